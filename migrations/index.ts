@@ -1,0 +1,4 @@
+import { Init1795558916679 } from './1795558916679-Init.js';
+
+/** Every migration in order, as a class list (globs do not work in an ESM build). */
+export const MIGRATIONS = [Init1795558916679];

@@ -1,0 +1,69 @@
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import { CommonModule } from './common/common.module.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import type { Env } from './config/env.js';
+import { DatabaseTarget, dataSourceOptions } from './database/data-source-options.js';
+import { HealthController } from './health/health.controller.js';
+import { JudgesModule } from './judges/judges.module.js';
+import { RegionsModule } from './regions/regions.module.js';
+import { TeamsModule } from './teams/teams.module.js';
+
+/** Header and body fields that carry secrets: never written to the log. */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'req.body.password',
+  'req.body.accessCode',
+  'req.body.token',
+];
+
+@Module({})
+export class AppModule {
+  static forRoot(env: Env, database: DatabaseTarget): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ orleu: env })] }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.logLevel,
+            redact: { paths: REDACT, censor: '[redacted]' },
+            // Judge links carry their token in the path: log the route, not the secret.
+            serializers: {
+              req: (req: { method: string; url: string; id: unknown }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url.replace(/\/judge\/[^/?]+/, '/judge/[redacted]'),
+              }),
+            },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(database)),
+        CommonModule.forRoot(env),
+        RegionsModule,
+        TeamsModule,
+        JudgesModule,
+        AuthModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            stopAtFirstError: false,
+          }),
+        },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { Env } from './config/env.js';
+import type { DatabaseTarget } from './database/data-source-options.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
+import { migrate } from './database/migrate.js';
+
+export interface PreparedDatabase {
+  target: DatabaseTarget;
+  embedded?: EmbeddedPostgres;
+}
+
+/** The embedded engine when no DATABASE_URL is set, then migrations under the advisory lock. */
+export async function prepareDatabase(env: Env): Promise<PreparedDatabase> {
+  const embedded = env.databaseUrl ? undefined : await startEmbeddedPostgres(env.dataDir);
+  const target = { url: env.databaseUrl ?? embedded!.url, embedded: !!embedded };
+  try {
+    await migrate(target);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  return { target, embedded };
+}
+
+/** Builds the Nest application exactly as production runs it; tests call this too. */
+export async function createApp(env: Env, database: DatabaseTarget): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, database), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.set('trust proxy', 'loopback');
+  mountOpenApi(app);
+  return app;
+}
+
+function mountOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Orleu API')
+    .setDescription(
+      'Case championships «Жастар мәселесі жастар көзімен» and AMANAT Cup debate tournaments. ' +
+        'Audience GETs are public; organisers and judges send a bearer token.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,68 @@
+/** Start-up configuration, validated once; a bad value stops start-up with a one-line reason. */
+export interface Env {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminUsername: string;
+  adminPassword: string | undefined;
+  jwtSecret: string | undefined;
+  jwtTtlSeconds: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a URL like postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must use the postgres:// scheme, got ${url.protocol}//`);
+  }
+  if (!url.hostname) throw new ConfigError('DATABASE_URL must name a host');
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database, e.g. postgres://…/orleu');
+  return raw;
+}
+
+export function validateEnv(raw: Record<string, string | undefined>): Env {
+  const production = raw.NODE_ENV === 'production';
+  const logLevel = (raw.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw.LOG_LEVEL}"`);
+  }
+  const adminPassword = raw.ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters long');
+  }
+  const jwtSecret = raw.JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 16) {
+    throw new ConfigError('JWT_SECRET must be at least 16 characters long');
+  }
+  if (production && !jwtSecret) throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
+  return {
+    port: integer(raw.PORT, 'PORT', 3000, 0, 65535),
+    databaseUrl: databaseUrl(raw.DATABASE_URL),
+    dataDir: raw.DATA_DIR || './data',
+    adminUsername: raw.ADMIN_USERNAME || 'admin',
+    adminPassword,
+    jwtSecret,
+    jwtTtlSeconds: integer(raw.JWT_TTL_SECONDS, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    logLevel: logLevel as Env['logLevel'],
+    production,
+  };
+}

@@ -1,0 +1,19 @@
+import { Organiser } from '../auth/organiser.entity.js';
+import { IdempotencyKey } from '../common/idempotency-key.entity.js';
+import { ServerSetting } from '../common/settings.entity.js';
+import { Judge, JudgeTeamConflict } from '../judges/judge.entity.js';
+import { MacroRegion, RegionUnit } from '../regions/region.entity.js';
+import { Team, TeamMember } from '../teams/team.entity.js';
+
+/** Every entity, as a class list: globs do not work in an ESM build. */
+export const ENTITIES = [
+  MacroRegion,
+  RegionUnit,
+  Organiser,
+  ServerSetting,
+  IdempotencyKey,
+  Team,
+  TeamMember,
+  Judge,
+  JudgeTeamConflict,
+];

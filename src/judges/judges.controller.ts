@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator.js';
+import type { Page } from '../common/pagination.dto.js';
+import {
+  CreatedJudgeView,
+  CreateJudgeDto,
+  JudgeConflictDto,
+  JudgeQuery,
+  JudgeView,
+  UpdateJudgeDto,
+} from './judge.dto.js';
+import { JudgesService } from './judges.service.js';
+
+/** Judges' names and institutions are for organisers; the audience sees them only on a released draw. */
+@ApiTags('judges')
+@ApiBearerAuth()
+@Controller('judges')
+@Roles('organiser')
+export class JudgesController {
+  constructor(private readonly judges: JudgesService) {}
+
+  @Post()
+  create(@Body() dto: CreateJudgeDto): Promise<CreatedJudgeView> {
+    return this.judges.create(dto);
+  }
+
+  @Get()
+  list(@Query() query: JudgeQuery): Promise<Page<JudgeView>> {
+    return this.judges.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<JudgeView> {
+    return this.judges.get(id);
+  }
+
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateJudgeDto): Promise<JudgeView> {
+    return this.judges.update(id, dto);
+  }
+
+  @Post(':id/conflicts')
+  addConflict(@Param('id', ParseUUIDPipe) id: string, @Body() dto: JudgeConflictDto): Promise<JudgeView> {
+    return this.judges.addConflict(id, dto);
+  }
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { EntityManager, In, Repository } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+import { filters, type Page } from '../common/pagination.dto.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { Team } from '../teams/team.entity.js';
+import { issueCredentials, parseAccessCode, sha256 } from './judge-credentials.js';
+import {
+  CreatedJudgeView,
+  CreateJudgeDto,
+  JudgeConflictDto,
+  JudgeQuery,
+  JudgeView,
+  TeamConflict,
+  UpdateJudgeDto,
+} from './judge.dto.js';
+import { Judge, JudgeTeamConflict } from './judge.entity.js';
+
+/** Institutions are typed by hand: compare them case- and spacing-insensitively. */
+export const sameInstitution = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase().replace(/\s+/g, ' ') === b.trim().toLocaleLowerCase().replace(/\s+/g, ' ');
+
+@Injectable()
+export class JudgesService {
+  constructor(
+    @InjectRepository(Judge) private readonly judges: Repository<Judge>,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async create(dto: CreateJudgeDto): Promise<CreatedJudgeView> {
+    const issued = issueCredentials();
+    const accessSecretHash = await argon2.hash(issued.secret);
+    const judge = await this.judges.manager.transaction(async (em) => {
+      await this.regions.assertRegion(em, dto.regionCode);
+      return em.save(
+        em.create(Judge, {
+          fullName: dto.fullName.trim(),
+          regionCode: dto.regionCode,
+          institution: dto.institution.trim(),
+          strength: dto.strength ?? 5,
+          accessPrefix: issued.prefix,
+          accessSecretHash,
+          linkTokenHash: issued.linkTokenHash,
+        }),
+      );
+    });
+    return { ...this.view(judge, []), accessCode: issued.accessCode, link: `/judge/${issued.linkToken}` };
+  }
+
+  async get(id: string): Promise<JudgeView> {
+    const judge = await this.judges.findOneBy({ id });
+    if (!judge) throw DomainError.notFound('judge', id);
+    const conflicts = await this.judges.manager.findBy(JudgeTeamConflict, { judgeId: id });
+    return this.view(judge, conflicts);
+  }
+
+  async list(query: JudgeQuery): Promise<Page<JudgeView>> {
+    const [rows, total] = await this.judges.findAndCount({
+      where: filters({ regionCode: query.regionCode }),
+      order: { fullName: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    const conflicts = rows.length
+      ? await this.judges.manager.findBy(JudgeTeamConflict, { judgeId: In(rows.map((r) => r.id)) })
+      : [];
+    return { items: rows.map((r) => this.view(r, conflicts.filter((c) => c.judgeId === r.id))), total };
+  }
+
+  async update(id: string, dto: UpdateJudgeDto): Promise<JudgeView> {
+    await this.judges.manager.transaction(async (em) => {
+      if (!(await em.existsBy(Judge, { id }))) throw DomainError.notFound('judge', id);
+      if (dto.regionCode !== undefined) await this.regions.assertRegion(em, dto.regionCode);
+      const { version, ...changes } = dto;
+      const result = await em
+        .createQueryBuilder()
+        .update(Judge)
+        .set({
+          ...changes,
+          fullName: changes.fullName?.trim(),
+          institution: changes.institution?.trim(),
+          version: () => 'version + 1',
+        })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (result.affected !== 1) throw DomainError.staleVersion(`judge ${id}`, version);
+    });
+    return this.get(id);
+  }
+
+  async addConflict(judgeId: string, dto: JudgeConflictDto): Promise<JudgeView> {
+    await this.judges.manager.transaction(async (em) => {
+      if (!(await em.existsBy(Judge, { id: judgeId }))) throw DomainError.notFound('judge', judgeId);
+      if (!(await em.existsBy(Team, { id: dto.teamId }))) throw DomainError.notFound('team', dto.teamId);
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(JudgeTeamConflict)
+        .values({ judgeId, teamId: dto.teamId, note: dto.note ?? null })
+        .orIgnore()
+        .execute();
+    });
+    return this.get(judgeId);
+  }
+
+  /** Every judge–team conflict among the given people: declared ones and same-institution ones. */
+  async conflicts(em: EntityManager, judgeIds: string[], teamIds: string[]): Promise<TeamConflict[]> {
+    if (judgeIds.length === 0 || teamIds.length === 0) return [];
+    const [judges, teams, declared] = await Promise.all([
+      em.findBy(Judge, { id: In(judgeIds) }),
+      em.findBy(Team, { id: In(teamIds) }),
+      em.findBy(JudgeTeamConflict, { judgeId: In(judgeIds), teamId: In(teamIds) }),
+    ]);
+    const out: TeamConflict[] = declared.map((c) => ({ judgeId: c.judgeId, teamId: c.teamId, reason: 'declared' }));
+    const seen = new Set(out.map((c) => `${c.judgeId}:${c.teamId}`));
+    for (const judge of judges) {
+      for (const team of teams) {
+        if (!seen.has(`${judge.id}:${team.id}`) && sameInstitution(judge.institution, team.institution)) {
+          out.push({ judgeId: judge.id, teamId: team.id, reason: 'same-institution' });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Resolves a typed access code or a private-link token to the judge, or undefined. */
+  async authenticate(credentials: { accessCode?: string; token?: string }): Promise<Judge | undefined> {
+    if (credentials.token !== undefined) {
+      return (await this.judges.findOneBy({ linkTokenHash: sha256(credentials.token) })) ?? undefined;
+    }
+    const parsed = parseAccessCode(credentials.accessCode ?? '');
+    if (!parsed) return undefined;
+    const judge = await this.judges.findOneBy({ accessPrefix: parsed.prefix });
+    if (!judge) return undefined;
+    return (await argon2.verify(judge.accessSecretHash, parsed.secret)) ? judge : undefined;
+  }
+
+  private view(judge: Judge, conflicts: JudgeTeamConflict[]): JudgeView {
+    return {
+      id: judge.id,
+      fullName: judge.fullName,
+      regionCode: judge.regionCode,
+      institution: judge.institution,
+      strength: judge.strength,
+      conflicts: conflicts.map((c) => ({ teamId: c.teamId, note: c.note })),
+      version: judge.version,
+    };
+  }
+}
