@@ -1,4 +1,5 @@
 import { Init1795558916679 } from './1795558916679-Init.js';
+import { Live1795559395156 } from './1795559395156-Live.js';
 
 /** Every migration in order, as a class list (globs do not work in an ESM build). */
-export const MIGRATIONS = [Init1795558916679];
+export const MIGRATIONS = [Init1795558916679, Live1795559395156];

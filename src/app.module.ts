@@ -9,6 +9,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import type { Env } from './config/env.js';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options.js';
 import { HealthController } from './health/health.controller.js';
+import { LiveModule } from './live/live.module.js';
 import { JudgesModule } from './judges/judges.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { TeamsModule } from './teams/teams.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         CommonModule.forRoot(env),
+        LiveModule,
         RegionsModule,
         TeamsModule,
         JudgesModule,

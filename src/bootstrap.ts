@@ -8,6 +8,7 @@ import type { Env } from './config/env.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 import { migrate } from './database/migrate.js';
+import { LiveIoAdapter } from './live/live-io.adapter.js';
 
 export interface PreparedDatabase {
   target: DatabaseTarget;
@@ -33,6 +34,7 @@ export async function createApp(env: Env, database: DatabaseTarget): Promise<Nes
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app.useWebSocketAdapter(new LiveIoAdapter(app, database.embedded ? undefined : database.url));
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback');
   mountOpenApi(app);

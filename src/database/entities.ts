@@ -2,6 +2,7 @@ import { Organiser } from '../auth/organiser.entity.js';
 import { IdempotencyKey } from '../common/idempotency-key.entity.js';
 import { ServerSetting } from '../common/settings.entity.js';
 import { Judge, JudgeTeamConflict } from '../judges/judge.entity.js';
+import { LiveEvent, LiveRoom } from '../live/live-event.entity.js';
 import { MacroRegion, RegionUnit } from '../regions/region.entity.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
 
@@ -16,4 +17,6 @@ export const ENTITIES = [
   TeamMember,
   Judge,
   JudgeTeamConflict,
+  LiveRoom,
+  LiveEvent,
 ];

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { LiveEventType } from './rooms.js';
+
+/** How many events a room keeps for resuming clients; older ones are pruned and a resume gets a snapshot. */
+export const LOG_RETENTION = 1000;
+
+export interface LoggedEvent {
+  room: string;
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+@Injectable()
+export class LiveLog {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Appends an event inside the caller's transaction; the room row lock orders concurrent writers. */
+  async append(em: EntityManager, room: string, type: LiveEventType, payload: Record<string, unknown>): Promise<number> {
+    const [{ seq }] = (await em.query(
+      `INSERT INTO live_rooms (room, seq) VALUES ($1, 1)
+       ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + 1 RETURNING seq`,
+      [room],
+    )) as { seq: number }[];
+    await em.query(`INSERT INTO live_events (room, seq, type, payload) VALUES ($1, $2, $3, $4)`, [
+      room,
+      seq,
+      type,
+      JSON.stringify(payload),
+    ]);
+    if (seq % 100 === 0) {
+      await em.query(`DELETE FROM live_events WHERE room = $1 AND seq <= $2`, [room, seq - LOG_RETENTION]);
+    }
+    return seq;
+  }
+
+  async currentSeq(em: EntityManager | undefined, room: string): Promise<number> {
+    const rows = (await (em ?? this.dataSource).query(`SELECT seq FROM live_rooms WHERE room = $1`, [room])) as {
+      seq: number;
+    }[];
+    return rows[0]?.seq ?? 0;
+  }
+
+  async oldestSeq(room: string): Promise<number | undefined> {
+    const rows = (await this.dataSource.query(`SELECT min(seq) AS seq FROM live_events WHERE room = $1`, [room])) as {
+      seq: number | null;
+    }[];
+    return rows[0]?.seq ?? undefined;
+  }
+
+  /** Events with after < seq <= upTo, in order. */
+  async range(room: string, after: number, upTo = Number.MAX_SAFE_INTEGER): Promise<LoggedEvent[]> {
+    const rows = await this.dataSource.query(
+      `SELECT room, seq, type, payload FROM live_events WHERE room = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`,
+      [room, after, upTo],
+    );
+    return rows as LoggedEvent[];
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { LiveGateway } from './live.gateway.js';
+import { LiveLog } from './live-log.js';
+import { LiveSnapshots } from './live-snapshots.js';
+import { roomName, type LiveEventType, type RoomKind } from './rooms.js';
+
+/** A burst of ballots produces at most one standings push per room in this window. */
+export const STANDINGS_COALESCE_MS = 100;
+
+/**
+ * What domain services call: `record` inside their transaction, `announce` after it commits. Standings are
+ * recomputed and pushed at most once per room per window, however many scores arrive.
+ */
+@Injectable()
+export class LivePublisher implements OnApplicationShutdown {
+  private readonly logger = new Logger('LivePublisher');
+  private readonly pendingStandings = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly log: LiveLog,
+    private readonly gateway: LiveGateway,
+    private readonly snapshots: LiveSnapshots,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Logs an event in the caller's transaction; returns the room name to announce after commit. */
+  async record(
+    em: EntityManager,
+    kind: RoomKind,
+    id: string,
+    type: LiveEventType,
+    payload: Record<string, unknown>,
+  ): Promise<string> {
+    const room = roomName(kind, id);
+    await this.log.append(em, room, type, payload);
+    return room;
+  }
+
+  announce(...rooms: string[]): void {
+    for (const room of new Set(rooms)) this.gateway.announce(room);
+  }
+
+  /** Schedules one coalesced `standings` push for the room. */
+  standingsChanged(kind: RoomKind, id: string): void {
+    const room = roomName(kind, id);
+    if (this.pendingStandings.has(room)) return;
+    const timer = setTimeout(() => {
+      this.pendingStandings.delete(room);
+      this.pushStandings(kind, id).catch((error: unknown) =>
+        this.logger.error(`standings push for ${room} failed: ${String(error)}`),
+      );
+    }, STANDINGS_COALESCE_MS);
+    this.pendingStandings.set(room, timer);
+  }
+
+  onApplicationShutdown(): void {
+    for (const timer of this.pendingStandings.values()) clearTimeout(timer);
+    this.pendingStandings.clear();
+  }
+
+  private async pushStandings(kind: RoomKind, id: string): Promise<void> {
+    const source = this.snapshots.source(kind);
+    const room = await this.dataSource.transaction(async (em) => {
+      const payload = await (source.standings ?? source.snapshot).call(source, em, id);
+      return this.record(em, kind, id, 'standings', payload);
+    });
+    this.announce(room);
+  }
+}

@@ -1,0 +1,201 @@
+import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
+import type { TokenClaims } from '../auth/principal.js';
+import { DomainError } from '../common/domain-error.js';
+import { LiveLog } from './live-log.js';
+import { LiveSnapshots } from './live-snapshots.js';
+import { ROOM_KINDS, roomName, type RoomKind } from './rooms.js';
+
+const AUDIENCE_EVENTS = new Set(['subscribe', 'unsubscribe']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FLUSH = 'orleu:flush';
+
+interface SubscribeRequest {
+  kind?: unknown;
+  id?: unknown;
+  sinceSeq?: unknown;
+}
+
+type SubscribeReply = { ok: true; room: string; seq: number; resumed: boolean } | { ok: false; message: string };
+
+/**
+ * Fans logged events out to rooms. Every instance emits to its own sockets straight from the database log, in
+ * seq order, one room at a time (a promise chain per room); instances tell each other "room X has news" through
+ * the Socket.IO adapter's server-side emit. So no client sees a gap, a duplicate or a reordering, whichever
+ * instance committed the change.
+ */
+@WebSocketGateway({ namespace: '/live', cors: { origin: true } })
+export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeApplicationShutdown {
+  @WebSocketServer()
+  private server: Namespace;
+
+  private readonly logger = new Logger('LiveGateway');
+  private readonly chains = new Map<string, Promise<void>>();
+  /** Highest seq this instance has pushed to its sockets, per room it has sockets in. */
+  private readonly lastEmitted = new Map<string, number>();
+  private multiInstance = false;
+
+  constructor(
+    private readonly log: LiveLog,
+    private readonly snapshots: LiveSnapshots,
+    private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+  ) {}
+
+  afterInit(server: Namespace): void {
+    server.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (token === undefined) return next();
+      if (typeof token !== 'string') return next(new Error('unauthorized: auth.token must be a string'));
+      this.jwt.verifyAsync<TokenClaims>(token).then(
+        (claims) => {
+          socket.data.principal = { role: claims.role, id: claims.sub };
+          next();
+        },
+        () => next(new Error('unauthorized: the token is invalid or expired')),
+      );
+    });
+    server.on('connection', (socket: Socket) => this.onConnection(socket));
+    this.multiInstance = server.adapter.constructor.name !== 'Adapter';
+    if (this.multiInstance) {
+      server.on(FLUSH, (room: string) => void this.flush(room));
+    }
+  }
+
+  private onConnection(socket: Socket): void {
+    socket.onAny((event: string) => {
+      if (!AUDIENCE_EVENTS.has(event)) {
+        socket.emit('refused', { event, message: `"${event}" is not accepted: live sockets only subscribe and unsubscribe` });
+      }
+    });
+    const principal = socket.data.principal as { role: string; id: string } | undefined;
+    if (principal?.role === 'judge') void this.join(socket, 'judge', principal.id, undefined);
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: SubscribeRequest): Promise<SubscribeReply> {
+    const kind = body?.kind;
+    const id = body?.id;
+    if (typeof kind !== 'string' || !(ROOM_KINDS as readonly string[]).includes(kind)) {
+      return this.refuse(socket, `kind must be one of ${ROOM_KINDS.join(', ')}`);
+    }
+    if (typeof id !== 'string' || !UUID.test(id)) return this.refuse(socket, 'id must be a UUID');
+    const since = body.sinceSeq;
+    if (since !== undefined && (typeof since !== 'number' || !Number.isInteger(since) || since < 0)) {
+      return this.refuse(socket, 'sinceSeq must be a non-negative integer');
+    }
+    try {
+      return await this.join(socket, kind as RoomKind, id, since);
+    } catch (error) {
+      if (error instanceof DomainError) return this.refuse(socket, error.messages.join('; '));
+      throw error;
+    }
+  }
+
+  @SubscribeMessage('unsubscribe')
+  unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: SubscribeRequest): { ok: true } {
+    if (typeof body?.kind === 'string' && typeof body.id === 'string') {
+      const room = roomName(body.kind as RoomKind, body.id);
+      void socket.leave(room);
+      this.forgetIfEmpty(room);
+    }
+    return { ok: true };
+  }
+
+  handleDisconnect(socket: Socket): void {
+    for (const room of this.lastEmitted.keys()) if (!socket.rooms.has(room)) this.forgetIfEmpty(room);
+  }
+
+  /** After a commit: push the room's new events here and tell the other instances to do the same. */
+  announce(room: string): void {
+    if (this.multiInstance) this.server.serverSideEmit(FLUSH, room);
+    void this.flush(room);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.server) return;
+    // Clients reconnect (to this or another instance) and resume from their last seq.
+    this.server.emit('shutdown', { message: 'server restarting: reconnect and subscribe with sinceSeq' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    this.server.disconnectSockets(true);
+  }
+
+  private refuse(socket: Socket, message: string): SubscribeReply {
+    socket.emit('refused', { event: 'subscribe', message });
+    return { ok: false, message };
+  }
+
+  private join(socket: Socket, kind: RoomKind, id: string, sinceSeq: number | undefined): Promise<SubscribeReply> {
+    const room = roomName(kind, id);
+    return this.inOrder(room, async () => {
+      if (this.lastEmitted.has(room)) await this.emitPending(room);
+      else this.lastEmitted.set(room, await this.log.currentSeq(undefined, room));
+      const last = this.lastEmitted.get(room)!;
+      if (sinceSeq !== undefined && sinceSeq <= last) {
+        const oldest = (await this.log.oldestSeq(room)) ?? last + 1;
+        if (sinceSeq >= oldest - 1) {
+          for (const event of await this.log.range(room, sinceSeq, last)) {
+            socket.emit(event.type, { ...event.payload, seq: event.seq, room });
+          }
+          await socket.join(room);
+          return { ok: true, room, seq: last, resumed: true };
+        }
+      }
+      const { seq, data } = await this.dataSource.transaction('REPEATABLE READ', async (em) => ({
+        seq: await this.log.currentSeq(em, room),
+        data: kind === 'judge' ? {} : await this.snapshots.source(kind).snapshot(em, id),
+      }));
+      // Bring the room's other sockets up to the snapshot before this one joins, so it gets nothing twice.
+      if (seq > last) await this.emitPending(room, seq);
+      this.lastEmitted.set(room, Math.max(seq, this.lastEmitted.get(room) ?? 0));
+      await socket.join(room);
+      socket.emit('snapshot', { ...data, kind, id, room, seq });
+      return { ok: true, room, seq, resumed: false };
+    });
+  }
+
+  private flush(room: string): Promise<void> {
+    if (!this.lastEmitted.has(room)) return Promise.resolve();
+    return this.inOrder(room, () => this.emitPending(room));
+  }
+
+  private async emitPending(room: string, upTo?: number): Promise<void> {
+    const last = this.lastEmitted.get(room);
+    if (last === undefined) return;
+    for (const event of await this.log.range(room, last, upTo)) {
+      this.server.local.to(room).emit(event.type, { ...event.payload, seq: event.seq, room });
+      this.lastEmitted.set(room, event.seq);
+    }
+  }
+
+  private inOrder<T>(room: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(room) ?? Promise.resolve();
+    const result = previous.then(task);
+    const settled = result.then(
+      () => undefined,
+      (error: unknown) => this.logger.error(`live room ${room}: ${String(error)}`),
+    );
+    this.chains.set(room, settled);
+    void settled.then(() => {
+      if (this.chains.get(room) === settled) this.chains.delete(room);
+    });
+    return result;
+  }
+
+  private forgetIfEmpty(room: string): void {
+    void this.inOrder(room, async () => {
+      if (!this.server.adapter.rooms.get(room)?.size) this.lastEmitted.delete(room);
+    });
+  }
+}
