@@ -1,11 +1,12 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { CommonModule } from './common/common.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
 import type { Env } from './config/env.js';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options.js';
 import { HealthController } from './health/health.controller.js';
@@ -65,6 +66,7 @@ export class AppModule {
           }),
         },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

@@ -183,6 +183,26 @@ describe('foundation (e2e)', () => {
       expect(updated.body).toMatchObject({ ageGroup: '25-29', version: 2 });
     });
 
+    it('replays a retried organiser write with the same Idempotency-Key', async () => {
+      const send = (body: object, key: string) =>
+        request(t.url).post('/api/teams').set('Authorization', `Bearer ${organiser}`).set('Idempotency-Key', key).send(body);
+      const body = teamBody({ name: 'Retried Team' });
+      const first = await send(body, 'key-1').expect(201);
+      const again = await send(body, 'key-1').expect(201);
+      expect(again.body.id).toBe(first.body.id);
+      const other = await send(teamBody({ name: 'Other Body' }), 'key-1').expect(409);
+      expect(other.body.message).toBe('Idempotency-Key was already used with a different request body');
+      const parallel = await Promise.all(
+        Array.from({ length: 6 }, () => send(teamBody({ name: 'Parallel Team' }), 'key-2')),
+      );
+      expect(parallel.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
+      expect(parallel.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+      const found = await request(t.url).get('/api/teams?search=Parallel Team').expect(200);
+      expect(found.body.total).toBe(1);
+      const retried = await request(t.url).get('/api/teams?search=Retried Team').expect(200);
+      expect(retried.body.total).toBe(1);
+    });
+
     it('records declared and same-institution conflicts', async () => {
       const team = await post('/api/teams', teamBody({ name: 'Conflict Team', institution: 'Astana IT University' }), organiser).expect(201);
       const judge = await post(

@@ -14,6 +14,10 @@ export class IdempotencyKey {
   @Column({ type: 'jsonb', nullable: true })
   response: unknown;
 
+  /** Set when the interceptor stored the response; null while the first request is still running. */
+  @Column({ name: 'status_code', type: 'int', nullable: true })
+  statusCode: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
