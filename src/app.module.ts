@@ -4,6 +4,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { CaseChampionshipsModule } from './case-championships/case-championships.module.js';
 import { CommonModule } from './common/common.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
@@ -53,6 +54,7 @@ export class AppModule {
         TeamsModule,
         JudgesModule,
         AuthModule,
+        CaseChampionshipsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -50,7 +50,7 @@ export class LiveLog {
   }
 
   /** Events with after < seq <= upTo, in order. */
-  async range(room: string, after: number, upTo = Number.MAX_SAFE_INTEGER): Promise<LoggedEvent[]> {
+  async range(room: string, after: number, upTo = 2_147_483_647): Promise<LoggedEvent[]> {
     const rows = await this.dataSource.query(
       `SELECT room, seq, type, payload FROM live_events WHERE room = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`,
       [room, after, upTo],

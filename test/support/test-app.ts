@@ -99,6 +99,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         child.kill(signal);
         await exited;
       }
+      if (process.env.TEST_SHOW_OUTPUT) process.stderr.write(`--- app output ---\n${output}\n`);
       if (keepData) return;
       if (createdDatabase && serverUrl) {
         await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${createdDatabase} WITH (FORCE)`);

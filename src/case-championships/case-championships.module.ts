@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JudgesModule } from '../judges/judges.module.js';
+import { RegionsModule } from '../regions/regions.module.js';
+import {
+  CaseChampionship,
+  CaseEntry,
+  CaseJuror,
+  CaseScoresheet,
+  CaseScoresheetAudit,
+} from './case-championship.entity.js';
+import { CaseChampionshipsController } from './case-championships.controller.js';
+import { CaseChampionshipsService } from './case-championships.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CaseChampionship, CaseEntry, CaseJuror, CaseScoresheet, CaseScoresheetAudit]),
+    RegionsModule,
+    JudgesModule,
+  ],
+  controllers: [CaseChampionshipsController],
+  providers: [CaseChampionshipsService],
+  exports: [CaseChampionshipsService],
+})
+export class CaseChampionshipsModule {}

@@ -1,0 +1,505 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { DomainError } from '../common/domain-error.js';
+import { IdempotencyService } from '../common/idempotency.js';
+import { filters, type Page } from '../common/pagination.dto.js';
+import { Judge } from '../judges/judge.entity.js';
+import { JudgesService } from '../judges/judges.service.js';
+import { LivePublisher } from '../live/live-publisher.js';
+import { LiveSnapshots } from '../live/live-snapshots.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { Team } from '../teams/team.entity.js';
+import {
+  CaseChampionshipQuery,
+  CaseEntryDto,
+  CaseJuryDto,
+  CreateCaseChampionshipDto,
+  ScoresheetDto,
+  UpdateScoringOptionsDto,
+} from './case-championship.dto.js';
+import {
+  CaseChampionship,
+  CaseEntry,
+  CaseJuror,
+  CaseScoresheet,
+  CaseScoresheetAudit,
+  type RubricCriterion,
+} from './case-championship.entity.js';
+import {
+  ChampionshipView,
+  championshipView,
+  computeStandings,
+  defaultRubric,
+  publicStandings,
+  StandingsView,
+  validateSheet,
+  juryReport,
+  JurorReport,
+} from './case-scoring.js';
+
+export interface ScoresheetView {
+  id: string;
+  championshipId: string;
+  teamId: string;
+  judgeId: string;
+  scores: Record<string, number>;
+  comment: string | null;
+  version: number;
+  submittedAt: string;
+}
+
+const sheetView = (s: CaseScoresheet): ScoresheetView => ({
+  id: s.id,
+  championshipId: s.championshipId,
+  teamId: s.teamId,
+  judgeId: s.judgeId,
+  scores: s.scores,
+  comment: s.comment,
+  version: s.version,
+  submittedAt: new Date(s.submittedAt).toISOString(),
+});
+
+@Injectable()
+export class CaseChampionshipsService implements OnModuleInit {
+  constructor(
+    @InjectRepository(CaseChampionship) private readonly championships: Repository<CaseChampionship>,
+    private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+    private readonly judges: JudgesService,
+    private readonly idempotency: IdempotencyService,
+    private readonly live: LivePublisher,
+    private readonly snapshots: LiveSnapshots,
+  ) {}
+
+  onModuleInit(): void {
+    this.snapshots.register('championship', {
+      snapshot: async (em, id) => {
+        const championship = await this.load(em, id);
+        return { championship: await this.view(em, championship), standings: await this.standingsFor(em, championship, false) };
+      },
+      standings: async (em, id) => ({ standings: await this.standingsFor(em, await this.load(em, id), false) }),
+    });
+  }
+
+  async create(dto: CreateCaseChampionshipDto): Promise<ChampionshipView> {
+    const criteria: RubricCriterion[] = dto.criteria ?? defaultRubric();
+    const keys = criteria.map((c) => c.key);
+    const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (duplicate) throw DomainError.invalid(`criteria: key "${duplicate}" appears twice`);
+    const tieBreak = dto.options?.tieBreakCriteria ?? [...criteria].sort((a, b) => b.weight - a.weight).map((c) => c.key);
+    const unknown = tieBreak.find((k) => !keys.includes(k));
+    if (unknown) throw DomainError.invalid(`options.tieBreakCriteria: "${unknown}" is not a criterion key`);
+    return this.dataSource.transaction(async (em) => {
+      await this.regions.assertRegion(em, dto.regionCode);
+      const saved = await em.save(
+        em.create(CaseChampionship, {
+          title: dto.title.trim(),
+          regionCode: dto.regionCode,
+          ageGroup: dto.ageGroup ?? null,
+          qualifierSlots: dto.qualifierSlots,
+          criteria,
+          options: {
+            dropHighLow: dto.options?.dropHighLow ?? false,
+            normaliseJudges: dto.options?.normaliseJudges ?? false,
+            tieBreakCriteria: tieBreak,
+          },
+        }),
+      );
+      return this.view(em, saved);
+    });
+  }
+
+  async list(query: CaseChampionshipQuery): Promise<Page<ChampionshipView>> {
+    const [rows, total] = await this.championships.findAndCount({
+      where: filters({ regionCode: query.regionCode, status: query.status }),
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    const em = this.dataSource.manager;
+    return { items: await Promise.all(rows.map((c) => this.view(em, c))), total };
+  }
+
+  async get(id: string): Promise<ChampionshipView> {
+    const em = this.dataSource.manager;
+    return this.view(em, await this.load(em, id));
+  }
+
+  async updateOptions(id: string, dto: UpdateScoringOptionsDto): Promise<ChampionshipView> {
+    const room = await this.dataSource.transaction(async (em) => {
+      const championship = await this.load(em, id);
+      if (championship.status === 'finalised') throw DomainError.wrongState('the championship is finalised: options are locked');
+      const keys = championship.criteria.map((c) => c.key);
+      const unknown = dto.tieBreakCriteria?.find((k) => !keys.includes(k));
+      if (unknown) throw DomainError.invalid(`tieBreakCriteria: "${unknown}" is not a criterion key`);
+      const options = {
+        dropHighLow: dto.dropHighLow ?? championship.options.dropHighLow,
+        normaliseJudges: dto.normaliseJudges ?? championship.options.normaliseJudges,
+        tieBreakCriteria: dto.tieBreakCriteria ?? championship.options.tieBreakCriteria,
+      };
+      await this.bumpVersion(em, id, dto.version, { options });
+      return id;
+    });
+    this.live.standingsChanged('championship', room);
+    return this.get(id);
+  }
+
+  async addEntry(id: string, dto: CaseEntryDto): Promise<ChampionshipView> {
+    return this.dataSource.transaction(async (em) => {
+      const championship = await this.lockForSetup(em, id);
+      const team = await em.findOneBy(Team, { id: dto.teamId });
+      if (!team) throw DomainError.notFound('team', dto.teamId);
+      if (team.regionCode !== championship.regionCode) {
+        throw DomainError.rule(
+          `teamId: team "${team.name}" is from region ${team.regionCode}; this championship is for ${championship.regionCode}`,
+        );
+      }
+      if (championship.ageGroup && team.ageGroup !== championship.ageGroup) {
+        throw DomainError.rule(
+          `teamId: team "${team.name}" is in age group ${team.ageGroup}; this championship is for ${championship.ageGroup}`,
+        );
+      }
+      await em.createQueryBuilder().insert().into(CaseEntry).values({ championshipId: id, teamId: team.id }).orIgnore().execute();
+      return this.view(em, championship);
+    });
+  }
+
+  async seatJury(id: string, dto: CaseJuryDto): Promise<ChampionshipView> {
+    return this.dataSource.transaction(async (em) => {
+      const championship = await this.lockForSetup(em, id);
+      const found = await em.findBy(Judge, { id: In(dto.judgeIds) });
+      const missing = dto.judgeIds.filter((j) => !found.some((f) => f.id === j));
+      if (missing.length) throw DomainError.notFound('judge', missing.join(', '));
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(CaseJuror)
+        .values(dto.judgeIds.map((judgeId) => ({ championshipId: id, judgeId })))
+        .orIgnore()
+        .execute();
+      return this.view(em, championship);
+    });
+  }
+
+  async startScoring(id: string): Promise<ChampionshipView> {
+    const view = await this.dataSource.transaction(async (em) => {
+      const championship = await this.lockForSetup(em, id);
+      const entries = await em.countBy(CaseEntry, { championshipId: id });
+      const jurors = await em.countBy(CaseJuror, { championshipId: id });
+      if (entries < 1) throw DomainError.rule('register at least one team before scoring starts');
+      if (jurors < 1) throw DomainError.rule('seat at least one juror before scoring starts');
+      championship.status = 'scoring';
+      await this.bumpVersion(em, id, championship.version, { status: 'scoring' });
+      return this.view(em, { ...championship, version: championship.version + 1 });
+    });
+    return view;
+  }
+
+  /** A juror's sheet, idempotent per Idempotency-Key; a re-submission replaces it and is audited. */
+  async submitScoresheet(
+    id: string,
+    teamId: string,
+    judge: Principal,
+    dto: ScoresheetDto,
+    idempotencyKey: string | undefined,
+  ): Promise<ScoresheetView> {
+    const { value, replayed } = await this.idempotency.run(
+      { scope: `judge:${judge.id}:scoresheet:${id}:${teamId}`, key: idempotencyKey, body: dto },
+      async (em) => {
+        // FOR SHARE: finalise takes FOR UPDATE, so no sheet slips in after the championship is locked.
+        const championship = await em
+          .createQueryBuilder(CaseChampionship, 'c')
+          .setLock('pessimistic_read')
+          .where('c.id = :id', { id })
+          .getOne();
+        if (!championship) throw DomainError.notFound('case championship', id);
+        if (!(await em.existsBy(CaseJuror, { championshipId: id, judgeId: judge.id }))) {
+          throw DomainError.forbidden('you are not on this championship\'s jury');
+        }
+        if (championship.status !== 'scoring') {
+          throw DomainError.wrongState(`scoring is not open: the championship is ${championship.status}`);
+        }
+        if (!(await em.existsBy(CaseEntry, { championshipId: id, teamId }))) {
+          throw DomainError.notFound('team entry', teamId);
+        }
+        const problems = validateSheet(championship.criteria, dto.scores);
+        if (problems.length) throw DomainError.invalid(...problems);
+        const [conflict] = await this.judges.conflicts(em, [judge.id], [teamId]);
+        if (conflict) {
+          throw DomainError.rule(
+            conflict.reason === 'declared'
+              ? 'you have a declared conflict with this team and cannot score it'
+              : 'you are from the same institution as this team and cannot score it',
+          );
+        }
+        const scores = dto.scores as Record<string, number>;
+        const sheet = await this.writeSheet(em, championship.id, teamId, judge.id, scores, dto);
+        await this.live.record(em, 'championship', id, 'score', {
+          championshipId: id,
+          teamId,
+          judgeId: judge.id,
+          version: sheet.version,
+        });
+        return sheetView(sheet);
+      },
+    );
+    if (!replayed) {
+      this.live.announce(`championship:${id}`);
+      this.live.standingsChanged('championship', id);
+    }
+    return value;
+  }
+
+  async judgeAssignments(id: string, judge: Principal) {
+    const em = this.dataSource.manager;
+    const championship = await this.load(em, id);
+    if (!(await em.existsBy(CaseJuror, { championshipId: id, judgeId: judge.id }))) {
+      throw DomainError.forbidden('you are not on this championship\'s jury');
+    }
+    const entries = await em.find(CaseEntry, { where: { championshipId: id }, relations: { team: true } });
+    const sheets = await em.findBy(CaseScoresheet, { championshipId: id, judgeId: judge.id });
+    const conflicts = await this.judges.conflicts(em, [judge.id], entries.map((e) => e.teamId));
+    return {
+      championshipId: id,
+      status: championship.status,
+      criteria: championship.criteria,
+      teams: entries
+        .map((e) => ({
+          teamId: e.teamId,
+          teamName: e.team.name,
+          conflict: conflicts.find((c) => c.teamId === e.teamId)?.reason ?? null,
+          scoresheet: sheets.find((s) => s.teamId === e.teamId) ? sheetView(sheets.find((s) => s.teamId === e.teamId)!) : null,
+        }))
+        .sort((a, b) => a.teamName.localeCompare(b.teamName)),
+    };
+  }
+
+  async scoresheets(id: string): Promise<ScoresheetView[]> {
+    await this.load(this.dataSource.manager, id);
+    const rows = await this.dataSource.manager.find(CaseScoresheet, {
+      where: { championshipId: id },
+      order: { teamId: 'ASC', judgeId: 'ASC' },
+    });
+    return rows.map(sheetView);
+  }
+
+  async audit(id: string) {
+    await this.load(this.dataSource.manager, id);
+    const rows = await this.dataSource.manager.find(CaseScoresheetAudit, {
+      where: { championshipId: id },
+      order: { at: 'ASC', version: 'ASC' },
+    });
+    return rows.map((r) => ({
+      scoresheetId: r.scoresheetId,
+      teamId: r.teamId,
+      judgeId: r.judgeId,
+      actor: r.actor,
+      version: r.version,
+      at: r.at.toISOString(),
+      before: r.before,
+      after: r.after,
+    }));
+  }
+
+  /** Organisers see the live board; everyone else sees it through the freeze. */
+  async standings(id: string, organiser: boolean): Promise<StandingsView> {
+    const em = this.dataSource.manager;
+    return this.standingsFor(em, await this.load(em, id), organiser);
+  }
+
+  async diagnostics(id: string): Promise<JurorReport[]> {
+    const em = this.dataSource.manager;
+    const championship = await this.load(em, id);
+    const sheets = await em.findBy(CaseScoresheet, { championshipId: id });
+    const judges = await em.findBy(Judge, { id: In([...new Set(sheets.map((s) => s.judgeId))]) });
+    return juryReport(championship, sheets, judges);
+  }
+
+  async finalise(id: string): Promise<ChampionshipView> {
+    const view = await this.dataSource.transaction(async (em) => {
+      const championship = await this.lockChampionship(em, id);
+      if (championship.status !== 'scoring') {
+        throw DomainError.wrongState(`only a championship in scoring can be finalised; this one is ${championship.status}`);
+      }
+      const full = await this.standingsFor(em, championship, true);
+      const qualifiers = full.rows.filter((r) => r.qualified).map((r) => r.teamId!);
+      await this.bumpVersion(em, id, championship.version, {
+        status: 'finalised',
+        qualifiers,
+        finalisedAt: new Date(),
+      });
+      await this.live.record(em, 'championship', id, 'standings', { standings: full, finalised: true });
+      return this.view(em, { ...championship, status: 'finalised', qualifiers, version: championship.version + 1 });
+    });
+    this.live.announce(`championship:${id}`);
+    return view;
+  }
+
+  async freeze(id: string, version: number): Promise<ChampionshipView> {
+    return this.changeReveal(id, version, (c) => {
+      if (c.reveal.frozen) throw DomainError.wrongState('the leaderboard is already frozen');
+      return { frozen: true, frozenAt: new Date().toISOString(), revealed: 0 };
+    });
+  }
+
+  /** Reveals the next hidden row from the bottom; the last step unfreezes the board. */
+  async revealNext(id: string, version: number): Promise<ChampionshipView> {
+    return this.changeReveal(id, version, (c, teams) => {
+      if (!c.reveal.frozen) throw DomainError.wrongState('the leaderboard is not frozen: nothing to reveal');
+      const revealed = c.reveal.revealed + 1;
+      return revealed >= teams ? { frozen: false, frozenAt: null, revealed: 0 } : { ...c.reveal, revealed };
+    });
+  }
+
+  async unfreeze(id: string, version: number): Promise<ChampionshipView> {
+    return this.changeReveal(id, version, (c) => {
+      if (!c.reveal.frozen) throw DomainError.wrongState('the leaderboard is not frozen');
+      return { frozen: false, frozenAt: null, revealed: 0 };
+    });
+  }
+
+  /** Qualifiers in order, for a regional debate tournament to import. */
+  async qualifiers(em: EntityManager, id: string): Promise<{ championship: CaseChampionship; teamIds: string[] }> {
+    const championship = await this.load(em, id);
+    if (championship.status !== 'finalised') {
+      throw DomainError.wrongState(`case championship ${id} is not finalised yet: its qualifiers are not known`);
+    }
+    return { championship, teamIds: championship.qualifiers };
+  }
+
+  private async changeReveal(
+    id: string,
+    version: number,
+    next: (c: CaseChampionship, teams: number) => CaseChampionship['reveal'],
+  ): Promise<ChampionshipView> {
+    await this.dataSource.transaction(async (em) => {
+      const championship = await this.lockChampionship(em, id);
+      const teams = await em.countBy(CaseEntry, { championshipId: id });
+      const reveal = next(championship, teams);
+      await this.bumpVersion(em, id, version, { reveal });
+      const standings = await this.standingsFor(em, { ...championship, reveal }, false);
+      await this.live.record(em, 'championship', id, 'reveal', { reveal, standings });
+    });
+    this.live.announce(`championship:${id}`);
+    return this.get(id);
+  }
+
+  private async writeSheet(
+    em: EntityManager,
+    championshipId: string,
+    teamId: string,
+    judgeId: string,
+    scores: Record<string, number>,
+    dto: ScoresheetDto,
+  ): Promise<CaseScoresheet> {
+    const comment = dto.comment ?? null;
+    const find = () =>
+      em
+        .createQueryBuilder(CaseScoresheet, 's')
+        .setLock('pessimistic_write')
+        .where('s.championship_id = :championshipId AND s.team_id = :teamId AND s.judge_id = :judgeId', {
+          championshipId,
+          teamId,
+          judgeId,
+        })
+        .getOne();
+    let existing = await find();
+    if (!existing) {
+      const inserted = await em
+        .createQueryBuilder()
+        .insert()
+        .into(CaseScoresheet)
+        .values({ championshipId, teamId, judgeId, scores, comment, version: 1, submittedAt: new Date() })
+        .orIgnore()
+        .returning('*')
+        .execute();
+      if (inserted.identifiers.length && inserted.raw.length) {
+        const sheet = (await find())!;
+        await this.auditSheet(em, sheet, judgeId, null);
+        return sheet;
+      }
+      // Another request of this juror created the sheet first: replace it like any re-submission.
+      existing = (await find())!;
+    }
+    if (dto.version !== undefined && dto.version !== existing.version) {
+      throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, dto.version);
+    }
+    const result = await em
+      .createQueryBuilder()
+      .update(CaseScoresheet)
+      .set({ scores, comment, version: () => 'version + 1', submittedAt: new Date() })
+      .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
+      .execute();
+    if (result.affected !== 1) throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, existing.version);
+    const sheet = (await find())!;
+    await this.auditSheet(em, sheet, judgeId, { scores: existing.scores, comment: existing.comment });
+    return sheet;
+  }
+
+  private async auditSheet(
+    em: EntityManager,
+    sheet: CaseScoresheet,
+    actor: string,
+    before: CaseScoresheetAudit['before'],
+  ): Promise<void> {
+    await em.insert(CaseScoresheetAudit, {
+      championshipId: sheet.championshipId,
+      scoresheetId: sheet.id,
+      teamId: sheet.teamId,
+      judgeId: sheet.judgeId,
+      actor: `judge:${actor}`,
+      version: sheet.version,
+      before,
+      after: { scores: sheet.scores, comment: sheet.comment },
+    });
+  }
+
+  private async standingsFor(em: EntityManager, championship: CaseChampionship, organiser: boolean): Promise<StandingsView> {
+    const entries = await em.find(CaseEntry, { where: { championshipId: championship.id }, relations: { team: true } });
+    const sheets = await em.findBy(CaseScoresheet, { championshipId: championship.id });
+    const full = computeStandings(championship, entries.map((e) => e.team), sheets);
+    return organiser ? full : publicStandings(full, championship.reveal);
+  }
+
+  private async view(em: EntityManager, championship: CaseChampionship): Promise<ChampionshipView> {
+    const entries = await em.find(CaseEntry, { where: { championshipId: championship.id }, relations: { team: true } });
+    const jury = await em.findBy(CaseJuror, { championshipId: championship.id });
+    return championshipView(championship, entries.map((e) => e.team), jury.map((j) => j.judgeId));
+  }
+
+  private async load(em: EntityManager, id: string): Promise<CaseChampionship> {
+    const championship = await em.findOneBy(CaseChampionship, { id });
+    if (!championship) throw DomainError.notFound('case championship', id);
+    return championship;
+  }
+
+  private async lockChampionship(em: EntityManager, id: string): Promise<CaseChampionship> {
+    const championship = await em
+      .createQueryBuilder(CaseChampionship, 'c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOne();
+    if (!championship) throw DomainError.notFound('case championship', id);
+    return championship;
+  }
+
+  private async lockForSetup(em: EntityManager, id: string): Promise<CaseChampionship> {
+    const championship = await this.lockChampionship(em, id);
+    if (championship.status !== 'draft') {
+      throw DomainError.wrongState(`entries and jury are fixed once scoring starts; the championship is ${championship.status}`);
+    }
+    return championship;
+  }
+
+  private async bumpVersion(em: EntityManager, id: string, version: number, changes: Partial<CaseChampionship>) {
+    const result = await em
+      .createQueryBuilder()
+      .update(CaseChampionship)
+      .set({ ...changes, version: () => 'version + 1' } as never)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected !== 1) throw DomainError.staleVersion(`case championship ${id}`, version);
+  }
+}

@@ -1,0 +1,103 @@
+import { comparable, type ConfirmedDebateResult } from './confirmed-result.js';
+
+export interface TabSpeaker {
+  id: string;
+  name: string;
+  teamId: string;
+}
+
+export interface SpeakerTabOptions {
+  /** What ranks speakers first; the other measure breaks ties. Default 'total'. */
+  rankBy?: 'total' | 'average';
+}
+
+export interface SpeakerTabRow {
+  /** Standard competition ranking: rows equal on both total and average share a rank. */
+  rank: number;
+  speakerId: string;
+  name: string;
+  teamId: string;
+  /** Substantive speeches only; replies are scored on another scale and kept apart. */
+  total: number;
+  average: number | null;
+  replyTotal: number;
+  replyAverage: number | null;
+  /** Number of substantive speeches. */
+  speeches: number;
+  replies: number;
+}
+
+/** The speaker tab over every confirmed debate; speakers with no speech yet are listed last. */
+export function computeSpeakerTab(
+  speakers: readonly TabSpeaker[],
+  results: readonly ConfirmedDebateResult[],
+  options: SpeakerTabOptions = {},
+): SpeakerTabRow[] {
+  const rankBy = options.rankBy ?? 'total';
+  const indexOf = new Map<string, number>();
+  speakers.forEach((speaker, i) => {
+    if (indexOf.has(speaker.id)) throw new RangeError(`speaker ${speaker.id} is listed twice`);
+    indexOf.set(speaker.id, i);
+  });
+
+  const n = speakers.length;
+  const total = new Float64Array(n);
+  const count = new Int32Array(n);
+  const replyTotal = new Float64Array(n);
+  const replyCount = new Int32Array(n);
+  for (const debate of results) {
+    for (const team of debate.teams) {
+      for (const speech of team.speeches) {
+        const i = indexOf.get(speech.speakerId);
+        if (i === undefined) continue;
+        if (speech.reply) {
+          replyTotal[i] += speech.score;
+          replyCount[i] += 1;
+        } else {
+          total[i] += speech.score;
+          count[i] += 1;
+        }
+      }
+    }
+  }
+
+  const average = (i: number) => (count[i] > 0 ? total[i] / count[i] : null);
+  // A speaker with no speech has no average: it sorts below every real one.
+  const keys = speakers.map((_, i) => {
+    const avg = average(i);
+    const byTotal = comparable(total[i]);
+    const byAverage = avg === null ? -Infinity : comparable(avg);
+    return rankBy === 'total' ? [byTotal, byAverage] : [byAverage, byTotal];
+  });
+  const order = speakers.map((_, i) => i);
+  order.sort((a, b) => {
+    const [a1, a2] = keys[a];
+    const [b1, b2] = keys[b];
+    if (a1 !== b1) return b1 - a1;
+    if (a2 !== b2) return b2 - a2;
+    const x = speakers[a];
+    const y = speakers[b];
+    if (x.name !== y.name) return x.name < y.name ? -1 : 1;
+    return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+  });
+
+  const rows: SpeakerTabRow[] = [];
+  order.forEach((i, position) => {
+    const previous = position > 0 ? keys[order[position - 1]] : null;
+    const shared = previous !== null && previous[0] === keys[i][0] && previous[1] === keys[i][1];
+    const speaker = speakers[i];
+    rows.push({
+      rank: shared ? rows[position - 1].rank : position + 1,
+      speakerId: speaker.id,
+      name: speaker.name,
+      teamId: speaker.teamId,
+      total: total[i],
+      average: average(i),
+      replyTotal: replyTotal[i],
+      replyAverage: replyCount[i] > 0 ? replyTotal[i] / replyCount[i] : null,
+      speeches: count[i],
+      replies: replyCount[i],
+    });
+  });
+  return rows;
+}

@@ -1,0 +1,198 @@
+import { comparable, type ConfirmedDebateResult, type ConfirmedTeamResult } from './confirmed-result.js';
+
+export type TeamTieBreak = 'points' | 'wins' | 'speakerTotal' | 'drawStrength' | 'margin' | 'headToHead';
+
+export const DEFAULT_TEAM_TIE_BREAKS: readonly TeamTieBreak[] = ['points', 'speakerTotal', 'drawStrength', 'margin', 'headToHead'];
+
+const ALL_TIE_BREAKS = new Set<TeamTieBreak>(['points', 'wins', 'speakerTotal', 'drawStrength', 'margin', 'headToHead']);
+
+export interface TabTeam {
+  id: string;
+  name: string;
+  regionCode: string;
+  withdrawn?: boolean;
+}
+
+export interface TeamTabOptions {
+  /** Compared in order, highest first; default `DEFAULT_TEAM_TIE_BREAKS`. */
+  tieBreaks?: readonly TeamTieBreak[];
+  /** Withdrawn teams are left off the tab by default (their results still count for their opponents). */
+  includeWithdrawn?: boolean;
+}
+
+export interface TeamTabRow {
+  /** Standard competition ranking: rows equal on every tie-break share a rank (1, 2, 2, 4). */
+  rank: number;
+  teamId: string;
+  teamName: string;
+  regionCode: string;
+  points: number;
+  wins: number;
+  /** Sum of the team's totals (team score, replies included). */
+  speakerTotal: number;
+  /** Sum over the team's debates of every opponent's season points. */
+  drawStrength: number;
+  /** Sum of the team's margins. */
+  margin: number;
+  debates: number;
+  /** The first tie-break that separates this row from the row above; null on the first row and on a shared rank. */
+  decidedBy: TeamTieBreak | null;
+}
+
+/**
+ * The team tab. Sorting is partition refinement: the teams start as one group and each tie-break in
+ * turn splits every group still tied, so a key is only evaluated within the group it has to separate
+ * (which is what `headToHead` needs: it depends on exactly who is tied). O(k · n log n) for k keys.
+ */
+export function computeTeamTab(
+  teams: readonly TabTeam[],
+  results: readonly ConfirmedDebateResult[],
+  options: TeamTabOptions = {},
+): TeamTabRow[] {
+  const chain = options.tieBreaks ?? DEFAULT_TEAM_TIE_BREAKS;
+  for (const key of chain) if (!ALL_TIE_BREAKS.has(key)) throw new RangeError(`unknown team tie-break "${key}"`);
+
+  // Every team id seen gets an index, listed or not: unlisted opponents still count for draw strength.
+  const indexOf = new Map<string, number>();
+  const idx = (teamId: string) => {
+    let i = indexOf.get(teamId);
+    if (i === undefined) indexOf.set(teamId, (i = indexOf.size));
+    return i;
+  };
+  for (const team of teams) {
+    if (indexOf.has(team.id)) throw new RangeError(`team ${team.id} is listed twice`);
+    idx(team.id);
+  }
+  const debateIds = new Set<string>();
+  for (const debate of results) {
+    if (debateIds.has(debate.debateId)) throw new RangeError(`debate ${debate.debateId} has two results`);
+    debateIds.add(debate.debateId);
+    const ids = new Set<string>();
+    for (const entry of debate.teams) {
+      if (ids.has(entry.teamId)) throw new RangeError(`team ${entry.teamId} appears twice in debate ${debate.debateId}`);
+      ids.add(entry.teamId);
+      idx(entry.teamId);
+    }
+  }
+
+  const n = indexOf.size;
+  const points = new Float64Array(n);
+  const wins = new Float64Array(n);
+  const speakerTotal = new Float64Array(n);
+  const margin = new Float64Array(n);
+  const drawStrength = new Float64Array(n);
+  const debates = new Int32Array(n);
+  const debatesOf: number[][] = Array.from({ length: n }, () => []);
+
+  results.forEach((debate, d) => {
+    for (const entry of debate.teams) {
+      const i = indexOf.get(entry.teamId) as number;
+      points[i] += entry.points;
+      speakerTotal[i] += entry.total;
+      margin[i] += entry.margin;
+      if (entry.won ?? entry.rank === 1) wins[i] += 1;
+      debates[i] += 1;
+      debatesOf[i].push(d);
+    }
+  });
+  for (const debate of results) {
+    let roomPoints = 0;
+    for (const entry of debate.teams) roomPoints += points[indexOf.get(entry.teamId) as number];
+    for (const entry of debate.teams) {
+      const i = indexOf.get(entry.teamId) as number;
+      drawStrength[i] += roomPoints - points[i];
+    }
+  }
+
+  const scalar: Record<Exclude<TeamTieBreak, 'headToHead'>, Float64Array> = { points, wins, speakerTotal, drawStrength, margin };
+  // Final fallback order (name, then id, by code unit so no server locale changes it) goes first:
+  // every later sort is stable, so it survives within ties.
+  const listed = teams
+    .filter((team) => options.includeWithdrawn || !team.withdrawn)
+    .sort((a, b) => (a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const order = listed.map((team) => indexOf.get(team.id) as number);
+  const teamAt = new Map(listed.map((team) => [indexOf.get(team.id) as number, team]));
+
+  const decidedBy: (TeamTieBreak | null)[] = new Array(order.length).fill(null);
+  let groups: [number, number][] = order.length > 1 ? [[0, order.length]] : [];
+  for (const key of chain) {
+    const next: [number, number][] = [];
+    for (const [start, end] of groups) {
+      const members = order.slice(start, end);
+      const value =
+        key === 'headToHead'
+          ? headToHeadScores(members, debatesOf, results, indexOf)
+          : new Map(members.map((i) => [i, comparable(scalar[key][i])]));
+      members.sort((a, b) => (value.get(b) as number) - (value.get(a) as number));
+      for (let k = 0; k < members.length; k++) order[start + k] = members[k];
+      let runStart = start;
+      for (let p = start + 1; p <= end; p++) {
+        if (p === end || value.get(order[p]) !== value.get(order[p - 1])) {
+          if (p - runStart > 1) next.push([runStart, p]);
+          if (p < end) decidedBy[p] = key;
+          runStart = p;
+        }
+      }
+    }
+    groups = next;
+  }
+
+  const rows: TeamTabRow[] = [];
+  order.forEach((i, position) => {
+    const team = teamAt.get(i) as TabTeam;
+    const shared = position > 0 && decidedBy[position] === null;
+    rows.push({
+      rank: shared ? rows[position - 1].rank : position + 1,
+      teamId: team.id,
+      teamName: team.name,
+      regionCode: team.regionCode,
+      points: points[i],
+      wins: wins[i],
+      speakerTotal: speakerTotal[i],
+      drawStrength: drawStrength[i],
+      margin: margin[i],
+      debates: debates[i],
+      decidedBy: decidedBy[position],
+    });
+  });
+  return rows;
+}
+
+/**
+ * Head-to-head among exactly the tied teams: each scores (wins − losses) against the other members,
+ * where a win is being placed above the other in a debate both were in. It only applies when every
+ * pair of the group has met — otherwise the record is incomplete and all score 0 (still tied).
+ * For two tied teams this is the usual "winner of their debate goes above".
+ */
+function headToHeadScores(
+  members: readonly number[],
+  debatesOf: readonly number[][],
+  results: readonly ConfirmedDebateResult[],
+  indexOf: Map<string, number>,
+): Map<number, number> {
+  const inGroup = new Set(members);
+  const score = new Map(members.map((i) => [i, 0]));
+  const pairsMet = new Set<string>();
+  for (const i of members) {
+    for (const d of debatesOf[i]) {
+      const room = results[d].teams;
+      const own = room.find((entry) => indexOf.get(entry.teamId) === i) as ConfirmedTeamResult;
+      for (const other of room) {
+        const j = indexOf.get(other.teamId) as number;
+        if (j === i || !inGroup.has(j)) continue;
+        pairsMet.add(i < j ? `${i}:${j}` : `${j}:${i}`);
+        score.set(i, (score.get(i) as number) + placedAbove(own, other));
+      }
+    }
+  }
+  const everyPairMet = pairsMet.size === (members.length * (members.length - 1)) / 2;
+  return everyPairMet ? score : new Map(members.map((i) => [i, 0]));
+}
+
+/** +1 if `a` was placed above `b` in their debate, −1 if below, 0 if the record cannot tell. */
+function placedAbove(a: ConfirmedTeamResult, b: ConfirmedTeamResult): number {
+  if (a.rank !== undefined && b.rank !== undefined && a.rank !== b.rank) return a.rank < b.rank ? 1 : -1;
+  if (a.won !== undefined && b.won !== undefined && a.won !== b.won) return a.won ? 1 : -1;
+  if (a.points !== b.points) return a.points > b.points ? 1 : -1;
+  return 0;
+}

@@ -1,0 +1,193 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+export class CreateCupDto {
+  @ApiProperty({ example: 'AMANAT Cup' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '2026' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  season: string;
+
+  @ApiProperty({ example: 2, description: 'teams each region sends to the national round' })
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  slotsPerRegion: number;
+}
+
+export class CreateTournamentDto {
+  @ApiProperty({ example: 'AMANAT Cup — Оңтүстік' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: ['regional', 'national'] })
+  @IsIn(['regional', 'national'])
+  level: 'regional' | 'national';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  cupId?: string;
+
+  @ApiPropertyOptional({ description: 'required for a regional tournament' })
+  @ValidateIf((dto: CreateTournamentDto) => dto.level === 'regional' || dto.regionCode !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  regionCode?: string;
+
+  @ApiProperty({ example: 'wsdc', description: 'a format preset key (wsdc, bp, …)' })
+  @IsString()
+  @IsNotEmpty()
+  format: string;
+
+  @ApiProperty({ example: 3 })
+  @IsInt()
+  @Min(0)
+  @Max(12)
+  prelimRounds: number;
+
+  @ApiProperty({ example: 4, description: 'teams breaking to the elimination bracket (need not be a power of two)' })
+  @IsInt()
+  @Min(2)
+  @Max(256)
+  breakSize: number;
+}
+
+export class AddTournamentTeamDto {
+  @ApiPropertyOptional()
+  @ValidateIf((dto: AddTournamentTeamDto) => dto.fromCaseChampionshipId === undefined)
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional({ description: 'import the qualifiers of a finalised case championship' })
+  @IsOptional()
+  @IsUUID()
+  fromCaseChampionshipId?: string;
+}
+
+export class AdjudicatorsDto {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  judgeIds: string[];
+}
+
+export class CreateRoundDto {
+  @ApiPropertyOptional({ example: 'This house would lower the voting age to 16' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  motion?: string;
+
+  @ApiPropertyOptional({ description: 'keep this round\'s results hidden from the public until revealed' })
+  @IsOptional()
+  @IsBoolean()
+  silent?: boolean;
+
+  @ApiPropertyOptional({ description: 'draw seed (default: random, stored with the round)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  seed?: string;
+}
+
+export class SpeechDto {
+  @ApiProperty({ description: 'team member id' })
+  @IsUUID()
+  speakerId: string;
+
+  @ApiProperty({ example: 74 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  score: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  reply?: boolean;
+}
+
+export class BallotTeamDto {
+  @ApiProperty()
+  @IsUUID()
+  teamId: string;
+
+  @ApiProperty({ type: [SpeechDto], description: 'in speaking order, the reply flagged' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => SpeechDto)
+  speeches: SpeechDto[];
+}
+
+export class BallotDto {
+  @ApiProperty({ type: [BallotTeamDto] })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => BallotTeamDto)
+  teams: BallotTeamDto[];
+
+  @ApiPropertyOptional({ description: 'the version of your ballot you are replacing; a stale one is a 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class CorrectBallotDto extends BallotDto {
+  @ApiProperty({ description: 'whose ballot is corrected' })
+  @IsUUID()
+  judgeId: string;
+}
+
+export class WithdrawDto {
+  @ApiProperty()
+  @IsUUID()
+  teamId: string;
+}
+
+export class VersionQuery {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class DryRunQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+}
