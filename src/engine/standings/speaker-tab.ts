@@ -62,19 +62,18 @@ export function computeSpeakerTab(
   }
 
   const average = (i: number) => (count[i] > 0 ? total[i] / count[i] : null);
-  // A speaker with no speech has no average: it sorts below every real one.
-  const keys = speakers.map((_, i) => {
-    const avg = average(i);
-    const byTotal = comparable(total[i]);
-    const byAverage = avg === null ? -Infinity : comparable(avg);
-    return rankBy === 'total' ? [byTotal, byAverage] : [byAverage, byTotal];
-  });
+  // Sort keys on the comparison grid; a speaker with no speech has no average and sorts below every real one.
+  const byTotal = new Float64Array(n);
+  const byAverage = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    byTotal[i] = comparable(total[i]);
+    byAverage[i] = count[i] > 0 ? comparable(total[i] / count[i]) : -Infinity;
+  }
+  const [first, second] = rankBy === 'total' ? [byTotal, byAverage] : [byAverage, byTotal];
   const order = speakers.map((_, i) => i);
   order.sort((a, b) => {
-    const [a1, a2] = keys[a];
-    const [b1, b2] = keys[b];
-    if (a1 !== b1) return b1 - a1;
-    if (a2 !== b2) return b2 - a2;
+    if (first[a] !== first[b]) return first[b] > first[a] ? 1 : -1;
+    if (second[a] !== second[b]) return second[b] > second[a] ? 1 : -1;
     const x = speakers[a];
     const y = speakers[b];
     if (x.name !== y.name) return x.name < y.name ? -1 : 1;
@@ -83,8 +82,8 @@ export function computeSpeakerTab(
 
   const rows: SpeakerTabRow[] = [];
   order.forEach((i, position) => {
-    const previous = position > 0 ? keys[order[position - 1]] : null;
-    const shared = previous !== null && previous[0] === keys[i][0] && previous[1] === keys[i][1];
+    const previous = position > 0 ? order[position - 1] : -1;
+    const shared = previous >= 0 && first[previous] === first[i] && second[previous] === second[i];
     const speaker = speakers[i];
     rows.push({
       rank: shared ? rows[position - 1].rank : position + 1,

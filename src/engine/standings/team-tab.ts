@@ -54,26 +54,28 @@ export function computeTeamTab(
 
   // Every team id seen gets an index, listed or not: unlisted opponents still count for draw strength.
   const indexOf = new Map<string, number>();
-  const idx = (teamId: string) => {
-    let i = indexOf.get(teamId);
-    if (i === undefined) indexOf.set(teamId, (i = indexOf.size));
-    return i;
-  };
   for (const team of teams) {
     if (indexOf.has(team.id)) throw new RangeError(`team ${team.id} is listed twice`);
-    idx(team.id);
+    indexOf.set(team.id, indexOf.size);
   }
+  // Rooms as flat arrays: debate d's entries are entryTeam[roomStart[d] .. roomStart[d + 1]).
+  const roomStart = new Int32Array(results.length + 1);
+  const entryTeam: number[] = [];
   const debateIds = new Set<string>();
-  for (const debate of results) {
+  results.forEach((debate, d) => {
     if (debateIds.has(debate.debateId)) throw new RangeError(`debate ${debate.debateId} has two results`);
     debateIds.add(debate.debateId);
-    const ids = new Set<string>();
+    roomStart[d] = entryTeam.length;
     for (const entry of debate.teams) {
-      if (ids.has(entry.teamId)) throw new RangeError(`team ${entry.teamId} appears twice in debate ${debate.debateId}`);
-      ids.add(entry.teamId);
-      idx(entry.teamId);
+      let i = indexOf.get(entry.teamId);
+      if (i === undefined) indexOf.set(entry.teamId, (i = indexOf.size));
+      for (let e = roomStart[d]; e < entryTeam.length; e++) {
+        if (entryTeam[e] === i) throw new RangeError(`team ${entry.teamId} appears twice in debate ${debate.debateId}`);
+      }
+      entryTeam.push(i);
     }
-  }
+  });
+  roomStart[results.length] = entryTeam.length;
 
   const n = indexOf.size;
   const points = new Float64Array(n);
@@ -85,26 +87,23 @@ export function computeTeamTab(
   const debatesOf: number[][] = Array.from({ length: n }, () => []);
 
   results.forEach((debate, d) => {
-    for (const entry of debate.teams) {
-      const i = indexOf.get(entry.teamId) as number;
+    debate.teams.forEach((entry, k) => {
+      const i = entryTeam[roomStart[d] + k];
       points[i] += entry.points;
       speakerTotal[i] += entry.total;
       margin[i] += entry.margin;
       if (entry.won ?? entry.rank === 1) wins[i] += 1;
       debates[i] += 1;
       debatesOf[i].push(d);
-    }
+    });
   });
-  for (const debate of results) {
+  for (let d = 0; d < results.length; d++) {
     let roomPoints = 0;
-    for (const entry of debate.teams) roomPoints += points[indexOf.get(entry.teamId) as number];
-    for (const entry of debate.teams) {
-      const i = indexOf.get(entry.teamId) as number;
-      drawStrength[i] += roomPoints - points[i];
-    }
+    for (let e = roomStart[d]; e < roomStart[d + 1]; e++) roomPoints += points[entryTeam[e]];
+    for (let e = roomStart[d]; e < roomStart[d + 1]; e++) drawStrength[entryTeam[e]] += roomPoints - points[entryTeam[e]];
   }
 
-  const scalar: Record<Exclude<TeamTieBreak, 'headToHead'>, Float64Array> = { points, wins, speakerTotal, drawStrength, margin };
+  const raw: Record<Exclude<TeamTieBreak, 'headToHead'>, Float64Array> = { points, wins, speakerTotal, drawStrength, margin };
   // Final fallback order (name, then id, by code unit so no server locale changes it) goes first:
   // every later sort is stable, so it survives within ties.
   const listed = teams
@@ -114,20 +113,19 @@ export function computeTeamTab(
   const teamAt = new Map(listed.map((team) => [indexOf.get(team.id) as number, team]));
 
   const decidedBy: (TeamTieBreak | null)[] = new Array(order.length).fill(null);
+  const value = new Float64Array(n);
   let groups: [number, number][] = order.length > 1 ? [[0, order.length]] : [];
   for (const key of chain) {
     const next: [number, number][] = [];
     for (const [start, end] of groups) {
       const members = order.slice(start, end);
-      const value =
-        key === 'headToHead'
-          ? headToHeadScores(members, debatesOf, results, indexOf)
-          : new Map(members.map((i) => [i, comparable(scalar[key][i])]));
-      members.sort((a, b) => (value.get(b) as number) - (value.get(a) as number));
+      if (key === 'headToHead') headToHeadScores(members, debatesOf, results, roomStart, entryTeam, value);
+      else for (const i of members) value[i] = comparable(raw[key][i]);
+      members.sort((a, b) => value[b] - value[a]);
       for (let k = 0; k < members.length; k++) order[start + k] = members[k];
       let runStart = start;
       for (let p = start + 1; p <= end; p++) {
-        if (p === end || value.get(order[p]) !== value.get(order[p - 1])) {
+        if (p === end || value[order[p]] !== value[order[p - 1]]) {
           if (p - runStart > 1) next.push([runStart, p]);
           if (p < end) decidedBy[p] = key;
           runStart = p;
@@ -168,25 +166,28 @@ function headToHeadScores(
   members: readonly number[],
   debatesOf: readonly number[][],
   results: readonly ConfirmedDebateResult[],
-  indexOf: Map<string, number>,
-): Map<number, number> {
+  roomStart: Int32Array,
+  entryTeam: readonly number[],
+  score: Float64Array,
+): void {
   const inGroup = new Set(members);
-  const score = new Map(members.map((i) => [i, 0]));
-  const pairsMet = new Set<string>();
+  for (const i of members) score[i] = 0;
+  const pairsMet = new Set<number>();
   for (const i of members) {
     for (const d of debatesOf[i]) {
       const room = results[d].teams;
-      const own = room.find((entry) => indexOf.get(entry.teamId) === i) as ConfirmedTeamResult;
-      for (const other of room) {
-        const j = indexOf.get(other.teamId) as number;
-        if (j === i || !inGroup.has(j)) continue;
-        pairsMet.add(i < j ? `${i}:${j}` : `${j}:${i}`);
-        score.set(i, (score.get(i) as number) + placedAbove(own, other));
-      }
+      const base = roomStart[d];
+      const own = room[entryTeam.indexOf(i, base) - base];
+      room.forEach((other, k) => {
+        const j = entryTeam[base + k];
+        if (j === i || !inGroup.has(j)) return;
+        pairsMet.add(Math.min(i, j) * score.length + Math.max(i, j));
+        score[i] += placedAbove(own, other);
+      });
     }
   }
   const everyPairMet = pairsMet.size === (members.length * (members.length - 1)) / 2;
-  return everyPairMet ? score : new Map(members.map((i) => [i, 0]));
+  if (!everyPairMet) for (const i of members) score[i] = 0;
 }
 
 /** +1 if `a` was placed above `b` in their debate, −1 if below, 0 if the record cannot tell. */
