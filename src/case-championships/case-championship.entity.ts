@@ -69,7 +69,7 @@ export class CaseChampionship {
   @Column({ type: 'text', default: 'draft' })
   status: ChampionshipStatus;
 
-  @Column({ type: 'jsonb', default: () => `'{"frozen":false,"frozenAt":null,"revealed":0}'` })
+  @Column({ type: 'jsonb' })
   reveal: RevealState;
 
   /** Team ids in qualifying order, recorded at finalisation. */

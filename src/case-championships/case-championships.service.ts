@@ -105,6 +105,7 @@ export class CaseChampionshipsService implements OnModuleInit {
             normaliseJudges: dto.options?.normaliseJudges ?? false,
             tieBreakCriteria: tieBreak,
           },
+          reveal: { frozen: false, frozenAt: null, revealed: 0 },
         }),
       );
       return this.view(em, saved);
