@@ -213,6 +213,12 @@ describe('foundation (e2e)', () => {
       const withConflict = await post(`/api/judges/${judge.body.id}/conflicts`, { teamId: team.body.id, note: 'coach' }, organiser).expect(201);
       expect(withConflict.body.conflicts).toEqual([{ teamId: team.body.id, note: 'coach' }]);
       await post(`/api/judges/${judge.body.id}/conflicts`, { teamId: '00000000-0000-4000-8000-000000000000' }, organiser).expect(404);
+      const partner = await post('/api/judges', { fullName: 'Judge Partner', regionCode: 'south', institution: 'X' }, organiser).expect(201);
+      const paired = await post(`/api/judges/${partner.body.id}/judge-conflicts`, { judgeId: judge.body.id }, organiser).expect(201);
+      expect(paired.body.judgeConflicts).toEqual([judge.body.id]);
+      const other = await request(t.url).get(`/api/judges/${judge.body.id}`).set('Authorization', `Bearer ${organiser}`).expect(200);
+      expect(other.body.judgeConflicts).toEqual([partner.body.id]);
+      await post(`/api/judges/${judge.body.id}/judge-conflicts`, { judgeId: judge.body.id }, organiser).expect(400);
     });
   });
 });

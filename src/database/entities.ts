@@ -8,7 +8,7 @@ import {
 import { Organiser } from '../auth/organiser.entity.js';
 import { IdempotencyKey } from '../common/idempotency-key.entity.js';
 import { ServerSetting } from '../common/settings.entity.js';
-import { Judge, JudgeTeamConflict } from '../judges/judge.entity.js';
+import { Judge, JudgeJudgeConflict, JudgeTeamConflict } from '../judges/judge.entity.js';
 import { LiveEvent, LiveRoom } from '../live/live-event.entity.js';
 import { MacroRegion, RegionUnit } from '../regions/region.entity.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
@@ -36,6 +36,7 @@ export const ENTITIES = [
   TeamMember,
   Judge,
   JudgeTeamConflict,
+  JudgeJudgeConflict,
   LiveRoom,
   LiveEvent,
   CaseChampionship,

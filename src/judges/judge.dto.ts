@@ -74,6 +74,18 @@ export class JudgeConflictDto {
   note?: string;
 }
 
+export class JudgeJudgeConflictDto {
+  @ApiProperty({ description: 'the other judge' })
+  @IsUUID()
+  judgeId: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  note?: string;
+}
+
 export class JudgeQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
@@ -88,6 +100,7 @@ export interface JudgeView {
   institution: string;
   strength: number;
   conflicts: { teamId: string; note: string | null }[];
+  judgeConflicts: string[];
   version: number;
 }
 

@@ -77,3 +77,24 @@ export class JudgeTeamConflict {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
+
+/** Two judges who must not sit on one panel (a couple, a coach and their student…); stored once, a < b. */
+@Entity('judge_judge_conflicts')
+export class JudgeJudgeConflict {
+  @PrimaryColumn({ name: 'judge_a', type: 'uuid' })
+  judgeA: string;
+
+  @PrimaryColumn({ name: 'judge_b', type: 'uuid' })
+  judgeB: string;
+
+  @ManyToOne(() => Judge, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'judge_a' })
+  first: Judge;
+
+  @ManyToOne(() => Judge, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'judge_b' })
+  second: Judge;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+}

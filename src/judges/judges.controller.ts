@@ -6,6 +6,7 @@ import {
   CreatedJudgeView,
   CreateJudgeDto,
   JudgeConflictDto,
+  JudgeJudgeConflictDto,
   JudgeQuery,
   JudgeView,
   UpdateJudgeDto,
@@ -38,6 +39,11 @@ export class JudgesController {
   @Patch(':id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateJudgeDto): Promise<JudgeView> {
     return this.judges.update(id, dto);
+  }
+
+  @Post(':id/judge-conflicts')
+  addJudgeConflict(@Param('id', ParseUUIDPipe) id: string, @Body() dto: JudgeJudgeConflictDto): Promise<JudgeView> {
+    return this.judges.addJudgeConflict(id, dto);
   }
 
   @Post(':id/conflicts')

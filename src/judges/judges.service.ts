@@ -11,12 +11,13 @@ import {
   CreatedJudgeView,
   CreateJudgeDto,
   JudgeConflictDto,
+  JudgeJudgeConflictDto,
   JudgeQuery,
   JudgeView,
   TeamConflict,
   UpdateJudgeDto,
 } from './judge.dto.js';
-import { Judge, JudgeTeamConflict } from './judge.entity.js';
+import { Judge, JudgeJudgeConflict, JudgeTeamConflict } from './judge.entity.js';
 
 /** Institutions are typed by hand: compare them case- and spacing-insensitively. */
 export const sameInstitution = (a: string, b: string) =>
@@ -52,8 +53,10 @@ export class JudgesService {
   async get(id: string): Promise<JudgeView> {
     const judge = await this.judges.findOneBy({ id });
     if (!judge) throw DomainError.notFound('judge', id);
-    const conflicts = await this.judges.manager.findBy(JudgeTeamConflict, { judgeId: id });
-    return this.view(judge, conflicts);
+    const em = this.judges.manager;
+    const conflicts = await em.findBy(JudgeTeamConflict, { judgeId: id });
+    const pairs = await em.find(JudgeJudgeConflict, { where: [{ judgeA: id }, { judgeB: id }] });
+    return this.view(judge, conflicts, pairs.map((p) => (p.judgeA === id ? p.judgeB : p.judgeA)));
   }
 
   async list(query: JudgeQuery): Promise<Page<JudgeView>> {
@@ -105,6 +108,23 @@ export class JudgesService {
     return this.get(judgeId);
   }
 
+  async addJudgeConflict(judgeId: string, dto: JudgeJudgeConflictDto): Promise<JudgeView> {
+    if (judgeId === dto.judgeId) throw DomainError.invalid('judgeId must name another judge');
+    await this.judges.manager.transaction(async (em) => {
+      for (const id of [judgeId, dto.judgeId]) if (!(await em.existsBy(Judge, { id }))) throw DomainError.notFound('judge', id);
+      const [judgeA, judgeB] = [judgeId, dto.judgeId].sort();
+      await em.createQueryBuilder().insert().into(JudgeJudgeConflict).values({ judgeA, judgeB, note: dto.note ?? null }).orIgnore().execute();
+    });
+    return this.get(judgeId);
+  }
+
+  /** Pairs of the given judges that must not share a panel. */
+  async judgeConflicts(em: EntityManager, judgeIds: string[]): Promise<[string, string][]> {
+    if (judgeIds.length < 2) return [];
+    const rows = await em.findBy(JudgeJudgeConflict, { judgeA: In(judgeIds), judgeB: In(judgeIds) });
+    return rows.map((r) => [r.judgeA, r.judgeB]);
+  }
+
   /** Every judge–team conflict among the given people: declared ones and same-institution ones. */
   async conflicts(em: EntityManager, judgeIds: string[], teamIds: string[]): Promise<TeamConflict[]> {
     if (judgeIds.length === 0 || teamIds.length === 0) return [];
@@ -137,7 +157,7 @@ export class JudgesService {
     return (await argon2.verify(judge.accessSecretHash, parsed.secret)) ? judge : undefined;
   }
 
-  private view(judge: Judge, conflicts: JudgeTeamConflict[]): JudgeView {
+  private view(judge: Judge, conflicts: JudgeTeamConflict[], judgeConflicts: string[] = []): JudgeView {
     return {
       id: judge.id,
       fullName: judge.fullName,
@@ -145,6 +165,7 @@ export class JudgesService {
       institution: judge.institution,
       strength: judge.strength,
       conflicts: conflicts.map((c) => ({ teamId: c.teamId, note: c.note })),
+      judgeConflicts: judgeConflicts.sort(),
       version: judge.version,
     };
   }

@@ -1,9 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Competitions1795560336626 implements MigrationInterface {
-  name = 'Competitions1795560336626';
+export class Competitions1795561759697 implements MigrationInterface {
+  name = 'Competitions1795561759697';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "judge_judge_conflicts" ("judge_a" uuid NOT NULL, "judge_b" uuid NOT NULL, "note" text, CONSTRAINT "PK_b7b1d714a4a2ed1d9521adb305c" PRIMARY KEY ("judge_a", "judge_b"))`);
     await queryRunner.query(`CREATE TABLE "case_championships" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "title" text NOT NULL, "region_code" text NOT NULL, "age_group" text, "qualifier_slots" integer NOT NULL, "criteria" jsonb NOT NULL, "options" jsonb NOT NULL, "status" text NOT NULL DEFAULT 'draft', "reveal" jsonb NOT NULL, "qualifiers" jsonb NOT NULL DEFAULT '[]', "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "finalised_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_14c086834c755e9e5cbed440554" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE TABLE "case_entries" ("championship_id" uuid NOT NULL, "team_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b8cdd385117cbf0b2e8d57dc62f" PRIMARY KEY ("championship_id", "team_id"))`);
     await queryRunner.query(`CREATE TABLE "case_jurors" ("championship_id" uuid NOT NULL, "judge_id" uuid NOT NULL, CONSTRAINT "PK_673f1147aacd03497953a1663e2" PRIMARY KEY ("championship_id", "judge_id"))`);
@@ -26,6 +27,8 @@ export class Competitions1795560336626 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_ballots_current" ON "ballots"  ("debate_id", "judge_id") WHERE "current"`);
     await queryRunner.query(`CREATE TABLE "tournament_audit" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tournament_id" uuid NOT NULL, "actor" text NOT NULL, "action" text NOT NULL, "subject_id" text NOT NULL, "before" jsonb, "after" jsonb, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1f3938f163354e665ba2d703cbe" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_tournament_audit_tournament" ON "tournament_audit"  ("tournament_id", "at") `);
+    await queryRunner.query(`ALTER TABLE "judge_judge_conflicts" ADD CONSTRAINT "FK_bd8c2537872535646bd9dc32c91" FOREIGN KEY ("judge_a") REFERENCES "judges"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "judge_judge_conflicts" ADD CONSTRAINT "FK_ab666b609298499987559566c7a" FOREIGN KEY ("judge_b") REFERENCES "judges"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "case_championships" ADD CONSTRAINT "FK_198eb8015a7ff7cc2b333087117" FOREIGN KEY ("region_code") REFERENCES "macro_regions"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "case_entries" ADD CONSTRAINT "FK_62bf7aa0302edfe83df5386fc05" FOREIGN KEY ("championship_id") REFERENCES "case_championships"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "case_entries" ADD CONSTRAINT "FK_6dca92caa2875ea974cff1b0093" FOREIGN KEY ("team_id") REFERENCES "teams"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
@@ -75,6 +78,8 @@ export class Competitions1795560336626 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "case_entries" DROP CONSTRAINT "FK_6dca92caa2875ea974cff1b0093"`);
     await queryRunner.query(`ALTER TABLE "case_entries" DROP CONSTRAINT "FK_62bf7aa0302edfe83df5386fc05"`);
     await queryRunner.query(`ALTER TABLE "case_championships" DROP CONSTRAINT "FK_198eb8015a7ff7cc2b333087117"`);
+    await queryRunner.query(`ALTER TABLE "judge_judge_conflicts" DROP CONSTRAINT "FK_ab666b609298499987559566c7a"`);
+    await queryRunner.query(`ALTER TABLE "judge_judge_conflicts" DROP CONSTRAINT "FK_bd8c2537872535646bd9dc32c91"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_tournament_audit_tournament"`);
     await queryRunner.query(`DROP TABLE "tournament_audit"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_ballots_current"`);
@@ -97,5 +102,6 @@ export class Competitions1795560336626 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "case_jurors"`);
     await queryRunner.query(`DROP TABLE "case_entries"`);
     await queryRunner.query(`DROP TABLE "case_championships"`);
+    await queryRunner.query(`DROP TABLE "judge_judge_conflicts"`);
   }
 }
