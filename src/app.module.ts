@@ -15,6 +15,7 @@ import { LiveModule } from './live/live.module.js';
 import { JudgesModule } from './judges/judges.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { TeamsModule } from './teams/teams.module.js';
+import { TournamentsModule } from './tournaments/tournaments.module.js';
 
 /** Header and body fields that carry secrets: never written to the log. */
 const REDACT = [
@@ -55,6 +56,7 @@ export class AppModule {
         JudgesModule,
         AuthModule,
         CaseChampionshipsModule,
+        TournamentsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -84,11 +84,11 @@ export class Tournament {
 
   /** The elimination bracket as the engine returns it (null before the break). */
   @Column({ type: 'jsonb', nullable: true })
-  bracket: Record<string, unknown> | null;
+  bracket: unknown;
 
   /** How the break was made: seeds, ties at the cut-off and the rule that settled them. */
   @Column({ name: 'break_report', type: 'jsonb', nullable: true })
-  breakReport: Record<string, unknown> | null;
+  breakReport: unknown;
 
   @Column({ name: 'champion_team_id', type: 'uuid', nullable: true })
   championTeamId: string | null;

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
+import { BallotsService, type BallotReceipt, type CorrectionPreview } from './ballots.service.js';
+import { BallotDto, CorrectBallotDto, DryRunQuery } from './tournament.dto.js';
+import { TournamentsService } from './tournaments.service.js';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('debates')
+@Controller('debates')
+export class DebatesController {
+  constructor(
+    private readonly ballots: BallotsService,
+    private readonly tournaments: TournamentsService,
+  ) {}
+
+  @Get('mine')
+  @Roles('judge')
+  @ApiBearerAuth()
+  mine(@CurrentPrincipal() judge: Principal) {
+    return this.tournaments.judgeDebates(judge);
+  }
+
+  @Get(':id')
+  get(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal) {
+    return this.tournaments.debate(id, who?.role === 'organiser');
+  }
+
+  @Post(':id/ballots')
+  @Roles('judge')
+  @ApiBearerAuth()
+  @IdempotentInTransaction()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'client UUID; a retry with it returns the first result' })
+  submit(
+    @Param('id', uuid) id: string,
+    @Body() dto: BallotDto,
+    @CurrentPrincipal() judge: Principal,
+    @Headers('idempotency-key') key: string | undefined,
+  ): Promise<BallotReceipt> {
+    return this.ballots.submit(id, judge, dto, key);
+  }
+
+  @Post(':id/confirm')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  confirm(@Param('id', uuid) id: string, @CurrentPrincipal() who: Principal) {
+    return this.ballots.confirm(id, who);
+  }
+
+  @Post(':id/corrections')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  correct(
+    @Param('id', uuid) id: string,
+    @Body() dto: CorrectBallotDto,
+    @Query() query: DryRunQuery,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<CorrectionPreview> {
+    return this.ballots.correct(id, who, dto, query.dryRun === 'true');
+  }
+}

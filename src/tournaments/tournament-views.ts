@@ -1,0 +1,172 @@
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { Judge } from '../judges/judge.entity.js';
+import { Team } from '../teams/team.entity.js';
+import {
+  Debate,
+  DebateAdjudicator,
+  DebateTeam,
+  Round,
+  Tournament,
+  TournamentAdjudicator,
+  TournamentTeam,
+} from './tournament.entity.js';
+import { bracketRounds, type BracketState, type DebateDecision } from './tournament-engine.js';
+
+export interface TeamRow {
+  rank: number;
+  teamId: string;
+  teamName: string;
+  regionCode: string;
+  points: number;
+  wins: number;
+  speakerTotal: number;
+  drawStrength: number;
+  margin: number;
+  debates: number;
+  /** The tie-break that separated this row from the one above (null when shared or first). */
+  decidedBy: string | null;
+}
+
+export interface SpeakerRow {
+  rank: number;
+  speakerId: string;
+  name: string;
+  teamId: string;
+  total: number;
+  average: number;
+  replyTotal: number;
+  replyAverage: number | null;
+  speeches: number;
+}
+
+export interface TournamentView {
+  id: string;
+  name: string;
+  level: Tournament['level'];
+  cupId: string | null;
+  regionCode: string | null;
+  format: string;
+  prelimRounds: number;
+  breakSize: number;
+  status: Tournament['status'];
+  teams: { teamId: string; teamName: string; position: number; source: string; withdrawn: boolean }[];
+  adjudicators: string[];
+  breakReport: unknown;
+  championTeamId: string | null;
+  finalPlaces: string[] | null;
+  version: number;
+}
+
+export interface DebateView {
+  id: string;
+  room: number;
+  status: Debate['status'];
+  needsConfirmation: boolean;
+  bracketMatchId: string | null;
+  teams: { side: string; teamId: string; teamName: string }[];
+  panel: { judgeId: string; name: string; role: 'chair' | 'wing' }[];
+  explanation: unknown[];
+  result?: DebateDecision;
+}
+
+export interface RoundView {
+  seq: number;
+  kind: Round['kind'];
+  name: string | null;
+  status: Round['status'];
+  motion: string | null;
+  seed: string;
+  silent: boolean;
+  brokenConstraints: unknown[];
+  debates: DebateView[];
+}
+
+export interface BracketView {
+  rounds: {
+    name: string;
+    debates: { id: string; debateId: string | null; seeds: [number | null, number | null]; teamIds: [string | null, string | null]; winnerTeamId: string | null }[];
+  }[];
+  champion: string | null;
+}
+
+export async function tournamentView(em: EntityManager, t: Tournament): Promise<TournamentView> {
+  const [entries, adjudicators] = await Promise.all([
+    em.find(TournamentTeam, { where: { tournamentId: t.id }, relations: { team: true }, order: { position: 'ASC' } }),
+    em.findBy(TournamentAdjudicator, { tournamentId: t.id }),
+  ]);
+  return {
+    id: t.id,
+    name: t.name,
+    level: t.level,
+    cupId: t.cupId,
+    regionCode: t.regionCode,
+    format: t.format,
+    prelimRounds: t.prelimRounds,
+    breakSize: t.breakSize,
+    status: t.status,
+    teams: entries.map((e) => ({ teamId: e.teamId, teamName: e.team.name, position: e.position, source: e.source, withdrawn: e.withdrawn })),
+    adjudicators: adjudicators.map((a) => a.judgeId).sort(),
+    breakReport: t.breakReport,
+    championTeamId: t.championTeamId,
+    finalPlaces: t.finalPlaces,
+    version: t.version,
+  };
+}
+
+/** A round as the public sees it; results of a silent round stay hidden from everyone but organisers. */
+export async function roundView(em: EntityManager, round: Round, organiser: boolean): Promise<RoundView> {
+  const debates = await em.find(Debate, { where: { roundId: round.id }, order: { room: 'ASC' } });
+  const ids = debates.map((d) => d.id);
+  const [sides, panel] = ids.length
+    ? await Promise.all([em.findBy(DebateTeam, { debateId: In(ids) }), em.findBy(DebateAdjudicator, { debateId: In(ids) })])
+    : [[], []];
+  const teams = sides.length ? await em.findBy(Team, { id: In(sides.map((s) => s.teamId)) }) : [];
+  const judges = panel.length ? await em.findBy(Judge, { id: In(panel.map((p) => p.judgeId)) }) : [];
+  const showResults = organiser || !round.silent;
+  return {
+    seq: round.seq,
+    kind: round.kind,
+    name: round.name,
+    status: round.status,
+    motion: round.motion,
+    seed: round.seed,
+    silent: round.silent,
+    brokenConstraints: round.brokenConstraints,
+    debates: debates.map((d) => ({
+      id: d.id,
+      room: d.room,
+      status: showResults ? d.status : 'pending',
+      needsConfirmation: d.needsConfirmation,
+      bracketMatchId: d.bracketMatchId,
+      teams: sides
+        .filter((s) => s.debateId === d.id)
+        .map((s) => ({ side: s.side, teamId: s.teamId, teamName: teams.find((t) => t.id === s.teamId)?.name ?? '' })),
+      panel: panel
+        .filter((p) => p.debateId === d.id)
+        .sort((a, b) => (a.role === b.role ? 0 : a.role === 'chair' ? -1 : 1))
+        .map((p) => ({ judgeId: p.judgeId, name: judges.find((j) => j.id === p.judgeId)?.fullName ?? '', role: p.role })),
+      explanation: d.explanation,
+      ...(showResults && d.result ? { result: d.result as unknown as DebateDecision } : {}),
+    })),
+  };
+}
+
+export async function bracketView(em: EntityManager, t: Tournament): Promise<BracketView> {
+  if (!t.bracket) return { rounds: [], champion: null };
+  const debates = await em.findBy(Debate, { tournamentId: t.id });
+  const byMatch = new Map(debates.filter((d) => d.bracketMatchId).map((d) => [d.bracketMatchId!, d.id]));
+  return {
+    rounds: bracketRounds(t.bracket as BracketState).map((r) => ({
+      name: r.name,
+      debates: r.matches.map((m) => ({
+        id: m.id,
+        debateId: byMatch.get(m.id) ?? null,
+        seeds: m.seeds,
+        teamIds: m.teamIds,
+        winnerTeamId: m.winnerTeamId,
+      })),
+    })),
+    champion: t.championTeamId,
+  };
+}

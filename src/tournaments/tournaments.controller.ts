@@ -1,0 +1,186 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { toCsv } from '../common/csv.js';
+import { ExportQuery } from '../case-championships/case-championship.dto.js';
+import { CupsService, type CupView } from './cups.service.js';
+import { RoundsService } from './rounds.service.js';
+import { AddTournamentTeamDto, AdjudicatorsDto, CreateCupDto, CreateRoundDto, CreateTournamentDto, WithdrawDto } from './tournament.dto.js';
+import type { BracketView, RoundView, SpeakerRow, TeamRow, TournamentView } from './tournament-views.js';
+import { TournamentsService } from './tournaments.service.js';
+
+const uuid = new ParseUUIDPipe();
+const isOrganiser = (who?: Principal) => who?.role === 'organiser';
+
+function csv(res: Response, name: string, header: string[], rows: unknown[][]): string {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+  return toCsv(header, rows);
+}
+
+@ApiTags('cups')
+@Controller('cups')
+export class CupsController {
+  constructor(private readonly cups: CupsService) {}
+
+  @Post()
+  @Roles('organiser')
+  @ApiBearerAuth()
+  create(@Body() dto: CreateCupDto): Promise<CupView> {
+    return this.cups.create(dto);
+  }
+
+  @Get()
+  async list(): Promise<{ items: CupView[]; total: number }> {
+    const items = await this.cups.list();
+    return { items, total: items.length };
+  }
+
+  @Get(':id')
+  get(@Param('id', uuid) id: string): Promise<CupView> {
+    return this.cups.get(id);
+  }
+}
+
+@ApiTags('tournaments')
+@Controller('tournaments')
+export class TournamentsController {
+  constructor(
+    private readonly tournaments: TournamentsService,
+    private readonly rounds: RoundsService,
+  ) {}
+
+  @Post()
+  @Roles('organiser')
+  @ApiBearerAuth()
+  create(@Body() dto: CreateTournamentDto): Promise<TournamentView> {
+    return this.tournaments.create(dto);
+  }
+
+  @Get()
+  async list(): Promise<{ items: TournamentView[]; total: number }> {
+    const items = await this.tournaments.list();
+    return { items, total: items.length };
+  }
+
+  @Get(':id')
+  get(@Param('id', uuid) id: string): Promise<TournamentView> {
+    return this.tournaments.get(id);
+  }
+
+  @Post(':id/teams')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  addTeams(@Param('id', uuid) id: string, @Body() dto: AddTournamentTeamDto): Promise<TournamentView> {
+    return this.tournaments.addTeams(id, dto);
+  }
+
+  @Post(':id/adjudicators')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  addAdjudicators(@Param('id', uuid) id: string, @Body() dto: AdjudicatorsDto): Promise<TournamentView> {
+    return this.tournaments.addAdjudicators(id, dto);
+  }
+
+  @Post(':id/withdrawals')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  withdraw(@Param('id', uuid) id: string, @Body() dto: WithdrawDto, @CurrentPrincipal() who: Principal) {
+    return this.tournaments.withdraw(id, dto, who);
+  }
+
+  @Post(':id/rounds')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  generateRound(@Param('id', uuid) id: string, @Body() dto: CreateRoundDto): Promise<RoundView> {
+    return this.rounds.generate(id, dto);
+  }
+
+  @Get(':id/rounds')
+  async listRounds(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal): Promise<{ items: RoundView[]; total: number }> {
+    const items = await this.rounds.list(id, isOrganiser(who));
+    return { items, total: items.length };
+  }
+
+  @Get(':id/rounds/:seq')
+  getRound(
+    @Param('id', uuid) id: string,
+    @Param('seq', ParseIntPipe) seq: number,
+    @CurrentPrincipal() who?: Principal,
+  ): Promise<RoundView> {
+    return this.rounds.get(id, seq, isOrganiser(who));
+  }
+
+  @Post(':id/rounds/:seq/release')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  release(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number): Promise<RoundView> {
+    return this.rounds.release(id, seq);
+  }
+
+  @Post(':id/rounds/:seq/regenerate')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  regenerate(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number, @Body() dto: CreateRoundDto): Promise<RoundView> {
+    return this.rounds.regenerate(id, seq, dto);
+  }
+
+  @Post(':id/rounds/:seq/reveal')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  reveal(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number): Promise<RoundView> {
+    return this.rounds.reveal(id, seq);
+  }
+
+  @Get(':id/standings')
+  async standings(
+    @Param('id', uuid) id: string,
+    @Query() query: ExportQuery,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() who?: Principal,
+  ): Promise<TeamRow[] | string> {
+    const rows = await this.tournaments.standings(id, isOrganiser(who));
+    if (query.format !== 'csv') return rows;
+    const header = ['rank', 'team', 'region', 'points', 'wins', 'speakerTotal', 'drawStrength', 'margin'];
+    return csv(res, `team-tab-${id}`, header, rows.map((r) => [r.rank, r.teamName, r.regionCode, r.points, r.wins, r.speakerTotal, r.drawStrength, r.margin]));
+  }
+
+  @Get(':id/speakers')
+  async speakers(
+    @Param('id', uuid) id: string,
+    @Query() query: ExportQuery,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() who?: Principal,
+  ): Promise<SpeakerRow[] | string> {
+    const rows = await this.tournaments.speakers(id, isOrganiser(who));
+    if (query.format !== 'csv') return rows;
+    const header = ['rank', 'speaker', 'teamId', 'total', 'average', 'replyTotal'];
+    return csv(res, `speaker-tab-${id}`, header, rows.map((r) => [r.rank, r.name, r.teamId, r.total, r.average, r.replyTotal]));
+  }
+
+  @Get(':id/bracket')
+  async bracket(
+    @Param('id', uuid) id: string,
+    @Query() query: ExportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BracketView | string> {
+    const bracket = await this.tournaments.bracket(id);
+    if (query.format !== 'csv') return bracket;
+    const rows = bracket.rounds.flatMap((r) =>
+      r.debates.map((d) => [r.name, d.id, d.seeds[0], d.teamIds[0], d.seeds[1], d.teamIds[1], d.winnerTeamId]),
+    );
+    return csv(res, `bracket-${id}`, ['round', 'match', 'seedA', 'teamA', 'seedB', 'teamB', 'winner'], rows);
+  }
+
+  @Get(':id/audit')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  audit(@Param('id', uuid) id: string) {
+    return this.tournaments.audit(id);
+  }
+}

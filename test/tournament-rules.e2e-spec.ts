@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { Fixtures, type CreatedJudge } from './support/fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+interface Debate {
+  id: string;
+  teams: { side: string; teamId: string }[];
+  panel: { judgeId: string; role: string }[];
+  bracketMatchId: string | null;
+}
+
+describe('tournament rules: silent rounds, corrections with a preview, withdrawals (e2e)', () => {
+  let t: TestApp;
+  let fx: Fixtures;
+  let org: Record<string, string>;
+  const strength = new Map<string, number>();
+  const speakers = new Map<string, string[]>();
+  const judges = new Map<string, CreatedJudge>();
+  const api = () => request(t.url);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    fx = new Fixtures(t, await t.organiserToken());
+    org = fx.auth();
+  });
+  afterAll(() => t.close());
+
+  /** Scores from a judge who thinks `favourite` (or else the stronger team) won. */
+  function ballot(debate: Debate, favourite?: string) {
+    const winner = favourite ?? [...debate.teams].sort((a, b) => strength.get(b.teamId)! - strength.get(a.teamId)!)[0].teamId;
+    return {
+      teams: debate.teams.map(({ teamId }) => {
+        const score = teamId === winner ? 75 : 70;
+        const ids = speakers.get(teamId)!;
+        return { teamId, speeches: [...ids.map((speakerId) => ({ speakerId, score })), { speakerId: ids[0], score: score / 2, reply: true }] };
+      }),
+    };
+  }
+
+  async function tournament(teamCount: number, prelimRounds: number, breakSize: number, judgeCount: number) {
+    const created = await api()
+      .post('/api/tournaments')
+      .set(org)
+      .send({ name: `Rules ${Math.random()}`, level: 'regional', regionCode: 'east', format: 'wsdc', prelimRounds, breakSize })
+      .expect(201);
+    const id = created.body.id as string;
+    for (let i = 0; i < teamCount; i++) {
+      const team = await fx.team('east');
+      strength.set(team.id, teamCount - i);
+      speakers.set(team.id, team.members.map((m) => m.id));
+      await api().post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.id }).expect(201);
+    }
+    const pool = [];
+    for (let j = 0; j < judgeCount; j++) {
+      const judge = await fx.judge('east', { strength: 5 + j });
+      judges.set(judge.id, judge);
+      pool.push(judge.id);
+    }
+    await api().post(`/api/tournaments/${id}/adjudicators`).set(org).send({ judgeIds: pool }).expect(201);
+    return id;
+  }
+
+  async function draw(id: string, body: Record<string, unknown> = {}) {
+    const drawn = await api().post(`/api/tournaments/${id}/rounds`).set(org).send(body).expect(201);
+    const released = await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
+    return released.body as { seq: number; debates: Debate[] };
+  }
+
+  async function judgeAll(debates: Debate[], favourite?: (d: Debate) => string | undefined) {
+    for (const debate of debates) {
+      for (const p of debate.panel) {
+        await api()
+          .post(`/api/debates/${debate.id}/ballots`)
+          .set('Authorization', `Bearer ${judges.get(p.judgeId)!.token}`)
+          .send(ballot(debate, favourite?.(debate)))
+          .expect(201);
+      }
+    }
+  }
+
+  it('keeps a silent round out of the public tab until it is revealed', async () => {
+    const id = await tournament(4, 2, 2, 2);
+    await judgeAll((await draw(id)).debates);
+    const afterOne = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body;
+    const silent = await draw(id, { silent: true });
+    await judgeAll(silent.debates);
+    const publicTab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body;
+    expect(publicTab).toEqual(afterOne);
+    const organiserTab = (await api().get(`/api/tournaments/${id}/standings`).set(org).expect(200)).body;
+    expect(organiserTab.reduce((sum: number, r: { debates: number }) => sum + r.debates, 0)).toBe(8);
+    const publicRound = (await api().get(`/api/tournaments/${id}/rounds/${silent.seq}`).expect(200)).body;
+    expect(publicRound.debates.every((d: { result?: unknown }) => d.result === undefined)).toBe(true);
+    await api().post(`/api/tournaments/${id}/rounds/${silent.seq}/reveal`).set(org).expect(200);
+    expect((await api().get(`/api/tournaments/${id}/standings`).expect(200)).body).toEqual(organiserTab);
+  });
+
+  it('previews a corrected semifinal, then resets the final atomically and audits it', async () => {
+    // Two judges for two semifinals: one judge per room, so one corrected ballot changes the result.
+    const id = await tournament(4, 1, 4, 2);
+    await judgeAll((await draw(id)).debates);
+    const semis = await draw(id);
+    expect(semis.debates).toHaveLength(2);
+    await judgeAll(semis.debates);
+    const final = await draw(id);
+    expect(final.debates).toHaveLength(1);
+    const semi = semis.debates[0];
+    expect(semi.panel).toHaveLength(1);
+    const loser = [...semi.teams].sort((a, b) => strength.get(a.teamId)! - strength.get(b.teamId)!)[0].teamId;
+    const correction = { judgeId: semi.panel[0].judgeId, ...ballot(semi, loser) };
+    const bracketBefore = (await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body;
+
+    const preview = (await api().post(`/api/debates/${semi.id}/corrections?dryRun=true`).set(org).send(correction).expect(200)).body;
+    expect(preview).toMatchObject({ dryRun: true, winnerChanged: true });
+    expect(preview.after.winnerTeamId).toBe(loser);
+    expect(preview.resets).toEqual([{ matchId: final.debates[0].bracketMatchId, debateId: final.debates[0].id }]);
+    expect((await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body).toEqual(bracketBefore);
+    await api().get(`/api/debates/${final.debates[0].id}`).expect(200);
+
+    const applied = (await api().post(`/api/debates/${semi.id}/corrections`).set(org).send(correction).expect(200)).body;
+    expect(applied.resets).toEqual(preview.resets);
+    const bracket = (await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body;
+    expect(bracket.rounds[0].debates.find((m: { debateId: string }) => m.debateId === semi.id).winnerTeamId).toBe(loser);
+    expect(bracket.rounds[1].debates[0].teamIds).toContain(loser);
+    expect(bracket.rounds[1].debates[0].debateId).toBeNull();
+    await api().get(`/api/debates/${final.debates[0].id}`).expect(404);
+    const audit = (await api().get(`/api/tournaments/${id}/audit`).set(org).expect(200)).body;
+    const entry = audit.find((a: { action: string }) => a.action === 'correct-ballot');
+    expect(entry.after.resets).toEqual(preview.resets);
+    expect(entry.before.result.winnerTeamId).not.toBe(loser);
+    const refinal = await draw(id);
+    expect(refinal.debates[0].teams.map((x) => x.teamId)).toContain(loser);
+  });
+
+  it('forfeits a withdrawn team\'s open debate and leaves it out of later draws', async () => {
+    const id = await tournament(6, 3, 2, 3);
+    const first = await draw(id);
+    const leaving = first.debates[0].teams[0].teamId;
+    const opponent = first.debates[0].teams[1].teamId;
+    const res = await api().post(`/api/tournaments/${id}/withdrawals`).set(org).send({ teamId: leaving }).expect(201);
+    expect(res.body).toEqual({ teamId: leaving, withdrawn: true, replacement: null });
+    const forfeited = (await api().get(`/api/debates/${first.debates[0].id}`).expect(200)).body;
+    expect(forfeited.status).toBe('confirmed');
+    expect(forfeited.result.winnerTeamId).toBe(opponent);
+    await judgeAll(first.debates.slice(1));
+    const second = await draw(id);
+    const playing = second.debates.flatMap((d) => d.teams.map((x) => x.teamId));
+    expect(playing).not.toContain(leaving);
+    expect(playing).toHaveLength(4);
+    await api().post(`/api/tournaments/${id}/withdrawals`).set(org).send({ teamId: leaving }).expect(409);
+  });
+});
