@@ -117,7 +117,7 @@ export function drawPowerPaired(request: DrawRequest): Draw {
         ? `sides by a seeded coin: equal side history`
         : `${first} to the team with fewer ${first} debates`,
     );
-    if (Math.abs(balance(gov) - 1) > 1 || Math.abs(balance(opp) + 1) > 1) {
+    if (Math.abs(balance(gov) + 1) > 1 || Math.abs(balance(opp) - 1) > 1) {
       draw.brokenConstraints.push({ constraint: 'side-balance', teamIds: [gov.id, opp.id], why: 'both teams need the same side' });
     }
     draw.debates.push({ room: i + 1, teams: [{ side: first, teamId: gov.id }, { side: second, teamId: opp.id }], bracket: Math.max(a.points, b.points), explanation: why });
