@@ -188,11 +188,17 @@ function search(
     if (i < 0) return true;
     used[i] = true;
     const target = index.get(ideal.get(order[i].id)!)!;
-    const candidates: number[] = [];
-    for (let j = 0; j < order.length; j++) if (!used[j]) candidates.push(j);
-    const clash = (j: number) => Number(sideClash(order[i], order[j]));
-    candidates.sort((x, y) => clash(x) - clash(y) || Math.abs(x - target) - Math.abs(y - target) || x - y);
-    for (const j of candidates) {
+    // Partners in order of preference, generated lazily: a draw without conflicts stays near O(n).
+    function* candidates(): Generator<number> {
+      for (const clashing of [false, true]) {
+        for (let d = 0; d < order.length; d++) {
+          for (const j of d === 0 ? [target] : [target - d, target + d]) {
+            if (j >= 0 && j < order.length && !used[j] && sideClash(order[i], order[j]) === clashing) yield j;
+          }
+        }
+      }
+    }
+    for (const j of candidates()) {
       if (met.get(order[i].id)!.has(order[j].id)) continue;
       used[j] = true;
       pairs.push([order[i], order[j]]);

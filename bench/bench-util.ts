@@ -1,0 +1,31 @@
+/** What every benchmark prints: one JSON line per figure, comparable across runs by a script. */
+export interface BenchFigure {
+  bench: string;
+  size?: number;
+  unit: string;
+  value: number;
+  baseline?: string;
+  baselineValue?: number;
+  ratio?: number;
+  [extra: string]: unknown;
+}
+
+/** Median wall time in ms of `runs` calls after `warmup` untimed ones. */
+export function medianMs(fn: () => unknown, runs: number, warmup = 1): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export function emit(figure: BenchFigure): BenchFigure {
+  console.log(JSON.stringify(figure));
+  return figure;
+}
+
+export const round2 = (x: number) => Math.round(x * 100) / 100;
