@@ -91,31 +91,49 @@ export function createEliminationBracket(seeds: readonly string[]): Bracket {
   return bracket;
 }
 
-function find(bracket: Bracket, id: string): BracketMatch {
-  for (const round of bracket.rounds) for (const match of round.matches) if (match.id === id) return match;
-  throw new RangeError(`no match ${id} in this bracket`);
+function locate(id: string): [number, number] {
+  const match = /^r(\d+)m(\d+)$/.exec(id);
+  if (!match) throw new RangeError(`no match ${id} in this bracket`);
+  return [Number(match[1]) - 1, Number(match[2]) - 1];
 }
 
-function clone(bracket: Bracket): Bracket {
-  return {
-    size: bracket.size,
-    rounds: bracket.rounds.map((r) => ({
-      name: r.name,
-      matches: r.matches.map((m) => ({ ...m, seeds: [...m.seeds], teamIds: [...m.teamIds], next: m.next && { ...m.next } })),
-    })),
-  };
+function find(bracket: Bracket, id: string): BracketMatch {
+  const [round, index] = locate(id);
+  const match = bracket.rounds[round]?.matches[index];
+  if (!match) throw new RangeError(`no match ${id} in this bracket`);
+  return match;
+}
+
+const copy = (m: BracketMatch): BracketMatch => ({ ...m, seeds: [...m.seeds], teamIds: [...m.teamIds] });
+
+/**
+ * Copy-on-write: returns a bracket that shares every round and match it does not change, with editable copies of
+ * the matches named. Keeps one result O(round size) instead of copying the whole bracket.
+ */
+function edit(source: Bracket, ids: string[]): { bracket: Bracket; match: (id: string) => BracketMatch } {
+  const rounds = [...source.rounds];
+  const copied = new Set<number>();
+  for (const id of ids) {
+    const [r, i] = locate(id);
+    if (!copied.has(r)) {
+      rounds[r] = { name: rounds[r].name, matches: [...rounds[r].matches] };
+      copied.add(r);
+    }
+    rounds[r].matches[i] = copy(rounds[r].matches[i]);
+  }
+  const bracket = { size: source.size, rounds };
+  return { bracket, match: (id) => find(bracket, id) };
 }
 
 /** Records a winner and moves them (with their seed) into the next match; returns a new bracket. */
 function place(source: Bracket, decided: BracketMatch, winner: string): Bracket {
-  const bracket = clone(source);
-  const match = find(bracket, decided.id);
-  match.winnerTeamId = winner;
-  if (match.next) {
-    const next = find(bracket, match.next.matchId);
-    const slot = match.teamIds.indexOf(winner);
-    next.teamIds[match.next.slot] = winner;
-    next.seeds[match.next.slot] = match.seeds[slot];
+  const { bracket, match } = edit(source, decided.next ? [decided.id, decided.next.matchId] : [decided.id]);
+  const m = match(decided.id);
+  m.winnerTeamId = winner;
+  if (m.next) {
+    const next = match(m.next.matchId);
+    next.teamIds[m.next.slot] = winner;
+    next.seeds[m.next.slot] = m.seeds[m.teamIds.indexOf(winner)];
   }
   return bracket;
 }
@@ -162,20 +180,18 @@ export function invalidatedBy(bracket: Bracket, id: string, winner: string): str
 /** The correction and its cascade as one step: the reset matches lose their results and stale entrants. */
 export function applyCorrection(source: Bracket, id: string, winner: string): Bracket {
   const reset = invalidatedBy(source, id, winner);
-  let bracket = clone(source);
-  const match = find(bracket, id);
-  if (match.winnerTeamId === winner) return source;
-  let from: BracketMatch = match;
+  if (find(source, id).winnerTeamId === winner) return source;
+  const { bracket, match } = edit(source, [id, ...reset]);
+  let from = match(id);
   for (const laterId of reset) {
-    const later = find(bracket, laterId);
+    const later = match(laterId);
     later.teamIds[from.next!.slot] = null;
     later.seeds[from.next!.slot] = null;
     later.winnerTeamId = null;
     from = later;
   }
-  match.winnerTeamId = null;
-  bracket = place(bracket, match, winner);
-  return bracket;
+  match(id).winnerTeamId = null;
+  return place(bracket, match(id), winner);
 }
 
 export function champion(bracket: Bracket): string | null {
@@ -205,15 +221,13 @@ export function finalStandings(bracket: Bracket): string[] {
  * Returns null when it already has.
  */
 export function replaceTeam(source: Bracket, teamId: string, replacement: string): Bracket | null {
-  const bracket = clone(source);
-  for (const round of bracket.rounds) {
-    for (const match of round.matches) {
-      const slot = match.teamIds.indexOf(teamId);
-      if (slot < 0) continue;
-      if (!match.bye && match.winnerTeamId !== null) return null;
-      match.teamIds[slot] = replacement;
-      if (match.winnerTeamId === teamId) match.winnerTeamId = replacement;
-    }
+  const holding = source.rounds.flatMap((r) => r.matches).filter((m) => m.teamIds.includes(teamId));
+  if (holding.some((m) => !m.bye && m.winnerTeamId !== null)) return null;
+  const { bracket, match } = edit(source, holding.map((m) => m.id));
+  for (const held of holding) {
+    const m = match(held.id);
+    m.teamIds[m.teamIds.indexOf(teamId)] = replacement;
+    if (m.winnerTeamId === teamId) m.winnerTeamId = replacement;
   }
   return bracket;
 }
