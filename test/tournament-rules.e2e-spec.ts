@@ -132,6 +132,55 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     expect(refinal.debates[0].teams.map((x) => x.teamId)).toContain(loser);
   });
 
+  it('draws British Parliamentary rooms of four and tabs ranks as 3/2/1/0', async () => {
+    const created = await api()
+      .post('/api/tournaments')
+      .set(org)
+      .send({ name: 'BP open', level: 'regional', regionCode: 'east', format: 'bp', prelimRounds: 2, breakSize: 4 })
+      .expect(201);
+    const id = created.body.id as string;
+    const entered: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const team = await fx.team('east');
+      speakers.set(team.id, team.members.map((m) => m.id));
+      strength.set(team.id, 8 - i);
+      entered.push(team.id);
+      await api().post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.id }).expect(201);
+    }
+    const pool = [];
+    for (let j = 0; j < 2; j++) {
+      const judge = await fx.judge('east');
+      judges.set(judge.id, judge);
+      pool.push(judge.id);
+    }
+    await api().post(`/api/tournaments/${id}/adjudicators`).set(org).send({ judgeIds: pool }).expect(201);
+    for (let round = 1; round <= 2; round++) {
+      const { debates } = await draw(id);
+      expect(debates).toHaveLength(2);
+      for (const debate of debates) {
+        expect(debate.teams.map((x) => x.side)).toEqual(['OG', 'OO', 'CG', 'CO']);
+        const body = {
+          teams: debate.teams.map(({ teamId }) => ({
+            teamId,
+            speeches: speakers.get(teamId)!.slice(0, 2).map((speakerId) => ({ speakerId, score: 60 + strength.get(teamId)! })),
+          })),
+        };
+        const judge = judges.get(debate.panel[0].judgeId)!;
+        const tied = structuredClone(body);
+        tied.teams[1].speeches = tied.teams[0].speeches.map((x, k) => ({ ...x, speakerId: body.teams[1].speeches[k].speakerId }));
+        await api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judge.token}`).send(tied).expect(400);
+        await api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judge.token}`).send(body).expect(201);
+      }
+    }
+    const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as { teamId: string; points: number }[];
+    expect(tab.reduce((sum, r) => sum + r.points, 0)).toBe(2 * 2 * (3 + 2 + 1 + 0));
+    expect(tab[0].teamId).toBe(entered[0]);
+    expect(tab[0].points).toBe(6);
+    // The break would need a BP elimination bracket, which is not implemented: a clear 422, not a crash.
+    const elim = await api().post(`/api/tournaments/${id}/rounds`).set(org).send({}).expect(422);
+    expect(elim.body.message).toMatch(/two-team formats/);
+  });
+
   it('forfeits a withdrawn team\'s open debate and leaves it out of later draws', async () => {
     const id = await tournament(6, 3, 2, 3);
     const first = await draw(id);

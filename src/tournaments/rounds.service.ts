@@ -211,7 +211,7 @@ export class RoundsService {
       );
       if (tab.length < 2) throw DomainError.rule('at least two teams are needed for an elimination bracket');
       const made = makeBreak(tab, Math.min(tournament.breakSize, tab.length));
-      bracket = newBracket(made.seeds);
+      bracket = newBracket(made.seeds, specOf(tournament));
       await em.update(Tournament, { id: tournament.id }, { bracket: bracket as never, breakReport: made.report as never });
       tournament.bracket = bracket as never;
     }

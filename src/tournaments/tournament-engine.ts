@@ -4,6 +4,7 @@ import { validateBallot, scoreTeams, type DebateContext, type DebateResult } fro
 import type { FormatPreset } from '../engine/formats/format-preset.js';
 import { decidePanel, type JudgeBallot } from '../engine/formats/panel-decision.js';
 import { FORMAT_PRESETS } from '../engine/formats/presets.js';
+import { drawBritishParliamentary } from '../engine/draw/bp-draw.js';
 import { drawPowerPaired, type DrawTeam } from '../engine/draw/power-pairing.js';
 import { seedNationalBracket, type NationalQualifier } from '../engine/elimination/national-seeding.js';
 import {
@@ -128,8 +129,11 @@ export function drawPrelimRound(
   spec: FormatPreset,
   input: { roundNumber: number; seed: string; teams: { id: string; name: string }[]; confirmed: ConfirmedDebate[] },
 ): PlannedDraw {
-  if (spec.sides.length !== 2) {
-    throw DomainError.rule(`power-paired draws are implemented for two-team formats; ${spec.key} has ${spec.sides.length} sides`);
+  if (spec.sides.length !== 2 && spec.sides.length !== 4) {
+    throw DomainError.rule(`draws are implemented for two- and four-team formats; ${spec.key} has ${spec.sides.length} sides`);
+  }
+  if (spec.sides.length === 4 && input.teams.length % 4 !== 0) {
+    throw DomainError.rule(`a ${spec.key} draw needs a multiple of four teams; ${input.teams.length} are entered (add swing teams)`);
   }
   const prelims = input.confirmed.filter((c) => c.roundKind === 'prelim');
   const rounds = new Set(prelims.map((c) => c.roundSeq)).size;
@@ -148,6 +152,13 @@ export function drawPrelimRound(
     }
     return { id: t.id, points, speakerTotal, sideCounts, opponents, hadBye: mine.length < rounds };
   });
+  if (spec.sides.length === 4) {
+    const rooms = drawBritishParliamentary({ sides: spec.sides, roundNumber: input.roundNumber, seed: input.seed, teams });
+    return {
+      debates: rooms.debates.map((d) => ({ room: d.room, teams: d.teams, explanation: d.explanation, importance: d.bracket })),
+      brokenConstraints: rooms.brokenConstraints,
+    };
+  }
   const draw = drawPowerPaired({ sides: [spec.sides[0], spec.sides[1]], roundNumber: input.roundNumber, seed: input.seed, teams });
   return {
     debates: draw.debates.map((d) => ({ room: d.room, teams: d.teams, explanation: d.explanation, importance: d.bracket })),
@@ -176,7 +187,12 @@ export function makeBreak(tab: TeamRow[], size: number): { seeds: string[]; repo
   return { seeds, report: { breakSize: size, seeds, cutoffTie } };
 }
 
-export const newBracket = (seeds: string[]): BracketState => createEliminationBracket(seeds);
+export function newBracket(seeds: string[], spec?: FormatPreset): BracketState {
+  if (spec && spec.sides.length !== 2) {
+    throw DomainError.rule(`elimination brackets are implemented for two-team formats; ${spec.key} has ${spec.sides.length} sides`);
+  }
+  return createEliminationBracket(seeds);
+}
 
 export function readyMatches(bracket: BracketState) {
   return readyBracketMatches(bracket).map((m) => ({
