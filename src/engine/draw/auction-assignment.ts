@@ -15,12 +15,11 @@ export function auctionAssignment(cost: readonly (readonly number[])[]): number[
   const benefit = cost.map((row) => row.map((c) => -c * scale));
   let spread = 1;
   for (const row of benefit) for (const b of row) spread = Math.max(spread, Math.abs(b));
+  // Prices carry over between ε phases; the assignment starts afresh in each.
   const price = new Array<number>(n).fill(0);
-  let owner = new Array<number>(n).fill(-1);
-  let assigned = new Array<number>(n).fill(-1);
   for (let epsilon = Math.max(1, Math.floor(spread / 4)); ; epsilon = Math.max(1, Math.floor(epsilon / 4))) {
-    owner = new Array<number>(n).fill(-1);
-    assigned = new Array<number>(n).fill(-1);
+    const owner = new Array<number>(n).fill(-1);
+    const assigned = new Array<number>(n).fill(-1);
     const queue: number[] = Array.from({ length: n }, (_, i) => i);
     while (queue.length) {
       const person = queue.pop()!;
