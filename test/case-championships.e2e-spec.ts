@@ -117,6 +117,18 @@ describe('case championships «Жастар мәселесі жастар көз
       [teams[1].id, 70],
     ].map(([id, total]) => [id, total, 3]));
     await api().patch(`/api/case-championships/${c.id}/options`).set(org).send({ version: view.version, dropHighLow: false }).expect(409);
+
+    // Normalisation, by hand: all 15 totals have mean μ = 72 and population SD σ = 17.2047. Judge 1 gave A, B, C
+    // 90, 70, 60 (mean 73.333, SD 12.472), so A's sheet becomes 72 + 17.2047 × (90 − 73.333) / 12.472 = 94.991;
+    // likewise every sheet, then the mean per team: A 69.387, B 63.404, C 83.209.
+    await api().patch(`/api/case-championships/${c.id}/options`).set(org).send({ version: view.version + 1, dropHighLow: false, normaliseJudges: true }).expect(200);
+    const normalised = (await api().get(`/api/case-championships/${c.id}/standings`).expect(200)).body;
+    expect(normalised.rows.map((r: { teamId: string; total: number }) => [r.teamId, Number(r.total.toFixed(3))])).toEqual([
+      [teams[2].id, 83.209],
+      [teams[0].id, 69.387],
+      [teams[1].id, 63.404],
+    ]);
+    expect(normalised.rows.map((r: { qualified: boolean }) => r.qualified)).toEqual([true, false, false]);
   });
 
   it('rejects bad scoresheets field by field and changes nothing', async () => {
@@ -147,6 +159,12 @@ describe('case championships «Жастар мәселесі жастар көз
     const wrong = await api().post(`/api/case-championships/${draft.id}/entries`).set(org).send({ teamId: otherRegion.id }).expect(422);
     expect(wrong.body.message).toMatch(/east/);
     await api().post(`/api/case-championships/${c.id}/entries`).set(org).send({ teamId: team.id }).expect(409);
+
+    const juniors = await championship('west', { ageGroup: '14-17' });
+    const adults = await api().post(`/api/case-championships/${juniors.id}/entries`).set(org).send({ teamId: team.id }).expect(422);
+    expect(adults.body.message).toMatch(/age group 18-24; this championship is for 14-17/);
+    const young = await fx.team('west', 'Young west team', { birthDate: '2010-05-05' });
+    await api().post(`/api/case-championships/${juniors.id}/entries`).set(org).send({ teamId: young.id }).expect(201);
   });
 
   it('refuses a conflicted juror with a 422 that says why', async () => {
