@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Fixtures, type CreatedJudge } from './support/fixtures.js';
+import { RecordingSocket } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 interface Debate {
@@ -179,6 +180,29 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     // The break would need a BP elimination bracket, which is not implemented: a clear 422, not a crash.
     const elim = await api().post(`/api/tournaments/${id}/rounds`).set(org).send({}).expect(422);
     expect(elim.body.message).toMatch(/two-team formats/);
+  });
+
+  it('pushes a released draw to the audience and each judge\'s assignment to their tablet', async () => {
+    const id = await tournament(2, 1, 2, 1);
+    const judge = [...judges.values()].at(-1)!;
+    const tablet = new RecordingSocket(t.url, { token: judge.token });
+    await tablet.connected();
+    await tablet.waitFor((m) => m.event === 'snapshot');
+    const audience = new RecordingSocket(t.url);
+    await audience.connected();
+    await audience.subscribe({ kind: 'tournament', id });
+    const snapshot = await audience.waitFor((m) => m.event === 'snapshot');
+    expect(snapshot.currentRound).toBeNull();
+    const released = await draw(id);
+    const pushed = await audience.waitFor((m) => m.event === 'draw');
+    expect((pushed.round as { seq: number }).seq).toBe(released.seq);
+    const assignment = await tablet.waitFor((m) => m.event === 'assignment');
+    expect(assignment).toMatchObject({ tournamentId: id, roundSeq: released.seq, debates: [{ debateId: released.debates[0].id, role: 'chair' }] });
+    await judgeAll(released.debates);
+    await audience.waitFor((m) => m.event === 'score');
+    await audience.waitFor((m) => m.event === 'standings');
+    tablet.close();
+    audience.close();
   });
 
   it('forfeits a withdrawn team\'s open debate and leaves it out of later draws', async () => {
