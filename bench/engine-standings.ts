@@ -15,16 +15,8 @@ import { DEFAULT_CASE_RUBRIC, sheetTotal } from '../src/engine/case-scoring/rubr
 import type { ConfirmedDebateResult, ConfirmedTeamResult } from '../src/engine/standings/confirmed-result.js';
 import { computeSpeakerTab, type TabSpeaker } from '../src/engine/standings/speaker-tab.js';
 import { computeTeamTab, type TabTeam } from '../src/engine/standings/team-tab.js';
+import type { BenchFigure } from './bench-util.js';
 
-type BenchFigure = Record<string, unknown> & {
-  bench: string;
-  size?: number;
-  unit: string;
-  value: number;
-  baseline?: string;
-  baselineValue?: number;
-  ratio?: number;
-};
 
 const TEAMS = 4000;
 const MEMBERS = 5;

@@ -1,15 +1,6 @@
 // `npm run bench:engine`: every engine benchmark in one run. Each prints human-readable lines and one JSON line
 // per figure; this runner collects the figures and ends with a summary table.
-interface BenchFigure {
-  bench: string;
-  size?: number;
-  unit: string;
-  value: number;
-  baseline?: string;
-  baselineValue?: number;
-  ratio?: number;
-  [extra: string]: unknown;
-}
+import type { BenchFigure } from './bench-util.js';
 
 const SUITES = ['./engine-draw.js', './engine-allocation.js', './engine-bracket.js', './engine-standings.js'];
 

@@ -170,9 +170,7 @@ export class CaseChampionshipsService implements OnModuleInit {
   async seatJury(id: string, dto: CaseJuryDto): Promise<ChampionshipView> {
     return this.dataSource.transaction(async (em) => {
       const championship = await this.lockForSetup(em, id);
-      const found = await em.findBy(Judge, { id: In(dto.judgeIds) });
-      const missing = dto.judgeIds.filter((j) => !found.some((f) => f.id === j));
-      if (missing.length) throw DomainError.notFound('judge', missing.join(', '));
+      await this.judges.requireAll(em, dto.judgeIds);
       await em
         .createQueryBuilder()
         .insert()

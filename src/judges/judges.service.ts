@@ -118,6 +118,14 @@ export class JudgesService {
     return this.get(judgeId);
   }
 
+  /** Throws a 404 naming every id that is not a judge. */
+  async requireAll(em: EntityManager, judgeIds: string[]): Promise<Judge[]> {
+    const found = await em.findBy(Judge, { id: In(judgeIds) });
+    const missing = judgeIds.filter((id) => !found.some((j) => j.id === id));
+    if (missing.length) throw DomainError.notFound('judge', missing.join(', '));
+    return found;
+  }
+
   /** Pairs of the given judges that must not share a panel. */
   async judgeConflicts(em: EntityManager, judgeIds: string[]): Promise<[string, string][]> {
     if (judgeIds.length < 2) return [];

@@ -104,17 +104,7 @@ const asResults = (confirmed: ConfirmedDebate[]) =>
 
 /** The speaker tab from preliminary rounds, replies kept apart. */
 export function speakerTab(speakers: TabSpeaker[], confirmed: ConfirmedDebate[]): SpeakerRow[] {
-  return computeSpeakerTab(speakers, asResults(confirmed)).map((row) => ({
-    rank: row.rank,
-    speakerId: row.speakerId,
-    name: row.name,
-    teamId: row.teamId,
-    total: row.total,
-    average: row.average ?? 0,
-    replyTotal: row.replyTotal,
-    replyAverage: row.replyAverage,
-    speeches: row.speeches,
-  }));
+  return computeSpeakerTab(speakers, asResults(confirmed));
 }
 
 export type BracketState = Bracket;

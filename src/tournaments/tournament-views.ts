@@ -11,34 +11,13 @@ import {
   TournamentAdjudicator,
   TournamentTeam,
 } from './tournament.entity.js';
+import type { SpeakerTabRow } from '../engine/standings/speaker-tab.js';
+import type { TeamTabRow } from '../engine/standings/team-tab.js';
 import { bracketRounds, type BracketState, type DebateDecision } from './tournament-engine.js';
 
-export interface TeamRow {
-  rank: number;
-  teamId: string;
-  teamName: string;
-  regionCode: string;
-  points: number;
-  wins: number;
-  speakerTotal: number;
-  drawStrength: number;
-  margin: number;
-  debates: number;
-  /** The tie-break that separated this row from the one above (null when shared or first). */
-  decidedBy: string | null;
-}
-
-export interface SpeakerRow {
-  rank: number;
-  speakerId: string;
-  name: string;
-  teamId: string;
-  total: number;
-  average: number;
-  replyTotal: number;
-  replyAverage: number | null;
-  speeches: number;
-}
+/** Tab rows exactly as the engine computes them. */
+export type TeamRow = TeamTabRow;
+export type SpeakerRow = SpeakerTabRow;
 
 export interface TournamentView {
   id: string;

@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { CaseChampionshipsService } from '../case-championships/case-championships.service.js';
 import { DomainError } from '../common/domain-error.js';
-import { Judge } from '../judges/judge.entity.js';
+import { JudgesService } from '../judges/judges.service.js';
 import { LivePublisher } from '../live/live-publisher.js';
 import { LiveSnapshots } from '../live/live-snapshots.js';
 import { RegionsService } from '../regions/regions.service.js';
@@ -30,6 +30,7 @@ export class TournamentsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
+    private readonly judges: JudgesService,
     private readonly championships: CaseChampionshipsService,
     private readonly cups: CupsService,
     private readonly ballots: BallotsService,
@@ -142,9 +143,7 @@ export class TournamentsService implements OnModuleInit {
   async addAdjudicators(id: string, dto: AdjudicatorsDto): Promise<TournamentView> {
     return this.dataSource.transaction(async (em) => {
       const tournament = await loadTournament(em, id, true);
-      const found = await em.findBy(Judge, { id: In(dto.judgeIds) });
-      const missing = dto.judgeIds.filter((j) => !found.some((f) => f.id === j));
-      if (missing.length) throw DomainError.notFound('judge', missing.join(', '));
+      await this.judges.requireAll(em, dto.judgeIds);
       await em
         .createQueryBuilder()
         .insert()
