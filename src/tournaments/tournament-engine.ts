@@ -6,6 +6,7 @@ import { decidePanel, type JudgeBallot } from '../engine/formats/panel-decision.
 import { FORMAT_PRESETS } from '../engine/formats/presets.js';
 import { drawBritishParliamentary } from '../engine/draw/bp-draw.js';
 import { drawPowerPaired, type DrawTeam } from '../engine/draw/power-pairing.js';
+import { breakTeams } from '../engine/elimination/break.js';
 import { seedNationalBracket, type NationalQualifier } from '../engine/elimination/national-seeding.js';
 import {
   applyCorrection as correctBracket,
@@ -163,18 +164,8 @@ export function allocatePanels(request: AllocationRequest & { seed?: string }) {
 
 /** The top `size` of the tab, and how a tie at the cut-off was settled. */
 export function makeBreak(tab: TeamRow[], size: number): { seeds: string[]; report: Record<string, unknown> } {
-  const seeds = tab.slice(0, size).map((r) => r.teamId);
-  const last = tab[size - 1];
-  const first = tab[size];
-  let cutoffTie: Record<string, unknown> | null = null;
-  if (last && first && last.points === first.points) {
-    cutoffTie = {
-      teamIds: tab.filter((r) => r.points === last.points).map((r) => r.teamId),
-      points: last.points,
-      decidedBy: first.rank === last.rank ? 'deterministic fallback (name, then id): equal on every tie-break' : first.decidedBy,
-    };
-  }
-  return { seeds, report: { breakSize: size, seeds, cutoffTie } };
+  const made = breakTeams(tab, size);
+  return { seeds: made.seeds, report: { breakSize: size, seeds: made.seeds, cutoffTie: made.cutoffTie } };
 }
 
 export function newBracket(seeds: string[], spec?: FormatPreset): BracketState {
