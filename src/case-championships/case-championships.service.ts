@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
 import { IdempotencyService } from '../common/idempotency.js';
 import { filters, type Page } from '../common/pagination.dto.js';
+import { updateVersioned } from '../common/versioned-update.js';
 import { Judge } from '../judges/judge.entity.js';
 import { JudgesService } from '../judges/judges.service.js';
 import { LivePublisher } from '../live/live-publisher.js';
@@ -425,13 +426,7 @@ export class CaseChampionshipsService implements OnModuleInit {
     if (dto.version !== undefined && dto.version !== existing.version) {
       throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, dto.version);
     }
-    const result = await em
-      .createQueryBuilder()
-      .update(CaseScoresheet)
-      .set({ scores, comment, version: () => 'version + 1', submittedAt: new Date() })
-      .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
-      .execute();
-    if (result.affected !== 1) throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, existing.version);
+    await updateVersioned(em, CaseScoresheet, existing.id, existing.version, { scores, comment, submittedAt: new Date() }, `your scoresheet for team ${teamId}`);
     const sheet = (await find())!;
     await this.auditSheet(em, sheet, judgeId, { scores: existing.scores, comment: existing.comment });
     return sheet;
@@ -492,13 +487,7 @@ export class CaseChampionshipsService implements OnModuleInit {
     return championship;
   }
 
-  private async bumpVersion(em: EntityManager, id: string, version: number, changes: Partial<CaseChampionship>) {
-    const result = await em
-      .createQueryBuilder()
-      .update(CaseChampionship)
-      .set({ ...changes, version: () => 'version + 1' } as never)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (result.affected !== 1) throw DomainError.staleVersion(`case championship ${id}`, version);
+  private bumpVersion(em: EntityManager, id: string, version: number, changes: Partial<CaseChampionship>) {
+    return updateVersioned(em, CaseChampionship, id, version, changes, `case championship ${id}`);
   }
 }

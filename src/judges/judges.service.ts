@@ -4,6 +4,7 @@ import * as argon2 from 'argon2';
 import { EntityManager, In, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { filters, type Page } from '../common/pagination.dto.js';
+import { updateVersioned } from '../common/versioned-update.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { Team } from '../teams/team.entity.js';
 import { issueCredentials, parseAccessCode, sha256 } from './judge-credentials.js';
@@ -77,18 +78,14 @@ export class JudgesService {
       if (!(await em.existsBy(Judge, { id }))) throw DomainError.notFound('judge', id);
       if (dto.regionCode !== undefined) await this.regions.assertRegion(em, dto.regionCode);
       const { version, ...changes } = dto;
-      const result = await em
-        .createQueryBuilder()
-        .update(Judge)
-        .set({
-          ...changes,
-          fullName: changes.fullName?.trim(),
-          institution: changes.institution?.trim(),
-          version: () => 'version + 1',
-        })
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (result.affected !== 1) throw DomainError.staleVersion(`judge ${id}`, version);
+      await updateVersioned(
+        em,
+        Judge,
+        id,
+        version,
+        { ...changes, fullName: changes.fullName?.trim(), institution: changes.institution?.trim() },
+        `judge ${id}`,
+      );
     });
     return this.get(id);
   }

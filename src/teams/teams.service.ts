@@ -7,6 +7,7 @@ import { RegionsService } from '../regions/regions.service.js';
 import { MAX_AGE, MIN_AGE, teamAgeGroup } from './age-group.js';
 import { CreateTeamDto, TeamMemberDto, TeamQuery, TeamView, UpdateTeamDto } from './team.dto.js';
 import { Team, TeamMember } from './team.entity.js';
+import { updateVersioned } from '../common/versioned-update.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -98,13 +99,7 @@ export class TeamsService {
       }
       const members = dto.members ?? team.members.sort((a, b) => a.position - b.position);
       const ageGroup = this.ageGroup(members, next.eventDate);
-      const result = await em
-        .createQueryBuilder()
-        .update(Team)
-        .set({ ...next, ageGroup, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id AND version = :version', { id, version: dto.version })
-        .execute();
-      if (result.affected !== 1) throw DomainError.staleVersion(`team ${id}`, dto.version);
+      await updateVersioned(em, Team, id, dto.version, { ...next, ageGroup, updatedAt: () => 'now()' }, `team ${id}`);
       if (dto.members) {
         await em.delete(TeamMember, { teamId: id });
         await em.insert(
