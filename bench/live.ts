@@ -6,7 +6,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
 import { emit, round2, type BenchFigure } from './bench-util.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -65,19 +65,71 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
-async function connectAll(url: string, n: number, subscribe?: { kind: string; id: string }): Promise<Socket[]> {
-  const sockets: Socket[] = [];
+/**
+ * A minimal Socket.IO v4 client over a raw WebSocket (engine.io protocol 4): thousands of them in one process cost
+ * far less than socket.io-client's per-socket machinery, so the load generator measures the server, not itself.
+ */
+class LightSocket {
+  private ws?: WebSocket;
+  private nextAck = 0;
+  private readonly acks = new Map<number, () => void>();
+  onEvent: (name: string, payload: Record<string, unknown>, at: number) => void = () => undefined;
+
+  constructor(
+    private readonly base: string,
+    private readonly namespace: string,
+  ) {}
+
+  private get prefix(): string {
+    return this.namespace === '/' ? '' : `${this.namespace},`;
+  }
+
+  connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`${this.base.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
+      this.ws = ws;
+      ws.on('error', reject);
+      ws.on('message', (data: Buffer) => {
+        const at = performance.now();
+        const text = data.toString();
+        if (text === '2') return ws.send('3');
+        if (text[0] === '0') return ws.send(`40${this.prefix}`);
+        if (text.startsWith('40')) return resolve();
+        if (text.startsWith('44')) return reject(new Error(text));
+        const body = text.slice(2 + this.prefix.length);
+        if (text.startsWith('42')) {
+          const [name, payload] = JSON.parse(body) as [string, Record<string, unknown>];
+          this.onEvent(name, payload, at);
+        } else if (text.startsWith('43')) {
+          const id = Number(/^\d+/.exec(body)![0]);
+          this.acks.get(id)?.();
+          this.acks.delete(id);
+        }
+      });
+    });
+  }
+
+  emitWithAck(name: string, payload: unknown): Promise<void> {
+    const id = this.nextAck++;
+    return new Promise((resolve) => {
+      this.acks.set(id, resolve);
+      this.ws!.send(`42${this.prefix}${id}${JSON.stringify([name, payload])}`);
+    });
+  }
+
+  close(): void {
+    this.ws?.terminate();
+  }
+}
+
+async function connectAll(base: string, namespace: string, n: number, subscribe?: { kind: string; id: string }): Promise<LightSocket[]> {
+  const sockets: LightSocket[] = [];
   for (let i = 0; i < n; i += 250) {
-    const batch = Array.from({ length: Math.min(250, n - i) }, () => io(url, { transports: ['websocket'], forceNew: true, reconnection: false }));
-    await Promise.all(
-      batch.map(
-        (s) =>
-          new Promise<void>((resolve, reject) => {
-            s.once('connect', () => (subscribe ? s.timeout(30_000).emitWithAck('subscribe', subscribe).then(() => resolve(), reject) : resolve()));
-            s.once('connect_error', reject);
-          }),
-      ),
-    );
+    const batch = Array.from({ length: Math.min(250, n - i) }, () => new LightSocket(base, namespace));
+    await Promise.all(batch.map(async (s) => {
+      await s.connect();
+      if (subscribe) await s.emitWithAck('subscribe', subscribe);
+    }));
     sockets.push(...batch);
   }
   return sockets;
@@ -96,16 +148,16 @@ interface Measured {
 }
 
 /** Sends at RATE/s for SECONDS; `send` returns the key the sockets will see and when the HTTP response came. */
-async function measure(sockets: Socket[], keyOf: (payload: Record<string, unknown>) => string, send: (i: number) => Promise<{ key: string; at: number; sentAt: number }>): Promise<Measured> {
+async function measure(sockets: LightSocket[], keyOf: (payload: Record<string, unknown>) => string, send: (i: number) => Promise<{ key: string; at: number; sentAt: number }>): Promise<Measured> {
   const receipts = new Map<string, number[]>();
   for (const s of sockets) {
-    s.on('score', (payload: Record<string, unknown>) => {
-      const at = performance.now();
+    s.onEvent = (name, payload, at) => {
+      if (name !== 'score') return;
       const key = keyOf(payload);
       let list = receipts.get(key);
       if (!list) receipts.set(key, (list = []));
       list.push(at);
-    });
+    };
   }
   const sent: { key: string; at: number; sentAt: number }[] = [];
   const total = SECONDS * RATE;
@@ -130,7 +182,7 @@ async function measure(sockets: Socket[], keyOf: (payload: Record<string, unknow
       endToEnd.push(t - sentAt);
     }
   }
-  for (const s of sockets) s.removeAllListeners('score');
+  for (const s of sockets) s.onEvent = () => undefined;
   latencies.sort((a, b) => a - b);
   endToEnd.sort((a, b) => a - b);
   return {
@@ -195,7 +247,7 @@ export async function run(): Promise<BenchFigure[]> {
 
     for (const n of SIZES) {
       const before = rssKb(app.child.pid!);
-      const sockets = await connectAll(`${base}/live`, n, { kind: 'championship', id });
+      const sockets = await connectAll(base, '/live', n, { kind: 'championship', id });
       const perSocketKb = (rssKb(app.child.pid!) - before) / n;
       const orleu = await measure(
         sockets,
@@ -210,7 +262,7 @@ export async function run(): Promise<BenchFigure[]> {
       );
       for (const s of sockets) s.close();
 
-      const bareSockets = await connectAll(bareBase, n);
+      const bareSockets = await connectAll(bareBase, '/', n);
       const baseline = await measure(
         bareSockets,
         (p) => String(p.id),
