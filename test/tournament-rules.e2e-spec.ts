@@ -205,6 +205,33 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     audience.close();
   });
 
+  it('decides a debate once when the whole panel submits at the same moment', async () => {
+    const id = await tournament(2, 1, 2, 3);
+    const { debates } = await draw(id);
+    const debate = debates[0];
+    expect(debate.panel).toHaveLength(3);
+    const responses = await Promise.all(
+      debate.panel.flatMap((p) =>
+        // Each judge's tablet also retries once with the same key.
+        [0, 1].map(() =>
+          api()
+            .post(`/api/debates/${debate.id}/ballots`)
+            .set('Authorization', `Bearer ${judges.get(p.judgeId)!.token}`)
+            .set('Idempotency-Key', `ballot-${p.judgeId}`)
+            .send(ballot(debate)),
+        ),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(new Set(responses.map((r) => r.body.ballotId)).size).toBe(3);
+    const result = (await api().get(`/api/debates/${debate.id}`).expect(200)).body;
+    expect(result.status).toBe('confirmed');
+    expect([...result.result.counted].sort()).toEqual(debate.panel.map((p) => p.judgeId).sort());
+    const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as { points: number; debates: number }[];
+    expect(tab.map((r) => r.debates)).toEqual([1, 1]);
+    expect(tab.reduce((sum, r) => sum + r.points, 0)).toBe(1);
+  });
+
   it('forfeits a withdrawn team\'s open debate and leaves it out of later draws', async () => {
     const id = await tournament(6, 3, 2, 3);
     const first = await draw(id);
