@@ -2,7 +2,7 @@
 // storage, same seeds, same results (the lower seed number always wins), median of several runs.
 import { BracketsManager } from 'brackets-manager';
 import { InMemoryDatabase } from 'brackets-memory-db';
-import { champion, createEliminationBracket, readyMatches, recordWinner } from '../src/engine/elimination/single-elimination.js';
+import { champion, createEliminationBracket, readyMatches, recordResult } from '../src/engine/elimination/single-elimination.js';
 import { emit, round2, type BenchFigure } from './bench-util.js';
 
 const SIZE = 1024;
@@ -12,7 +12,7 @@ const seeds = Array.from({ length: SIZE }, (_, i) => `Team ${i + 1}`);
 function ours(): string {
   let bracket = createEliminationBracket(seeds);
   for (let ready = readyMatches(bracket); ready.length; ready = readyMatches(bracket)) {
-    for (const m of ready) bracket = recordWinner(bracket, m.id, m.seeds[0]! < m.seeds[1]! ? m.teamIds[0]! : m.teamIds[1]!);
+    for (const m of ready) bracket = recordResult(bracket, m.id, [m.seeds[0]! < m.seeds[1]! ? m.teamIds[0]! : m.teamIds[1]!]);
   }
   return champion(bracket)!;
 }

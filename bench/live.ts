@@ -59,6 +59,12 @@ function startChild(args: string[], env: Record<string, string>, ready: RegExp):
   });
 }
 
+/** CPU seconds (user + system) a process has used so far. */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 
 function percentile(sorted: number[], p: number): number {
@@ -86,11 +92,14 @@ class LightSocket {
 
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${this.base.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
+      const ws = new WebSocket(`${this.base.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
       this.ws = ws;
       ws.on('error', reject);
       ws.on('message', (data: Buffer) => {
         const at = performance.now();
+        // Only score events are timed: decoding every standings table in thousands of sockets would make the
+        // generator, not the server, the bottleneck.
+        if (data.length > 64 && data[0] === 0x34 && data[1] === 0x32 && !data.toString('latin1', 0, 64).includes('["score"')) return;
         const text = data.toString();
         if (text === '2') return ws.send('3');
         if (text[0] === '0') return ws.send(`40${this.prefix}`);
@@ -145,10 +154,13 @@ interface Measured {
   e2eP99: number;
   missed: number;
   events: number;
+  /** Cores busy on average during the run: the server under test, and this load generator. */
+  serverCores: number;
+  generatorCores: number;
 }
 
 /** Sends at RATE/s for SECONDS; `send` returns the key the sockets will see and when the HTTP response came. */
-async function measure(sockets: LightSocket[], keyOf: (payload: Record<string, unknown>) => string, send: (i: number) => Promise<{ key: string; at: number; sentAt: number }>): Promise<Measured> {
+async function measure(serverPid: number, sockets: LightSocket[], keyOf: (payload: Record<string, unknown>) => string, send: (i: number) => Promise<{ key: string; at: number; sentAt: number }>): Promise<Measured> {
   const receipts = new Map<string, number[]>();
   for (const s of sockets) {
     s.onEvent = (name, payload, at) => {
@@ -162,6 +174,8 @@ async function measure(sockets: LightSocket[], keyOf: (payload: Record<string, u
   const sent: { key: string; at: number; sentAt: number }[] = [];
   const total = SECONDS * RATE;
   const started = performance.now();
+  const serverCpu = cpuSeconds(serverPid);
+  const generatorCpu = process.cpuUsage();
   const pending: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / RATE;
@@ -171,6 +185,10 @@ async function measure(sockets: LightSocket[], keyOf: (payload: Record<string, u
   }
   await Promise.all(pending);
   await new Promise((r) => setTimeout(r, 2000));
+  const elapsed = (performance.now() - started) / 1000;
+  const generatorUsed = process.cpuUsage(generatorCpu);
+  const serverCores = (cpuSeconds(serverPid) - serverCpu) / elapsed;
+  const generatorCores = (generatorUsed.user + generatorUsed.system) / 1e6 / elapsed;
   const latencies: number[] = [];
   const endToEnd: number[] = [];
   let missed = 0;
@@ -193,6 +211,8 @@ async function measure(sockets: LightSocket[], keyOf: (payload: Record<string, u
     e2eP99: percentile(endToEnd, 99),
     missed,
     events: sent.length,
+    serverCores,
+    generatorCores,
   };
 }
 
@@ -228,8 +248,10 @@ export async function run(): Promise<BenchFigure[]> {
     const championship = await ok(base, 'POST', '/api/case-championships', { title: 'bench:live', regionCode: 'south', qualifierSlots: 1 }, org);
     const id = championship.id as string;
     const teams: string[] = [];
+    // Unique names, so runs against a long-lived PostgreSQL database don't collide.
+    const run = Date.now().toString(36);
     for (let t = 0; t < 30; t++) {
-      const team = await ok(base, 'POST', '/api/teams', { name: `Bench ${t}`, regionCode: 'south', oblastCode: 'shymkent', institution: `School ${t}`, members: [{ fullName: 'A', birthDate: '2005-01-01' }] }, org);
+      const team = await ok(base, 'POST', '/api/teams', { name: `Bench ${t} ${run}`, regionCode: 'south', oblastCode: 'shymkent', institution: `School ${t}`, members: [{ fullName: 'A', birthDate: '2005-01-01' }] }, org);
       await ok(base, 'POST', `/api/case-championships/${id}/entries`, { teamId: team.id }, org);
       teams.push(team.id as string);
     }
@@ -250,6 +272,7 @@ export async function run(): Promise<BenchFigure[]> {
       const sockets = await connectAll(base, '/live', n, { kind: 'championship', id });
       const perSocketKb = (rssKb(app.child.pid!) - before) / n;
       const orleu = await measure(
+        app.child.pid!,
         sockets,
         (p) => `${p.teamId}|${p.judgeId}|${p.version}`,
         async (i) => {
@@ -264,6 +287,7 @@ export async function run(): Promise<BenchFigure[]> {
 
       const bareSockets = await connectAll(bareBase, '/', n);
       const baseline = await measure(
+        bare.child.pid!,
         bareSockets,
         (p) => String(p.id),
         async () => {
@@ -276,7 +300,8 @@ export async function run(): Promise<BenchFigure[]> {
       console.log(
         `live, ${n} sockets, ${orleu.events} scoresheets at ${RATE}/s: response→receipt p50 ${round2(orleu.p50)} ms, p99 ${round2(orleu.p99)} ms, max ${round2(orleu.max)} ms; ` +
           `request→receipt p50 ${round2(orleu.e2eP50)} ms, p99 ${round2(orleu.e2eP99)} ms; missed ${orleu.missed}; ` +
-          `bare Socket.IO request→receipt p50 ${round2(baseline.e2eP50)} ms, p99 ${round2(baseline.e2eP99)} ms, missed ${baseline.missed}; server memory ${round2(perSocketKb)} KB per socket`,
+          `bare Socket.IO request→receipt p50 ${round2(baseline.e2eP50)} ms, p99 ${round2(baseline.e2eP99)} ms, missed ${baseline.missed}; server memory ${round2(perSocketKb)} KB per socket; ` +
+          `cores busy: Orleu ${round2(orleu.serverCores)} (generator ${round2(orleu.generatorCores)}), bare ${round2(baseline.serverCores)} (generator ${round2(baseline.generatorCores)})`,
       );
       // The ratio compares request→receipt (both positive); the response→receipt figures are reported as measured.
       for (const metric of ['p50', 'p99'] as const) {
@@ -295,6 +320,9 @@ export async function run(): Promise<BenchFigure[]> {
             missed: orleu.missed,
             baselineMissed: baseline.missed,
             rssPerSocketKB: round2(perSocketKb),
+            serverCores: round2(orleu.serverCores),
+            baselineServerCores: round2(baseline.serverCores),
+            generatorCores: round2(orleu.generatorCores),
           }),
         );
       }

@@ -133,11 +133,25 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     expect(refinal.debates[0].teams.map((x) => x.teamId)).toContain(loser);
   });
 
-  it('draws British Parliamentary rooms of four and tabs ranks as 3/2/1/0', async () => {
+  it('plays British Parliamentary: rooms of four, ranks tabbed 3/2/1/0, a break into semifinal rooms, the top two going on', async () => {
+    // Rooms of four can't take byes, so a BP break must fill them; a national BP round must break from its own prelims.
+    const bad = await api()
+      .post('/api/tournaments')
+      .set(org)
+      .send({ name: 'BP odd break', level: 'regional', regionCode: 'east', format: 'bp', prelimRounds: 2, breakSize: 6 })
+      .expect(400);
+    expect(bad.body.message).toEqual([expect.stringMatching(/^breakSize: .*4, 8, 16/)]);
+    const national = await api()
+      .post('/api/tournaments')
+      .set(org)
+      .send({ name: 'BP national', level: 'national', cupId: '00000000-0000-4000-8000-000000000000', format: 'bp', prelimRounds: 0, breakSize: 8 })
+      .expect(400);
+    expect(national.body.message).toEqual([expect.stringMatching(/^prelimRounds: /)]);
+
     const created = await api()
       .post('/api/tournaments')
       .set(org)
-      .send({ name: 'BP open', level: 'regional', regionCode: 'east', format: 'bp', prelimRounds: 2, breakSize: 4 })
+      .send({ name: 'BP open', level: 'regional', regionCode: 'east', format: 'bp', prelimRounds: 2, breakSize: 8 })
       .expect(201);
     const id = created.body.id as string;
     const entered: string[] = [];
@@ -155,31 +169,74 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
       pool.push(judge.id);
     }
     await api().post(`/api/tournaments/${id}/adjudicators`).set(org).send({ judgeIds: pool }).expect(201);
+    /** Speaker scores by team strength, with `boost` added to one team's speakers. */
+    const bpBallot = (debate: Debate, boost?: { teamId: string; by: number }) => ({
+      teams: debate.teams.map(({ teamId }) => ({
+        teamId,
+        speeches: speakers.get(teamId)!.slice(0, 2).map((speakerId) => ({ speakerId, score: 60 + strength.get(teamId)! + (boost?.teamId === teamId ? boost.by : 0) })),
+      })),
+    });
+    const submit = async (debate: Debate) => {
+      const judge = judges.get(debate.panel[0].judgeId)!;
+      await api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judge.token}`).send(bpBallot(debate)).expect(201);
+    };
+    const byStrength = (ids: string[]) => [...ids].sort((a, b) => strength.get(b)! - strength.get(a)!);
     for (let round = 1; round <= 2; round++) {
       const { debates } = await draw(id);
       expect(debates).toHaveLength(2);
       for (const debate of debates) {
         expect(debate.teams.map((x) => x.side)).toEqual(['OG', 'OO', 'CG', 'CO']);
-        const body = {
-          teams: debate.teams.map(({ teamId }) => ({
-            teamId,
-            speeches: speakers.get(teamId)!.slice(0, 2).map((speakerId) => ({ speakerId, score: 60 + strength.get(teamId)! })),
-          })),
-        };
         const judge = judges.get(debate.panel[0].judgeId)!;
-        const tied = structuredClone(body);
-        tied.teams[1].speeches = tied.teams[0].speeches.map((x, k) => ({ ...x, speakerId: body.teams[1].speeches[k].speakerId }));
+        const tied = bpBallot(debate);
+        tied.teams[1].speeches = tied.teams[0].speeches.map((x, k) => ({ ...x, speakerId: speakers.get(debate.teams[1].teamId)![k] }));
         await api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judge.token}`).send(tied).expect(400);
-        await api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judge.token}`).send(body).expect(201);
+        await submit(debate);
       }
     }
     const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as { teamId: string; points: number }[];
     expect(tab.reduce((sum, r) => sum + r.points, 0)).toBe(2 * 2 * (3 + 2 + 1 + 0));
     expect(tab[0].teamId).toBe(entered[0]);
     expect(tab[0].points).toBe(6);
-    // The break would need a BP elimination bracket, which is not implemented: a clear 422, not a crash.
-    const elim = await api().post(`/api/tournaments/${id}/rounds`).set(org).send({}).expect(422);
-    expect(elim.body.message).toMatch(/two-team formats/);
+
+    // The break: seeds 1-4-5-8 and 2-3-6-7, positions by seed.
+    const semis = await draw(id);
+    const seeds = tab.map((r) => r.teamId);
+    expect(semis.debates.map((d) => d.teams.map((x) => x.teamId))).toEqual([
+      [seeds[0], seeds[3], seeds[4], seeds[7]],
+      [seeds[1], seeds[2], seeds[5], seeds[6]],
+    ]);
+    for (const debate of semis.debates) await submit(debate);
+    const final = await draw(id);
+    expect(final.debates).toHaveLength(1);
+    const goingOn = semis.debates.flatMap((d) => byStrength(d.teams.map((x) => x.teamId)).slice(0, 2));
+    expect(new Set(final.debates[0].teams.map((x) => x.teamId))).toEqual(new Set(goingOn));
+
+    // A semifinal correction that lifts its third-placed team into the top two resets the final; a preview first.
+    const semi = semis.debates[0];
+    const third = byStrength(semi.teams.map((x) => x.teamId))[2];
+    const correction = { judgeId: semi.panel[0].judgeId, ...bpBallot(semi, { teamId: third, by: 30 }) };
+    const preview = (await api().post(`/api/debates/${semi.id}/corrections?dryRun=true`).set(org).send(correction).expect(200)).body;
+    expect(preview.resets).toEqual([{ matchId: final.debates[0].bracketMatchId, debateId: final.debates[0].id }]);
+    await api().post(`/api/debates/${semi.id}/corrections`).set(org).send(correction).expect(200);
+    await api().get(`/api/debates/${final.debates[0].id}`).expect(404);
+    const refinal = await draw(id);
+    expect(refinal.debates[0].teams.map((x) => x.teamId)).toContain(third);
+    await submit(refinal.debates[0]);
+    const bracket = (await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body;
+    expect(bracket.rounds.map((r: { name: string }) => r.name)).toEqual(['Semifinals', 'Final']);
+    const champion = byStrength(refinal.debates[0].teams.map((x) => x.teamId))[0];
+    expect(bracket.champion).toBe(champion);
+    expect(bracket.rounds[1].debates[0].ranking).toEqual(byStrength(refinal.debates[0].teams.map((x) => x.teamId)));
+
+    // Correcting the final re-crowns: no later debate to reset, the champion and finishing order follow.
+    const underdog = byStrength(refinal.debates[0].teams.map((x) => x.teamId))[3];
+    const recrown = { judgeId: refinal.debates[0].panel[0].judgeId, ...bpBallot(refinal.debates[0], { teamId: underdog, by: 30 }) };
+    const finalPreview = (await api().post(`/api/debates/${refinal.debates[0].id}/corrections?dryRun=true`).set(org).send(recrown).expect(200)).body;
+    expect(finalPreview).toMatchObject({ winnerChanged: true, resets: [] });
+    await api().post(`/api/debates/${refinal.debates[0].id}/corrections`).set(org).send(recrown).expect(200);
+    const after = (await api().get(`/api/tournaments/${id}`).expect(200)).body;
+    expect(after).toMatchObject({ status: 'finished', championTeamId: underdog });
+    expect(after.finalPlaces.slice(0, 2)).toEqual([underdog, champion]);
   });
 
   it('pushes a released draw to the audience and each judge\'s assignment to their tablet', async () => {

@@ -3,10 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LiveGateway } from './live.gateway.js';
 import { LiveLog } from './live-log.js';
 import { LiveSnapshots } from './live-snapshots.js';
-import { roomName, type LiveEventType, type RoomKind } from './rooms.js';
-
-/** A burst of ballots produces at most one standings push per room in this window. */
-export const STANDINGS_COALESCE_MS = 100;
+import { roomName, standingsWindowMs, type LiveEventType, type RoomKind } from './rooms.js';
 
 /**
  * What domain services call: `record` inside their transaction, `announce` after it commits. Standings are
@@ -50,7 +47,7 @@ export class LivePublisher implements OnApplicationShutdown {
       this.pushStandings(kind, id).catch((error: unknown) =>
         this.logger.error(`standings push for ${room} failed: ${String(error)}`),
       );
-    }, STANDINGS_COALESCE_MS);
+    }, standingsWindowMs(this.gateway.localAudience(room)));
     this.pendingStandings.set(room, timer);
   }
 

@@ -123,6 +123,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
     void this.flush(room);
   }
 
+  /** Sockets of this instance in the room. */
+  localAudience(room: string): number {
+    return this.server?.adapter.rooms.get(room)?.size ?? 0;
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.server) return;
     // Clients reconnect (to this or another instance) and resume from their last seq.

@@ -17,6 +17,7 @@ import {
   debateContext,
   decideDebate,
   finishingOrder,
+  rankingOf,
   specOf,
   teamTab,
   type BracketState,
@@ -142,8 +143,8 @@ export class BallotsService {
       const bracket = tournament.bracket as BracketState | null;
       const matchId = bundle.debate.bracketMatchId;
       let resets: CorrectionPreview['resets'] = [];
-      if (bundle.debate.status === 'confirmed' && winnerChanged && bracket && matchId) {
-        const later = correctionPreview(bracket, matchId, after.winnerTeamId!);
+      if (bundle.debate.status === 'confirmed' && bracket && matchId) {
+        const later = correctionPreview(bracket, matchId, after);
         const debates = later.length ? await em.findBy(Debate, { tournamentId: tournament.id, bracketMatchId: In(later) }) : [];
         resets = later.map((m) => ({ matchId: m, debateId: debates.find((d) => d.bracketMatchId === m)?.id ?? null }));
       }
@@ -153,10 +154,11 @@ export class BallotsService {
       await this.writeBallot(em, tournament, bundle, dto.judgeId, dto, `organiser:${organiser.id}`);
       const rooms: string[] = [];
       if (bundle.debate.status === 'confirmed') {
-        if (resets.length) await this.resetLater(em, tournament, bracket!, matchId!, after.winnerTeamId!, resets);
+        const cupRooms = bracket && matchId ? await this.correctBracket(em, tournament, bracket, matchId, after, resets) : null;
         await em.update(Debate, { id: debateId }, { result: after as never });
         rooms.push(await this.live.record(em, 'tournament', tournament.id, 'score', { debateId, corrected: true }));
-        if (resets.length) {
+        if (cupRooms) {
+          rooms.push(...cupRooms);
           rooms.push(await this.live.record(em, 'tournament', tournament.id, 'bracket', { corrected: debateId, resets }));
         }
       }
@@ -238,22 +240,18 @@ export class BallotsService {
     const open = await em.countBy(Debate, { roundId: bundle.round.id, status: 'pending' });
     if (open === 0) await em.update(Round, { id: bundle.round.id }, { status: 'closed' });
     if (bundle.debate.bracketMatchId && tournament.bracket) {
-      const bracket = advance(tournament.bracket as BracketState, bundle.debate.bracketMatchId, decision.winnerTeamId!);
+      const bracket = advance(tournament.bracket as BracketState, bundle.debate.bracketMatchId, decision);
       const champion = bracketChampion(bracket);
       const changes: Partial<Tournament> = { bracket: bracket as never };
       if (champion) {
-        const entries = await loadEntries(em, tournament.id);
-        const tab = teamTab(
-          entries.map((e) => ({ id: e.teamId, name: e.team.name, regionCode: e.team.regionCode })),
-          await loadConfirmed(em, tournament.id, false),
-        );
-        Object.assign(changes, { status: 'finished', championTeamId: champion, finalPlaces: finishingOrder(bracket, tab) });
+        Object.assign(changes, { status: 'finished', championTeamId: champion, finalPlaces: finishingOrder(bracket, await this.prelimTab(em, tournament.id)) });
       }
       await em.update(Tournament, { id: tournament.id }, changes as never);
       rooms.push(
         await this.live.record(em, 'tournament', tournament.id, 'bracket', {
           matchId: bundle.debate.bracketMatchId,
           winnerTeamId: decision.winnerTeamId,
+          ranking: rankingOf(decision),
           champion: champion ?? null,
         }),
       );
@@ -262,17 +260,23 @@ export class BallotsService {
     return rooms;
   }
 
-  private async resetLater(
+  /**
+   * Carries a corrected elimination result into the bracket: later debates it invalidates are deleted and their
+   * rooms reset; a corrected final re-crowns and re-ranks. Returns the cup rooms to announce, or null when the
+   * bracket did not change.
+   */
+  private async correctBracket(
     em: EntityManager,
     tournament: Tournament,
     bracket: BracketState,
     matchId: string,
-    winner: string,
+    decision: DebateDecision,
     resets: CorrectionPreview['resets'],
-  ): Promise<void> {
-    if (tournament.level === 'regional' && tournament.status === 'finished' && tournament.cupId) {
-      await this.cups.assertRegionMayChange(em, tournament);
-    }
+  ): Promise<string[] | null> {
+    const corrected = applyCorrection(bracket, matchId, decision);
+    if (corrected === bracket) return null;
+    const inCup = tournament.level === 'regional' && !!tournament.cupId;
+    if (inCup && tournament.status === 'finished') await this.cups.assertRegionMayChange(em, tournament);
     const doomed = resets.map((r) => r.debateId).filter((d): d is string => d !== null);
     if (doomed.length) {
       const rounds = (await em.findBy(Debate, { id: In(doomed) })).map((d) => d.roundId);
@@ -281,14 +285,25 @@ export class BallotsService {
         if ((await em.countBy(Debate, { roundId })) === 0) await em.delete(Round, { id: roundId });
       }
     }
-    const corrected = applyCorrection(bracket, matchId, winner);
+    const champion = bracketChampion(corrected);
+    const finalPlaces = champion ? finishingOrder(corrected, await this.prelimTab(em, tournament.id)) : null;
     await em.update(Tournament, { id: tournament.id }, {
       bracket: corrected as never,
-      status: 'elims',
-      championTeamId: bracketChampion(corrected),
-      finalPlaces: null,
+      status: champion ? 'finished' : 'elims',
+      championTeamId: champion,
+      finalPlaces,
     } as never);
-    if (tournament.cupId && tournament.level === 'regional') await this.cups.tournamentReopened(em, tournament.id);
+    if (!inCup || tournament.status !== 'finished') return [];
+    await this.cups.tournamentReopened(em, tournament.id);
+    return champion ? this.cups.tournamentFinished(em, tournament.id) : [];
+  }
+
+  private async prelimTab(em: EntityManager, tournamentId: string) {
+    const entries = await loadEntries(em, tournamentId);
+    return teamTab(
+      entries.map((e) => ({ id: e.teamId, name: e.team.name, regionCode: e.team.regionCode })),
+      await loadConfirmed(em, tournamentId, false),
+    );
   }
 
   private async members(em: EntityManager, tournamentId: string): Promise<Map<string, string[]>> {

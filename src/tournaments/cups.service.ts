@@ -7,7 +7,7 @@ import { MacroRegion } from '../regions/region.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { CreateCupDto } from './tournament.dto.js';
 import { Cup, Round, Tournament, TournamentTeam } from './tournament.entity.js';
-import { newBracket, seedNational } from './tournament-engine.js';
+import { newBracket, seedNational, specOf } from './tournament-engine.js';
 
 export interface CupView {
   id: string;
@@ -120,7 +120,7 @@ export class CupsService implements OnModuleInit {
         `${cup.id}:national`,
       );
       await em.update(Tournament, { id: national.id }, {
-        bracket: newBracket(seeds.seeds) as never,
+        bracket: newBracket(seeds.seeds, specOf(national)) as never,
         breakReport: { seeding: 'AMANAT Cup national seeding', ...seeds.report } as never,
         status: 'elims',
       });

@@ -20,6 +20,7 @@ import {
   allocatePanels,
   drawPrelimRound,
   makeBreak,
+  breakSizeFor,
   newBracket,
   readyMatches,
   specOf,
@@ -201,7 +202,7 @@ export class RoundsService {
   private async planElim(em: EntityManager, tournament: Tournament) {
     let bracket = tournament.bracket as BracketState | null;
     if (!bracket) {
-      if (tournament.level === 'national') {
+      if (tournament.level === 'national' && tournament.prelimRounds === 0) {
         throw DomainError.wrongState('the national bracket is seeded when every region has sent its qualifiers');
       }
       const entries = (await loadEntries(em, tournament.id)).filter((e) => !e.withdrawn);
@@ -210,7 +211,9 @@ export class RoundsService {
         await loadConfirmed(em, tournament.id, false),
       );
       if (tab.length < 2) throw DomainError.rule('at least two teams are needed for an elimination bracket');
-      const made = makeBreak(tab, Math.min(tournament.breakSize, tab.length));
+      const size = breakSizeFor(specOf(tournament), tournament.breakSize, tab.length);
+      if (size < 2) throw DomainError.rule(`a ${tournament.format} elimination room needs ${specOf(tournament).sides.length} teams; ${tab.length} are in the tab`);
+      const made = makeBreak(tab, size);
       bracket = newBracket(made.seeds, specOf(tournament));
       await em.update(Tournament, { id: tournament.id }, { bracket: bracket as never, breakReport: made.report as never });
       tournament.bracket = bracket as never;
@@ -232,7 +235,10 @@ export class RoundsService {
           room: i + 1,
           // The higher seed opens the debate.
           teams: m.teamIds.map((teamId, slot) => ({ side: sides[slot], teamId })),
-          explanation: [`${roundName}: seed ${m.seeds[0]} v seed ${m.seeds[1]}`, `the higher seed (${m.seeds[0]}) takes ${sides[0]}`],
+          explanation: [
+            `${roundName}: ${m.seeds.map((seed) => `seed ${seed}`).join(' v ')}`,
+            `positions by seed: ${m.seeds.map((seed, slot) => `${sides[slot]} seed ${seed}`).join(', ')}`,
+          ],
           bracketMatchId: m.matchId,
           importance: 100 - i,
         })),

@@ -13,9 +13,10 @@ import {
   champion,
   createEliminationBracket,
   finalStandings,
+  fullBracketSize,
   invalidatedBy,
   readyMatches as readyBracketMatches,
-  recordWinner,
+  recordResult,
   replaceTeam,
   type Bracket,
 } from '../engine/elimination/single-elimination.js';
@@ -162,31 +163,58 @@ export function allocatePanels(request: AllocationRequest & { seed?: string }) {
   return { panels: allocation.panels, brokenConstraints: allocation.brokenConstraints };
 }
 
+/** Teams per elimination debate for a format: the bracket engine knows rooms of two and of four. */
+export function roomSizeOf(spec: FormatPreset): 2 | 4 {
+  if (spec.sides.length !== 2 && spec.sides.length !== 4) {
+    throw DomainError.rule(`elimination brackets are implemented for two- and four-team formats; ${spec.key} has ${spec.sides.length} sides`);
+  }
+  return spec.sides.length;
+}
+
+/** Rooms of four can't take byes: the break shrinks to the largest full bracket (4, 8, 16, …) the field fills. */
+export function breakSizeFor(spec: FormatPreset, breakSize: number, entered: number): number {
+  const size = Math.min(breakSize, entered);
+  return roomSizeOf(spec) === 2 ? size : fullBracketSize(size, 4);
+}
+
+/** Why a tournament of this format can't be set up with these numbers, field by field. */
+export function setupProblems(spec: FormatPreset, setup: { level: string; prelimRounds: number; breakSize: number }): string[] {
+  if (spec.sides.length !== 4) return [];
+  const problems: string[] = [];
+  if (fullBracketSize(setup.breakSize, 4) !== setup.breakSize) {
+    problems.push(`breakSize: a ${spec.key} break fills rooms of four in a bracket: 4, 8, 16, 32, … teams, got ${setup.breakSize}`);
+  }
+  if (setup.level === 'national' && setup.prelimRounds === 0) {
+    problems.push(`prelimRounds: a ${spec.key} national round needs preliminary rounds before its break (qualifiers can't be seeded straight into rooms of four)`);
+  }
+  return problems;
+}
+
 /** The top `size` of the tab, and how a tie at the cut-off was settled. */
 export function makeBreak(tab: TeamRow[], size: number): { seeds: string[]; report: Record<string, unknown> } {
   const made = breakTeams(tab, size);
   return { seeds: made.seeds, report: { breakSize: size, seeds: made.seeds, cutoffTie: made.cutoffTie } };
 }
 
-export function newBracket(seeds: string[], spec?: FormatPreset): BracketState {
-  if (spec && spec.sides.length !== 2) {
-    throw DomainError.rule(`elimination brackets are implemented for two-team formats; ${spec.key} has ${spec.sides.length} sides`);
-  }
-  return createEliminationBracket(seeds);
+export function newBracket(seeds: string[], spec: FormatPreset): BracketState {
+  return createEliminationBracket(seeds, roomSizeOf(spec));
 }
 
 export function readyMatches(bracket: BracketState) {
   return readyBracketMatches(bracket).map((m) => ({
     matchId: m.id,
     roundName: m.roundName,
-    seeds: m.seeds as [number, number],
-    teamIds: m.teamIds as [string, string],
+    seeds: m.seeds as number[],
+    teamIds: m.teamIds as string[],
   }));
 }
 
-export const advance = (bracket: BracketState, matchId: string, winner: string) => recordWinner(bracket, matchId, winner);
-export const correctionPreview = (bracket: BracketState, matchId: string, winner: string) => invalidatedBy(bracket, matchId, winner);
-export const applyCorrection = (bracket: BracketState, matchId: string, winner: string) => correctBracket(bracket, matchId, winner);
+/** A debate's result as the bracket reads it: its teams, best first. */
+export const rankingOf = (decision: DebateResult) => [...decision.teams].sort((a, b) => a.rank - b.rank).map((t) => t.teamId);
+
+export const advance = (bracket: BracketState, matchId: string, decision: DebateResult) => recordResult(bracket, matchId, rankingOf(decision));
+export const correctionPreview = (bracket: BracketState, matchId: string, decision: DebateResult) => invalidatedBy(bracket, matchId, rankingOf(decision));
+export const applyCorrection = (bracket: BracketState, matchId: string, decision: DebateResult) => correctBracket(bracket, matchId, rankingOf(decision));
 export const bracketChampion = (bracket: BracketState) => champion(bracket);
 export const replaceInBracket = (bracket: BracketState, teamId: string, replacement: string) => replaceTeam(bracket, teamId, replacement);
 

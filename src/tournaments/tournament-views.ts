@@ -64,7 +64,8 @@ export interface RoundView {
 export interface BracketView {
   rounds: {
     name: string;
-    debates: { id: string; debateId: string | null; seeds: [number | null, number | null]; teamIds: [string | null, string | null]; winnerTeamId: string | null }[];
+    /** Per room position (two, or four in BP): seed and team; `ranking` is the result, best first. */
+    debates: { id: string; debateId: string | null; seeds: (number | null)[]; teamIds: (string | null)[]; winnerTeamId: string | null; ranking: string[] | null }[];
   }[];
   champion: string | null;
 }
@@ -144,6 +145,7 @@ export async function bracketView(em: EntityManager, t: Tournament): Promise<Bra
         seeds: m.seeds,
         teamIds: m.teamIds,
         winnerTeamId: m.winnerTeamId,
+        ranking: m.ranking ?? null,
       })),
     })),
     champion: t.championTeamId,

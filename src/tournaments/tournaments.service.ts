@@ -13,7 +13,7 @@ import { CupsService } from './cups.service.js';
 import { AddTournamentTeamDto, AdjudicatorsDto, CreateTournamentDto, WithdrawDto } from './tournament.dto.js';
 import { Cup, DebateTeam, Debate, Round, Tournament, TournamentAdjudicator, TournamentAudit, TournamentTeam } from './tournament.entity.js';
 import { loadConfirmed, loadEntries, loadRounds, loadTournament } from './tournament-data.js';
-import { formatPreset, replaceInBracket, speakerTab, teamTab, type BracketState } from './tournament-engine.js';
+import { formatPreset, replaceInBracket, setupProblems, speakerTab, teamTab, type BracketState } from './tournament-engine.js';
 import {
   bracketView,
   roundView,
@@ -58,6 +58,8 @@ export class TournamentsService implements OnModuleInit {
   async create(dto: CreateTournamentDto): Promise<TournamentView> {
     const preset = formatPreset(dto.format);
     if (!preset) throw DomainError.invalid(`format must be a known preset (${formatPreset.keys().join(', ')}), got "${dto.format}"`);
+    const problems = setupProblems(preset, dto);
+    if (problems.length) throw DomainError.invalid(...problems);
     return this.dataSource.transaction(async (em) => {
       if (dto.regionCode) await this.regions.assertRegion(em, dto.regionCode);
       let cup: Cup | null = null;

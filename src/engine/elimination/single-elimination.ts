@@ -1,12 +1,15 @@
 /**
- * Single-elimination brackets for 2-team debates, as plain immutable data.
- * Placement is the standard recursive seeding (1 v P, 2 v P−1, …, with 1 and 2 in opposite halves, 1–4 in
- * different quarters), so the strongest seeds can only meet late. Byes: the bracket is padded to the next power of
- * two and the missing seeds are the bottom ones, so the byes fall to the top seeds.
+ * Single-elimination brackets as plain immutable data, for two-team debates (the winner advances) and for
+ * four-team British Parliamentary rooms (the top two advance; the final's winner is the champion).
+ * Placement is the standard recursive seeding: rooms are seeded by their top seed in the order 1, P, …, so seeds
+ * 1 and 2 sit in opposite halves and can meet only in the final. A room's other places are filled in tiers that
+ * alternate direction (BP quarterfinals: 1-8-9-16, 2-7-10-15, …). Two-team byes: the bracket is padded to the next
+ * power of two and the missing seeds are the bottom ones, so the byes fall to the top seeds.
  */
 export interface MatchSlotRef {
   matchId: string;
-  slot: 0 | 1;
+  /** First slot of the next room the advancing teams fill (they take `advancing` slots from here). */
+  slot: number;
 }
 
 export interface BracketMatch {
@@ -14,11 +17,15 @@ export interface BracketMatch {
   /** 0-based round index (0 = first round). */
   round: number;
   index: number;
-  seeds: [number | null, number | null];
-  teamIds: [string | null, string | null];
+  /** Per slot (room position, in side order): the seed and the team standing there. */
+  seeds: (number | null)[];
+  teamIds: (string | null)[];
+  /** First place of the room (the champion in the final). */
   winnerTeamId: string | null;
+  /** The room's result, best first, once decided. */
+  ranking: string[] | null;
   next: MatchSlotRef | null;
-  /** A first-round match with one team: it advances without a debate. */
+  /** A first-round two-team match with one team: it advances without a debate. */
   bye: boolean;
 }
 
@@ -29,15 +36,19 @@ export interface BracketRound {
 
 export interface Bracket {
   size: number;
+  /** Teams per debate: 2, or 4 for British Parliamentary. */
+  roomSize: number;
+  /** Teams each room sends on: 1 of 2, or 2 of 4. */
+  advancing: number;
   rounds: BracketRound[];
 }
 
-export function roundName(matches: number): string {
-  if (matches === 1) return 'Final';
-  if (matches === 2) return 'Semifinals';
-  if (matches === 4) return 'Quarterfinals';
-  if (matches === 8) return 'Octofinals';
-  return `Round of ${matches * 2}`;
+export function roundName(rooms: number, roomSize = 2): string {
+  if (rooms === 1) return 'Final';
+  if (rooms === 2) return 'Semifinals';
+  if (rooms === 4) return 'Quarterfinals';
+  if (rooms === 8) return 'Octofinals';
+  return `Round of ${rooms * roomSize}`;
 }
 
 /** Seed numbers in bracket-line order for a power-of-two size: [1, 8, 4, 5, 2, 7, 3, 6] for 8. */
@@ -50,43 +61,65 @@ export function placement(size: number): number[] {
   return order;
 }
 
+/** The seeds of the first-round room whose top seed is `top`, tier by tier, with `rooms` rooms. */
+function roomSeeds(top: number, rooms: number, roomSize: number): number[] {
+  return Array.from({ length: roomSize }, (_, tier) => (tier % 2 === 0 ? tier * rooms + top : (tier + 1) * rooms + 1 - top));
+}
+
 const matchId = (round: number, index: number) => `r${round + 1}m${index + 1}`;
 
-export function createEliminationBracket(seeds: readonly string[]): Bracket {
-  if (seeds.length < 2) throw new RangeError('an elimination bracket needs at least two teams');
+/** The largest bracket of rooms of `roomSize` that `teams` fill without byes (0 when they fill none). */
+export function fullBracketSize(teams: number, roomSize: number): number {
+  if (teams < roomSize) return 0;
+  let size = roomSize;
+  while (size * 2 <= teams) size *= 2;
+  return size;
+}
+
+/**
+ * `roomSize` 2: any number of teams from two, byes to the top seeds. `roomSize` 4: 4, 8, 16, … teams (rooms of
+ * four can't take byes without debating short-handed, so the break size must fill them).
+ */
+export function createEliminationBracket(seeds: readonly string[], roomSize: 2 | 4 = 2): Bracket {
+  if (seeds.length < roomSize) throw new RangeError(`an elimination bracket needs at least ${roomSize} teams`);
   if (new Set(seeds).size !== seeds.length) throw new RangeError('a team is seeded twice');
-  let size = 1;
+  let size = roomSize;
   while (size < seeds.length) size *= 2;
-  const lines = placement(size);
+  if (roomSize === 4 && size !== seeds.length) {
+    throw new RangeError(`a four-team elimination bracket takes 4, 8, 16, … teams, not ${seeds.length}`);
+  }
+  const advancing = roomSize / 2;
+  const firstRooms = size / roomSize;
+  const order = placement(firstRooms);
   const rounds: BracketRound[] = [];
-  for (let round = 0, matches = size / 2; matches >= 1; round++, matches /= 2) {
+  for (let round = 0, rooms = firstRooms; rooms >= 1; round++, rooms /= 2) {
     rounds.push({
-      name: roundName(matches),
-      matches: Array.from({ length: matches }, (_, index) => ({
+      name: roundName(rooms, roomSize),
+      matches: Array.from({ length: rooms }, (_, index) => ({
         id: matchId(round, index),
         round,
         index,
-        seeds: [null, null],
-        teamIds: [null, null],
+        seeds: Array<number | null>(roomSize).fill(null),
+        teamIds: Array<string | null>(roomSize).fill(null),
         winnerTeamId: null,
-        next: matches > 1 ? { matchId: matchId(round + 1, Math.floor(index / 2)), slot: (index % 2) as 0 | 1 } : null,
+        ranking: null,
+        next: rooms > 1 ? { matchId: matchId(round + 1, Math.floor(index / 2)), slot: (index % 2) * advancing } : null,
         bye: false,
       })),
     });
   }
-  let bracket: Bracket = { size, rounds };
+  let bracket: Bracket = { size, roomSize, advancing, rounds };
   for (const match of rounds[0].matches) {
-    for (const slot of [0, 1] as const) {
-      const seed = lines[match.index * 2 + slot];
+    roomSeeds(order[match.index], firstRooms, roomSize).forEach((seed, slot) => {
       if (seed <= seeds.length) {
         match.seeds[slot] = seed;
         match.teamIds[slot] = seeds[seed - 1];
       }
-    }
-    match.bye = match.teamIds[0] === null || match.teamIds[1] === null;
+    });
+    match.bye = match.teamIds.some((t) => t === null);
   }
   for (const match of rounds[0].matches) {
-    if (match.bye) bracket = place(bracket, match, (match.teamIds[0] ?? match.teamIds[1])!);
+    if (match.bye) bracket = place(bracket, match, match.teamIds.filter((t): t is string => t !== null));
   }
   return bracket;
 }
@@ -104,7 +137,7 @@ function find(bracket: Bracket, id: string): BracketMatch {
   return match;
 }
 
-const copy = (m: BracketMatch): BracketMatch => ({ ...m, seeds: [...m.seeds], teamIds: [...m.teamIds] });
+const copy = (m: BracketMatch): BracketMatch => ({ ...m, seeds: [...m.seeds], teamIds: [...m.teamIds], ranking: m.ranking && [...m.ranking] });
 
 /**
  * Copy-on-write: returns a bracket that shares every round and match it does not change, with editable copies of
@@ -121,19 +154,30 @@ function edit(source: Bracket, ids: string[]): { bracket: Bracket; match: (id: s
     }
     rounds[r].matches[i] = copy(rounds[r].matches[i]);
   }
-  const bracket = { size: source.size, rounds };
+  const bracket = { ...source, rounds };
   return { bracket, match: (id) => find(bracket, id) };
 }
 
-/** Records a winner and moves them (with their seed) into the next match; returns a new bracket. */
-function place(source: Bracket, decided: BracketMatch, winner: string): Bracket {
+/** The teams a ranking sends on, with their seeds, better seed first (it takes the earlier slot). */
+function advancers(bracket: Bracket, match: BracketMatch, ranking: readonly string[]): { teamId: string; seed: number | null }[] {
+  return ranking
+    .slice(0, bracket.advancing)
+    .map((teamId) => ({ teamId, seed: match.seeds[match.teamIds.indexOf(teamId)] }))
+    .sort((a, b) => (a.seed ?? Infinity) - (b.seed ?? Infinity));
+}
+
+/** Records a room's result and moves its advancing teams (with their seeds) into the next room. */
+function place(source: Bracket, decided: BracketMatch, ranking: readonly string[]): Bracket {
   const { bracket, match } = edit(source, decided.next ? [decided.id, decided.next.matchId] : [decided.id]);
   const m = match(decided.id);
-  m.winnerTeamId = winner;
+  m.ranking = [...ranking];
+  m.winnerTeamId = ranking[0];
   if (m.next) {
     const next = match(m.next.matchId);
-    next.teamIds[m.next.slot] = winner;
-    next.seeds[m.next.slot] = m.seeds[m.teamIds.indexOf(winner)];
+    advancers(bracket, m, ranking).forEach(({ teamId, seed }, k) => {
+      next.teamIds[m.next!.slot + k] = teamId;
+      next.seeds[m.next!.slot + k] = seed;
+    });
   }
   return bracket;
 }
@@ -141,77 +185,105 @@ function place(source: Bracket, decided: BracketMatch, winner: string): Bracket 
 export function readyMatches(bracket: Bracket): (BracketMatch & { roundName: string })[] {
   return bracket.rounds.flatMap((round) =>
     round.matches
-      .filter((m) => !m.bye && m.winnerTeamId === null && m.teamIds[0] !== null && m.teamIds[1] !== null)
+      .filter((m) => !m.bye && m.ranking === null && m.teamIds.every((t) => t !== null))
       .map((m) => ({ ...m, roundName: round.name })),
   );
 }
 
-export function recordWinner(bracket: Bracket, id: string, winner: string): Bracket {
+/** A ranking (best first) that names the room's own teams, at least enough of them to settle who goes on. */
+function checkRanking(bracket: Bracket, match: BracketMatch, ranking: readonly string[]): void {
+  const needed = match.next ? bracket.advancing : 1;
+  if (ranking.length < needed) throw new RangeError(`${match.id} needs the top ${needed} of its result`);
+  if (new Set(ranking).size !== ranking.length) throw new RangeError(`a team is ranked twice in ${match.id}`);
+  for (const teamId of ranking) if (!match.teamIds.includes(teamId)) throw new RangeError(`${teamId} does not play in ${match.id}`);
+}
+
+/** What later rooms depend on: the advancing set, or the champion in the final. */
+function outcome(bracket: Bracket, match: BracketMatch, ranking: readonly string[]): string {
+  return (match.next ? advancers(bracket, match, ranking).map((a) => a.teamId) : [ranking[0]]).join('|');
+}
+
+export function recordResult(bracket: Bracket, id: string, ranking: readonly string[]): Bracket {
   const match = find(bracket, id);
   if (match.bye) throw new RangeError(`${id} is a bye`);
-  if (match.teamIds[0] === null || match.teamIds[1] === null) throw new RangeError(`${id} is still waiting for a team`);
-  if (!match.teamIds.includes(winner)) throw new RangeError(`${winner} does not play in ${id}`);
-  if (match.winnerTeamId !== null) {
-    if (match.winnerTeamId === winner) return bracket;
-    throw new RangeError(`${id} already has a winner: correct it with applyCorrection`);
+  if (match.teamIds.some((t) => t === null)) throw new RangeError(`${id} is still waiting for a team`);
+  checkRanking(bracket, match, ranking);
+  if (match.ranking !== null) {
+    if (outcome(bracket, match, match.ranking) === outcome(bracket, match, ranking)) return bracket;
+    throw new RangeError(`${id} already has a result: correct it with applyCorrection`);
   }
-  return place(bracket, match, winner);
+  return place(bracket, match, ranking);
 }
 
 /**
- * The later matches a corrected result resets: the next match (its entrant changes) and, while a reset match
- * had been decided, the one after it, since its winner moved on. Empty when the winner stays the same.
+ * The later rooms a corrected result resets: the next room (its entrants change) and, while a reset room had
+ * been decided, the one after it, since its advancing teams moved on. Empty when who goes on stays the same.
  */
-export function invalidatedBy(bracket: Bracket, id: string, winner: string): string[] {
+export function invalidatedBy(bracket: Bracket, id: string, ranking: readonly string[]): string[] {
   const match = find(bracket, id);
-  if (!match.teamIds.includes(winner)) throw new RangeError(`${winner} does not play in ${id}`);
-  if (match.winnerTeamId === null || match.winnerTeamId === winner) return [];
+  checkRanking(bracket, match, ranking);
+  if (match.ranking === null || outcome(bracket, match, match.ranking) === outcome(bracket, match, ranking)) return [];
   const out: string[] = [];
   let next = match.next;
   while (next) {
     const later = find(bracket, next.matchId);
     out.push(later.id);
-    if (later.winnerTeamId === null) break;
+    if (later.ranking === null) break;
     next = later.next;
   }
   return out;
 }
 
-/** The correction and its cascade as one step: the reset matches lose their results and stale entrants. */
-export function applyCorrection(source: Bracket, id: string, winner: string): Bracket {
-  const reset = invalidatedBy(source, id, winner);
-  if (find(source, id).winnerTeamId === winner) return source;
+/**
+ * The correction and its cascade as one step: the reset rooms lose their results and stale entrants. A new order
+ * that sends the same teams on changes only this room.
+ */
+export function applyCorrection(source: Bracket, id: string, ranking: readonly string[]): Bracket {
+  const reset = invalidatedBy(source, id, ranking);
+  const current = find(source, id);
+  if (current.ranking !== null && current.ranking.join('|') === ranking.join('|')) return source;
   const { bracket, match } = edit(source, [id, ...reset]);
   let from = match(id);
   for (const laterId of reset) {
     const later = match(laterId);
-    later.teamIds[from.next!.slot] = null;
-    later.seeds[from.next!.slot] = null;
+    for (let k = 0; k < bracket.advancing; k++) {
+      later.teamIds[from.next!.slot + k] = null;
+      later.seeds[from.next!.slot + k] = null;
+    }
     later.winnerTeamId = null;
+    later.ranking = null;
     from = later;
   }
-  match(id).winnerTeamId = null;
-  return place(bracket, match(id), winner);
+  const corrected = match(id);
+  corrected.winnerTeamId = null;
+  corrected.ranking = null;
+  return place(bracket, corrected, ranking);
 }
 
 export function champion(bracket: Bracket): string | null {
   return bracket.rounds.at(-1)!.matches[0].winnerTeamId;
 }
 
-/** Finishing order: champion, runner-up, then losers of each earlier round by seed (best first). */
+/**
+ * Finishing order: the final's ranking (champion first), then the teams knocked out in each earlier round, later
+ * rounds first; inside a round by place in their room (a BP third before a fourth), then by seed.
+ */
 export function finalStandings(bracket: Bracket): string[] {
   const out: string[] = [];
-  const win = champion(bracket);
-  if (win) out.push(win);
-  for (let r = bracket.rounds.length - 1; r >= 0; r--) {
-    const losers = bracket.rounds[r].matches
-      .filter((m) => m.winnerTeamId !== null && !m.bye)
-      .map((m) => {
-        const slot = m.teamIds[0] === m.winnerTeamId ? 1 : 0;
-        return { teamId: m.teamIds[slot]!, seed: m.seeds[slot] ?? Number.MAX_SAFE_INTEGER };
+  const final = bracket.rounds.at(-1)!.matches[0];
+  if (final.ranking) out.push(...final.ranking, ...final.teamIds.filter((t): t is string => t !== null && !final.ranking!.includes(t)));
+  for (let r = bracket.rounds.length - 2; r >= 0; r--) {
+    const knockedOut = bracket.rounds[r].matches
+      .filter((m) => m.ranking !== null && !m.bye)
+      .flatMap((m) => {
+        const going = new Set(advancers(bracket, m, m.ranking!).map((a) => a.teamId));
+        const order = [...m.ranking!, ...m.teamIds.filter((t): t is string => t !== null && !m.ranking!.includes(t))];
+        return order
+          .filter((t) => !going.has(t))
+          .map((teamId) => ({ teamId, place: order.indexOf(teamId), seed: m.seeds[m.teamIds.indexOf(teamId)] ?? Number.MAX_SAFE_INTEGER }));
       })
-      .sort((a, b) => a.seed - b.seed);
-    out.push(...losers.map((l) => l.teamId));
+      .sort((a, b) => a.place - b.place || a.seed - b.seed);
+    out.push(...knockedOut.map((l) => l.teamId));
   }
   return out;
 }
@@ -222,12 +294,14 @@ export function finalStandings(bracket: Bracket): string[] {
  */
 export function replaceTeam(source: Bracket, teamId: string, replacement: string): Bracket | null {
   const holding = source.rounds.flatMap((r) => r.matches).filter((m) => m.teamIds.includes(teamId));
-  if (holding.some((m) => !m.bye && m.winnerTeamId !== null)) return null;
+  if (holding.some((m) => !m.bye && m.ranking !== null)) return null;
   const { bracket, match } = edit(source, holding.map((m) => m.id));
   for (const held of holding) {
     const m = match(held.id);
     m.teamIds[m.teamIds.indexOf(teamId)] = replacement;
+    if (m.ranking) m.ranking = m.ranking.map((t) => (t === teamId ? replacement : t));
     if (m.winnerTeamId === teamId) m.winnerTeamId = replacement;
   }
   return bracket;
 }
+
