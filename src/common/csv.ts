@@ -1,5 +1,7 @@
 const cell = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
+  // Averages are for reading in a spreadsheet: two decimals (the JSON export keeps full precision).
+  const shown = typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value;
+  const text = shown === null || shown === undefined ? '' : String(shown);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
