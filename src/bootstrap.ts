@@ -34,7 +34,7 @@ export async function createApp(env: Env, database: DatabaseTarget): Promise<Nes
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.useWebSocketAdapter(new LiveIoAdapter(app, database.embedded ? undefined : database.url));
+  app.useWebSocketAdapter(new LiveIoAdapter(app, { databaseUrl: database.embedded ? undefined : database.url, redisUrl: env.redisUrl }));
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback');
   mountOpenApi(app);

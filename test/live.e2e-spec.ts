@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Fixtures, type CreatedJudge } from './support/fixtures.js';
@@ -158,9 +159,9 @@ describe('live channel across instances (e2e, real PostgreSQL)', () => {
   // The embedded engine has no cross-connection NOTIFY, so it runs a single instance.
   const maybe = shared ? it : it.skip;
 
-  maybe('delivers a scoresheet accepted by instance A to an audience on instance B', async () => {
-    const a = await startTestApp();
-    const b = await startTestApp({ databaseUrl: a.databaseUrl });
+  async function acrossInstances(env: Record<string, string> = {}, whileUp?: () => void) {
+    const a = await startTestApp({ env });
+    const b = await startTestApp({ databaseUrl: a.databaseUrl, env });
     try {
       const fx = new Fixtures(a, await a.organiserToken());
       const s = await season(a, fx, 2, 1);
@@ -172,12 +173,26 @@ describe('live channel across instances (e2e, real PostgreSQL)', () => {
       const score = await audience.waitFor((m) => m.event === 'score');
       expect(score.seq).toBe(ack.seq! + 1);
       expect(Date.now() - before).toBeLessThan(5_000);
+      whileUp?.();
       audience.close();
     } finally {
       await b.close({ keepData: true });
       await a.close();
     }
-  });
+  }
+
+  maybe('delivers a scoresheet accepted by instance A to an audience on instance B (PostgreSQL adapter)', () => acrossInstances());
+
+  // CI's PostgreSQL pass also starts a Redis server and sets REDIS_URL.
+  const redisUrl = process.env.REDIS_URL;
+  (shared && redisUrl ? it : it.skip)('does the same through Redis when REDIS_URL is set', () =>
+    acrossInstances({ REDIS_URL: redisUrl! }, () => {
+      const channels = execFileSync('redis-cli', ['-u', redisUrl!, 'PUBSUB', 'CHANNELS', 'socket.io*'], { encoding: 'utf8' });
+      // Both instances listen on the /live namespace's request channel and each on its own response channel.
+      expect(channels).toMatch(/^socket\.io-request#\/live#$/m);
+      expect(channels.match(/^socket\.io-response#\/live#[\w-]+#$/gm)).toHaveLength(2);
+    }),
+  );
 
   it('tells clients to reconnect and resume when the server shuts down', async () => {
     const app = await startTestApp();

@@ -14,6 +14,8 @@ describe('validateEnv', () => {
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL like postgres://user:password@host:5432/database'],
     [{ DATABASE_URL: 'mysql://u:p@h/db' }, 'DATABASE_URL must use the postgres:// scheme, got mysql://'],
     [{ DATABASE_URL: 'postgres://u:p@localhost' }, 'DATABASE_URL must name a database, e.g. postgres://…/orleu'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must use the redis:// or rediss:// scheme, got localhost://'],
+    [{ REDIS_URL: '::' }, 'REDIS_URL must be a URL like redis://host:6379'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 8 characters long'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET must be set when NODE_ENV=production'],

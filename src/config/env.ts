@@ -2,6 +2,8 @@
 export interface Env {
   port: number;
   databaseUrl: string | undefined;
+  /** Live events between instances go through Redis when set (else through PostgreSQL when DATABASE_URL is set). */
+  redisUrl: string | undefined;
   dataDir: string;
   adminUsername: string;
   adminPassword: string | undefined;
@@ -39,6 +41,21 @@ function databaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+function redisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL must be a URL like redis://host:6379');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(`REDIS_URL must use the redis:// or rediss:// scheme, got ${url.protocol}//`);
+  }
+  if (!url.hostname) throw new ConfigError('REDIS_URL must name a host');
+  return raw;
+}
+
 export function validateEnv(raw: Record<string, string | undefined>): Env {
   const production = raw.NODE_ENV === 'production';
   const logLevel = (raw.LOG_LEVEL ?? 'info').toLowerCase();
@@ -57,6 +74,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
   return {
     port: integer(raw.PORT, 'PORT', 3000, 0, 65535),
     databaseUrl: databaseUrl(raw.DATABASE_URL),
+    redisUrl: redisUrl(raw.REDIS_URL),
     dataDir: raw.DATA_DIR || './data',
     adminUsername: raw.ADMIN_USERNAME || 'admin',
     adminPassword,

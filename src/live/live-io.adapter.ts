@@ -1,31 +1,47 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
 
+export interface LiveSharing {
+  /** A real PostgreSQL server the instances share (unset on the embedded engine). */
+  databaseUrl?: string;
+  redisUrl?: string;
+}
+
 /**
- * Socket.IO over Nest with the PostgreSQL adapter when a real server is configured, so several instances share
- * live traffic through the database they already use (LISTEN/NOTIFY). The embedded engine has no cross-connection
- * NOTIFY, so embedded mode stays a single instance with the in-memory adapter.
+ * Socket.IO over Nest with an adapter that lets several instances share live traffic: Redis pub/sub when
+ * REDIS_URL is set, else LISTEN/NOTIFY on the PostgreSQL server they already use. The embedded engine has no
+ * cross-connection NOTIFY, so embedded mode without Redis stays a single instance with the in-memory adapter.
  */
 export class LiveIoAdapter extends IoAdapter {
   private pool?: pg.Pool;
+  private redis: Redis[] = [];
 
   constructor(
     app: INestApplicationContext,
-    private readonly sharedDatabaseUrl: string | undefined,
+    private readonly sharing: LiveSharing,
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, { ...options, pingInterval: 10_000, pingTimeout: 5_000 } as ServerOptions);
-    if (this.sharedDatabaseUrl) {
-      this.pool ??= new pg.Pool({ connectionString: this.sharedDatabaseUrl, max: 3 });
-      // An idle client's error must not crash the process; the adapter reconnects.
+    if (this.sharing.redisUrl) {
+      if (this.redis.length === 0) {
+        const publisher = new Redis(this.sharing.redisUrl, { maxRetriesPerRequest: null });
+        this.redis = [publisher, publisher.duplicate()];
+        // A dropped connection must not crash the process: ioredis reconnects and the adapter resubscribes.
+        for (const client of this.redis) client.on('error', () => undefined);
+      }
+      server.adapter(createRedisAdapter(this.redis[0], this.redis[1]));
+    } else if (this.sharing.databaseUrl) {
+      this.pool ??= new pg.Pool({ connectionString: this.sharing.databaseUrl, max: 3 });
       this.pool.on('error', () => undefined);
-      server.adapter(createAdapter(this.pool, { tableName: 'socket_io_attachments' }));
+      server.adapter(createPostgresAdapter(this.pool, { tableName: 'socket_io_attachments' }));
     }
     return server;
   }
@@ -34,5 +50,7 @@ export class LiveIoAdapter extends IoAdapter {
     await super.close(server);
     await this.pool?.end().catch(() => undefined);
     this.pool = undefined;
+    await Promise.all(this.redis.map((client) => client.quit().catch(() => undefined)));
+    this.redis = [];
   }
 }
