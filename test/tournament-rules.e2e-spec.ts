@@ -237,6 +237,9 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const after = (await api().get(`/api/tournaments/${id}`).expect(200)).body;
     expect(after).toMatchObject({ status: 'finished', championTeamId: underdog });
     expect(after.finalPlaces.slice(0, 2)).toEqual([underdog, champion]);
+    const csv = (await api().get(`/api/tournaments/${id}/bracket?format=csv`).expect(200)).text.slice(1).split('\r\n');
+    expect(csv[0]).toBe('round,match,seedA,teamA,seedB,teamB,seedC,teamC,seedD,teamD,winner,ranking');
+    expect(csv.find((line) => line.startsWith('Final,'))).toContain(`${underdog},${[underdog, champion].join(' > ')}`);
   });
 
   it('pushes a released draw to the audience and each judge\'s assignment to their tablet', async () => {

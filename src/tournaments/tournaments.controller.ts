@@ -171,10 +171,20 @@ export class TournamentsController {
   ): Promise<BracketView | string> {
     const bracket = await this.tournaments.bracket(id);
     if (query.format !== 'csv') return bracket;
+    // One seed/team pair per room position: A–B for two-team formats, A–D for BP rooms.
+    const positions = Math.max(2, ...bracket.rounds.flatMap((r) => r.debates.map((d) => d.teamIds.length)));
+    const letters = Array.from({ length: positions }, (_, i) => String.fromCharCode(65 + i));
+    const header = ['round', 'match', ...letters.flatMap((x) => [`seed${x}`, `team${x}`]), 'winner', 'ranking'];
     const rows = bracket.rounds.flatMap((r) =>
-      r.debates.map((d) => [r.name, d.id, d.seeds[0], d.teamIds[0], d.seeds[1], d.teamIds[1], d.winnerTeamId]),
+      r.debates.map((d) => [
+        r.name,
+        d.id,
+        ...letters.flatMap((_, i) => [d.seeds[i], d.teamIds[i]]),
+        d.winnerTeamId,
+        d.ranking?.join(' > ') ?? '',
+      ]),
     );
-    return csv(res, `bracket-${id}`, ['round', 'match', 'seedA', 'teamA', 'seedB', 'teamB', 'winner'], rows);
+    return csv(res, `bracket-${id}`, header, rows);
   }
 
   @Get(':id/audit')
