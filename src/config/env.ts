@@ -25,35 +25,28 @@ function integer(raw: string | undefined, name: string, fallback: number, min: n
   return value;
 }
 
-function databaseUrl(raw: string | undefined): string | undefined {
+/** An optional URL setting: unset → undefined; otherwise a URL of one of `schemes` that names a host. */
+function urlSetting(raw: string | undefined, name: string, example: string, schemes: string[], schemeText: string): URL | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL must be a URL like postgres://user:password@host:5432/database');
+    throw new ConfigError(`${name} must be a URL like ${example}`);
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL must use the postgres:// scheme, got ${url.protocol}//`);
-  }
-  if (!url.hostname) throw new ConfigError('DATABASE_URL must name a host');
-  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database, e.g. postgres://…/orleu');
-  return raw;
+  if (!schemes.includes(url.protocol)) throw new ConfigError(`${name} must use the ${schemeText} scheme, got ${url.protocol}//`);
+  if (!url.hostname) throw new ConfigError(`${name} must name a host`);
+  return url;
+}
+
+function databaseUrl(raw: string | undefined): string | undefined {
+  const url = urlSetting(raw, 'DATABASE_URL', 'postgres://user:password@host:5432/database', ['postgres:', 'postgresql:'], 'postgres://');
+  if (url && url.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database, e.g. postgres://…/orleu');
+  return url ? raw : undefined;
 }
 
 function redisUrl(raw: string | undefined): string | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError('REDIS_URL must be a URL like redis://host:6379');
-  }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new ConfigError(`REDIS_URL must use the redis:// or rediss:// scheme, got ${url.protocol}//`);
-  }
-  if (!url.hostname) throw new ConfigError('REDIS_URL must name a host');
-  return raw;
+  return urlSetting(raw, 'REDIS_URL', 'redis://host:6379', ['redis:', 'rediss:'], 'redis:// or rediss://') ? raw : undefined;
 }
 
 export function validateEnv(raw: Record<string, string | undefined>): Env {

@@ -40,6 +40,7 @@ export class LiveIoAdapter extends IoAdapter {
       server.adapter(createRedisAdapter(this.redis[0], this.redis[1]));
     } else if (this.sharing.databaseUrl) {
       this.pool ??= new pg.Pool({ connectionString: this.sharing.databaseUrl, max: 3 });
+      // An idle client's error must not crash the process; the adapter reconnects.
       this.pool.on('error', () => undefined);
       server.adapter(createPostgresAdapter(this.pool, { tableName: 'socket_io_attachments' }));
     }

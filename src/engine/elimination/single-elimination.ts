@@ -43,7 +43,7 @@ export interface Bracket {
   rounds: BracketRound[];
 }
 
-export function roundName(rooms: number, roomSize = 2): string {
+export function roundName(rooms: number, roomSize: number): string {
   if (rooms === 1) return 'Final';
   if (rooms === 2) return 'Semifinals';
   if (rooms === 4) return 'Quarterfinals';
@@ -264,6 +264,11 @@ export function champion(bracket: Bracket): string | null {
   return bracket.rounds.at(-1)!.matches[0].winnerTeamId;
 }
 
+/** A decided room's teams by place: its ranking, then any team the ranking left out (a partial result). */
+function placesIn(m: BracketMatch): string[] {
+  return [...m.ranking!, ...m.teamIds.filter((t): t is string => t !== null && !m.ranking!.includes(t))];
+}
+
 /**
  * Finishing order: the final's ranking (champion first), then the teams knocked out in each earlier round, later
  * rounds first; inside a round by place in their room (a BP third before a fourth), then by seed.
@@ -271,13 +276,13 @@ export function champion(bracket: Bracket): string | null {
 export function finalStandings(bracket: Bracket): string[] {
   const out: string[] = [];
   const final = bracket.rounds.at(-1)!.matches[0];
-  if (final.ranking) out.push(...final.ranking, ...final.teamIds.filter((t): t is string => t !== null && !final.ranking!.includes(t)));
+  if (final.ranking) out.push(...placesIn(final));
   for (let r = bracket.rounds.length - 2; r >= 0; r--) {
     const knockedOut = bracket.rounds[r].matches
       .filter((m) => m.ranking !== null && !m.bye)
       .flatMap((m) => {
         const going = new Set(advancers(bracket, m, m.ranking!).map((a) => a.teamId));
-        const order = [...m.ranking!, ...m.teamIds.filter((t): t is string => t !== null && !m.ranking!.includes(t))];
+        const order = placesIn(m);
         return order
           .filter((t) => !going.has(t))
           .map((teamId) => ({ teamId, place: order.indexOf(teamId), seed: m.seeds[m.teamIds.indexOf(teamId)] ?? Number.MAX_SAFE_INTEGER }));
