@@ -300,3 +300,29 @@ describe('computeCaseStandings — properties', () => {
     expect(rows.every((r) => r.judgesCounted === 3)).toBe(true);
   });
 });
+
+describe('computeCaseStandings — rooms with their own juries', () => {
+  // Room 1 (jurors N1, N2, neutral) and room 2 (jurors H1, H2) see teams of the same quality, but room 2's jury
+  // marks every team 2 points lower on each of the five 0–10 criteria (10 points lower on the 0–100 total).
+  const marks = (base: number) => ({ relevance: base, analysis: base, feasibility: base, innovation: base, presentation: base });
+  const room = (teams: string[], jurors: string[], shift: number) =>
+    teams.flatMap((teamId, i) => jurors.map((judgeId, j) => ({ teamId, judgeId, scores: marks(8 - 2 * i + (j === 0 ? 1 : 0) - shift) })));
+  const sheets = [...room(['N-best', 'N-mid', 'N-low'], ['N1', 'N2'], 0), ...room(['H-best', 'H-mid', 'H-low'], ['H1', 'H2'], 2)];
+
+  it('under standardisation a harsh room ranks its teams exactly as the neutral room does', () => {
+    const { rows } = computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, { normalisation: 'z-scores' });
+    const total = (id: string) => rows.find((r) => r.teamId === id)!.total;
+    for (const level of ['best', 'mid', 'low']) expect(total(`H-${level}`)).toBeCloseTo(total(`N-${level}`), 9);
+    // Raw totals would put every harsh-room team below its neutral twin.
+    const raw = computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets).rows;
+    const rawTotal = (id: string) => raw.find((r) => r.teamId === id)!.total;
+    for (const level of ['best', 'mid', 'low']) expect(rawTotal(`H-${level}`)).toBeCloseTo(rawTotal(`N-${level}`) - 20, 9);
+  });
+
+  it('with ranks, each sheet is the team\'s percentile among the juror\'s own sheets', () => {
+    const { rows } = computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, { normalisation: 'ranks' });
+    const total = (id: string) => rows.find((r) => r.teamId === id)!.total;
+    // Three sheets per juror: best 100, middle 50, lowest 0 — in both rooms.
+    expect([total('N-best'), total('N-mid'), total('N-low'), total('H-best'), total('H-mid'), total('H-low')]).toEqual([100, 50, 0, 100, 50, 0]);
+  });
+});

@@ -12,6 +12,12 @@ export interface CaseScoringOptions {
   dropHighLow?: boolean;
   /** Correct harsh and lenient jurors by z-scoring each juror's totals (see `computeCaseStandings`). */
   normaliseJudges?: boolean;
+  /**
+   * How juror scales are made comparable, e.g. across qualifying rooms with their own juries: `z-scores` (the same as
+   * `normaliseJudges`), or `ranks` — each sheet becomes the team's percentile among the juror's own sheets, so only
+   * each juror's order counts. Default `none` (or `z-scores` when `normaliseJudges`).
+   */
+  normalisation?: 'none' | 'z-scores' | 'ranks';
   /** Criteria whose averages break ties, in order; default: by weight, heaviest first (rubric order among equals). */
   tieBreakCriteria?: readonly string[];
   /** How many places (жолдама) go to the next stage; 0 or absent: nobody is marked qualified. */
@@ -100,7 +106,24 @@ export function computeCaseStandings(
 
   let adjusted = raw;
   let scale: CaseStandings['scale'] = null;
-  if (options.normaliseJudges && sheets.length > 0) {
+  const normalisation = options.normalisation ?? (options.normaliseJudges ? 'z-scores' : 'none');
+  if (normalisation === 'ranks') {
+    adjusted = new Float64Array(sheets.length);
+    for (const indices of byJudge.values()) {
+      for (const s of indices) {
+        // Percentile among the juror's own sheets, a tie counting half; one sheet carries no order: the middle.
+        let below = 0;
+        let level = 0;
+        for (const other of indices) {
+          if (other === s) continue;
+          const c = comparable(raw[other]) - comparable(raw[s]);
+          if (c < 0) below++;
+          else if (c === 0) level++;
+        }
+        adjusted[s] = indices.length > 1 ? (100 * (below + level / 2)) / (indices.length - 1) : 50;
+      }
+    }
+  } else if (normalisation === 'z-scores' && sheets.length > 0) {
     const overall = meanAndSd(raw, Array.from(raw.keys()));
     scale = { mean: overall.mean, standardDeviation: overall.sd };
     adjusted = new Float64Array(sheets.length);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { CaseScoresheet } from './case-standings.js';
-import { juryDiagnostics } from './jury-diagnostics.js';
+import { juryDiagnostics, roomDiagnostics } from './jury-diagnostics.js';
 import { DEFAULT_CASE_RUBRIC, type RubricCriterion } from './rubric.js';
 
 const OVERALL: RubricCriterion[] = [{ key: 'overall', name: 'Overall', weight: 1, maxScore: 100 }];
@@ -99,5 +99,18 @@ describe('juryDiagnostics', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('roomDiagnostics', () => {
+  it('shows each room\'s mean and spread, so a harsh room stands out', () => {
+    const one = [{ key: 'overall', name: 'Overall', weight: 1, maxScore: 100 }];
+    const s = (teamId: string, judgeId: string, overall: number) => ({ teamId, judgeId, scores: { overall } });
+    const sheets = [s('a', 'j1', 70), s('b', 'j1', 80), s('c', 'j2', 50), s('d', 'j2', 60)];
+    const roomOf = new Map([['a', 1], ['b', 1], ['c', 2], ['d', 2]]);
+    expect(roomDiagnostics(one, sheets, roomOf)).toEqual([
+      { room: 1, sheets: 2, meanTotal: 75, standardDeviation: 5, deviationFromAll: 10 },
+      { room: 2, sheets: 2, meanTotal: 55, standardDeviation: 5, deviationFromAll: -10 },
+    ]);
   });
 });

@@ -100,3 +100,37 @@ function averageRanks(values: readonly number[]): number[] {
   }
   return ranks;
 }
+
+export interface RoomDiagnostics {
+  room: number;
+  sheets: number;
+  /** Mean of the raw 0–100 totals given in the room. */
+  meanTotal: number;
+  standardDeviation: number;
+  /** Room mean minus the mean of all rooms' sheets: a harsh room shows a clearly negative figure. */
+  deviationFromAll: number;
+}
+
+/** Each qualifying room's raw level and spread, so a harsh or lenient room stands out before standings are read. */
+export function roomDiagnostics(
+  criteria: readonly RubricCriterion[],
+  sheets: readonly CaseScoresheet[],
+  roomOf: ReadonlyMap<string, number>,
+): RoomDiagnostics[] {
+  assertUsableRubric(criteria);
+  const totals = sheets.map((sheet) => sheetTotal(criteria, sheet.scores));
+  const overall = totals.length > 0 ? totals.reduce((a, b) => a + b, 0) / totals.length : 0;
+  const byRoom = new Map<number, number[]>();
+  sheets.forEach((sheet, s) => {
+    const room = roomOf.get(sheet.teamId);
+    if (room === undefined) return;
+    byRoom.set(room, [...(byRoom.get(room) ?? []), totals[s]]);
+  });
+  return [...byRoom.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([room, values]) => {
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const sd = Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length);
+      return { room, sheets: values.length, meanTotal: mean, standardDeviation: sd, deviationFromAll: mean - overall };
+    });
+}
