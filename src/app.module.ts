@@ -14,6 +14,7 @@ import { FormatsModule } from './formats/formats.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { JudgesModule } from './judges/judges.module.js';
+import { MentorsModule } from './mentors/mentors.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { TournamentsModule } from './tournaments/tournaments.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         FormatsModule,
         TeamsModule,
         JudgesModule,
+        MentorsModule,
         AuthModule,
         CaseChampionshipsModule,
         TournamentsModule,

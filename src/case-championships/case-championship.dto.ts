@@ -48,7 +48,36 @@ export class CriterionDto {
   maxScore: number;
 }
 
+export class QuotaSettingsDto {
+  @ApiPropertyOptional({ description: 'at least this many rural teams among the qualifiers (when that many entered)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(256)
+  minRural?: number;
+
+  @ApiPropertyOptional({ description: 'at least one qualifier from every oblast with an entrant' })
+  @IsOptional()
+  @IsBoolean()
+  everyOblast?: boolean;
+}
+
 export class ScoringOptionsDto {
+  @ApiPropertyOptional({
+    enum: ['z-scores', 'ranks'],
+    default: 'z-scores',
+    description: 'how qualifying rooms with their own juries are compared: per-juror z-scores, or per-juror ranks',
+  })
+  @IsOptional()
+  @IsIn(['z-scores', 'ranks'])
+  roomNormalisation?: 'z-scores' | 'ranks';
+
+  @ApiPropertyOptional({ type: QuotaSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuotaSettingsDto)
+  quotas?: QuotaSettingsDto;
+
   @ApiPropertyOptional({ default: false, description: 'drop highest and lowest judge totals when ≥ 5 judges' })
   @IsOptional()
   @IsBoolean()
@@ -123,7 +152,7 @@ export class CaseJuryDto {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(500)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   judgeIds: string[];

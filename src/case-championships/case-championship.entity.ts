@@ -16,6 +16,36 @@ import { Team } from '../teams/team.entity.js';
 
 export type ChampionshipStatus = 'draft' | 'scoring' | 'finalised';
 
+/**
+ * `single`: one jury scores every team. With qualifying rooms the championship runs `qualifying` (each room's jury
+ * scores its own teams) and then `final` (the final jury scores the finalists).
+ */
+export type ChampionshipStage = 'single' | 'qualifying' | 'final';
+
+/** Which stage a scoresheet belongs to: `main` for single-stage championships. */
+export type SheetStage = 'main' | 'qualifying' | 'final';
+
+export type AdvancementRuleSetting = { kind: 'top'; count: number } | { kind: 'perRoom'; perRoom: number; wildcards: number };
+
+/** How the qualifying rooms were set up (kept so a re-plan and the schedule use the same numbers). */
+export interface RoomSettings {
+  roomSize: number;
+  panelSize: number;
+  seed: string;
+  /** ISO time of the first presentation in every room; null when the organiser gives no times. */
+  firstSlotAt: string | null;
+  slotMinutes: number;
+}
+
+export interface QuotaSettings {
+  /** At least this many rural teams among the qualifiers, when that many entered. */
+  minRural?: number;
+  /** At least one team of every oblast with an entrant among the qualifiers. */
+  everyOblast?: boolean;
+}
+
+export type Placement = 'overall' | 'roomTop' | 'wildcard' | 'quota:rural' | 'quota:oblast';
+
 export interface RubricCriterion {
   key: string;
   name: string;
@@ -30,6 +60,10 @@ export interface ScoringOptions {
   normaliseJudges: boolean;
   /** Criteria keys whose averages break ties, in order. */
   tieBreakCriteria: string[];
+  /** Across qualifying rooms: per-juror z-scores (default) or per-juror ranks. */
+  roomNormalisation?: 'z-scores' | 'ranks';
+  /** Applied when the qualifiers are decided. */
+  quotas?: QuotaSettings;
 }
 
 /** The public leaderboard's reveal state: frozen boards show only the bottom `revealed` rows. */
@@ -75,6 +109,27 @@ export class CaseChampionship {
   /** Team ids in qualifying order, recorded at finalisation. */
   @Column({ type: 'jsonb', default: () => `'[]'` })
   qualifiers: string[];
+
+  /** The rule that placed each qualifier (overall, or a quota), in the order of `qualifiers`. */
+  @Column({ name: 'qualifier_placements', type: 'jsonb', default: () => `'[]'` })
+  qualifierPlacements: { teamId: string; placedBy: Placement }[];
+
+  @Column({ type: 'text', default: 'single' })
+  stage: ChampionshipStage;
+
+  @Column({ name: 'room_settings', type: 'jsonb', nullable: true })
+  roomSettings: RoomSettings | null;
+
+  /** Set when the qualifying stage closes: who goes to the final, and why. */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  finalists: { teamId: string; placedBy: Placement }[];
+
+  @Column({ name: 'advancement', type: 'jsonb', nullable: true })
+  advancement: AdvancementRuleSetting | null;
+
+  /** Jurors of the final; empty = the whole jury pool. */
+  @Column({ name: 'final_jury', type: 'jsonb', default: () => `'[]'` })
+  finalJury: string[];
 
   @VersionColumn()
   version: number;
@@ -125,10 +180,13 @@ export class CaseJuror {
 
 /** One juror's sheet for one team; a re-submission replaces it (version + 1) and leaves an audit row. */
 @Entity('case_scoresheets')
-@Index('UQ_case_scoresheets_sheet', ['championshipId', 'teamId', 'judgeId'], { unique: true })
+@Index('UQ_case_scoresheets_sheet', ['championshipId', 'stage', 'teamId', 'judgeId'], { unique: true })
 export class CaseScoresheet {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  @Column({ type: 'text', default: 'main' })
+  stage: SheetStage;
 
   @Column({ name: 'championship_id', type: 'uuid' })
   championshipId: string;

@@ -13,7 +13,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -29,6 +29,8 @@ import {
   UpdateScoringOptionsDto,
 } from './case-championship.dto.js';
 import { CaseChampionshipsService, ScoresheetView } from './case-championships.service.js';
+import { AdvanceDto, MoveInRoomsDto, PlanRoomsDto, RoomsView } from './case-room.dto.js';
+import { CaseRoomsService } from './case-rooms.service.js';
 import { type ChampionshipView, type JurorReport, type StandingsView, standingsCsv } from './case-scoring.js';
 
 const uuid = new ParseUUIDPipe();
@@ -36,7 +38,10 @@ const uuid = new ParseUUIDPipe();
 @ApiTags('case-championships')
 @Controller('case-championships')
 export class CaseChampionshipsController {
-  constructor(private readonly championships: CaseChampionshipsService) {}
+  constructor(
+    private readonly championships: CaseChampionshipsService,
+    private readonly rooms: CaseRoomsService,
+  ) {}
 
   @Post()
   @Roles('organiser')
@@ -74,6 +79,43 @@ export class CaseChampionshipsController {
   @ApiBearerAuth()
   seatJury(@Param('id', uuid) id: string, @Body() dto: CaseJuryDto): Promise<ChampionshipView> {
     return this.championships.seatJury(id, dto);
+  }
+
+  @Post(':id/rooms')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Split the entries into qualifying rooms and seat a jury in each (replaces the last plan)' })
+  @ApiOkResponse({ type: RoomsView })
+  planRooms(@Param('id', uuid) id: string, @Body() dto: PlanRoomsDto): Promise<RoomsView> {
+    return this.rooms.plan(id, dto);
+  }
+
+  @Get(':id/rooms')
+  @ApiOperation({ summary: 'The room schedule (public); jurors, conflicts and diagnostics for organisers; room results once the stage closes' })
+  @ApiOkResponse({ type: RoomsView })
+  roomsView(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal): Promise<RoomsView> {
+    return this.rooms.view(id, who?.role === 'organiser');
+  }
+
+  @Post(':id/rooms/moves')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a team or a juror to another room before scoring starts; conflicts are listed' })
+  @ApiOkResponse({ type: RoomsView })
+  move(@Param('id', uuid) id: string, @Body() dto: MoveInRoomsDto): Promise<RoomsView> {
+    return this.rooms.move(id, dto);
+  }
+
+  @Post(':id/advance')
+  @Roles('organiser')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the qualifying stage: the standing across rooms sends teams to the final by the rule given' })
+  @ApiOkResponse({ type: RoomsView })
+  advance(@Param('id', uuid) id: string, @Body() dto: AdvanceDto): Promise<RoomsView> {
+    return this.rooms.advance(id, dto);
   }
 
   @Post(':id/start-scoring')

@@ -11,6 +11,7 @@ import {
 } from './case-championship.entity.js';
 import { CaseChampionshipsController } from './case-championships.controller.js';
 import { CaseChampionshipsService } from './case-championships.service.js';
+import { CaseRoomsService } from './case-rooms.service.js';
 
 @Module({
   imports: [
@@ -19,7 +20,7 @@ import { CaseChampionshipsService } from './case-championships.service.js';
     JudgesModule,
   ],
   controllers: [CaseChampionshipsController],
-  providers: [CaseChampionshipsService],
+  providers: [CaseChampionshipsService, CaseRoomsService],
   exports: [CaseChampionshipsService],
 })
 export class CaseChampionshipsModule {}

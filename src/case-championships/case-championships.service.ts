@@ -27,7 +27,11 @@ import {
   CaseScoresheet,
   CaseScoresheetAudit,
   type RubricCriterion,
+  type SheetStage,
 } from './case-championship.entity.js';
+import { CaseRoom } from './case-room.entity.js';
+import { CaseRoomJuror } from './case-room-juror.entity.js';
+import { CaseRoomsService, loadRoomOf } from './case-rooms.service.js';
 import {
   ChampionshipView,
   championshipView,
@@ -72,6 +76,7 @@ export class CaseChampionshipsService implements OnModuleInit {
     private readonly idempotency: IdempotencyService,
     private readonly live: LivePublisher,
     private readonly snapshots: LiveSnapshots,
+    private readonly rooms: CaseRoomsService,
   ) {}
 
   onModuleInit(): void {
@@ -105,6 +110,8 @@ export class CaseChampionshipsService implements OnModuleInit {
             dropHighLow: dto.options?.dropHighLow ?? false,
             normaliseJudges: dto.options?.normaliseJudges ?? false,
             tieBreakCriteria: tieBreak,
+            roomNormalisation: dto.options?.roomNormalisation ?? 'z-scores',
+            quotas: { ...dto.options?.quotas },
           },
           reveal: { frozen: false, frozenAt: null, revealed: 0 },
         }),
@@ -140,6 +147,8 @@ export class CaseChampionshipsService implements OnModuleInit {
         dropHighLow: dto.dropHighLow ?? championship.options.dropHighLow,
         normaliseJudges: dto.normaliseJudges ?? championship.options.normaliseJudges,
         tieBreakCriteria: dto.tieBreakCriteria ?? championship.options.tieBreakCriteria,
+        roomNormalisation: dto.roomNormalisation ?? championship.options.roomNormalisation ?? 'z-scores',
+        quotas: dto.quotas ? { ...dto.quotas } : (championship.options.quotas ?? {}),
       };
       await this.bumpVersion(em, id, dto.version, { options });
       return id;
@@ -163,7 +172,8 @@ export class CaseChampionshipsService implements OnModuleInit {
           `teamId: team "${team.name}" is in age group ${team.ageGroup}; this championship is for ${championship.ageGroup}`,
         );
       }
-      await em.createQueryBuilder().insert().into(CaseEntry).values({ championshipId: id, teamId: team.id }).orIgnore().execute();
+      const added = await em.createQueryBuilder().insert().into(CaseEntry).values({ championshipId: id, teamId: team.id }).orIgnore().execute();
+      if (added.identifiers.length) await this.dropRoomPlan(em, championship);
       return this.view(em, championship);
     });
   }
@@ -190,6 +200,13 @@ export class CaseChampionshipsService implements OnModuleInit {
       const jurors = await em.countBy(CaseJuror, { championshipId: id });
       if (entries < 1) throw DomainError.rule('register at least one team before scoring starts');
       if (jurors < 1) throw DomainError.rule('seat at least one juror before scoring starts');
+      if (championship.stage === 'qualifying') {
+        const rooms = await em.find(CaseRoom, { where: { championshipId: id }, order: { number: 'ASC' } });
+        const seated = new Set((await em.findBy(CaseRoomJuror, { championshipId: id })).map((j) => j.roomId));
+        const empty = rooms.filter((room) => !seated.has(room.id)).map((room) => room.number);
+        if (rooms.length === 0) throw DomainError.rule('plan the qualifying rooms before scoring starts');
+        if (empty.length) throw DomainError.rule(`rooms without a juror: ${empty.join(', ')}; add jurors and re-plan, or move one in`);
+      }
       championship.status = 'scoring';
       await this.bumpVersion(em, id, championship.version, { status: 'scoring' });
       return this.view(em, { ...championship, version: championship.version + 1 });
@@ -224,6 +241,7 @@ export class CaseChampionshipsService implements OnModuleInit {
         if (!(await em.existsBy(CaseEntry, { championshipId: id, teamId }))) {
           throw DomainError.notFound('team entry', teamId);
         }
+        const stage = await this.sheetStageFor(em, championship, judge.id, teamId);
         const problems = validateSheet(championship.criteria, dto.scores);
         if (problems.length) throw DomainError.invalid(...problems);
         const [conflict] = await this.judges.conflicts(em, [judge.id], [teamId]);
@@ -231,13 +249,16 @@ export class CaseChampionshipsService implements OnModuleInit {
           throw DomainError.rule(
             conflict.reason === 'declared'
               ? 'you have a declared conflict with this team and cannot score it'
-              : 'you are from the same institution as this team and cannot score it',
+              : conflict.reason === 'mentor'
+                ? 'you mentor this team and cannot score it'
+                : 'you are from the same institution as this team and cannot score it',
           );
         }
         const scores = dto.scores as Record<string, number>;
-        const sheet = await this.writeSheet(em, championship.id, teamId, judge.id, scores, dto);
+        const sheet = await this.writeSheet(em, championship.id, stage, teamId, judge.id, scores, dto);
         await this.live.record(em, 'championship', id, 'score', {
           championshipId: id,
+          stage,
           teamId,
           judgeId: judge.id,
           version: sheet.version,
@@ -258,12 +279,24 @@ export class CaseChampionshipsService implements OnModuleInit {
     if (!(await em.existsBy(CaseJuror, { championshipId: id, judgeId: judge.id }))) {
       throw DomainError.forbidden('you are not on this championship\'s jury');
     }
-    const entries = await em.find(CaseEntry, { where: { championshipId: id }, relations: { team: true } });
-    const sheets = await em.findBy(CaseScoresheet, { championshipId: id, judgeId: judge.id });
+    let entries = await em.find(CaseEntry, { where: { championshipId: id }, relations: { team: true } });
+    const stage = this.currentSheetStage(championship);
+    // In rooms a juror scores their own room; in the final, the finalists (when on the final jury).
+    const room = championship.stage === 'qualifying' ? await this.rooms.roomOfJuror(em, id, judge.id) : null;
+    if (championship.stage === 'qualifying') entries = entries.filter((e) => room?.teamIds.includes(e.teamId));
+    if (championship.stage === 'final') {
+      const finalists = new Set(championship.finalists.map((f) => f.teamId));
+      const onFinalJury = championship.finalJury.length === 0 || championship.finalJury.includes(judge.id);
+      entries = onFinalJury ? entries.filter((e) => finalists.has(e.teamId)) : [];
+    }
+    if (room) entries.sort((a, b) => room.teamIds.indexOf(a.teamId) - room.teamIds.indexOf(b.teamId));
+    const sheets = await em.findBy(CaseScoresheet, { championshipId: id, judgeId: judge.id, stage });
     const conflicts = await this.judges.conflicts(em, [judge.id], entries.map((e) => e.teamId));
     return {
       championshipId: id,
       status: championship.status,
+      stage: championship.stage,
+      room: room?.number ?? null,
       criteria: championship.criteria,
       teams: entries
         .map((e) => ({
@@ -272,7 +305,8 @@ export class CaseChampionshipsService implements OnModuleInit {
           conflict: conflicts.find((c) => c.teamId === e.teamId)?.reason ?? null,
           scoresheet: sheets.find((s) => s.teamId === e.teamId) ? sheetView(sheets.find((s) => s.teamId === e.teamId)!) : null,
         }))
-        .sort((a, b) => a.teamName.localeCompare(b.teamName)),
+        // A room keeps its order of presentation; otherwise alphabetical.
+        .sort((a, b) => (room ? 0 : a.teamName.localeCompare(b.teamName))),
     };
   }
 
@@ -323,15 +357,21 @@ export class CaseChampionshipsService implements OnModuleInit {
       if (championship.status !== 'scoring') {
         throw DomainError.wrongState(`only a championship in scoring can be finalised; this one is ${championship.status}`);
       }
+      if (championship.stage === 'qualifying') {
+        throw DomainError.wrongState('close the qualifying stage first (advance to the final); the final decides the qualifiers');
+      }
       const full = await this.standingsFor(em, championship, true);
-      const qualifiers = full.rows.filter((r) => r.qualified).map((r) => r.teamId!);
+      const qualified = full.rows.filter((r) => r.qualified);
+      const qualifiers = qualified.map((r) => r.teamId!);
+      const qualifierPlacements = qualified.map((r) => ({ teamId: r.teamId!, placedBy: r.placedBy ?? 'overall' }));
       await this.bumpVersion(em, id, championship.version, {
         status: 'finalised',
         qualifiers,
+        qualifierPlacements,
         finalisedAt: new Date(),
       });
       await this.live.record(em, 'championship', id, 'standings', { standings: full, finalised: true });
-      return this.view(em, { ...championship, status: 'finalised', qualifiers, version: championship.version + 1 });
+      return this.view(em, { ...championship, status: 'finalised', qualifiers, qualifierPlacements, version: championship.version + 1 });
     });
     this.live.announce(`championship:${id}`);
     return view;
@@ -389,6 +429,7 @@ export class CaseChampionshipsService implements OnModuleInit {
   private async writeSheet(
     em: EntityManager,
     championshipId: string,
+    stage: SheetStage,
     teamId: string,
     judgeId: string,
     scores: Record<string, number>,
@@ -399,8 +440,9 @@ export class CaseChampionshipsService implements OnModuleInit {
       em
         .createQueryBuilder(CaseScoresheet, 's')
         .setLock('pessimistic_write')
-        .where('s.championship_id = :championshipId AND s.team_id = :teamId AND s.judge_id = :judgeId', {
+        .where('s.championship_id = :championshipId AND s.stage = :stage AND s.team_id = :teamId AND s.judge_id = :judgeId', {
           championshipId,
+          stage,
           teamId,
           judgeId,
         })
@@ -411,7 +453,7 @@ export class CaseChampionshipsService implements OnModuleInit {
         .createQueryBuilder()
         .insert()
         .into(CaseScoresheet)
-        .values({ championshipId, teamId, judgeId, scores, comment, version: 1, submittedAt: new Date() })
+        .values({ championshipId, stage, teamId, judgeId, scores, comment, version: 1, submittedAt: new Date() })
         .orIgnore()
         .returning('*')
         .execute();
@@ -450,11 +492,53 @@ export class CaseChampionshipsService implements OnModuleInit {
     });
   }
 
+  /**
+   * The standing of the current stage: the whole field (single stage), across the qualifying rooms (organisers only
+   * while the rooms score: the public sees the schedule until the stage closes), or the final among the finalists.
+   */
   private async standingsFor(em: EntityManager, championship: CaseChampionship, organiser: boolean): Promise<StandingsView> {
     const entries = await em.find(CaseEntry, { where: { championshipId: championship.id }, relations: { team: true } });
-    const sheets = await em.findBy(CaseScoresheet, { championshipId: championship.id });
-    const full = computeStandings(championship, entries.map((e) => e.team), sheets);
+    const stage = this.currentSheetStage(championship);
+    const sheets = await em.findBy(CaseScoresheet, { championshipId: championship.id, stage });
+    if (championship.stage === 'qualifying') {
+      const full = computeStandings(championship, entries.map((e) => e.team), sheets, 'rooms', await loadRoomOf(em, championship.id));
+      return organiser ? full : publicStandings(full, { frozen: true, frozenAt: null, revealed: 0 });
+    }
+    const finalists = new Set(championship.finalists.map((f) => f.teamId));
+    const teams = entries.map((e) => e.team).filter((t) => championship.stage !== 'final' || finalists.has(t.id));
+    const full = computeStandings(championship, teams, sheets, championship.stage === 'final' ? 'final' : 'single');
     return organiser ? full : publicStandings(full, championship.reveal);
+  }
+
+  private currentSheetStage(championship: CaseChampionship): SheetStage {
+    return championship.stage === 'single' ? 'main' : championship.stage;
+  }
+
+  /** Which stage a juror's sheet for this team belongs to, or why the juror may not score the team now. */
+  private async sheetStageFor(em: EntityManager, championship: CaseChampionship, judgeId: string, teamId: string): Promise<SheetStage> {
+    if (championship.stage === 'qualifying') {
+      const room = await this.rooms.roomOfJuror(em, championship.id, judgeId);
+      if (!room) throw DomainError.forbidden('you are not seated in a qualifying room of this championship');
+      if (!room.teamIds.includes(teamId)) throw DomainError.forbidden(`this team presents in another room; you score room ${room.number}`);
+      return 'qualifying';
+    }
+    if (championship.stage === 'final') {
+      if (!championship.finalists.some((f) => f.teamId === teamId)) throw DomainError.rule('teamId: this team is not in the final');
+      if (championship.finalJury.length && !championship.finalJury.includes(judgeId)) {
+        throw DomainError.forbidden('you are not on the final jury');
+      }
+      return 'final';
+    }
+    return 'main';
+  }
+
+  /** New entries or jurors make a room plan stale: it is dropped, and the organiser plans the rooms again. */
+  private async dropRoomPlan(em: EntityManager, championship: CaseChampionship): Promise<void> {
+    if (championship.stage !== 'qualifying') return;
+    await em.delete(CaseRoom, { championshipId: championship.id });
+    await em.update(CaseChampionship, { id: championship.id }, { stage: 'single', roomSettings: null });
+    championship.stage = 'single';
+    championship.roomSettings = null;
   }
 
   private async view(em: EntityManager, championship: CaseChampionship): Promise<ChampionshipView> {

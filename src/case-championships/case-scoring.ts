@@ -3,10 +3,21 @@
 import { toCsv } from '../common/csv.js';
 import type { Judge } from '../judges/judge.entity.js';
 import type { Team } from '../teams/team.entity.js';
-import { computeCaseStandings, type CutoffTie } from '../engine/case-scoring/case-standings.js';
+import { applyQuotas } from '../engine/case-scoring/advancement.js';
+import { computeCaseStandings, type CaseScoringOptions, type CutoffTie } from '../engine/case-scoring/case-standings.js';
 import { juryDiagnostics, type JurorDiagnostics } from '../engine/case-scoring/jury-diagnostics.js';
 import { DEFAULT_CASE_RUBRIC, validateScoresheet } from '../engine/case-scoring/rubric.js';
-import type { CaseChampionship, CaseScoresheet, RevealState, RubricCriterion, ScoringOptions } from './case-championship.entity.js';
+import type {
+  CaseChampionship,
+  CaseScoresheet,
+  Placement,
+  RevealState,
+  RubricCriterion,
+  ScoringOptions,
+} from './case-championship.entity.js';
+
+/** Which standing to compute: the whole championship (single stage), across the qualifying rooms, or the final. */
+export type StandingKind = 'single' | 'rooms' | 'final';
 
 export interface JurorReport extends JurorDiagnostics {
   fullName: string;
@@ -19,14 +30,39 @@ export const defaultRubric = (): RubricCriterion[] =>
 export const validateSheet = (criteria: RubricCriterion[], scores: unknown): string[] =>
   validateScoresheet(criteria, scores).map((p) => p.message);
 
-export function computeStandings(c: CaseChampionship, teams: Team[], sheets: CaseScoresheet[]): StandingsView {
+/**
+ * The standing of `teams` from `sheets` (already those of the stage). Across qualifying rooms each juror scored only
+ * their own room, so the per-juror normalisation (z-scores or ranks) is what makes rooms comparable; a single-stage
+ * championship and the final use the championship's own options. Qualifiers are marked on the single standing and the
+ * final only, with the quotas applied.
+ */
+export function computeStandings(
+  c: CaseChampionship,
+  teams: Team[],
+  sheets: CaseScoresheet[],
+  kind: StandingKind = 'single',
+  roomOf: ReadonlyMap<string, number> = new Map(),
+): StandingsView {
   const entered = new Set(teams.map((t) => t.id));
+  const options: CaseScoringOptions =
+    kind === 'rooms'
+      ? { ...c.options, normaliseJudges: false, normalisation: c.options.roomNormalisation ?? 'z-scores', qualifierSlots: 0 }
+      : { ...c.options, qualifierSlots: c.qualifierSlots };
   const standings = computeCaseStandings(
     c.criteria,
     sheets.filter((s) => entered.has(s.teamId)).map((s) => ({ teamId: s.teamId, judgeId: s.judgeId, scores: s.scores })),
-    { ...c.options, qualifierSlots: c.qualifierSlots },
+    options,
   );
-  const names = new Map(teams.map((t) => [t.id, t.name]));
+  const byId = new Map(teams.map((t) => [t.id, t]));
+  const placements = new Map<string, Placement>();
+  const quotas = c.options.quotas;
+  if (kind !== 'rooms' && quotas && (quotas.minRural || quotas.everyOblast)) {
+    const ranked = standings.rows.map((r) => ({ teamId: r.teamId, rank: r.rank, oblastCode: byId.get(r.teamId)!.oblastCode, rural: byId.get(r.teamId)!.rural }));
+    for (const placed of applyQuotas(ranked, c.qualifierSlots, quotas)) placements.set(placed.teamId, placed.placedBy);
+  } else {
+    for (const r of standings.rows) if (r.qualified) placements.set(r.teamId, 'overall');
+  }
+  const roomRanks = roomRanksOf(standings.rows, roomOf);
   const scored = new Set(standings.rows.map((r) => r.teamId));
   const unscored = teams.filter((t) => !scored.has(t.id)).sort((a, b) => a.name.localeCompare(b.name));
   return {
@@ -40,13 +76,15 @@ export function computeStandings(c: CaseChampionship, teams: Team[], sheets: Cas
       ...standings.rows.map((r) => ({
         rank: r.rank,
         teamId: r.teamId,
-        teamName: names.get(r.teamId) ?? '',
+        teamName: byId.get(r.teamId)?.name ?? '',
         total: r.total,
         judgesCounted: r.judgesCounted,
         perCriterion: r.perCriterion,
         firstPlaces: r.firstPlaces,
-        qualified: r.qualified,
+        qualified: placements.has(r.teamId),
         decidedBy: r.decidedBy,
+        ...(placements.has(r.teamId) ? { placedBy: placements.get(r.teamId) } : {}),
+        ...(roomOf.has(r.teamId) ? { room: roomOf.get(r.teamId), roomRank: roomRanks.get(r.teamId) } : {}),
       })),
       // Entered but not yet scored: listed last, without a rank.
       ...unscored.map((t) => ({
@@ -61,8 +99,24 @@ export function computeStandings(c: CaseChampionship, teams: Team[], sheets: Cas
         decidedBy: null,
       })),
     ],
-    cutoffTie: standings.cutoffTie,
+    cutoffTie: kind === 'rooms' ? null : standings.cutoffTie,
   };
+}
+
+/** Rank inside each room, in the cross-room order (standard competition ranking on the overall rank). */
+function roomRanksOf(rows: readonly { teamId: string; rank: number }[], roomOf: ReadonlyMap<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  const seen = new Map<number, { count: number; lastRank: number; lastRoomRank: number }>();
+  for (const row of rows) {
+    const room = roomOf.get(row.teamId);
+    if (room === undefined) continue;
+    const state = seen.get(room) ?? { count: 0, lastRank: -1, lastRoomRank: 0 };
+    state.count += 1;
+    const roomRank = row.rank === state.lastRank ? state.lastRoomRank : state.count;
+    seen.set(room, { count: state.count, lastRank: row.rank, lastRoomRank: roomRank });
+    out.set(row.teamId, roomRank);
+  }
+  return out;
 }
 
 export function juryReport(c: CaseChampionship, sheets: CaseScoresheet[], judges: Judge[]): JurorReport[] {
@@ -76,6 +130,11 @@ export function juryReport(c: CaseChampionship, sheets: CaseScoresheet[], judges
 export interface ChampionshipView {
   id: string;
   title: string;
+  /** single, or qualifying rooms then a final. */
+  stage: CaseChampionship['stage'];
+  roomSettings: CaseChampionship['roomSettings'];
+  finalists: CaseChampionship['finalists'];
+  qualifierPlacements: CaseChampionship['qualifierPlacements'];
   regionCode: string;
   ageGroup: string | null;
   qualifierSlots: number;
@@ -100,6 +159,11 @@ export interface StandingRow {
   qualified: boolean | null;
   /** What separated this row from the one above (null when shared or first). */
   decidedBy?: string | null;
+  /** For a qualifier: the rule that placed it (overall, or a quota). */
+  placedBy?: Placement;
+  /** Across qualifying rooms: the team's room and its rank there. */
+  room?: number;
+  roomRank?: number;
   /** True for a row the frozen public board does not show yet. */
   hidden?: boolean;
 }
@@ -120,6 +184,10 @@ export function championshipView(c: CaseChampionship, teams: Team[], jury: strin
   return {
     id: c.id,
     title: c.title,
+    stage: c.stage,
+    roomSettings: c.roomSettings,
+    finalists: c.finalists,
+    qualifierPlacements: c.qualifierPlacements,
     regionCode: c.regionCode,
     ageGroup: c.ageGroup,
     qualifierSlots: c.qualifierSlots,

@@ -6,6 +6,10 @@ import {
   CaseScoresheetAudit,
 } from '../case-championships/case-championship.entity.js';
 import { Organiser } from '../auth/organiser.entity.js';
+import { CaseRoom } from '../case-championships/case-room.entity.js';
+import { CaseRoomJuror } from '../case-championships/case-room-juror.entity.js';
+import { CaseRoomTeam } from '../case-championships/case-room-team.entity.js';
+import { Mentor } from '../mentors/mentor.entity.js';
 import { IdempotencyKey } from '../common/idempotency-key.entity.js';
 import { ServerSetting } from '../common/settings.entity.js';
 import { Judge, JudgeJudgeConflict, JudgeTeamConflict } from '../judges/judge.entity.js';
@@ -32,6 +36,7 @@ export const ENTITIES = [
   Organiser,
   ServerSetting,
   IdempotencyKey,
+  Mentor,
   Team,
   TeamMember,
   Judge,
@@ -44,6 +49,9 @@ export const ENTITIES = [
   CaseJuror,
   CaseScoresheet,
   CaseScoresheetAudit,
+  CaseRoom,
+  CaseRoomTeam,
+  CaseRoomJuror,
   Cup,
   Tournament,
   TournamentTeam,

@@ -113,5 +113,5 @@ export interface CreatedJudgeView extends JudgeView {
 export interface TeamConflict {
   judgeId: string;
   teamId: string;
-  reason: 'declared' | 'same-institution';
+  reason: 'declared' | 'same-institution' | 'mentor';
 }

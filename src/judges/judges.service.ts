@@ -18,6 +18,7 @@ import {
   TeamConflict,
   UpdateJudgeDto,
 } from './judge.dto.js';
+import { Mentor } from '../mentors/mentor.entity.js';
 import { Judge, JudgeJudgeConflict, JudgeTeamConflict } from './judge.entity.js';
 
 /** Institutions are typed by hand: compare them case- and spacing-insensitively. */
@@ -140,9 +141,16 @@ export class JudgesService {
     ]);
     const out: TeamConflict[] = declared.map((c) => ({ judgeId: c.judgeId, teamId: c.teamId, reason: 'declared' }));
     const seen = new Set(out.map((c) => `${c.judgeId}:${c.teamId}`));
+    // A judge who mentors a team never scores it: the mentor record names the judge.
+    const mentorIds = [...new Set(teams.map((t) => t.mentorId).filter((id): id is string => id !== null))];
+    const mentors = mentorIds.length ? await em.findBy(Mentor, { id: In(mentorIds) }) : [];
+    const mentorJudge = new Map(mentors.map((m) => [m.id, m.judgeId]));
     for (const judge of judges) {
       for (const team of teams) {
-        if (!seen.has(`${judge.id}:${team.id}`) && sameInstitution(judge.institution, team.institution)) {
+        if (seen.has(`${judge.id}:${team.id}`)) continue;
+        if (team.mentorId && mentorJudge.get(team.mentorId) === judge.id) {
+          out.push({ judgeId: judge.id, teamId: team.id, reason: 'mentor' });
+        } else if (sameInstitution(judge.institution, team.institution)) {
           out.push({ judgeId: judge.id, teamId: team.id, reason: 'same-institution' });
         }
       }

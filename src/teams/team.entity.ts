@@ -10,6 +10,8 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { Relation } from 'typeorm';
+import type { Mentor } from '../mentors/mentor.entity.js';
 import { MacroRegion, RegionUnit } from '../regions/region.entity.js';
 import type { AgeGroup } from './age-group.js';
 
@@ -41,6 +43,15 @@ export class Team {
 
   @Column({ type: 'boolean', default: false })
   rural: boolean;
+
+  /** The team's mentor from the programme's pool; a mentor who judges is conflicted with the team. */
+  @Column({ name: 'mentor_id', type: 'uuid', nullable: true })
+  mentorId: string | null;
+
+  // By name, and typed as a union: a class reference here would close an import cycle (mentor → judge → team).
+  @ManyToOne('Mentor', { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'mentor_id' })
+  mentor: Relation<Mentor> | null;
 
   @Column({ name: 'age_group', type: 'text' })
   ageGroup: AgeGroup;
