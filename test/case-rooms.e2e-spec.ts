@@ -55,9 +55,7 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
           { fullName: `Данияр ${i + 1}`, birthDate: '2007-09-15' },
         ],
       };
-      const created = await api().post("/api/teams").set(org).send(body);
-      if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-      const team = created.body;
+      const team = (await api().post('/api/teams').set(org).send(body).expect(201)).body;
       quality.set(team.id, q);
       teams.push(team);
       await api().post(`/api/case-championships/${c.id}/entries`).set(org).send({ teamId: team.id }).expect(201);
@@ -135,6 +133,7 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
         const assignment = (await api().get(`/api/case-championships/${c.id}/assignments`).set(as(judgeById.get(judgeId)!)).expect(200)).body;
         expect(assignment.room).toBe(room.number);
         expect(assignment.teams.map((x: { teamId: string }) => x.teamId)).toEqual(room.teams.map((x: { teamId: string }) => x.teamId));
+        expect(assignment.teams.map((x: { startsAt: string }) => x.startsAt)).toEqual(room.teams.map((x: { startsAt: string }) => x.startsAt));
         for (const team of room.teams) {
           await api()
             .put(`/api/case-championships/${c.id}/scoresheets/${team.teamId}`)

@@ -40,6 +40,7 @@ import {
   publicStandings,
   StandingsView,
   validateSheet,
+  slotTime,
   juryReport,
   JurorReport,
 } from './case-scoring.js';
@@ -302,6 +303,7 @@ export class CaseChampionshipsService implements OnModuleInit {
         .map((e) => ({
           teamId: e.teamId,
           teamName: e.team.name,
+          ...(room ? { slot: room.teamIds.indexOf(e.teamId), startsAt: slotTime(championship, room.teamIds.indexOf(e.teamId)) } : {}),
           conflict: conflicts.find((c) => c.teamId === e.teamId)?.reason ?? null,
           scoresheet: sheets.find((s) => s.teamId === e.teamId) ? sheetView(sheets.find((s) => s.teamId === e.teamId)!) : null,
         }))

@@ -13,7 +13,7 @@ import { AdvanceDto, MoveInRoomsDto, PlanRoomsDto, RoomsView } from './case-room
 import { CaseRoom } from './case-room.entity.js';
 import { CaseRoomJuror } from './case-room-juror.entity.js';
 import { CaseRoomTeam } from './case-room-team.entity.js';
-import { computeStandings } from './case-scoring.js';
+import { computeStandings, slotTime } from './case-scoring.js';
 
 /** Room number of every team seated in a qualifying room. */
 export async function loadRoomOf(em: EntityManager, championshipId: string): Promise<Map<string, number>> {
@@ -150,8 +150,6 @@ export class CaseRoomsService {
         ? new Map(computeStandings(championship, seats.map((s) => s.team), sheets, 'rooms', roomOf).rows.filter((r) => r.teamId).map((r) => [r.teamId!, r]))
         : new Map();
     const settings = championship.roomSettings;
-    const startsAt = (slot: number) =>
-      settings?.firstSlotAt ? new Date(new Date(settings.firstSlotAt).getTime() + slot * settings.slotMinutes * 60_000).toISOString() : null;
     const conflicts = organiser
       ? (await this.judges.conflicts(em, jurorSeats.map((j) => j.judgeId), seats.map((s) => s.teamId)))
           .filter((c) => roomOf.get(c.teamId) === roomNumber.get(jurorSeats.find((j) => j.judgeId === c.judgeId)!.roomId))
@@ -175,7 +173,7 @@ export class CaseRoomsService {
               teamName: s.team.name,
               oblastCode: s.team.oblastCode,
               slot,
-              startsAt: startsAt(slot),
+              startsAt: slotTime(championship, slot),
               roomRank: row?.roomRank ?? null,
               total: row?.total ?? null,
             };

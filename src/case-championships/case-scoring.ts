@@ -119,6 +119,10 @@ function roomRanksOf(rows: readonly { teamId: string; rank: number }[], roomOf: 
   return out;
 }
 
+/** When a room's team presents: the first slot's time plus the slots before it; null without a timed schedule. */
+export const slotTime = (c: CaseChampionship, slot: number): string | null =>
+  c.roomSettings?.firstSlotAt ? new Date(Date.parse(c.roomSettings.firstSlotAt) + slot * c.roomSettings.slotMinutes * 60_000).toISOString() : null;
+
 export function juryReport(c: CaseChampionship, sheets: CaseScoresheet[], judges: Judge[]): JurorReport[] {
   const names = new Map(judges.map((j) => [j.id, j.fullName]));
   return juryDiagnostics(
