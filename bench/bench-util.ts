@@ -29,3 +29,11 @@ export function emit(figure: BenchFigure): BenchFigure {
 }
 
 export const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** A small seeded generator, so every benchmark input is the same in every run. */
+export const mulberry32 = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};

@@ -10,17 +10,11 @@
 import { planHeats, type HeatEntry, type HeatJuror } from '../src/engine/case-scoring/heats.js';
 import { computeCaseStandings, type CaseScoresheet } from '../src/engine/case-scoring/case-standings.js';
 import { DEFAULT_CASE_RUBRIC } from '../src/engine/case-scoring/rubric.js';
-import { emit, medianMs, round2, type BenchFigure } from './bench-util.js';
+import { emit, medianMs, mulberry32, round2, type BenchFigure } from './bench-util.js';
 
 const ROOM_SIZE = 20;
 const PANEL = 4;
 
-const mulberry32 = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 function makeChampionship(teams: number, seed: number) {
   const random = mulberry32(seed);

@@ -15,7 +15,7 @@ import { DEFAULT_CASE_RUBRIC, sheetTotal } from '../src/engine/case-scoring/rubr
 import type { ConfirmedDebateResult, ConfirmedTeamResult } from '../src/engine/standings/confirmed-result.js';
 import { computeSpeakerTab, type TabSpeaker } from '../src/engine/standings/speaker-tab.js';
 import { computeTeamTab, type TabTeam } from '../src/engine/standings/team-tab.js';
-import type { BenchFigure } from './bench-util.js';
+import { mulberry32, type BenchFigure } from './bench-util.js';
 
 
 const TEAMS = 4000;
@@ -25,12 +25,6 @@ const JUROR_POOL = 200;
 const ROUNDS = 5;
 const TARGET_MS = 100;
 
-const mulberry32 = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 function makeSeason(seed: number) {
   const random = mulberry32(seed);
