@@ -74,6 +74,8 @@ export class CupsService {
     const allIn = regionals.length > 0 && regionals.every((r) => r.status === 'finished');
     if (allIn && !national.bracket && national.prelimRounds === 0) {
       const teams = await em.find(TournamentTeam, { where: { tournamentId: national.id, withdrawn: false }, relations: { team: true } });
+      // A cup of one region with one slot sends one team: there is no national bracket to seed.
+      if (teams.length < roomSizeOf(national.formatSpec)) return;
       const seeding = seedNationalBracket(
         teams.map((t) => ({ teamId: t.teamId, regionCode: t.team.regionCode, regionalPlace: t.regionalPlace ?? 99 })),
         `${cup.id}:national`,
