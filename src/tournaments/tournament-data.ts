@@ -14,17 +14,16 @@ import { TournamentTeam } from './tournament-team.entity.js';
 import type { TeamRow } from './tournament-views.js';
 
 /*
- * LOCK ORDER — every transaction that writes a tournament's bracket, standings, rounds or a debate's result
- * takes its rows in this order, through `lockTournament` / `lockDebate` below and nowhere else:
+ * LOCK ORDER — every transaction that writes a tournament's bracket, standings, rounds or a debate's result takes
+ * its rows in this order, only through the lockers below:
  *
- *   1. the tournament row (a national round's cup row just before it: the cup's rows sit between a region's
- *      rows and the national round's, so a regional final handing its qualifiers on never waits on a national
- *      write that waits on it);
- *   2. then the debate row.
+ *   1. the tournament row (`lockTournament`; a national round's cup row just before it);
+ *   2. then the debate row (`lockDebate` takes both, in this order);
+ *   3. a regional tournament handing its qualifiers on takes its cup's row (`lockCup`) after its own rows, then
+ *      writes the national round's row — the same cup-then-national order as 1, so neither waits on the other.
  *
- * The tournament row is the serialisation point: two last ballots of two semifinals both read the bracket after
- * the other committed, so neither overwrites the other's result with a stale bracket (issue 9.1). A cup row taken
- * later (a regional final feeding the national round) is always taken after the regional tournament's.
+ * The tournament row serialises every result of one tournament: the last ballots of two semifinals each read the
+ * bracket after the other's commit, so neither writes back a stale bracket (issue 9.1).
  */
 
 /** The tournament, locked for update (after its cup's row for a national round). */
