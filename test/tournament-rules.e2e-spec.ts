@@ -1,91 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures, type CreatedJudge } from './support/fixtures.js';
+import { Fixtures } from './support/fixtures.js';
 import { RecordingSocket } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-interface Debate {
-  id: string;
-  teams: { side: string; teamId: string }[];
-  panel: { judgeId: string; role: string }[];
-  bracketMatchId: string | null;
-}
+import { TournamentKit, type DrawnDebate } from './support/tournaments.js';
 
 describe('tournament rules: silent rounds, corrections with a preview, withdrawals (e2e)', () => {
   let t: TestApp;
   let fx: Fixtures;
   let org: Record<string, string>;
-  const strength = new Map<string, number>();
-  const speakers = new Map<string, string[]>();
-  const judges = new Map<string, CreatedJudge>();
+  let kit: TournamentKit;
   const api = () => request(t.url);
 
   beforeAll(async () => {
     t = await startTestApp();
     fx = new Fixtures(t, await t.organiserToken());
     org = fx.auth();
+    kit = new TournamentKit(t, fx);
   });
   afterAll(() => t.close());
 
-  /** Scores from a judge who thinks `favourite` (or else the stronger team) won. */
-  function ballot(debate: Debate, favourite?: string) {
-    const winner = favourite ?? [...debate.teams].sort((a, b) => strength.get(b.teamId)! - strength.get(a.teamId)!)[0].teamId;
-    return {
-      teams: debate.teams.map(({ teamId }) => {
-        const score = teamId === winner ? 75 : 70;
-        const ids = speakers.get(teamId)!;
-        return { teamId, speeches: [...ids.map((speakerId) => ({ speakerId, score })), { speakerId: ids[0], score: score / 2, reply: true }] };
-      }),
-    };
-  }
-
-  async function tournament(teamCount: number, prelimRounds: number, breakSize: number, judgeCount: number) {
-    const created = await api()
-      .post('/api/tournaments')
-      .set(org)
-      .send({ name: `Rules ${Math.random()}`, level: 'regional', regionCode: 'east', format: 'wsdc', prelimRounds, breakSize })
-      .expect(201);
-    const id = created.body.id as string;
-    for (let i = 0; i < teamCount; i++) {
-      const team = await fx.team('east');
-      strength.set(team.id, teamCount - i);
-      speakers.set(team.id, team.members.map((m) => m.id));
-      await api().post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.id }).expect(201);
-    }
-    const pool = [];
-    for (let j = 0; j < judgeCount; j++) {
-      const judge = await fx.judge('east', { strength: 5 + j });
-      judges.set(judge.id, judge);
-      pool.push(judge.id);
-    }
-    await api().post(`/api/tournaments/${id}/adjudicators`).set(org).send({ judgeIds: pool }).expect(201);
-    return id;
-  }
-
-  async function draw(id: string, body: Record<string, unknown> = {}) {
-    const drawn = await api().post(`/api/tournaments/${id}/rounds`).set(org).send(body).expect(201);
-    const released = await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
-    return released.body as { seq: number; debates: Debate[] };
-  }
-
-  async function judgeAll(debates: Debate[], favourite?: (d: Debate) => string | undefined) {
-    for (const debate of debates) {
-      for (const p of debate.panel) {
-        await api()
-          .post(`/api/debates/${debate.id}/ballots`)
-          .set('Authorization', `Bearer ${judges.get(p.judgeId)!.token}`)
-          .send(ballot(debate, favourite?.(debate)))
-          .expect(201);
-      }
-    }
-  }
-
   it('keeps a silent round out of the public tab until it is revealed', async () => {
-    const id = await tournament(4, 2, 2, 2);
-    await judgeAll((await draw(id)).debates);
+    const id = (await kit.tournament({ teams: 4, prelimRounds: 2, breakSize: 2, judges: 2 })).id;
+    await kit.judgeAll((await kit.draw(id)).debates);
     const afterOne = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body;
-    const silent = await draw(id, { silent: true });
-    await judgeAll(silent.debates);
+    const silent = await kit.draw(id, { silent: true });
+    await kit.judgeAll(silent.debates);
     const publicTab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body;
     expect(publicTab).toEqual(afterOne);
     const organiserTab = (await api().get(`/api/tournaments/${id}/standings`).set(org).expect(200)).body;
@@ -98,17 +38,17 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
 
   it('previews a corrected semifinal, then resets the final atomically and audits it', async () => {
     // Two judges for two semifinals: one judge per room, so one corrected ballot changes the result.
-    const id = await tournament(4, 1, 4, 2);
-    await judgeAll((await draw(id)).debates);
-    const semis = await draw(id);
+    const id = (await kit.tournament({ teams: 4, prelimRounds: 1, breakSize: 4, judges: 2 })).id;
+    await kit.judgeAll((await kit.draw(id)).debates);
+    const semis = await kit.draw(id);
     expect(semis.debates).toHaveLength(2);
-    await judgeAll(semis.debates);
-    const final = await draw(id);
+    await kit.judgeAll(semis.debates);
+    const final = await kit.draw(id);
     expect(final.debates).toHaveLength(1);
     const semi = semis.debates[0];
     expect(semi.panel).toHaveLength(1);
-    const loser = [...semi.teams].sort((a, b) => strength.get(a.teamId)! - strength.get(b.teamId)!)[0].teamId;
-    const correction = { judgeId: semi.panel[0].judgeId, ...ballot(semi, loser) };
+    const loser = [...semi.teams].sort((a, b) => kit.strength.get(a.teamId)! - kit.strength.get(b.teamId)!)[0].teamId;
+    const correction = { judgeId: semi.panel[0].judgeId, ...kit.ballot(semi, loser) };
     const bracketBefore = (await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body;
 
     const preview = (await api().post(`/api/debates/${semi.id}/corrections?dryRun=true`).set(org).send(correction).expect(200)).body;
@@ -129,7 +69,7 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const entry = audit.find((a: { action: string }) => a.action === 'correct-ballot');
     expect(entry.after.resets).toEqual(preview.resets);
     expect(entry.before.result.winnerTeamId).not.toBe(loser);
-    const refinal = await draw(id);
+    const refinal = await kit.draw(id);
     expect(refinal.debates[0].teams.map((x) => x.teamId)).toContain(loser);
   });
 
@@ -157,38 +97,38 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const entered: string[] = [];
     for (let i = 0; i < 8; i++) {
       const team = await fx.team('east');
-      speakers.set(team.id, team.members.map((m) => m.id));
-      strength.set(team.id, 8 - i);
+      kit.speakers.set(team.id, team.members.map((m) => m.id));
+      kit.strength.set(team.id, 8 - i);
       entered.push(team.id);
       await api().post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.id }).expect(201);
     }
     const pool = [];
     for (let j = 0; j < 2; j++) {
       const judge = await fx.judge('east');
-      judges.set(judge.id, judge);
+      kit.judges.set(judge.id, judge);
       pool.push(judge.id);
     }
     await api().post(`/api/tournaments/${id}/adjudicators`).set(org).send({ judgeIds: pool }).expect(201);
-    /** Speaker scores by team strength, with `boost` added to one team's speakers. */
-    const bpBallot = (debate: Debate, boost?: { teamId: string; by: number }) => ({
+    /** Speaker scores by team strength, with `boost` added to one team's kit.speakers. */
+    const bpBallot = (debate: DrawnDebate, boost?: { teamId: string; by: number }) => ({
       teams: debate.teams.map(({ teamId }) => ({
         teamId,
-        speeches: speakers.get(teamId)!.slice(0, 2).map((speakerId) => ({ speakerId, score: 60 + strength.get(teamId)! + (boost?.teamId === teamId ? boost.by : 0) })),
+        speeches: kit.speakers.get(teamId)!.slice(0, 2).map((speakerId) => ({ speakerId, score: 60 + kit.strength.get(teamId)! + (boost?.teamId === teamId ? boost.by : 0) })),
       })),
     });
-    const submit = async (debate: Debate) => {
-      const judge = judges.get(debate.panel[0].judgeId)!;
+    const submit = async (debate: DrawnDebate) => {
+      const judge = kit.judges.get(debate.panel[0].judgeId)!;
       await api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judge.token}`).send(bpBallot(debate)).expect(201);
     };
-    const byStrength = (ids: string[]) => [...ids].sort((a, b) => strength.get(b)! - strength.get(a)!);
+    const byStrength = (ids: string[]) => [...ids].sort((a, b) => kit.strength.get(b)! - kit.strength.get(a)!);
     for (let round = 1; round <= 2; round++) {
-      const { debates } = await draw(id);
+      const { debates } = await kit.draw(id);
       expect(debates).toHaveLength(2);
       for (const debate of debates) {
         expect(debate.teams.map((x) => x.side)).toEqual(['OG', 'OO', 'CG', 'CO']);
-        const judge = judges.get(debate.panel[0].judgeId)!;
+        const judge = kit.judges.get(debate.panel[0].judgeId)!;
         const tied = bpBallot(debate);
-        tied.teams[1].speeches = tied.teams[0].speeches.map((x, k) => ({ ...x, speakerId: speakers.get(debate.teams[1].teamId)![k] }));
+        tied.teams[1].speeches = tied.teams[0].speeches.map((x, k) => ({ ...x, speakerId: kit.speakers.get(debate.teams[1].teamId)![k] }));
         await api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judge.token}`).send(tied).expect(400);
         await submit(debate);
       }
@@ -199,14 +139,14 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     expect(tab[0].points).toBe(6);
 
     // The break: seeds 1-4-5-8 and 2-3-6-7, positions by seed.
-    const semis = await draw(id);
+    const semis = await kit.draw(id);
     const seeds = tab.map((r) => r.teamId);
     expect(semis.debates.map((d) => d.teams.map((x) => x.teamId))).toEqual([
       [seeds[0], seeds[3], seeds[4], seeds[7]],
       [seeds[1], seeds[2], seeds[5], seeds[6]],
     ]);
     for (const debate of semis.debates) await submit(debate);
-    const final = await draw(id);
+    const final = await kit.draw(id);
     expect(final.debates).toHaveLength(1);
     const goingOn = semis.debates.flatMap((d) => byStrength(d.teams.map((x) => x.teamId)).slice(0, 2));
     expect(new Set(final.debates[0].teams.map((x) => x.teamId))).toEqual(new Set(goingOn));
@@ -219,7 +159,7 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     expect(preview.resets).toEqual([{ matchId: final.debates[0].bracketMatchId, debateId: final.debates[0].id }]);
     await api().post(`/api/debates/${semi.id}/corrections`).set(org).send(correction).expect(200);
     await api().get(`/api/debates/${final.debates[0].id}`).expect(404);
-    const refinal = await draw(id);
+    const refinal = await kit.draw(id);
     expect(refinal.debates[0].teams.map((x) => x.teamId)).toContain(third);
     await submit(refinal.debates[0]);
     const bracket = (await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body;
@@ -243,8 +183,8 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
   });
 
   it('pushes a released draw to the audience and each judge\'s assignment to their tablet', async () => {
-    const id = await tournament(2, 1, 2, 1);
-    const judge = [...judges.values()].at(-1)!;
+    const id = (await kit.tournament({ teams: 2, prelimRounds: 1, breakSize: 2, judges: 1 })).id;
+    const judge = [...kit.judges.values()].at(-1)!;
     const tablet = new RecordingSocket(t.url, { token: judge.token });
     await tablet.connected();
     await tablet.waitFor((m) => m.event === 'snapshot');
@@ -253,12 +193,12 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     await audience.subscribe({ kind: 'tournament', id });
     const snapshot = await audience.waitFor((m) => m.event === 'snapshot');
     expect(snapshot.currentRound).toBeNull();
-    const released = await draw(id);
+    const released = await kit.draw(id);
     const pushed = await audience.waitFor((m) => m.event === 'draw');
     expect((pushed.round as { seq: number }).seq).toBe(released.seq);
     const assignment = await tablet.waitFor((m) => m.event === 'assignment');
     expect(assignment).toMatchObject({ tournamentId: id, roundSeq: released.seq, debates: [{ debateId: released.debates[0].id, role: 'chair' }] });
-    await judgeAll(released.debates);
+    await kit.judgeAll(released.debates);
     await audience.waitFor((m) => m.event === 'score');
     await audience.waitFor((m) => m.event === 'standings');
     tablet.close();
@@ -266,8 +206,8 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
   });
 
   it('decides a debate once when the whole panel submits at the same moment', async () => {
-    const id = await tournament(2, 1, 2, 3);
-    const { debates } = await draw(id);
+    const id = (await kit.tournament({ teams: 2, prelimRounds: 1, breakSize: 2, judges: 3 })).id;
+    const { debates } = await kit.draw(id);
     const debate = debates[0];
     expect(debate.panel).toHaveLength(3);
     const responses = await Promise.all(
@@ -276,9 +216,9 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
         [0, 1].map(() =>
           api()
             .post(`/api/debates/${debate.id}/ballots`)
-            .set('Authorization', `Bearer ${judges.get(p.judgeId)!.token}`)
+            .set('Authorization', `Bearer ${kit.judges.get(p.judgeId)!.token}`)
             .set('Idempotency-Key', `ballot-${p.judgeId}`)
-            .send(ballot(debate)),
+            .send(kit.ballot(debate)),
         ),
       ),
     );
@@ -293,8 +233,8 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
   });
 
   it('forfeits a withdrawn team\'s open debate and leaves it out of later draws', async () => {
-    const id = await tournament(6, 3, 2, 3);
-    const first = await draw(id);
+    const id = (await kit.tournament({ teams: 6, prelimRounds: 3, breakSize: 2, judges: 3 })).id;
+    const first = await kit.draw(id);
     const leaving = first.debates[0].teams[0].teamId;
     const opponent = first.debates[0].teams[1].teamId;
     const res = await api().post(`/api/tournaments/${id}/withdrawals`).set(org).send({ teamId: leaving }).expect(201);
@@ -302,8 +242,8 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const forfeited = (await api().get(`/api/debates/${first.debates[0].id}`).expect(200)).body;
     expect(forfeited.status).toBe('confirmed');
     expect(forfeited.result.winnerTeamId).toBe(opponent);
-    await judgeAll(first.debates.slice(1));
-    const second = await draw(id);
+    await kit.judgeAll(first.debates.slice(1));
+    const second = await kit.draw(id);
     const playing = second.debates.flatMap((d) => d.teams.map((x) => x.teamId));
     expect(playing).not.toContain(leaving);
     expect(playing).toHaveLength(4);

@@ -32,6 +32,7 @@ import { CaseChampionshipsService, ScoresheetView } from './case-championships.s
 import { AdvanceDto, MoveInRoomsDto, PlanRoomsDto, RoomsView } from './case-room.dto.js';
 import { CaseRoomsService } from './case-rooms.service.js';
 import { type ChampionshipView, type JurorReport, type StandingsView, standingsCsv } from './case-scoring.js';
+import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -44,8 +45,7 @@ export class CaseChampionshipsController {
   ) {}
 
   @Post()
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   create(@Body() dto: CreateCaseChampionshipDto): Promise<ChampionshipView> {
     return this.championships.create(dto);
   }
@@ -61,22 +61,19 @@ export class CaseChampionshipsController {
   }
 
   @Patch(':id/options')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   updateOptions(@Param('id', uuid) id: string, @Body() dto: UpdateScoringOptionsDto): Promise<ChampionshipView> {
     return this.championships.updateOptions(id, dto);
   }
 
   @Post(':id/entries')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   addEntry(@Param('id', uuid) id: string, @Body() dto: CaseEntryDto): Promise<ChampionshipView> {
     return this.championships.addEntry(id, dto);
   }
 
   @Post(':id/jury')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   seatJury(@Param('id', uuid) id: string, @Body() dto: CaseJuryDto): Promise<ChampionshipView> {
     return this.championships.seatJury(id, dto);
   }
@@ -119,8 +116,7 @@ export class CaseChampionshipsController {
   }
 
   @Post(':id/start-scoring')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   startScoring(@Param('id', uuid) id: string): Promise<ChampionshipView> {
     return this.championships.startScoring(id);
@@ -149,15 +145,13 @@ export class CaseChampionshipsController {
   }
 
   @Get(':id/scoresheets')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   scoresheets(@Param('id', uuid) id: string): Promise<ScoresheetView[]> {
     return this.championships.scoresheets(id);
   }
 
   @Get(':id/audit')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   audit(@Param('id', uuid) id: string) {
     return this.championships.audit(id);
   }
@@ -185,39 +179,34 @@ export class CaseChampionshipsController {
   }
 
   @Get(':id/diagnostics')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   diagnostics(@Param('id', uuid) id: string): Promise<JurorReport[]> {
     return this.championships.diagnostics(id);
   }
 
   @Post(':id/finalise')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   finalise(@Param('id', uuid) id: string): Promise<ChampionshipView> {
     return this.championships.finalise(id);
   }
 
   @Post(':id/freeze')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   freeze(@Param('id', uuid) id: string, @Query('version', ParseIntPipe) version: number): Promise<ChampionshipView> {
     return this.championships.freeze(id, version);
   }
 
   @Post(':id/reveal')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   reveal(@Param('id', uuid) id: string, @Query('version', ParseIntPipe) version: number): Promise<ChampionshipView> {
     return this.championships.revealNext(id, version);
   }
 
   @Post(':id/unfreeze')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   unfreeze(@Param('id', uuid) id: string, @Query('version', ParseIntPipe) version: number): Promise<ChampionshipView> {
     return this.championships.unfreeze(id, version);

@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 import { DomainError } from './domain-error.js';
 
 /**
@@ -13,10 +13,12 @@ export async function updateVersioned<T extends ObjectLiteral>(
   changes: Record<string, unknown>,
   what: string,
 ): Promise<void> {
+  // The version column is bumped in SQL; the other changes are the caller's own, per entity.
+  const set: QueryDeepPartialEntity<ObjectLiteral> = { ...changes, version: () => 'version + 1' };
   const result = await em
     .createQueryBuilder()
-    .update(target)
-    .set({ ...changes, version: () => 'version + 1' } as never)
+    .update(target as EntityTarget<ObjectLiteral>)
+    .set(set)
     .where('id = :id AND version = :version', { id, version })
     .execute();
   if (result.affected !== 1) throw DomainError.staleVersion(what, version);

@@ -16,18 +16,16 @@ import { Judge, JudgeJudgeConflict, JudgeTeamConflict } from '../judges/judge.en
 import { LiveEvent, LiveRoom } from '../live/live-event.entity.js';
 import { MacroRegion, RegionUnit } from '../regions/region.entity.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
-import {
-  Ballot,
-  Cup,
-  Debate,
-  DebateAdjudicator,
-  DebateTeam,
-  Round,
-  Tournament,
-  TournamentAdjudicator,
-  TournamentAudit,
-  TournamentTeam,
-} from '../tournaments/tournament.entity.js';
+import { Ballot } from '../tournaments/ballot.entity.js';
+import { Cup } from '../tournaments/cup.entity.js';
+import { Debate } from '../tournaments/debate.entity.js';
+import { DebateAdjudicator } from '../tournaments/debate-adjudicator.entity.js';
+import { DebateTeam } from '../tournaments/debate-team.entity.js';
+import { Round } from '../tournaments/round.entity.js';
+import { Tournament } from '../tournaments/tournament.entity.js';
+import { TournamentAdjudicator } from '../tournaments/tournament-adjudicator.entity.js';
+import { TournamentAudit } from '../tournaments/tournament-audit.entity.js';
+import { TournamentTeam } from '../tournaments/tournament-team.entity.js';
 
 /** Every entity, as a class list: globs do not work in an ESM build. */
 export const ENTITIES = [

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator.js';
+import { ApiTags } from '@nestjs/swagger';
 import type { Page } from '../common/pagination.dto.js';
 import {
   CreatedJudgeView,
@@ -12,12 +11,12 @@ import {
   UpdateJudgeDto,
 } from './judge.dto.js';
 import { JudgesService } from './judges.service.js';
+import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 
 /** Judges' names and institutions are for organisers; the audience sees them only on a released draw. */
 @ApiTags('judges')
-@ApiBearerAuth()
 @Controller('judges')
-@Roles('organiser')
+@OrganiserOnly()
 export class JudgesController {
   constructor(private readonly judges: JudgesService) {}
 

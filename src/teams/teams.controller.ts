@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator.js';
+import { ApiTags } from '@nestjs/swagger';
 import type { Page } from '../common/pagination.dto.js';
 import { CreateTeamDto, TeamQuery, TeamView, UpdateTeamDto } from './team.dto.js';
 import { TeamsService } from './teams.service.js';
+import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 
 @ApiTags('teams')
 @Controller('teams')
@@ -11,8 +11,7 @@ export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
   @Post()
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   create(@Body() dto: CreateTeamDto): Promise<TeamView> {
     return this.teams.create(dto);
   }
@@ -28,15 +27,13 @@ export class TeamsController {
   }
 
   @Patch(':id')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTeamDto): Promise<TeamView> {
     return this.teams.update(id, dto);
   }
 
   @Delete(':id')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(204)
   remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.teams.remove(id);

@@ -1,79 +1,42 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
-import { LivePublisher } from '../live/live-publisher.js';
-import { LiveSnapshots } from '../live/live-snapshots.js';
-import { MacroRegion } from '../regions/region.entity.js';
-import { Team } from '../teams/team.entity.js';
+import { seedNationalBracket } from '../engine/elimination/national-seeding.js';
+import { createEliminationBracket } from '../engine/elimination/single-elimination.js';
+import type { LiveChanges } from '../live/live-changes.js';
+import { Cup } from './cup.entity.js';
+import { Round } from './round.entity.js';
+import { Tournament } from './tournament.entity.js';
+import { lockCup, loadQualifiers } from './tournament-data.js';
+import { roomSizeOf } from './tournament-engine.js';
+import { TournamentTeam } from './tournament-team.entity.js';
 import { CreateCupDto } from './tournament.dto.js';
-import { Cup, Round, Tournament, TournamentTeam } from './tournament.entity.js';
-import { newBracket, seedNational, specOf } from './tournament-engine.js';
-
-export interface CupView {
-  id: string;
-  name: string;
-  season: string;
-  slotsPerRegion: number;
-  regions: { code: string; tournamentId: string | null; status: string; qualifiers: string[] }[];
-  national: { tournamentId: string | null; status: string; champion?: string };
-  version: number;
-}
+import { cupView, type CupView } from './tournament-views.js';
 
 /** The AMANAT Cup: regional tournaments feed their top teams into the national bracket. */
 @Injectable()
-export class CupsService implements OnModuleInit {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly live: LivePublisher,
-    private readonly snapshots: LiveSnapshots,
-  ) {}
-
-  onModuleInit(): void {
-    this.snapshots.register('cup', { snapshot: async (em, id) => ({ cup: await this.view(em, id) }) });
-  }
+export class CupsService {
+  constructor(private readonly dataSource: DataSource) {}
 
   async create(dto: CreateCupDto): Promise<CupView> {
-    const cup = await this.dataSource.manager.save(
-      this.dataSource.manager.create(Cup, { name: dto.name.trim(), season: dto.season.trim(), slotsPerRegion: dto.slotsPerRegion }),
-    );
-    return this.view(this.dataSource.manager, cup.id);
+    const em = this.dataSource.manager;
+    const cup = await em.save(em.create(Cup, { name: dto.name.trim(), season: dto.season.trim(), slotsPerRegion: dto.slotsPerRegion }));
+    return cupView(em, cup.id);
   }
 
-  get(id: string): Promise<CupView> {
-    return this.view(this.dataSource.manager, id);
+  /** A regional final was decided (in its transaction, the region's row already locked): send its qualifiers on. */
+  async regionFinished(changes: LiveChanges, regional: Tournament): Promise<void> {
+    if (!regional.cupId || regional.level !== 'regional') return;
+    await this.syncNational(changes.em, regional.cupId);
+    await changes.record('cup', regional.cupId, 'bracket', { regionFinished: regional.regionCode, cup: await cupView(changes.em, regional.cupId) });
   }
 
-  async list(): Promise<CupView[]> {
-    const cups = await this.dataSource.manager.find(Cup, { order: { createdAt: 'DESC' } });
-    return Promise.all(cups.map((c) => this.view(this.dataSource.manager, c.id)));
-  }
-
-  /** The qualifying teams of a finished regional tournament: its top `slotsPerRegion` finishers. */
-  async qualifiersOf(em: EntityManager, tournament: Tournament, cup: Cup): Promise<string[]> {
-    if (tournament.status !== 'finished' || !tournament.finalPlaces) return [];
-    // A team that withdrew from the national round hands its place to the next finisher of its region.
-    const withdrawn = new Set(
-      cup.nationalTournamentId
-        ? (await em.findBy(TournamentTeam, { tournamentId: cup.nationalTournamentId, withdrawn: true })).map((t) => t.teamId)
-        : [],
-    );
-    return tournament.finalPlaces.filter((t) => !withdrawn.has(t)).slice(0, cup.slotsPerRegion);
-  }
-
-  /** Called in the transaction that confirms a regional final. */
-  async tournamentFinished(em: EntityManager, tournamentId: string): Promise<string[]> {
-    const tournament = await em.findOneByOrFail(Tournament, { id: tournamentId });
-    if (!tournament.cupId || tournament.level !== 'regional') return [];
-    await this.syncNational(em, tournament.cupId);
-    return [await this.live.record(em, 'cup', tournament.cupId, 'bracket', { regionFinished: tournament.regionCode, cup: await this.view(em, tournament.cupId) })];
-  }
-
-  async tournamentReopened(em: EntityManager, tournamentId: string): Promise<void> {
-    const tournament = await em.findOneByOrFail(Tournament, { id: tournamentId });
-    const cup = await em.findOneByOrFail(Cup, { id: tournament.cupId! });
+  /** A finished region's final result changed: take its qualifiers back out of the national round. */
+  async regionReopened(em: EntityManager, regional: Tournament): Promise<void> {
+    const cup = await lockCup(em, regional.cupId!);
     if (!cup.nationalTournamentId) return;
-    await em.delete(TournamentTeam, { tournamentId: cup.nationalTournamentId, source: `region:${tournamentId}` });
-    await em.update(Tournament, { id: cup.nationalTournamentId }, { bracket: null, breakReport: null, status: 'setup' } as never);
+    await em.delete(TournamentTeam, { tournamentId: cup.nationalTournamentId, source: `region:${regional.id}` });
+    await em.update(Tournament, { id: cup.nationalTournamentId }, { bracket: null, breakReport: null, status: 'setup' });
   }
 
   /** A finished region's result may change only while the national round has not started. */
@@ -89,18 +52,14 @@ export class CupsService implements OnModuleInit {
    * regional tournament of the cup is finished.
    */
   async syncNational(em: EntityManager, cupId: string): Promise<void> {
-    const cup = await em
-      .createQueryBuilder(Cup, 'c')
-      .setLock('pessimistic_write')
-      .where('c.id = :cupId', { cupId })
-      .getOneOrFail();
+    const cup = await lockCup(em, cupId);
     if (!cup.nationalTournamentId) return;
     const national = await em.findOneByOrFail(Tournament, { id: cup.nationalTournamentId });
     const regionals = await em.findBy(Tournament, { cupId, level: 'regional' });
     const entries = await em.findBy(TournamentTeam, { tournamentId: national.id });
     let position = entries.length;
     for (const regional of regionals) {
-      const qualifiers = await this.qualifiersOf(em, regional, cup);
+      const qualifiers = await loadQualifiers(em, regional, cup);
       for (const [place, teamId] of qualifiers.entries()) {
         if (entries.some((e) => e.teamId === teamId)) continue;
         await em.insert(TournamentTeam, {
@@ -115,48 +74,17 @@ export class CupsService implements OnModuleInit {
     const allIn = regionals.length > 0 && regionals.every((r) => r.status === 'finished');
     if (allIn && !national.bracket && national.prelimRounds === 0) {
       const teams = await em.find(TournamentTeam, { where: { tournamentId: national.id, withdrawn: false }, relations: { team: true } });
-      const seeds = seedNational(
+      // A cup of one region with one slot sends one team: there is no national bracket to seed.
+      if (teams.length < roomSizeOf(national.formatSpec)) return;
+      const seeding = seedNationalBracket(
         teams.map((t) => ({ teamId: t.teamId, regionCode: t.team.regionCode, regionalPlace: t.regionalPlace ?? 99 })),
         `${cup.id}:national`,
       );
       await em.update(Tournament, { id: national.id }, {
-        bracket: newBracket(seeds.seeds, specOf(national)) as never,
-        breakReport: { seeding: 'AMANAT Cup national seeding', ...seeds.report } as never,
+        bracket: createEliminationBracket(seeding.seeds, roomSizeOf(national.formatSpec)),
+        breakReport: { seeding: 'AMANAT Cup national seeding', swaps: seeding.swaps, constraintsBroken: seeding.constraintsBroken },
         status: 'elims',
       });
     }
-  }
-
-  async view(em: EntityManager, id: string): Promise<CupView> {
-    const cup = await em.findOneBy(Cup, { id });
-    if (!cup) throw DomainError.notFound('cup', id);
-    const regions = await em.find(MacroRegion, { order: { position: 'ASC' } });
-    const tournaments = await em.findBy(Tournament, { cupId: id });
-    const national = tournaments.find((t) => t.id === cup.nationalTournamentId) ?? null;
-    const regionRows = await Promise.all(
-      regions.map(async (region) => {
-        const tournament = tournaments.find((t) => t.level === 'regional' && t.regionCode === region.code);
-        return {
-          code: region.code,
-          tournamentId: tournament?.id ?? null,
-          status: tournament ? tournament.status : 'not-created',
-          qualifiers: tournament ? await this.qualifiersOf(em, tournament, cup) : [],
-        };
-      }),
-    );
-    const championTeam = national?.championTeamId ? await em.findOneBy(Team, { id: national.championTeamId }) : null;
-    return {
-      id: cup.id,
-      name: cup.name,
-      season: cup.season,
-      slotsPerRegion: cup.slotsPerRegion,
-      regions: regionRows,
-      national: {
-        tournamentId: national?.id ?? null,
-        status: national ? national.status : 'not-created',
-        ...(championTeam ? { champion: championTeam.id } : {}),
-      },
-      version: cup.version,
-    };
   }
 }

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
-import { BallotsService, type BallotReceipt, type CorrectionPreview } from './ballots.service.js';
-import { BallotDto, CorrectBallotDto, DryRunQuery } from './tournament.dto.js';
-import { TournamentsService } from './tournaments.service.js';
+import { BallotsService } from './ballots.service.js';
+import { BallotDto, BallotReceipt, CorrectBallotDto, CorrectionPreview, DryRunQuery } from './tournament.dto.js';
+import { TournamentQueries } from './tournament-queries.service.js';
+import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -14,19 +15,19 @@ const uuid = new ParseUUIDPipe();
 export class DebatesController {
   constructor(
     private readonly ballots: BallotsService,
-    private readonly tournaments: TournamentsService,
+    private readonly queries: TournamentQueries,
   ) {}
 
   @Get('mine')
   @Roles('judge')
   @ApiBearerAuth()
   mine(@CurrentPrincipal() judge: Principal) {
-    return this.tournaments.judgeDebates(judge);
+    return this.queries.judgeDebates(judge);
   }
 
   @Get(':id')
   get(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal) {
-    return this.tournaments.debate(id, who?.role === 'organiser');
+    return this.queries.debate(id, who?.role === 'organiser');
   }
 
   @Post(':id/ballots')
@@ -44,16 +45,14 @@ export class DebatesController {
   }
 
   @Post(':id/confirm')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   confirm(@Param('id', uuid) id: string, @CurrentPrincipal() who: Principal) {
     return this.ballots.confirm(id, who);
   }
 
   @Post(':id/corrections')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   correct(
     @Param('id', uuid) id: string,

@@ -1,38 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { breakTeams } from '../engine/elimination/break.js';
+import { createEliminationBracket, readyMatches } from '../engine/elimination/single-elimination.js';
+import { allocatePanels } from '../engine/panels/panel-allocation.js';
 import { Judge } from '../judges/judge.entity.js';
 import { JudgesService } from '../judges/judges.service.js';
-import { LivePublisher } from '../live/live-publisher.js';
+import { LiveTransactions } from '../live/live-changes.js';
+import { Ballot } from './ballot.entity.js';
+import { Debate } from './debate.entity.js';
+import { DebateAdjudicator } from './debate-adjudicator.entity.js';
+import { DebateTeam } from './debate-team.entity.js';
+import { Round } from './round.entity.js';
+import { Tournament } from './tournament.entity.js';
+import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
+import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, lockTournament } from './tournament-data.js';
+import { breakSizeFor, drawPrelimRound, roomSizeOf } from './tournament-engine.js';
 import { CreateRoundDto } from './tournament.dto.js';
-import {
-  Ballot,
-  Debate,
-  DebateAdjudicator,
-  DebateTeam,
-  Round,
-  Tournament,
-  TournamentAdjudicator,
-} from './tournament.entity.js';
-import { loadConfirmed, loadEntries, loadRounds, loadTournament } from './tournament-data.js';
-import {
-  allocatePanels,
-  drawPrelimRound,
-  makeBreak,
-  breakSizeFor,
-  newBracket,
-  readyMatches,
-  specOf,
-  teamTab,
-  type BracketState,
-} from './tournament-engine.js';
+import { TournamentQueries } from './tournament-queries.service.js';
 import { roundView, type RoundView } from './tournament-views.js';
 
 interface PlannedDebate {
   room: number;
   teams: { side: string; teamId: string }[];
-  explanation: unknown[];
+  explanation: string[];
   bracketMatchId: string | null;
   /** Higher for rooms that matter more: strong judges go there. */
   importance: number;
@@ -42,25 +34,25 @@ interface PlannedDebate {
 @Injectable()
 export class RoundsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly live: LiveTransactions,
     private readonly judges: JudgesService,
-    private readonly live: LivePublisher,
+    private readonly queries: TournamentQueries,
   ) {}
 
   async generate(tournamentId: string, dto: CreateRoundDto): Promise<RoundView> {
-    const round = await this.dataSource.transaction(async (em) => {
-      const tournament = await loadTournament(em, tournamentId, true);
+    const round = await this.live.run(async ({ em }) => {
+      const tournament = await lockTournament(em, tournamentId);
       const rounds = await loadRounds(em, tournamentId);
       await this.assertPreviousRoundDone(em, rounds);
       return this.createRound(em, tournament, rounds.length + 1, rounds, dto);
     });
-    return this.view(round.id, true);
+    return this.queries.round(tournamentId, round.seq, true);
   }
 
   /** Throws the draft away and draws the same round again (while no ballot is in). */
   async regenerate(tournamentId: string, seq: number, dto: CreateRoundDto): Promise<RoundView> {
-    const round = await this.dataSource.transaction(async (em) => {
-      const tournament = await loadTournament(em, tournamentId, true);
+    const round = await this.live.run(async ({ em }) => {
+      const tournament = await lockTournament(em, tournamentId);
       const rounds = await loadRounds(em, tournamentId);
       const current = rounds.find((r) => r.seq === seq);
       if (!current) throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
@@ -74,36 +66,34 @@ export class RoundsService {
       const previous = rounds.slice(0, -1);
       return this.createRound(em, tournament, seq, previous, { motion: dto.motion ?? current.motion ?? undefined, silent: dto.silent ?? current.silent, seed: dto.seed });
     });
-    return this.view(round.id, true);
+    return this.queries.round(tournamentId, round.seq, true);
   }
 
   async release(tournamentId: string, seq: number): Promise<RoundView> {
-    const rooms = await this.dataSource.transaction(async (em) => {
+    await this.live.run(async (changes) => {
+      const { em } = changes;
       const round = await this.lockRound(em, tournamentId, seq);
       if (round.status !== 'draft') throw DomainError.wrongState(`round ${seq} is already ${round.status}`);
       await em.update(Round, { id: round.id }, { status: 'released' });
       const debates = await em.findBy(Debate, { roundId: round.id });
       const panel = debates.length ? await em.findBy(DebateAdjudicator, { debateId: In(debates.map((d) => d.id)) }) : [];
       const view = await roundView(em, { ...round, status: 'released' }, false);
-      const touched = [await this.live.record(em, 'tournament', tournamentId, 'draw', { round: view })];
+      await changes.record('tournament', tournamentId, 'draw', { round: view });
       for (const judgeId of new Set(panel.map((p) => p.judgeId))) {
-        touched.push(
-          await this.live.record(em, 'judge', judgeId, 'assignment', {
-            tournamentId,
-            roundSeq: seq,
-            debates: panel.filter((p) => p.judgeId === judgeId).map((p) => ({ debateId: p.debateId, role: p.role })),
-          }),
-        );
+        await changes.record('judge', judgeId, 'assignment', {
+          tournamentId,
+          roundSeq: seq,
+          debates: panel.filter((p) => p.judgeId === judgeId).map((p) => ({ debateId: p.debateId, role: p.role })),
+        });
       }
-      return touched;
     });
-    this.live.announce(...rooms);
-    return this.view((await this.findRound(tournamentId, seq)).id, false);
+    return this.queries.round(tournamentId, seq, false);
   }
 
   /** Makes a silent round's results public again (and every round before it). */
   async reveal(tournamentId: string, seq: number): Promise<RoundView> {
-    await this.dataSource.transaction(async (em) => {
+    await this.live.run(async (changes) => {
+      const { em } = changes;
       const round = await this.lockRound(em, tournamentId, seq);
       if (!round.silent) throw DomainError.wrongState(`round ${seq} is not silent`);
       await em
@@ -112,24 +102,10 @@ export class RoundsService {
         .set({ silent: false })
         .where('tournament_id = :tournamentId AND seq <= :seq', { tournamentId, seq })
         .execute();
-      await this.live.record(em, 'tournament', tournamentId, 'round', { seq, revealed: true });
+      await changes.record('tournament', tournamentId, 'round', { seq, revealed: true });
+      changes.standingsChanged('tournament', tournamentId);
     });
-    this.live.announce(`tournament:${tournamentId}`);
-    this.live.standingsChanged('tournament', tournamentId);
-    return this.view((await this.findRound(tournamentId, seq)).id, false);
-  }
-
-  async get(tournamentId: string, seq: number, organiser: boolean): Promise<RoundView> {
-    const round = await this.findRound(tournamentId, seq);
-    if (!organiser && round.status === 'draft') throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
-    return this.view(round.id, organiser);
-  }
-
-  async list(tournamentId: string, organiser: boolean): Promise<RoundView[]> {
-    const em = this.dataSource.manager;
-    await loadTournament(em, tournamentId);
-    const rounds = (await loadRounds(em, tournamentId)).filter((r) => organiser || r.status !== 'draft');
-    return Promise.all(rounds.map((r) => roundView(em, r, organiser)));
+    return this.queries.round(tournamentId, seq, false);
   }
 
   private async createRound(
@@ -174,10 +150,10 @@ export class RoundsService {
       DebateTeam,
       planned.debates.flatMap((p, i) => p.teams.map((t) => ({ debateId: debates[i].id, teamId: t.teamId, side: t.side }))),
     );
-    const panels = await this.allocate(em, tournament, planned.debates.map((p, i) => ({ ...p, id: debates[i].id })), seed);
+    const panels = await this.allocate(em, tournament, planned.debates.map((p, i) => ({ ...p, id: debates[i].id })));
     if (panels.panels.length) await em.insert(DebateAdjudicator, panels.panels);
     if (panels.brokenConstraints.length) {
-      await em.update(Round, { id: round.id }, { brokenConstraints: [...planned.brokenConstraints, ...panels.brokenConstraints] as never });
+      await em.update(Round, { id: round.id }, { brokenConstraints: [...planned.brokenConstraints, ...panels.brokenConstraints] });
     }
     await em.update(Tournament, { id: tournament.id }, { status: kind === 'prelim' ? 'prelims' : 'elims' });
     return round;
@@ -186,7 +162,7 @@ export class RoundsService {
   private async planPrelim(em: EntityManager, tournament: Tournament, roundNumber: number, seed: string) {
     const entries = (await loadEntries(em, tournament.id)).filter((e) => !e.withdrawn);
     const confirmed = await loadConfirmed(em, tournament.id, false);
-    const draw = drawPrelimRound(specOf(tournament), {
+    const draw = drawPrelimRound(tournament.formatSpec, {
       roundNumber,
       seed,
       teams: entries.map((e) => ({ id: e.teamId, name: e.team.name, institution: e.team.institution, position: e.position })),
@@ -200,33 +176,29 @@ export class RoundsService {
   }
 
   private async planElim(em: EntityManager, tournament: Tournament) {
-    let bracket = tournament.bracket as BracketState | null;
+    let bracket = tournament.bracket;
+    const spec = tournament.formatSpec;
     if (!bracket) {
       if (tournament.level === 'national' && tournament.prelimRounds === 0) {
         throw DomainError.wrongState('the national bracket is seeded when every region has sent its qualifiers');
       }
-      const entries = (await loadEntries(em, tournament.id)).filter((e) => !e.withdrawn);
-      const tab = teamTab(
-        entries.map((e) => ({ id: e.teamId, name: e.team.name, regionCode: e.team.regionCode })),
-        await loadConfirmed(em, tournament.id, false),
-      );
+      const tab = await loadTeamTab(em, tournament.id, false);
       if (tab.length < 2) throw DomainError.rule('at least two teams are needed for an elimination bracket');
-      const size = breakSizeFor(specOf(tournament), tournament.breakSize, tab.length);
-      if (size < 2) throw DomainError.rule(`a ${tournament.format} elimination room needs ${specOf(tournament).sides.length} teams; ${tab.length} are in the tab`);
-      const made = makeBreak(tab, size);
-      bracket = newBracket(made.seeds, specOf(tournament));
-      await em.update(Tournament, { id: tournament.id }, { bracket: bracket as never, breakReport: made.report as never });
-      tournament.bracket = bracket as never;
+      const size = breakSizeFor(spec, tournament.breakSize, tab.length);
+      if (size < 2) throw DomainError.rule(`a ${tournament.format} elimination room needs ${spec.sides.length} teams; ${tab.length} are in the tab`);
+      const made = breakTeams(tab, size);
+      bracket = createEliminationBracket(made.seeds, roomSizeOf(spec));
+      await em.update(Tournament, { id: tournament.id }, { bracket, breakReport: { breakSize: size, seeds: made.seeds, cutoffTie: made.cutoffTie } });
     }
     const taken = new Set(
       (await em.findBy(Debate, { tournamentId: tournament.id })).map((d) => d.bracketMatchId).filter((m) => m !== null),
     );
-    const ready = readyMatches(bracket).filter((m) => !taken.has(m.matchId));
+    const ready = readyMatches(bracket).filter((m) => !taken.has(m.id));
     if (ready.length === 0) {
       throw DomainError.wrongState('no elimination debate is ready: confirm the current round\'s debates first');
     }
     const roundName = ready[0].roundName;
-    const sides = specOf(tournament).sides;
+    const sides = spec.sides;
     return {
       name: roundName,
       debates: ready
@@ -234,19 +206,21 @@ export class RoundsService {
         .map((m, i) => ({
           room: i + 1,
           // The higher seed opens the debate.
-          teams: m.teamIds.map((teamId, slot) => ({ side: sides[slot], teamId })),
+          // A ready match has every slot filled.
+          teams: m.teamIds.map((teamId, slot) => ({ side: sides[slot], teamId: teamId! })),
           explanation: [
             `${roundName}: ${m.seeds.map((seed) => `seed ${seed}`).join(' v ')}`,
             `positions by seed: ${m.seeds.map((seed, slot) => `${sides[slot]} seed ${seed}`).join(', ')}`,
           ],
-          bracketMatchId: m.matchId,
+          bracketMatchId: m.id,
           importance: 100 - i,
         })),
       brokenConstraints: [],
     };
   }
 
-  private async allocate(em: EntityManager, tournament: Tournament, debates: (PlannedDebate & { id: string })[], seed: string) {
+  /** Panels for the round, keeping judges off teams and off judges they conflict with. */
+  private async allocate(em: EntityManager, tournament: Tournament, debates: (PlannedDebate & { id: string })[]) {
     const pool = await em.findBy(TournamentAdjudicator, { tournamentId: tournament.id });
     if (pool.length === 0) throw DomainError.rule('register adjudicators for this tournament before drawing a round');
     const judges = pool.length ? await em.findBy(Judge, { id: In(pool.map((p) => p.judgeId)) }) : [];
@@ -254,9 +228,9 @@ export class RoundsService {
     const conflicts = await this.judges.conflicts(em, judges.map((j) => j.id), teamIds);
     return allocatePanels({
       debates: debates.map((d) => ({ id: d.id, importance: d.importance, teamIds: d.teams.map((t) => t.teamId) })),
-      judges: judges.map((j) => ({ id: j.id, strength: j.strength, institution: j.institution })),
-      teamConflicts: conflicts.map((c) => [c.judgeId, c.teamId] as [string, string]),
-      seed,
+      judges: judges.map((j) => ({ id: j.id, strength: j.strength })),
+      teamConflicts: conflicts.map((c) => [c.judgeId, c.teamId] as const),
+      judgeConflicts: await this.judges.judgeConflicts(em, judges.map((j) => j.id)),
     });
   }
 
@@ -268,7 +242,9 @@ export class RoundsService {
     if (open > 0) throw DomainError.wrongState(`round ${last.seq} has ${open} debate(s) without a confirmed result`);
   }
 
+  /** The round, after its tournament (the lock order in tournament-data.ts). */
   private async lockRound(em: EntityManager, tournamentId: string, seq: number): Promise<Round> {
+    await lockTournament(em, tournamentId);
     const round = await em
       .createQueryBuilder(Round, 'r')
       .setLock('pessimistic_write')
@@ -276,16 +252,5 @@ export class RoundsService {
       .getOne();
     if (!round) throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
     return round;
-  }
-
-  private async findRound(tournamentId: string, seq: number): Promise<Round> {
-    const round = await this.dataSource.manager.findOneBy(Round, { tournamentId, seq });
-    if (!round) throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
-    return round;
-  }
-
-  private async view(roundId: string, organiser: boolean): Promise<RoundView> {
-    const em = this.dataSource.manager;
-    return roundView(em, await em.findOneByOrFail(Round, { id: roundId }), organiser);
   }
 }

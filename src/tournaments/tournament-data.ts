@@ -2,16 +2,61 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
-import {
-  Ballot,
-  Debate,
-  DebateAdjudicator,
-  DebateTeam,
-  Round,
-  Tournament,
-  TournamentTeam,
-} from './tournament.entity.js';
-import type { DebateDecision } from './tournament-engine.js';
+import { Ballot } from './ballot.entity.js';
+import { Cup } from './cup.entity.js';
+import { Debate, type DebateDecision } from './debate.entity.js';
+import { DebateAdjudicator } from './debate-adjudicator.entity.js';
+import { DebateTeam } from './debate-team.entity.js';
+import { Round } from './round.entity.js';
+import { Tournament } from './tournament.entity.js';
+import { teamTab } from './tournament-engine.js';
+import { TournamentTeam } from './tournament-team.entity.js';
+import type { TeamRow } from './tournament-views.js';
+
+/*
+ * LOCK ORDER — every transaction that writes a tournament's bracket, standings, rounds or a debate's result takes
+ * its rows in this order, only through the lockers below:
+ *
+ *   1. the tournament row (`lockTournament`; a national round's cup row just before it);
+ *   2. then the debate row (`lockDebate` takes both, in this order);
+ *   3. a regional tournament handing its qualifiers on takes its cup's row (`lockCup`) after its own rows, then
+ *      writes the national round's row — the same cup-then-national order as 1, so neither waits on the other.
+ *
+ * The tournament row serialises every result of one tournament: the last ballots of two semifinals each read the
+ * bracket after the other's commit, so neither writes back a stale bracket (issue 9.1).
+ */
+
+/** The tournament, locked for update (after its cup's row for a national round). */
+export async function lockTournament(em: EntityManager, id: string): Promise<Tournament> {
+  const peek = await em.findOne(Tournament, { where: { id }, select: { id: true, level: true, cupId: true } });
+  if (!peek) throw DomainError.notFound('tournament', id);
+  if (peek.level === 'national' && peek.cupId) await lockCup(em, peek.cupId);
+  return em.createQueryBuilder(Tournament, 't').setLock('pessimistic_write').where('t.id = :id', { id }).getOneOrFail();
+}
+
+/** The debate's tournament, then the debate, both locked for update, with everything a ballot needs. */
+export async function lockDebate(em: EntityManager, debateId: string): Promise<{ tournament: Tournament; bundle: DebateBundle }> {
+  // A debate's tournament never changes, so reading it before taking any lock is safe.
+  const owner = await em.findOne(Debate, { where: { id: debateId }, select: { id: true, tournamentId: true } });
+  if (!owner) throw DomainError.notFound('debate', debateId);
+  const tournament = await lockTournament(em, owner.tournamentId);
+  await em.createQueryBuilder(Debate, 'd').setLock('pessimistic_write').where('d.id = :debateId', { debateId }).getOneOrFail();
+  return { tournament, bundle: await loadDebate(em, debateId) };
+}
+
+/** A cup row, locked: the national entries and bracket change only under it. */
+export async function lockCup(em: EntityManager, id: string): Promise<Cup> {
+  const cup = await em.createQueryBuilder(Cup, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+  if (!cup) throw DomainError.notFound('cup', id);
+  return cup;
+}
+
+/** The tournament as it is now, unlocked (reads and read models). */
+export async function loadTournament(em: EntityManager, id: string): Promise<Tournament> {
+  const tournament = await em.findOneBy(Tournament, { id });
+  if (!tournament) throw DomainError.notFound('tournament', id);
+  return tournament;
+}
 
 /** A confirmed debate as the standings and the draw read it. */
 export interface ConfirmedDebate {
@@ -20,14 +65,6 @@ export interface ConfirmedDebate {
   roundKind: Round['kind'];
   teams: { teamId: string; side: string }[];
   decision: DebateDecision;
-}
-
-export async function loadTournament(em: EntityManager, id: string, lock = false): Promise<Tournament> {
-  const query = em.createQueryBuilder(Tournament, 't').where('t.id = :id', { id });
-  if (lock) query.setLock('pessimistic_write');
-  const tournament = await query.getOne();
-  if (!tournament) throw DomainError.notFound('tournament', id);
-  return tournament;
 }
 
 export async function loadEntries(em: EntityManager, tournamentId: string): Promise<(TournamentTeam & { team: Team })[]> {
@@ -63,9 +100,21 @@ export async function loadConfirmed(em: EntityManager, tournamentId: string, pub
       roundSeq: bySeq.get(d.roundId)!.seq,
       roundKind: bySeq.get(d.roundId)!.kind,
       teams: sides.filter((s) => s.debateId === d.id).map((s) => ({ teamId: s.teamId, side: s.side })),
-      decision: d.result as unknown as DebateDecision,
+      decision: d.result!,
     }))
     .sort((a, b) => a.roundSeq - b.roundSeq || a.debateId.localeCompare(b.debateId));
+}
+
+/**
+ * The team tab — the one loader behind the public standings, the break and the finishing order. Withdrawn teams
+ * are left off it (their results still count for their opponents).
+ */
+export async function loadTeamTab(em: EntityManager, tournamentId: string, publicOnly: boolean): Promise<TeamRow[]> {
+  const entries = await em.find(TournamentTeam, { where: { tournamentId }, relations: { team: true }, order: { position: 'ASC' } });
+  return teamTab(
+    entries.map((e) => ({ id: e.teamId, name: e.team.name, regionCode: e.team.regionCode, withdrawn: e.withdrawn })),
+    await loadConfirmed(em, tournamentId, publicOnly),
+  );
 }
 
 export interface DebateBundle {
@@ -74,13 +123,13 @@ export interface DebateBundle {
   teams: DebateTeam[];
   panel: DebateAdjudicator[];
   ballots: Ballot[];
+  /** Who may speak for each team of the debate: its members, in order. */
+  speakers: Map<string, string[]>;
 }
 
-/** A debate with its round, sides, panel and current ballots; `lock` takes the debate row for update. */
-export async function loadDebate(em: EntityManager, id: string, lock = false): Promise<DebateBundle> {
-  const query = em.createQueryBuilder(Debate, 'd').where('d.id = :id', { id });
-  if (lock) query.setLock('pessimistic_write');
-  const debate = await query.getOne();
+/** A debate with its round, sides, panel, current ballots and speakers (no lock: see `lockDebate`). */
+export async function loadDebate(em: EntityManager, id: string): Promise<DebateBundle> {
+  const debate = await em.findOneBy(Debate, { id });
   if (!debate) throw DomainError.notFound('debate', id);
   const [round, teams, panel, ballots] = await Promise.all([
     em.findOneByOrFail(Round, { id: debate.roundId }),
@@ -88,5 +137,20 @@ export async function loadDebate(em: EntityManager, id: string, lock = false): P
     em.findBy(DebateAdjudicator, { debateId: id }),
     em.find(Ballot, { where: { debateId: id, current: true }, order: { submittedAt: 'ASC' } }),
   ]);
-  return { debate, round, teams, panel, ballots };
+  const members = teams.length
+    ? await em.find(TeamMember, { where: { teamId: In(teams.map((t) => t.teamId)) }, order: { position: 'ASC' } })
+    : [];
+  const speakers = new Map(teams.map((t) => [t.teamId, members.filter((m) => m.teamId === t.teamId).map((m) => m.id)]));
+  return { debate, round, teams, panel, ballots, speakers };
+}
+
+/**
+ * A finished regional tournament's qualifiers: its top `slotsPerRegion` finishers, leaving out any team that
+ * withdrew — from this tournament, or from the national round (the next finisher of its region takes the place).
+ */
+export async function loadQualifiers(em: EntityManager, regional: Tournament, cup: Cup): Promise<string[]> {
+  if (regional.status !== 'finished' || !regional.finalPlaces) return [];
+  const tournaments = cup.nationalTournamentId ? [regional.id, cup.nationalTournamentId] : [regional.id];
+  const withdrawn = new Set((await em.findBy(TournamentTeam, { tournamentId: In(tournaments), withdrawn: true })).map((t) => t.teamId));
+  return regional.finalPlaces.filter((t) => !withdrawn.has(t)).slice(0, cup.slotsPerRegion);
 }

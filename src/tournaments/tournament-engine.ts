@@ -1,61 +1,35 @@
 // Glue between the tournament entities and the pure engine (src/engine): builds the engine's inputs from what the
 // services loaded and shapes its outputs for storage. No decisions are made here.
-import { validateBallot, scoreTeams, type DebateContext, type DebateResult } from '../engine/formats/ballot.js';
+import { DomainError } from '../common/domain-error.js';
+import { drawBritishParliamentary } from '../engine/draw/bp-draw.js';
+import { drawPowerPaired, type DrawTeam } from '../engine/draw/power-pairing.js';
+import { finalStandings, fullBracketSize, type Bracket } from '../engine/elimination/single-elimination.js';
+import { scoreTeams, validateBallot, type DebateContext, type DebateResult } from '../engine/formats/ballot.js';
 import type { FormatPreset } from '../engine/formats/format-preset.js';
 import { decidePanel, type JudgeBallot } from '../engine/formats/panel-decision.js';
 import { FORMAT_PRESETS } from '../engine/formats/presets.js';
-import { drawBritishParliamentary } from '../engine/draw/bp-draw.js';
-import { drawPowerPaired, type DrawTeam } from '../engine/draw/power-pairing.js';
-import { breakTeams } from '../engine/elimination/break.js';
-import { seedNationalBracket, type NationalQualifier } from '../engine/elimination/national-seeding.js';
-import {
-  applyCorrection as correctBracket,
-  champion,
-  createEliminationBracket,
-  finalStandings,
-  fullBracketSize,
-  invalidatedBy,
-  readyMatches as readyBracketMatches,
-  recordResult,
-  replaceTeam,
-  type Bracket,
-} from '../engine/elimination/single-elimination.js';
-import { allocatePanels as allocate, type AllocationRequest } from '../engine/panels/panel-allocation.js';
-import { DomainError } from '../common/domain-error.js';
 import { computeSpeakerTab, type TabSpeaker } from '../engine/standings/speaker-tab.js';
 import { computeTeamTab, type TabTeam } from '../engine/standings/team-tab.js';
-import type { Tournament } from './tournament.entity.js';
+import type { BallotSheet } from './ballot.entity.js';
+import type { DebateDecision } from './debate.entity.js';
+import type { BrokenConstraint } from './round.entity.js';
 import type { ConfirmedDebate, DebateBundle } from './tournament-data.js';
 import type { SpeakerRow, TeamRow } from './tournament-views.js';
-
-/** A debate's stored result: the engine's result plus how the panel reached it. */
-export interface DebateDecision extends DebateResult {
-  winnerTeamId: string | null;
-  split: boolean;
-  unanimous: boolean;
-  /** The panel was level and the chair decided: the organiser confirms such a result. */
-  evenSplit: boolean;
-  counted: string[];
-  minority: string[];
-  forfeitedBy?: string;
-}
 
 export function formatPreset(key: string): FormatPreset | undefined {
   return Object.hasOwn(FORMAT_PRESETS, key) ? FORMAT_PRESETS[key] : undefined;
 }
 formatPreset.keys = () => Object.keys(FORMAT_PRESETS);
 
-/** The preset as copied into the tournament when it was created. */
-export const specOf = (t: Tournament) => t.formatSpec as unknown as FormatPreset;
-
-export function debateContext(bundle: Pick<DebateBundle, 'teams'>, members: Map<string, string[]>): DebateContext {
+/** Who may speak for whom in this debate, as the ballot rules read it. */
+export function debateContext(bundle: Pick<DebateBundle, 'teams' | 'speakers'>): DebateContext {
   return {
-    teams: bundle.teams.map((t) => ({ teamId: t.teamId, side: t.side, speakerIds: members.get(t.teamId) ?? [] })),
+    teams: bundle.teams.map((t) => ({ teamId: t.teamId, side: t.side, speakerIds: bundle.speakers.get(t.teamId) ?? [] })),
   };
 }
 
 /** Field-level messages for a ballot body; empty when it is valid for this debate. */
-export function ballotProblems(spec: FormatPreset, context: DebateContext, ballot: { teams: unknown[] }): string[] {
+export function ballotProblems(spec: FormatPreset, context: DebateContext, ballot: BallotSheet): string[] {
   const validation = validateBallot(spec, context, { teams: ballot.teams });
   return validation.ok ? [] : validation.problems.map((p) => p.message);
 }
@@ -66,11 +40,10 @@ export function ballotProblems(spec: FormatPreset, context: DebateContext, ballo
  */
 export function decideDebate(
   spec: FormatPreset,
-  bundle: Pick<DebateBundle, 'teams' | 'panel' | 'ballots'>,
-  members: Map<string, string[]>,
+  bundle: Pick<DebateBundle, 'teams' | 'panel' | 'speakers'> & { ballots: { judgeId: string; sheet: BallotSheet }[] },
   forfeitingTeamId?: string,
 ): DebateDecision {
-  const context = debateContext(bundle, members);
+  const context = debateContext(bundle);
   if (forfeitingTeamId) {
     const ordered = spec.sides.map((side) => bundle.teams.find((t) => t.side === side)!);
     const scored = ordered.map((t) => ({ teamId: t.teamId, side: t.side, total: 0, speeches: [] }));
@@ -80,7 +53,7 @@ export function decideDebate(
   }
   const ballots: JudgeBallot[] = bundle.ballots.map((b) => {
     const validation = validateBallot(spec, context, b.sheet);
-    if (!validation.ok) throw new RangeError(`stored ballot ${b.id} no longer validates: ${validation.problems[0].message}`);
+    if (!validation.ok) throw new RangeError(`the stored ballot of judge ${b.judgeId} no longer validates: ${validation.problems[0].message}`);
     const role = bundle.panel.find((p) => p.judgeId === b.judgeId)?.role ?? 'wing';
     return { judgeId: b.judgeId, role, result: validation.result };
   });
@@ -109,11 +82,9 @@ export function speakerTab(speakers: TabSpeaker[], confirmed: ConfirmedDebate[])
   return computeSpeakerTab(speakers, asResults(confirmed));
 }
 
-export type BracketState = Bracket;
-
 export interface PlannedDraw {
-  debates: { room: number; teams: { side: string; teamId: string }[]; explanation: unknown[]; importance: number }[];
-  brokenConstraints: unknown[];
+  debates: { room: number; teams: { side: string; teamId: string }[]; explanation: string[]; importance: number }[];
+  brokenConstraints: BrokenConstraint[];
 }
 
 /** The next preliminary round from the confirmed results so far. */
@@ -158,11 +129,6 @@ export function drawPrelimRound(
   };
 }
 
-export function allocatePanels(request: AllocationRequest & { seed?: string }) {
-  const allocation = allocate(request);
-  return { panels: allocation.panels, brokenConstraints: allocation.brokenConstraints };
-}
-
 /** Teams per elimination debate for a format: the bracket engine knows rooms of two and of four. */
 export function roomSizeOf(spec: FormatPreset): 2 | 4 {
   if (spec.sides.length !== 2 && spec.sides.length !== 4) {
@@ -190,46 +156,12 @@ export function setupProblems(spec: FormatPreset, setup: { level: string; prelim
   return problems;
 }
 
-/** The top `size` of the tab, and how a tie at the cut-off was settled. */
-export function makeBreak(tab: TeamRow[], size: number): { seeds: string[]; report: Record<string, unknown> } {
-  const made = breakTeams(tab, size);
-  return { seeds: made.seeds, report: { breakSize: size, seeds: made.seeds, cutoffTie: made.cutoffTie } };
-}
-
-export function newBracket(seeds: string[], spec: FormatPreset): BracketState {
-  return createEliminationBracket(seeds, roomSizeOf(spec));
-}
-
-export function readyMatches(bracket: BracketState) {
-  return readyBracketMatches(bracket).map((m) => ({
-    matchId: m.id,
-    roundName: m.roundName,
-    seeds: m.seeds as number[],
-    teamIds: m.teamIds as string[],
-  }));
-}
-
 /** A debate's result as the bracket reads it: its teams, best first. */
 export const rankingOf = (decision: DebateResult) => [...decision.teams].sort((a, b) => a.rank - b.rank).map((t) => t.teamId);
 
-export const advance = (bracket: BracketState, matchId: string, decision: DebateResult) => recordResult(bracket, matchId, rankingOf(decision));
-export const correctionPreview = (bracket: BracketState, matchId: string, decision: DebateResult) => invalidatedBy(bracket, matchId, rankingOf(decision));
-export const applyCorrection = (bracket: BracketState, matchId: string, decision: DebateResult) => correctBracket(bracket, matchId, rankingOf(decision));
-export const bracketChampion = (bracket: BracketState) => champion(bracket);
-export const replaceInBracket = (bracket: BracketState, teamId: string, replacement: string) => replaceTeam(bracket, teamId, replacement);
-
-export function bracketRounds(bracket: BracketState) {
-  return bracket.rounds.map((r) => ({ name: r.name, matches: r.matches }));
-}
-
 /** Finishing order: the bracket's, then everyone else by the tab. */
-export function finishingOrder(bracket: BracketState, tab: TeamRow[]): string[] {
+export function finishingOrder(bracket: Bracket, tab: TeamRow[]): string[] {
   const order = finalStandings(bracket);
   const placed = new Set(order);
   return [...order, ...tab.map((r) => r.teamId).filter((id) => !placed.has(id))];
-}
-
-export function seedNational(qualifiers: NationalQualifier[], seed: string) {
-  const seeding = seedNationalBracket(qualifiers, seed);
-  return { seeds: seeding.seeds, report: { swaps: seeding.swaps, constraintsBroken: seeding.constraintsBroken } };
 }

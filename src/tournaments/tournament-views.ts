@@ -1,19 +1,22 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { Judge } from '../judges/judge.entity.js';
-import { Team } from '../teams/team.entity.js';
-import {
-  Debate,
-  DebateAdjudicator,
-  DebateTeam,
-  Round,
-  Tournament,
-  TournamentAdjudicator,
-  TournamentTeam,
-} from './tournament.entity.js';
+import { DomainError } from '../common/domain-error.js';
 import type { SpeakerTabRow } from '../engine/standings/speaker-tab.js';
 import type { TeamTabRow } from '../engine/standings/team-tab.js';
-import { bracketRounds, type BracketState, type DebateDecision } from './tournament-engine.js';
+import { Judge } from '../judges/judge.entity.js';
+import { MacroRegion } from '../regions/region.entity.js';
+import { Team } from '../teams/team.entity.js';
+import { Cup } from './cup.entity.js';
+import { Debate, type DebateDecision } from './debate.entity.js';
+import { DebateAdjudicator } from './debate-adjudicator.entity.js';
+import { DebateTeam } from './debate-team.entity.js';
+import type { BrokenConstraint, Round } from './round.entity.js';
+import { Tournament, type BreakReport } from './tournament.entity.js';
+import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
+import { loadQualifiers } from './tournament-data.js';
+import { TournamentTeam } from './tournament-team.entity.js';
+
+// Read models: what the API and /live show, built from the rows. Nothing here writes.
 
 /** Tab rows exactly as the engine computes them. */
 export type TeamRow = TeamTabRow;
@@ -31,7 +34,7 @@ export interface TournamentView {
   status: Tournament['status'];
   teams: { teamId: string; teamName: string; position: number; source: string; withdrawn: boolean }[];
   adjudicators: string[];
-  breakReport: unknown;
+  breakReport: BreakReport | null;
   championTeamId: string | null;
   finalPlaces: string[] | null;
   version: number;
@@ -45,7 +48,7 @@ export interface DebateView {
   bracketMatchId: string | null;
   teams: { side: string; teamId: string; teamName: string }[];
   panel: { judgeId: string; name: string; role: 'chair' | 'wing' }[];
-  explanation: unknown[];
+  explanation: string[];
   result?: DebateDecision;
 }
 
@@ -57,7 +60,7 @@ export interface RoundView {
   motion: string | null;
   seed: string;
   silent: boolean;
-  brokenConstraints: unknown[];
+  brokenConstraints: BrokenConstraint[];
   debates: DebateView[];
 }
 
@@ -127,7 +130,7 @@ export async function roundView(em: EntityManager, round: Round, organiser: bool
         .sort((a, b) => (a.role === b.role ? 0 : a.role === 'chair' ? -1 : 1))
         .map((p) => ({ judgeId: p.judgeId, name: judges.find((j) => j.id === p.judgeId)?.fullName ?? '', role: p.role })),
       explanation: d.explanation,
-      ...(showResults && d.result ? { result: d.result as unknown as DebateDecision } : {}),
+      ...(showResults && d.result ? { result: d.result } : {}),
     })),
   };
 }
@@ -137,7 +140,7 @@ export async function bracketView(em: EntityManager, t: Tournament): Promise<Bra
   const debates = await em.findBy(Debate, { tournamentId: t.id });
   const byMatch = new Map(debates.filter((d) => d.bracketMatchId).map((d) => [d.bracketMatchId!, d.id]));
   return {
-    rounds: bracketRounds(t.bracket as BracketState).map((r) => ({
+    rounds: t.bracket.rounds.map((r) => ({
       name: r.name,
       debates: r.matches.map((m) => ({
         id: m.id,
@@ -149,5 +152,46 @@ export async function bracketView(em: EntityManager, t: Tournament): Promise<Bra
       })),
     })),
     champion: t.championTeamId,
+  };
+}
+
+export interface CupView {
+  id: string;
+  name: string;
+  season: string;
+  slotsPerRegion: number;
+  regions: { code: string; tournamentId: string | null; status: string; qualifiers: string[] }[];
+  national: { tournamentId: string | null; status: string; champion?: string };
+  version: number;
+}
+
+export async function cupView(em: EntityManager, id: string): Promise<CupView> {
+  const cup = await em.findOneBy(Cup, { id });
+  if (!cup) throw DomainError.notFound('cup', id);
+  const regions = await em.find(MacroRegion, { order: { position: 'ASC' } });
+  const tournaments = await em.findBy(Tournament, { cupId: id });
+  const national = tournaments.find((t) => t.id === cup.nationalTournamentId) ?? null;
+  const regionRows = [];
+  for (const region of regions) {
+    const tournament = tournaments.find((t) => t.level === 'regional' && t.regionCode === region.code);
+    regionRows.push({
+      code: region.code,
+      tournamentId: tournament?.id ?? null,
+      status: tournament ? tournament.status : 'not-created',
+      qualifiers: tournament ? await loadQualifiers(em, tournament, cup) : [],
+    });
+  }
+  return {
+    id: cup.id,
+    name: cup.name,
+    season: cup.season,
+    slotsPerRegion: cup.slotsPerRegion,
+    regions: regionRows,
+    national: {
+      tournamentId: national?.id ?? null,
+      status: national ? national.status : 'not-created',
+      ...(national?.championTeamId ? { champion: national.championTeamId } : {}),
+    },
+    version: cup.version,
   };
 }

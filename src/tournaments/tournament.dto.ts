@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import type { DebateDecision, DebateStatus } from './debate.entity.js';
+import type { BracketReset } from './tournament-audit.entity.js';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -190,4 +192,46 @@ export class DryRunQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   dryRun?: 'true' | 'false';
+}
+
+/** What a judge gets back for a ballot. */
+export class BallotReceipt {
+  @ApiProperty()
+  ballotId: string;
+
+  @ApiProperty()
+  debateId: string;
+
+  @ApiProperty()
+  judgeId: string;
+
+  @ApiProperty({ description: 'this judge\'s ballot version (send it back to replace the ballot)' })
+  version: number;
+
+  @ApiProperty({ enum: ['pending', 'confirmed'] })
+  debateStatus: DebateStatus;
+
+  @ApiProperty({ description: 'the panel split evenly: the organiser confirms the result' })
+  needsConfirmation: boolean;
+}
+
+/** A correction's effect, previewed (dryRun) or applied. */
+export class CorrectionPreview {
+  @ApiProperty()
+  debateId: string;
+
+  @ApiProperty()
+  dryRun: boolean;
+
+  @ApiProperty({ nullable: true, description: 'the stored result before the correction' })
+  before: DebateDecision | null;
+
+  @ApiProperty({ description: 'the result with the corrected ballot' })
+  after: DebateDecision;
+
+  @ApiProperty()
+  winnerChanged: boolean;
+
+  @ApiProperty({ description: 'later elimination debates whose entrants or result the correction resets' })
+  resets: BracketReset[];
 }

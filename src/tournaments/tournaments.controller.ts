@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
 import { toCsv } from '../common/csv.js';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
-import { CupsService, type CupView } from './cups.service.js';
 import { RoundsService } from './rounds.service.js';
-import { AddTournamentTeamDto, AdjudicatorsDto, CreateCupDto, CreateRoundDto, CreateTournamentDto, WithdrawDto } from './tournament.dto.js';
+import { AddTournamentTeamDto, AdjudicatorsDto, CreateRoundDto, CreateTournamentDto, WithdrawDto } from './tournament.dto.js';
+import { TournamentQueries } from './tournament-queries.service.js';
 import type { BracketView, RoundView, SpeakerRow, TeamRow, TournamentView } from './tournament-views.js';
 import { TournamentsService } from './tournaments.service.js';
+import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 
 const uuid = new ParseUUIDPipe();
 const isOrganiser = (who?: Principal) => who?.role === 'organiser';
@@ -20,87 +20,59 @@ function csv(res: Response, name: string, header: string[], rows: unknown[][]): 
   return toCsv(header, rows);
 }
 
-@ApiTags('cups')
-@Controller('cups')
-export class CupsController {
-  constructor(private readonly cups: CupsService) {}
-
-  @Post()
-  @Roles('organiser')
-  @ApiBearerAuth()
-  create(@Body() dto: CreateCupDto): Promise<CupView> {
-    return this.cups.create(dto);
-  }
-
-  @Get()
-  async list(): Promise<{ items: CupView[]; total: number }> {
-    const items = await this.cups.list();
-    return { items, total: items.length };
-  }
-
-  @Get(':id')
-  get(@Param('id', uuid) id: string): Promise<CupView> {
-    return this.cups.get(id);
-  }
-}
-
 @ApiTags('tournaments')
 @Controller('tournaments')
 export class TournamentsController {
   constructor(
     private readonly tournaments: TournamentsService,
     private readonly rounds: RoundsService,
+    private readonly queries: TournamentQueries,
   ) {}
 
   @Post()
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   create(@Body() dto: CreateTournamentDto): Promise<TournamentView> {
     return this.tournaments.create(dto);
   }
 
   @Get()
   async list(): Promise<{ items: TournamentView[]; total: number }> {
-    const items = await this.tournaments.list();
+    const items = await this.queries.tournaments();
     return { items, total: items.length };
   }
 
   @Get(':id')
   get(@Param('id', uuid) id: string): Promise<TournamentView> {
-    return this.tournaments.get(id);
+    return this.queries.tournament(id);
   }
 
   @Post(':id/teams')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   addTeams(@Param('id', uuid) id: string, @Body() dto: AddTournamentTeamDto): Promise<TournamentView> {
     return this.tournaments.addTeams(id, dto);
   }
 
   @Post(':id/adjudicators')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   addAdjudicators(@Param('id', uuid) id: string, @Body() dto: AdjudicatorsDto): Promise<TournamentView> {
     return this.tournaments.addAdjudicators(id, dto);
   }
 
   @Post(':id/withdrawals')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   withdraw(@Param('id', uuid) id: string, @Body() dto: WithdrawDto, @CurrentPrincipal() who: Principal) {
     return this.tournaments.withdraw(id, dto, who);
   }
 
   @Post(':id/rounds')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   generateRound(@Param('id', uuid) id: string, @Body() dto: CreateRoundDto): Promise<RoundView> {
     return this.rounds.generate(id, dto);
   }
 
   @Get(':id/rounds')
   async listRounds(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal): Promise<{ items: RoundView[]; total: number }> {
-    const items = await this.rounds.list(id, isOrganiser(who));
+    const items = await this.queries.rounds(id, isOrganiser(who));
     return { items, total: items.length };
   }
 
@@ -110,28 +82,25 @@ export class TournamentsController {
     @Param('seq', ParseIntPipe) seq: number,
     @CurrentPrincipal() who?: Principal,
   ): Promise<RoundView> {
-    return this.rounds.get(id, seq, isOrganiser(who));
+    return this.queries.round(id, seq, isOrganiser(who));
   }
 
   @Post(':id/rounds/:seq/release')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   release(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number): Promise<RoundView> {
     return this.rounds.release(id, seq);
   }
 
   @Post(':id/rounds/:seq/regenerate')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   regenerate(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number, @Body() dto: CreateRoundDto): Promise<RoundView> {
     return this.rounds.regenerate(id, seq, dto);
   }
 
   @Post(':id/rounds/:seq/reveal')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   reveal(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number): Promise<RoundView> {
     return this.rounds.reveal(id, seq);
@@ -144,7 +113,7 @@ export class TournamentsController {
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() who?: Principal,
   ): Promise<TeamRow[] | string> {
-    const rows = await this.tournaments.standings(id, isOrganiser(who));
+    const rows = await this.queries.standings(id, isOrganiser(who));
     if (query.format !== 'csv') return rows;
     const header = ['rank', 'team', 'region', 'points', 'wins', 'speakerTotal', 'drawStrength', 'margin'];
     return csv(res, `team-tab-${id}`, header, rows.map((r) => [r.rank, r.teamName, r.regionCode, r.points, r.wins, r.speakerTotal, r.drawStrength, r.margin]));
@@ -157,7 +126,7 @@ export class TournamentsController {
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() who?: Principal,
   ): Promise<SpeakerRow[] | string> {
-    const rows = await this.tournaments.speakers(id, isOrganiser(who));
+    const rows = await this.queries.speakers(id, isOrganiser(who));
     if (query.format !== 'csv') return rows;
     const header = ['rank', 'speaker', 'teamId', 'total', 'average', 'replyTotal'];
     return csv(res, `speaker-tab-${id}`, header, rows.map((r) => [r.rank, r.name, r.teamId, r.total, r.average, r.replyTotal]));
@@ -169,7 +138,7 @@ export class TournamentsController {
     @Query() query: ExportQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<BracketView | string> {
-    const bracket = await this.tournaments.bracket(id);
+    const bracket = await this.queries.bracket(id);
     if (query.format !== 'csv') return bracket;
     // One seed/team pair per room position: A–B for two-team formats, A–D for BP rooms.
     const positions = Math.max(2, ...bracket.rounds.flatMap((r) => r.debates.map((d) => d.teamIds.length)));
@@ -188,9 +157,8 @@ export class TournamentsController {
   }
 
   @Get(':id/audit')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   audit(@Param('id', uuid) id: string) {
-    return this.tournaments.audit(id);
+    return this.queries.audit(id);
   }
 }

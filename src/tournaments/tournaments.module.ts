@@ -2,24 +2,26 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseChampionshipsModule } from '../case-championships/case-championships.module.js';
 import { JudgesModule } from '../judges/judges.module.js';
+import { LiveTransactions } from '../live/live-changes.js';
 import { RegionsModule } from '../regions/regions.module.js';
+import { Ballot } from './ballot.entity.js';
 import { BallotsService } from './ballots.service.js';
+import { Cup } from './cup.entity.js';
+import { CupsController } from './cups.controller.js';
 import { CupsService } from './cups.service.js';
+import { Debate } from './debate.entity.js';
+import { DebateAdjudicator } from './debate-adjudicator.entity.js';
+import { DebateResults } from './debate-results.js';
+import { DebateTeam } from './debate-team.entity.js';
 import { DebatesController } from './debates.controller.js';
+import { Round } from './round.entity.js';
 import { RoundsService } from './rounds.service.js';
-import {
-  Ballot,
-  Cup,
-  Debate,
-  DebateAdjudicator,
-  DebateTeam,
-  Round,
-  Tournament,
-  TournamentAdjudicator,
-  TournamentAudit,
-  TournamentTeam,
-} from './tournament.entity.js';
-import { CupsController, TournamentsController } from './tournaments.controller.js';
+import { Tournament } from './tournament.entity.js';
+import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
+import { TournamentAudit } from './tournament-audit.entity.js';
+import { TournamentQueries } from './tournament-queries.service.js';
+import { TournamentTeam } from './tournament-team.entity.js';
+import { TournamentsController } from './tournaments.controller.js';
 import { TournamentsService } from './tournaments.service.js';
 
 @Module({
@@ -41,6 +43,6 @@ import { TournamentsService } from './tournaments.service.js';
     CaseChampionshipsModule,
   ],
   controllers: [CupsController, TournamentsController, DebatesController],
-  providers: [TournamentsService, RoundsService, BallotsService, CupsService],
+  providers: [LiveTransactions, TournamentQueries, TournamentsService, RoundsService, BallotsService, CupsService, DebateResults],
 })
 export class TournamentsModule {}

@@ -1,0 +1,20 @@
+import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Judge } from '../judges/judge.entity.js';
+import { Tournament } from './tournament.entity.js';
+
+@Entity('tournament_adjudicators')
+export class TournamentAdjudicator {
+  @PrimaryColumn({ name: 'tournament_id', type: 'uuid' })
+  tournamentId: string;
+
+  @PrimaryColumn({ name: 'judge_id', type: 'uuid' })
+  judgeId: string;
+
+  @ManyToOne(() => Tournament, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tournament_id' })
+  tournament: Tournament;
+
+  @ManyToOne(() => Judge, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'judge_id' })
+  judge: Judge;
+}

@@ -1,0 +1,140 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { DomainError } from '../common/domain-error.js';
+import { LiveSnapshots } from '../live/live-snapshots.js';
+import { Cup } from './cup.entity.js';
+import { Debate } from './debate.entity.js';
+import { Round } from './round.entity.js';
+import { Tournament } from './tournament.entity.js';
+import { TournamentAudit } from './tournament-audit.entity.js';
+import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, loadTournament } from './tournament-data.js';
+import { speakerTab } from './tournament-engine.js';
+import {
+  bracketView,
+  cupView,
+  roundView,
+  tournamentView,
+  type BracketView,
+  type CupView,
+  type RoundView,
+  type SpeakerRow,
+  type TeamRow,
+  type TournamentView,
+} from './tournament-views.js';
+
+/** The read side of tournaments and cups: what the API and the /live snapshots show. Nothing here writes. */
+@Injectable()
+export class TournamentQueries implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly snapshots: LiveSnapshots,
+  ) {}
+
+  onModuleInit(): void {
+    this.snapshots.register('tournament', {
+      snapshot: async (em, id) => {
+        const tournament = await loadTournament(em, id);
+        const current = (await loadRounds(em, id)).filter((r) => r.status !== 'draft').at(-1);
+        return {
+          tournament: await tournamentView(em, tournament),
+          standings: await loadTeamTab(em, id, true),
+          bracket: await bracketView(em, tournament),
+          currentRound: current ? await roundView(em, current, false) : null,
+        };
+      },
+      standings: async (em, id) => {
+        await loadTournament(em, id);
+        return { standings: await loadTeamTab(em, id, true) };
+      },
+    });
+    this.snapshots.register('cup', { snapshot: async (em, id) => ({ cup: await cupView(em, id) }) });
+  }
+
+  private get em() {
+    return this.dataSource.manager;
+  }
+
+  async tournament(id: string): Promise<TournamentView> {
+    return tournamentView(this.em, await loadTournament(this.em, id));
+  }
+
+  async tournaments(): Promise<TournamentView[]> {
+    const all = await this.em.find(Tournament, { order: { createdAt: 'DESC' } });
+    return Promise.all(all.map((t) => tournamentView(this.em, t)));
+  }
+
+  /** The team tab; the public one stops before the first silent round. */
+  async standings(id: string, organiser: boolean): Promise<TeamRow[]> {
+    await loadTournament(this.em, id);
+    return loadTeamTab(this.em, id, !organiser);
+  }
+
+  async speakers(id: string, organiser: boolean): Promise<SpeakerRow[]> {
+    await loadTournament(this.em, id);
+    const entries = await loadEntries(this.em, id);
+    return speakerTab(
+      entries.flatMap((e) => e.team.members.map((m) => ({ id: m.id, name: m.fullName, teamId: e.teamId }))),
+      await loadConfirmed(this.em, id, !organiser),
+    );
+  }
+
+  async bracket(id: string): Promise<BracketView> {
+    return bracketView(this.em, await loadTournament(this.em, id));
+  }
+
+  async audit(id: string): Promise<TournamentAudit[]> {
+    await loadTournament(this.em, id);
+    return this.em.find(TournamentAudit, { where: { tournamentId: id }, order: { at: 'ASC' } });
+  }
+
+  /** A round; drafts are the organiser's only. */
+  async round(tournamentId: string, seq: number, organiser: boolean): Promise<RoundView> {
+    const round = await this.em.findOneBy(Round, { tournamentId, seq });
+    if (!round || (!organiser && round.status === 'draft')) throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
+    return roundView(this.em, round, organiser);
+  }
+
+  async rounds(tournamentId: string, organiser: boolean): Promise<RoundView[]> {
+    await loadTournament(this.em, tournamentId);
+    const rounds = (await loadRounds(this.em, tournamentId)).filter((r) => organiser || r.status !== 'draft');
+    return Promise.all(rounds.map((r) => roundView(this.em, r, organiser)));
+  }
+
+  async debate(id: string, organiser: boolean) {
+    const debate = await this.em.findOneBy(Debate, { id });
+    if (!debate) throw DomainError.notFound('debate', id);
+    const round = await this.em.findOneByOrFail(Round, { id: debate.roundId });
+    if (!organiser && round.status === 'draft') throw DomainError.notFound('debate', id);
+    const view = await roundView(this.em, round, organiser);
+    return { ...view.debates.find((d) => d.id === id)!, roundSeq: round.seq, tournamentId: round.tournamentId, motion: round.motion };
+  }
+
+  /** The debates a judge sits on in released rounds, for their tablet. */
+  async judgeDebates(judge: Principal) {
+    const rows = (await this.em.query(
+      `SELECT d.id AS "debateId", d.tournament_id AS "tournamentId", r.seq AS "roundSeq", da.role, d.status
+       FROM debate_adjudicators da JOIN debates d ON d.id = da.debate_id JOIN rounds r ON r.id = d.round_id
+       WHERE da.judge_id = $1 AND r.status <> 'draft' ORDER BY r.created_at DESC, d.room`,
+      [judge.id],
+    )) as { debateId: string; tournamentId: string; roundSeq: number; role: string; status: string }[];
+    const views = new Map<string, RoundView>();
+    const out = [];
+    for (const row of rows) {
+      const key = `${row.tournamentId}:${row.roundSeq}`;
+      if (!views.has(key)) views.set(key, await this.round(row.tournamentId, row.roundSeq, false));
+      const view = views.get(key)!;
+      out.push({ ...row, debate: view.debates.find((d) => d.id === row.debateId), motion: view.motion });
+    }
+    return out;
+  }
+
+  cup(id: string): Promise<CupView> {
+    return cupView(this.em, id);
+  }
+
+  async cups(): Promise<CupView[]> {
+    const cups = await this.em.find(Cup, { order: { createdAt: 'DESC' } });
+    return Promise.all(cups.map((c) => cupView(this.em, c.id)));
+  }
+}
