@@ -79,8 +79,7 @@ export class CaseChampionshipsController {
   }
 
   @Post(':id/rooms')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Split the entries into qualifying rooms and seat a jury in each (replaces the last plan)' })
   @ApiOkResponse({ type: RoomsView })
@@ -96,8 +95,7 @@ export class CaseChampionshipsController {
   }
 
   @Post(':id/rooms/moves')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a team or a juror to another room before scoring starts; conflicts are listed' })
   @ApiOkResponse({ type: RoomsView })
@@ -106,8 +104,7 @@ export class CaseChampionshipsController {
   }
 
   @Post(':id/advance')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the qualifying stage: the standing across rooms sends teams to the final by the rule given' })
   @ApiOkResponse({ type: RoomsView })

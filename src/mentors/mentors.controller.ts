@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator.js';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { CreateMentorDto, MentorPage, MentorQuery, MentorTeamDto, MentorView } from './mentor.dto.js';
 import { MentorsService } from './mentors.service.js';
 
@@ -8,9 +8,8 @@ const uuid = new ParseUUIDPipe();
 
 /** Mentors are adults of the programme's pool; organisers only. */
 @ApiTags('mentors')
-@ApiBearerAuth()
 @Controller('mentors')
-@Roles('organiser')
+@OrganiserOnly()
 export class MentorsController {
   constructor(private readonly mentors: MentorsService) {}
 

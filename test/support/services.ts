@@ -5,6 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../src/auth/principal.js';
 import { CaseChampionship } from '../../src/case-championships/case-championship.entity.js';
+import { CaseRoomsService } from '../../src/case-championships/case-rooms.service.js';
 import { CaseChampionshipsService } from '../../src/case-championships/case-championships.service.js';
 import { IdempotencyService } from '../../src/common/idempotency.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
@@ -114,6 +115,7 @@ export class TournamentWorld {
       idempotency,
       publisher,
       snapshots,
+      new CaseRoomsService(dataSource, this.judges, publisher),
     );
     this.queries = new TournamentQueries(dataSource, snapshots);
     this.queries.onModuleInit();
