@@ -13,7 +13,8 @@ import type { Tournament } from './tournament.entity.js';
 import { TournamentAudit, type AuditState } from './tournament-audit.entity.js';
 import { loadDebate, lockDebate, loadTournament, type DebateBundle } from './tournament-data.js';
 import { ballotProblems, debateContext, decideDebate } from './tournament-engine.js';
-import { BallotDto, BallotReceipt, CorrectBallotDto, CorrectionPreview } from './tournament.dto.js';
+import { BallotDto, BallotReceipt, CorrectBallotDto, CorrectionPreview, IronSpeakersDto } from './tournament.dto.js';
+import { DebateTeam } from './debate-team.entity.js';
 
 /** Ballots from the panel, the panel's decision, confirmation, and audited corrections with a cascade. */
 @Injectable()
@@ -52,7 +53,7 @@ export class BallotsService {
         let status: DebateStatus = bundle.debate.status;
         let needsConfirmation = false;
         if (ballots.length === bundle.panel.length) {
-          const decision = decideDebate(tournament.formatSpec, { ...bundle, ballots });
+          const decision = decideDebate(tournament.formatSpec, { ...bundle, ballots }, undefined, tournament.rules);
           if (decision.evenSplit) {
             needsConfirmation = true;
             await em.update(Debate, { id: debateId }, { needsConfirmation: true });
@@ -75,12 +76,34 @@ export class BallotsService {
       const { tournament, bundle } = await lockDebate(changes.em, debateId);
       if (bundle.debate.status === 'confirmed') throw DomainError.wrongState('this debate is already confirmed');
       if (bundle.ballots.length === 0) throw DomainError.rule('no ballot is in for this debate: nothing to confirm');
-      const decision = decideDebate(tournament.formatSpec, bundle);
+      const decision = decideDebate(tournament.formatSpec, bundle, undefined, tournament.rules);
       await this.results.apply(changes, tournament, bundle, decision);
       await this.audit(changes.em, tournament.id, organiser, 'confirm', debateId, null, { result: decision });
       return decision;
     });
     return { debateId, result: decision };
+  }
+
+  /**
+   * Marks a team one speaker short in this debate: the listed members may give a second substantive speech ("iron").
+   * Ballots already in stay as they are; the mark is audited. An empty list clears it.
+   */
+  async markIron(debateId: string, organiser: Principal, dto: IronSpeakersDto): Promise<{ debateId: string; teamId: string; ironSpeakerIds: string[] }> {
+    return this.live.run(async (changes) => {
+      const { tournament, bundle } = await lockDebate(changes.em, debateId);
+      if (bundle.debate.status === 'confirmed') throw DomainError.wrongState('this debate is confirmed: correct a ballot instead');
+      const side = bundle.teams.find((t) => t.teamId === dto.teamId);
+      if (!side) throw DomainError.invalid(`teamId must be a team of this debate (${bundle.teams.map((t) => t.teamId).join(', ')})`);
+      if (dto.speakerIds.length && tournament.formatSpec.ironSpeeches === false) {
+        throw DomainError.rule(`speakerIds: ${tournament.formatSpec.name} has no iron speeches (one debater a side)`);
+      }
+      const members = bundle.speakers.get(dto.teamId) ?? [];
+      const strangers = dto.speakerIds.filter((id) => !members.includes(id));
+      if (strangers.length) throw DomainError.invalid(`speakerIds must be members of the team; not members: ${strangers.join(', ')}`);
+      await changes.em.update(DebateTeam, { debateId, teamId: dto.teamId }, { ironSpeakerIds: dto.speakerIds });
+      await this.audit(changes.em, tournament.id, organiser, 'iron', debateId, { ironSpeakerIds: side.ironSpeakerIds }, { ironSpeakerIds: dto.speakerIds });
+      return { debateId, teamId: dto.teamId, ironSpeakerIds: dto.speakerIds };
+    });
   }
 
   /**
@@ -101,7 +124,7 @@ export class BallotsService {
         if (problems.length) throw DomainError.invalid(...problems);
         const sheet: BallotSheet = { teams: dto.teams };
         const ballots = [...bundle.ballots.filter((b) => b.judgeId !== dto.judgeId), { judgeId: dto.judgeId, sheet }];
-        const after = decideDebate(tournament.formatSpec, { ...bundle, ballots });
+        const after = decideDebate(tournament.formatSpec, { ...bundle, ballots }, undefined, tournament.rules);
         const before = bundle.debate.result;
         const winnerChanged = !!before && before.winnerTeamId !== after.winnerTeamId;
         const preview: CorrectionPreview = {

@@ -21,4 +21,8 @@ export class DebateTeam {
 
   @Column({ type: 'text' })
   side: string;
+
+  /** Members the organiser allowed a second speech in this debate: the team was one speaker short ("iron"). */
+  @Column({ name: 'iron_speaker_ids', type: 'jsonb', default: () => `'[]'` })
+  ironSpeakerIds: string[];
 }

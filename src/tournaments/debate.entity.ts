@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { DebateResult } from '../engine/formats/ballot.js';
+import type { SpeakerDispute } from '../engine/formats/panel-decision.js';
 import { Round } from './round.entity.js';
 
 export type DebateStatus = 'pending' | 'confirmed';
@@ -14,6 +15,8 @@ export interface DebateDecision extends DebateResult {
   counted: string[];
   minority: string[];
   forfeitedBy?: string;
+  /** Slots where the counted ballots named different speakers, and how each was settled (majority or chair). */
+  speakerDisputes?: SpeakerDispute[];
 }
 
 @Entity('debates')

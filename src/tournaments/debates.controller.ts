@@ -4,7 +4,7 @@ import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
 import { BallotsService } from './ballots.service.js';
-import { BallotDto, BallotReceipt, CorrectBallotDto, CorrectionPreview, DryRunQuery } from './tournament.dto.js';
+import { BallotDto, BallotReceipt, CorrectBallotDto, CorrectionPreview, DryRunQuery, IronSpeakersDto } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 
@@ -49,6 +49,13 @@ export class DebatesController {
   @HttpCode(200)
   confirm(@Param('id', uuid) id: string, @CurrentPrincipal() who: Principal) {
     return this.ballots.confirm(id, who);
+  }
+
+  @Post(':id/iron')
+  @OrganiserOnly()
+  @HttpCode(200)
+  iron(@Param('id', uuid) id: string, @Body() dto: IronSpeakersDto, @CurrentPrincipal() who: Principal) {
+    return this.ballots.markIron(id, who, dto);
   }
 
   @Post(':id/corrections')

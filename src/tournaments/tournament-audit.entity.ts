@@ -14,6 +14,7 @@ export interface AuditState {
   result?: DebateDecision | null;
   resets?: BracketReset[];
   replacement?: string | null;
+  ironSpeakerIds?: string[];
 }
 
 /** Organisers' changes to results: who, when, what before and after. */

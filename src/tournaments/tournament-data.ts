@@ -110,11 +110,53 @@ export async function loadConfirmed(em: EntityManager, tournamentId: string, pub
  * are left off it (their results still count for their opponents).
  */
 export async function loadTeamTab(em: EntityManager, tournamentId: string, publicOnly: boolean): Promise<TeamRow[]> {
+  const tournament = await loadTournament(em, tournamentId);
   const entries = await em.find(TournamentTeam, { where: { tournamentId }, relations: { team: true }, order: { position: 'ASC' } });
+  const confirmed = await loadConfirmed(em, tournamentId, publicOnly);
+  const byes = tournament.rules.byeCounts === 'win' ? await loadByes(em, tournament, entries, publicOnly) : [];
   return teamTab(
+    tournament.formatSpec,
     entries.map((e) => ({ id: e.teamId, name: e.team.name, regionCode: e.team.regionCode, withdrawn: e.withdrawn })),
-    await loadConfirmed(em, tournamentId, publicOnly),
+    [...confirmed, ...byes],
   );
+}
+
+/**
+ * With byes counted as wins: for each preliminary round with results, every entered team that sat out gets a win
+ * without speaker scores (`noScore: 'bye'`), worth the format's win points.
+ */
+async function loadByes(em: EntityManager, tournament: Tournament, entries: TournamentTeam[], publicOnly: boolean): Promise<ConfirmedDebate[]> {
+  const rounds = await loadRounds(em, tournament.id);
+  const firstSilent = rounds.find((r) => r.silent)?.seq ?? Number.POSITIVE_INFINITY;
+  const played = rounds.filter((r) => r.kind === 'prelim' && r.status !== 'draft' && (!publicOnly || r.seq < firstSilent));
+  if (played.length === 0 || tournament.formatSpec.result.kind !== 'win-loss') return [];
+  const debates = await em.findBy(Debate, { roundId: In(played.map((r) => r.id)) });
+  const sides = debates.length ? await em.findBy(DebateTeam, { debateId: In(debates.map((d) => d.id)) }) : [];
+  const winPoints = tournament.formatSpec.result.winPoints;
+  const byes: ConfirmedDebate[] = [];
+  for (const round of played) {
+    const inRound = new Set(sides.filter((s) => debates.find((d) => d.id === s.debateId)?.roundId === round.id).map((s) => s.teamId));
+    if (inRound.size === 0) continue;
+    for (const entry of entries.filter((e) => !e.withdrawn && !inRound.has(e.teamId))) {
+      const side = tournament.formatSpec.sides[0];
+      byes.push({
+        debateId: `bye:${round.id}:${entry.teamId}`,
+        roundSeq: round.seq,
+        roundKind: 'prelim',
+        teams: [{ teamId: entry.teamId, side }],
+        decision: {
+          teams: [{ teamId: entry.teamId, side, total: 0, points: winPoints, rank: 1, won: true, margin: 0, speeches: [], noScore: 'bye' }],
+          winnerTeamId: entry.teamId,
+          split: false,
+          unanimous: true,
+          evenSplit: false,
+          counted: [],
+          minority: [],
+        },
+      });
+    }
+  }
+  return byes;
 }
 
 export interface DebateBundle {

@@ -5,13 +5,14 @@ import { drawBritishParliamentary } from '../engine/draw/bp-draw.js';
 import { drawPowerPaired, type DrawTeam } from '../engine/draw/power-pairing.js';
 import { finalStandings, fullBracketSize, type Bracket } from '../engine/elimination/single-elimination.js';
 import { scoreTeams, validateBallot, type DebateContext, type DebateResult } from '../engine/formats/ballot.js';
-import type { FormatPreset } from '../engine/formats/format-preset.js';
+import { validatePreset, type FormatPreset, type TabRules } from '../engine/formats/format-preset.js';
 import { decidePanel, type JudgeBallot } from '../engine/formats/panel-decision.js';
 import { FORMAT_PRESETS } from '../engine/formats/presets.js';
 import { computeSpeakerTab, type TabSpeaker } from '../engine/standings/speaker-tab.js';
-import { computeTeamTab, type TabTeam } from '../engine/standings/team-tab.js';
+import { computeTeamTab, DEFAULT_TEAM_TIE_BREAKS, type TabTeam } from '../engine/standings/team-tab.js';
 import type { BallotSheet } from './ballot.entity.js';
 import type { DebateDecision } from './debate.entity.js';
+import { DEFAULT_TOURNAMENT_RULES, type TournamentRules } from './tournament.entity.js';
 import type { BrokenConstraint } from './round.entity.js';
 import type { ConfirmedDebate, DebateBundle } from './tournament-data.js';
 import type { SpeakerRow, TeamRow } from './tournament-views.js';
@@ -24,7 +25,12 @@ formatPreset.keys = () => Object.keys(FORMAT_PRESETS);
 /** Who may speak for whom in this debate, as the ballot rules read it. */
 export function debateContext(bundle: Pick<DebateBundle, 'teams' | 'speakers'>): DebateContext {
   return {
-    teams: bundle.teams.map((t) => ({ teamId: t.teamId, side: t.side, speakerIds: bundle.speakers.get(t.teamId) ?? [] })),
+    teams: bundle.teams.map((t) => ({
+      teamId: t.teamId,
+      side: t.side,
+      speakerIds: bundle.speakers.get(t.teamId) ?? [],
+      ironSpeakerIds: t.ironSpeakerIds ?? [],
+    })),
   };
 }
 
@@ -42,13 +48,16 @@ export function decideDebate(
   spec: FormatPreset,
   bundle: Pick<DebateBundle, 'teams' | 'panel' | 'speakers'> & { ballots: { judgeId: string; sheet: BallotSheet }[] },
   forfeitingTeamId?: string,
+  rules: Pick<TournamentRules, 'marginsIncludeDissent'> = DEFAULT_TOURNAMENT_RULES,
 ): DebateDecision {
   const context = debateContext(bundle);
   if (forfeitingTeamId) {
     const ordered = spec.sides.map((side) => bundle.teams.find((t) => t.side === side)!);
     const scored = ordered.map((t) => ({ teamId: t.teamId, side: t.side, total: 0, speeches: [] }));
     const rankOrder = scored.map((_, i) => i).sort((a, b) => Number(scored[a].teamId === forfeitingTeamId) - Number(scored[b].teamId === forfeitingTeamId));
+    // A forfeit carries no speaker scores: the tab counts its points and leaves it out of speaks and margins.
     const result = scoreTeams(spec, scored, rankOrder);
+    for (const team of result.teams) team.noScore = 'forfeit';
     return { ...result, winnerTeamId: scored[rankOrder[0]].teamId, split: false, unanimous: true, evenSplit: false, counted: [], minority: [], forfeitedBy: forfeitingTeamId };
   }
   const ballots: JudgeBallot[] = bundle.ballots.map((b) => {
@@ -57,7 +66,7 @@ export function decideDebate(
     const role = bundle.panel.find((p) => p.judgeId === b.judgeId)?.role ?? 'wing';
     return { judgeId: b.judgeId, role, result: validation.result };
   });
-  const decision = decidePanel(spec, ballots);
+  const decision = decidePanel(spec, ballots, { marginsIncludeDissent: rules.marginsIncludeDissent });
   return {
     ...decision.result,
     winnerTeamId: decision.result.teams.find((t) => t.rank === 1)?.teamId ?? null,
@@ -66,20 +75,27 @@ export function decideDebate(
     evenSplit: decision.decidedByChair,
     counted: decision.counted,
     minority: decision.minority,
+    ...(decision.speakerDisputes.length ? { speakerDisputes: decision.speakerDisputes } : {}),
   };
 }
 
-/** The team tab from preliminary rounds (elimination results decide the bracket, not the tab). */
-export function teamTab(teams: TabTeam[], confirmed: ConfirmedDebate[]): TeamRow[] {
-  return computeTeamTab(teams, asResults(confirmed));
+/** The tab rules a tournament ranks by: its (copied, possibly edited) format's, else the engine's defaults. */
+export function tabRulesOf(spec: FormatPreset): TabRules {
+  return spec.tab ?? { teamTieBreaks: [...DEFAULT_TEAM_TIE_BREAKS], speakerRankBy: 'total', minSpeeches: 0 };
+}
+
+/** The team tab from preliminary rounds (elimination results decide the bracket, not the tab), by the format's chain. */
+export function teamTab(spec: FormatPreset, teams: TabTeam[], confirmed: ConfirmedDebate[]): TeamRow[] {
+  return computeTeamTab(teams, asResults(confirmed), { tieBreaks: tabRulesOf(spec).teamTieBreaks });
 }
 
 const asResults = (confirmed: ConfirmedDebate[]) =>
   confirmed.filter((c) => c.roundKind === 'prelim').map((c) => ({ debateId: c.debateId, round: c.roundSeq, teams: c.decision.teams }));
 
 /** The speaker tab from preliminary rounds, replies kept apart. */
-export function speakerTab(speakers: TabSpeaker[], confirmed: ConfirmedDebate[]): SpeakerRow[] {
-  return computeSpeakerTab(speakers, asResults(confirmed));
+export function speakerTab(spec: FormatPreset, speakers: TabSpeaker[], confirmed: ConfirmedDebate[]): SpeakerRow[] {
+  const rules = tabRulesOf(spec);
+  return computeSpeakerTab(speakers, asResults(confirmed), { rankBy: rules.speakerRankBy, minSpeeches: rules.minSpeeches });
 }
 
 export interface PlannedDraw {
@@ -144,6 +160,42 @@ export function breakSizeFor(spec: FormatPreset, breakSize: number, entered: num
 }
 
 /** Why a tournament of this format can't be set up with these numbers, field by field. */
+/**
+ * The preset copied with a tournament's changes: score ranges and steps by slot, slot names, tab rules. The result is
+ * checked as any organiser-defined format is; problems name the field under `formatOverrides`.
+ */
+export function customisedFormat(
+  preset: FormatPreset,
+  overrides: {
+    name?: string;
+    speechSlots?: { min: number; max: number; step: number }[];
+    slotNames?: Record<string, { kk: string; ru: string; en: string }[]>;
+    tab?: Partial<TabRules>;
+  } = {},
+): { spec: FormatPreset; problems: string[] } {
+  const problems: string[] = [];
+  if (overrides.speechSlots && overrides.speechSlots.length !== preset.speechSlots.length) {
+    problems.push(`formatOverrides.speechSlots must give ${preset.speechSlots.length} slots, as ${preset.key} has, got ${overrides.speechSlots.length}`);
+  }
+  const unknownSides = Object.keys(overrides.slotNames ?? {}).filter((side) => !preset.sides.includes(side));
+  if (unknownSides.length) problems.push(`formatOverrides.slotNames: unknown side ${unknownSides.join(', ')} (${preset.sides.join(', ')})`);
+  for (const [side, names] of Object.entries(overrides.slotNames ?? {})) {
+    const named = (x: unknown) => typeof x === 'string' && x.trim().length > 0 && x.length <= 100;
+    if (!Array.isArray(names) || names.some((n) => !named(n?.kk) || !named(n?.ru) || !named(n?.en))) {
+      problems.push(`formatOverrides.slotNames.${side} must list { kk, ru, en } names of 1–100 characters`);
+    }
+  }
+  if (problems.length) return { spec: preset, problems };
+  const spec: FormatPreset = {
+    ...preset,
+    name: overrides.name ?? preset.name,
+    speechSlots: preset.speechSlots.map((slot, i) => (overrides.speechSlots ? { ...slot, ...overrides.speechSlots[i] } : slot)),
+    labels: preset.labels && { sides: preset.labels.sides, slots: { ...preset.labels.slots, ...overrides.slotNames } },
+    tab: { ...tabRulesOf(preset), ...overrides.tab },
+  };
+  return { spec, problems: validatePreset(spec).map((p) => `formatOverrides.${p.message}`) };
+}
+
 export function setupProblems(spec: FormatPreset, setup: { level: string; prelimRounds: number; breakSize: number }): string[] {
   if (spec.sides.length !== 4) return [];
   const problems: string[] = [];

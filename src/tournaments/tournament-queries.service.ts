@@ -71,9 +71,10 @@ export class TournamentQueries implements OnModuleInit {
   }
 
   async speakers(id: string, organiser: boolean): Promise<SpeakerRow[]> {
-    await loadTournament(this.em, id);
+    const tournament = await loadTournament(this.em, id);
     const entries = await loadEntries(this.em, id);
     return speakerTab(
+      tournament.formatSpec,
       entries.flatMap((e) => e.team.members.map((m) => ({ id: m.id, name: m.fullName, teamId: e.teamId }))),
       await loadConfirmed(this.em, id, !organiser),
     );

@@ -1,3 +1,5 @@
+import type { FormatPreset, TabRules } from '../engine/formats/format-preset.js';
+import { tabRulesOf } from './tournament-engine.js';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
@@ -29,6 +31,11 @@ export interface TournamentView {
   cupId: string | null;
   regionCode: string | null;
   format: string;
+  /** The format as this tournament uses it (the preset, with the tournament's changes). */
+  formatSpec: FormatPreset;
+  /** What the tabs rank by, in order: shown in the tab's header. */
+  tabRules: TabRules;
+  rules: Tournament['rules'];
   prelimRounds: number;
   breakSize: number;
   status: Tournament['status'];
@@ -85,6 +92,9 @@ export async function tournamentView(em: EntityManager, t: Tournament): Promise<
     cupId: t.cupId,
     regionCode: t.regionCode,
     format: t.format,
+    formatSpec: t.formatSpec,
+    tabRules: tabRulesOf(t.formatSpec),
+    rules: t.rules,
     prelimRounds: t.prelimRounds,
     breakSize: t.breakSize,
     status: t.status,

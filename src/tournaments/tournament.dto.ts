@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { DebateDecision, DebateStatus } from './debate.entity.js';
 import type { BracketReset } from './tournament-audit.entity.js';
+import { TEAM_TIE_BREAKS, type TeamTieBreak } from '../engine/formats/format-preset.js';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -12,6 +13,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -40,6 +42,84 @@ export class CreateCupDto {
   @Min(1)
   @Max(16)
   slotsPerRegion: number;
+}
+
+export class SlotRangeDto {
+  @ApiProperty({ example: 60 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1000)
+  min: number;
+
+  @ApiProperty({ example: 80 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1000)
+  max: number;
+
+  @ApiProperty({ example: 0.5 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(100)
+  step: number;
+}
+
+export class SlotNameDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) kk: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) ru: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) en: string;
+}
+
+export class TabRulesOverrideDto {
+  @ApiPropertyOptional({ enum: TEAM_TIE_BREAKS, isArray: true, description: 'team tab precedence, highest first' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(8)
+  @ArrayUnique()
+  @IsIn(TEAM_TIE_BREAKS, { each: true })
+  teamTieBreaks?: TeamTieBreak[];
+
+  @ApiPropertyOptional({ enum: ['total', 'average'] })
+  @IsOptional()
+  @IsIn(['total', 'average'])
+  speakerRankBy?: 'total' | 'average';
+
+  @ApiPropertyOptional({ description: 'with average: fewest substantive speeches to be ranked' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  minSpeeches?: number;
+}
+
+/** A copy of the preset with the league's own ranges, steps, slot names and tab rules. */
+export class FormatOverridesDto {
+  @ApiPropertyOptional({ example: 'АПФ — Қазақ лигасы' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ type: [SlotRangeDto], description: "one per slot of the preset's side, in order" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => SlotRangeDto)
+  speechSlots?: SlotRangeDto[];
+
+  @ApiPropertyOptional({ description: 'slot names per side code, one per slot: { gov: [{ kk, ru, en }, …], … }' })
+  @IsOptional()
+  @IsObject()
+  slotNames?: Record<string, SlotNameDto[]>;
+
+  @ApiPropertyOptional({ type: TabRulesOverrideDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TabRulesOverrideDto)
+  tab?: TabRulesOverrideDto;
 }
 
 export class CreateTournamentDto {
@@ -80,6 +160,35 @@ export class CreateTournamentDto {
   @Min(2)
   @Max(256)
   breakSize: number;
+
+  @ApiPropertyOptional({ type: FormatOverridesDto, description: 'the preset copied with this tournament\'s changes' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FormatOverridesDto)
+  formatOverrides?: FormatOverridesDto;
+
+  @ApiPropertyOptional({ enum: ['win', 'absent'], default: 'absent', description: 'a bye: a win without speaker scores, or no result' })
+  @IsOptional()
+  @IsIn(['win', 'absent'])
+  byeCounts?: 'win' | 'absent';
+
+  @ApiPropertyOptional({ default: false, description: 'WSDC practice: margins averaged over every ballot, dissent included' })
+  @IsOptional()
+  @IsBoolean()
+  marginsIncludeDissent?: boolean;
+}
+
+export class IronSpeakersDto {
+  @ApiProperty({ description: 'the team, one speaker short in this debate' })
+  @IsUUID()
+  teamId: string;
+
+  @ApiProperty({ type: [String], description: 'members allowed a second speech (empty clears the mark)' })
+  @IsArray()
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  speakerIds: string[];
 }
 
 export class AddTournamentTeamDto {

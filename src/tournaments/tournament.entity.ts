@@ -7,6 +7,16 @@ import { MacroRegion } from '../regions/region.entity.js';
 import { Cup } from './cup.entity.js';
 
 export type TournamentLevel = 'regional' | 'national';
+
+/** Tab settings beyond the format's own: how byes count, and whether margins include dissenting ballots. */
+export interface TournamentRules {
+  /** `win`: a bye is a win without speaker scores; `absent`: the round simply does not count for the team. */
+  byeCounts: 'win' | 'absent';
+  /** WSDC practice: margins are the mean over every ballot, dissenting ones included. */
+  marginsIncludeDissent: boolean;
+}
+
+export const DEFAULT_TOURNAMENT_RULES: TournamentRules = { byeCounts: 'absent', marginsIncludeDissent: false };
 export type TournamentStatus = 'setup' | 'prelims' | 'elims' | 'finished';
 
 /** How the break was made: by the tab (seeds, the tie at the cut-off), or by the AMANAT Cup national seeding. */
@@ -45,6 +55,9 @@ export class Tournament {
 
   @Column({ name: 'format_spec', type: 'jsonb' })
   formatSpec: FormatPreset;
+
+  @Column({ type: 'jsonb', default: () => `'{"byeCounts":"absent","marginsIncludeDissent":false}'` })
+  rules: TournamentRules;
 
   @Column({ name: 'prelim_rounds', type: 'int' })
   prelimRounds: number;

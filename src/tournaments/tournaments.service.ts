@@ -16,7 +16,7 @@ import { Tournament } from './tournament.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
 import { TournamentAudit } from './tournament-audit.entity.js';
 import { loadTournament, lockCup, lockTournament } from './tournament-data.js';
-import { formatPreset, setupProblems } from './tournament-engine.js';
+import { customisedFormat, formatPreset, setupProblems } from './tournament-engine.js';
 import { TournamentTeam } from './tournament-team.entity.js';
 import { AddTournamentTeamDto, AdjudicatorsDto, CreateTournamentDto, WithdrawDto } from './tournament.dto.js';
 import { tournamentView, type TournamentView } from './tournament-views.js';
@@ -37,7 +37,8 @@ export class TournamentsService {
   async create(dto: CreateTournamentDto): Promise<TournamentView> {
     const preset = formatPreset(dto.format);
     if (!preset) throw DomainError.invalid(`format must be a known preset (${formatPreset.keys().join(', ')}), got "${dto.format}"`);
-    const problems = setupProblems(preset, dto);
+    const { spec, problems: formatProblems } = customisedFormat(preset, dto.formatOverrides);
+    const problems = [...formatProblems, ...setupProblems(spec, dto)];
     if (problems.length) throw DomainError.invalid(...problems);
     return this.dataSource.transaction(async (em) => {
       if (dto.regionCode) await this.regions.assertRegion(em, dto.regionCode);
@@ -56,7 +57,8 @@ export class TournamentsService {
           cupId: cup?.id ?? null,
           regionCode: dto.regionCode ?? null,
           format: preset.key,
-          formatSpec: preset,
+          formatSpec: spec,
+          rules: { byeCounts: dto.byeCounts ?? 'absent', marginsIncludeDissent: dto.marginsIncludeDissent ?? false },
           prelimRounds: dto.prelimRounds,
           breakSize: dto.breakSize,
         }),

@@ -89,6 +89,8 @@ export interface TeamResult {
   speeches: ResultSpeech[];
   /** Panel decisions only: how many judges' ballots placed this team first ("ballots carried"). */
   ballots?: number;
+  /** A forfeit (or a bye counted as a win) carries no speaker score; the tab leaves it out of speaks and margins. */
+  noScore?: 'bye' | 'forfeit';
 }
 
 /** A debate's result with teams in the preset's side order. */
