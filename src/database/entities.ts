@@ -18,6 +18,7 @@ import { MacroRegion, RegionUnit } from '../regions/region.entity.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
 import { Ballot } from '../tournaments/ballot.entity.js';
 import { Cup } from '../tournaments/cup.entity.js';
+import { League } from '../tournaments/league.entity.js';
 import { Debate } from '../tournaments/debate.entity.js';
 import { DebateAdjudicator } from '../tournaments/debate-adjudicator.entity.js';
 import { DebateTeam } from '../tournaments/debate-team.entity.js';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   CaseRoomTeam,
   CaseRoomJuror,
   Cup,
+  League,
   Tournament,
   TournamentTeam,
   TournamentAdjudicator,

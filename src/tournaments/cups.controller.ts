@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { CupsService } from './cups.service.js';
-import { CreateCupDto } from './tournament.dto.js';
+import { CreateCupDto, CreateLeagueDto, CupQuery } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
 import type { CupView } from './tournament-views.js';
 
@@ -27,7 +27,13 @@ export class CupsController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<CupView> {
-    return this.queries.cup(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: CupQuery): Promise<CupView> {
+    return this.queries.cup(id, query.league);
+  }
+
+  @Post(':id/leagues')
+  @OrganiserOnly()
+  addLeague(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLeagueDto): Promise<CupView> {
+    return this.cups.addLeague(id, dto);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { seedNationalBracket } from '../engine/elimination/national-seeding.js';
 import { createEliminationBracket } from '../engine/elimination/single-elimination.js';
@@ -7,10 +7,11 @@ import type { LiveChanges } from '../live/live-changes.js';
 import { Cup } from './cup.entity.js';
 import { Round } from './round.entity.js';
 import { Tournament } from './tournament.entity.js';
-import { lockCup, loadQualifiers } from './tournament-data.js';
+import { lockCup, loadQualifiers, qualificationOf } from './tournament-data.js';
 import { roomSizeOf } from './tournament-engine.js';
 import { TournamentTeam } from './tournament-team.entity.js';
-import { CreateCupDto } from './tournament.dto.js';
+import { CreateCupDto, CreateLeagueDto } from './tournament.dto.js';
+import { League } from './league.entity.js';
 import { cupView, type CupView } from './tournament-views.js';
 
 /** The AMANAT Cup: regional tournaments feed their top teams into the national bracket. */
@@ -24,25 +25,44 @@ export class CupsService {
     return cupView(em, cup.id);
   }
 
+  /** Adds a league (its own regional and national tournaments) to the cup. */
+  async addLeague(cupId: string, dto: CreateLeagueDto): Promise<CupView> {
+    await this.dataSource.transaction(async (em) => {
+      const cup = await lockCup(em, cupId);
+      if (await em.existsBy(League, { cupId, key: dto.key })) throw DomainError.conflict(`key: cup ${cupId} already has a league "${dto.key}"`);
+      await em.insert(League, {
+        cupId,
+        key: dto.key,
+        name: dto.name.trim(),
+        language: dto.language ?? null,
+        qualificationUnit: dto.qualificationUnit ?? 'region',
+        placesPerUnit: dto.placesPerUnit ?? cup.slotsPerRegion,
+      });
+    });
+    return cupView(this.dataSource.manager, cupId);
+  }
+
   /** A regional final was decided (in its transaction, the region's row already locked): send its qualifiers on. */
   async regionFinished(changes: LiveChanges, regional: Tournament): Promise<void> {
     if (!regional.cupId || regional.level !== 'regional') return;
-    await this.syncNational(changes.em, regional.cupId);
+    await this.syncNational(changes.em, regional.cupId, regional.leagueId);
     await changes.record('cup', regional.cupId, 'bracket', { regionFinished: regional.regionCode, cup: await cupView(changes.em, regional.cupId) });
   }
 
   /** A finished region's final result changed: take its qualifiers back out of the national round. */
   async regionReopened(em: EntityManager, regional: Tournament): Promise<void> {
     const cup = await lockCup(em, regional.cupId!);
-    if (!cup.nationalTournamentId) return;
-    await em.delete(TournamentTeam, { tournamentId: cup.nationalTournamentId, source: `region:${regional.id}` });
-    await em.update(Tournament, { id: cup.nationalTournamentId }, { bracket: null, breakReport: null, status: 'setup' });
+    const { nationalTournamentId } = await qualificationOf(em, cup, regional.leagueId);
+    if (!nationalTournamentId) return;
+    await em.delete(TournamentTeam, { tournamentId: nationalTournamentId, source: `region:${regional.id}` });
+    await em.update(Tournament, { id: nationalTournamentId }, { bracket: null, breakReport: null, status: 'setup' });
   }
 
   /** A finished region's result may change only while the national round has not started. */
   async assertRegionMayChange(em: EntityManager, regional: Tournament): Promise<void> {
     const cup = await em.findOneByOrFail(Cup, { id: regional.cupId! });
-    if (cup.nationalTournamentId && (await em.countBy(Round, { tournamentId: cup.nationalTournamentId })) > 0) {
+    const { nationalTournamentId } = await qualificationOf(em, cup, regional.leagueId);
+    if (nationalTournamentId && (await em.countBy(Round, { tournamentId: nationalTournamentId })) > 0) {
       throw DomainError.wrongState('the national round has started: this regional result can no longer change the bracket');
     }
   }
@@ -51,11 +71,13 @@ export class CupsService {
    * Brings the national tournament's entries in line with the finished regions, and seeds its bracket once every
    * regional tournament of the cup is finished.
    */
-  async syncNational(em: EntityManager, cupId: string): Promise<void> {
+  async syncNational(em: EntityManager, cupId: string, leagueId: string | null): Promise<void> {
     const cup = await lockCup(em, cupId);
-    if (!cup.nationalTournamentId) return;
-    const national = await em.findOneByOrFail(Tournament, { id: cup.nationalTournamentId });
-    const regionals = await em.findBy(Tournament, { cupId, level: 'regional' });
+    const { nationalTournamentId } = await qualificationOf(em, cup, leagueId);
+    if (!nationalTournamentId) return;
+    const national = await em.findOneByOrFail(Tournament, { id: nationalTournamentId });
+    // Each league qualifies into its own national round; a cup without leagues is its own single league.
+    const regionals = await em.findBy(Tournament, { cupId, level: 'regional', leagueId: leagueId ?? IsNull() });
     const entries = await em.findBy(TournamentTeam, { tournamentId: national.id });
     let position = entries.length;
     for (const regional of regionals) {

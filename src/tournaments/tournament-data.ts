@@ -4,6 +4,7 @@ import { DomainError } from '../common/domain-error.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
 import { Ballot } from './ballot.entity.js';
 import { Cup } from './cup.entity.js';
+import { League, type QualificationUnit } from './league.entity.js';
 import { Debate, type DebateDecision } from './debate.entity.js';
 import { DebateAdjudicator } from './debate-adjudicator.entity.js';
 import { DebateTeam } from './debate-team.entity.js';
@@ -190,9 +191,38 @@ export async function loadDebate(em: EntityManager, id: string): Promise<DebateB
  * A finished regional tournament's qualifiers: its top `slotsPerRegion` finishers, leaving out any team that
  * withdrew — from this tournament, or from the national round (the next finisher of its region takes the place).
  */
+/** How a league (or a cup without leagues) qualifies teams for its national round. */
+export interface Qualification {
+  leagueId: string | null;
+  nationalTournamentId: string | null;
+  unit: QualificationUnit;
+  places: number;
+}
+
+/** The league's rules, or the cup's own when the tournament belongs to no league. */
+export async function qualificationOf(em: EntityManager, cup: Cup, leagueId: string | null): Promise<Qualification> {
+  if (!leagueId) return { leagueId: null, nationalTournamentId: cup.nationalTournamentId, unit: 'region', places: cup.slotsPerRegion };
+  const league = await em.findOneByOrFail(League, { id: leagueId });
+  return { leagueId, nationalTournamentId: league.nationalTournamentId, unit: league.qualificationUnit, places: league.placesPerUnit };
+}
+
+/**
+ * A finished regional tournament's qualifiers in finishing order, withdrawn teams skipped: the best `places` of the
+ * macro-region, or with oblast units the best `places` of each oblast and city.
+ */
 export async function loadQualifiers(em: EntityManager, regional: Tournament, cup: Cup): Promise<string[]> {
   if (regional.status !== 'finished' || !regional.finalPlaces) return [];
-  const tournaments = cup.nationalTournamentId ? [regional.id, cup.nationalTournamentId] : [regional.id];
+  const q = await qualificationOf(em, cup, regional.leagueId);
+  const tournaments = q.nationalTournamentId ? [regional.id, q.nationalTournamentId] : [regional.id];
   const withdrawn = new Set((await em.findBy(TournamentTeam, { tournamentId: In(tournaments), withdrawn: true })).map((t) => t.teamId));
-  return regional.finalPlaces.filter((t) => !withdrawn.has(t)).slice(0, cup.slotsPerRegion);
+  const order = regional.finalPlaces.filter((t) => !withdrawn.has(t));
+  if (q.unit === 'region') return order.slice(0, q.places);
+  const oblastOf = new Map((await em.findBy(Team, { id: In(order) })).map((t) => [t.id, t.oblastCode]));
+  const taken = new Map<string, number>();
+  return order.filter((teamId) => {
+    const oblast = oblastOf.get(teamId) ?? '';
+    const n = taken.get(oblast) ?? 0;
+    taken.set(oblast, n + 1);
+    return n < q.places;
+  });
 }

@@ -59,8 +59,10 @@ export class TournamentQueries implements OnModuleInit {
     return tournamentView(this.em, await loadTournament(this.em, id));
   }
 
-  async tournaments(): Promise<TournamentView[]> {
-    const all = await this.em.find(Tournament, { order: { createdAt: 'DESC' } });
+  /** Tournaments, optionally of one cup and one of its leagues (an export or a board for one league). */
+  async tournaments(filter: { cupId?: string; leagueId?: string } = {}): Promise<TournamentView[]> {
+    const where = { ...(filter.cupId ? { cupId: filter.cupId } : {}), ...(filter.leagueId ? { leagueId: filter.leagueId } : {}) };
+    const all = await this.em.find(Tournament, { where, order: { createdAt: 'DESC' } });
     return Promise.all(all.map((t) => tournamentView(this.em, t)));
   }
 
@@ -130,8 +132,8 @@ export class TournamentQueries implements OnModuleInit {
     return out;
   }
 
-  cup(id: string): Promise<CupView> {
-    return cupView(this.em, id);
+  cup(id: string, leagueKey?: string): Promise<CupView> {
+    return cupView(this.em, id, leagueKey);
   }
 
   async cups(): Promise<CupView[]> {

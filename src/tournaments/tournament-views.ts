@@ -16,6 +16,7 @@ import type { BrokenConstraint, Round } from './round.entity.js';
 import { Tournament, type BreakReport } from './tournament.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
 import { loadQualifiers } from './tournament-data.js';
+import { League } from './league.entity.js';
 import { TournamentTeam } from './tournament-team.entity.js';
 
 // Read models: what the API and /live show, built from the rows. Nothing here writes.
@@ -29,6 +30,7 @@ export interface TournamentView {
   name: string;
   level: Tournament['level'];
   cupId: string | null;
+  leagueId: string | null;
   regionCode: string | null;
   format: string;
   /** The format as this tournament uses it (the preset, with the tournament's changes). */
@@ -90,6 +92,7 @@ export async function tournamentView(em: EntityManager, t: Tournament): Promise<
     name: t.name,
     level: t.level,
     cupId: t.cupId,
+    leagueId: t.leagueId,
     regionCode: t.regionCode,
     format: t.format,
     formatSpec: t.formatSpec,
@@ -165,30 +168,85 @@ export async function bracketView(em: EntityManager, t: Tournament): Promise<Bra
   };
 }
 
+export interface CupRegionRow {
+  code: string;
+  tournamentId: string | null;
+  status: string;
+  qualifiers: string[];
+}
+
+export interface CupNationalRow {
+  tournamentId: string | null;
+  status: string;
+  champion?: string;
+}
+
+export interface LeagueView {
+  id: string;
+  key: string;
+  name: string;
+  language: League['language'];
+  qualificationUnit: League['qualificationUnit'];
+  placesPerUnit: number;
+  regions: CupRegionRow[];
+  national: CupNationalRow;
+}
+
 export interface CupView {
   id: string;
   name: string;
   season: string;
   slotsPerRegion: number;
-  regions: { code: string; tournamentId: string | null; status: string; qualifiers: string[] }[];
-  national: { tournamentId: string | null; status: string; champion?: string };
+  /** Tournaments of no league (a cup without leagues). */
+  regions: CupRegionRow[];
+  national: CupNationalRow;
+  /** Each league with its own regional tournaments and national round. */
+  leagues: LeagueView[];
   version: number;
 }
 
-export async function cupView(em: EntityManager, id: string): Promise<CupView> {
+/** The cup's regions and national round, for the cup itself and for each league; `leagueKey` keeps one league. */
+export async function cupView(em: EntityManager, id: string, leagueKey?: string): Promise<CupView> {
   const cup = await em.findOneBy(Cup, { id });
   if (!cup) throw DomainError.notFound('cup', id);
   const regions = await em.find(MacroRegion, { order: { position: 'ASC' } });
   const tournaments = await em.findBy(Tournament, { cupId: id });
-  const national = tournaments.find((t) => t.id === cup.nationalTournamentId) ?? null;
-  const regionRows = [];
-  for (const region of regions) {
-    const tournament = tournaments.find((t) => t.level === 'regional' && t.regionCode === region.code);
-    regionRows.push({
-      code: region.code,
-      tournamentId: tournament?.id ?? null,
-      status: tournament ? tournament.status : 'not-created',
-      qualifiers: tournament ? await loadQualifiers(em, tournament, cup) : [],
+  const leagues = (await em.find(League, { where: { cupId: id }, order: { createdAt: 'ASC', key: 'ASC' } })).filter(
+    (l) => leagueKey === undefined || l.key === leagueKey,
+  );
+  if (leagueKey !== undefined && leagues.length === 0) throw DomainError.notFound(`league ${leagueKey} of cup`, id);
+  const rowsOf = async (leagueId: string | null): Promise<CupRegionRow[]> => {
+    const rows: CupRegionRow[] = [];
+    for (const region of regions) {
+      const tournament = tournaments.find((t) => t.level === 'regional' && t.regionCode === region.code && t.leagueId === leagueId);
+      rows.push({
+        code: region.code,
+        tournamentId: tournament?.id ?? null,
+        status: tournament ? tournament.status : 'not-created',
+        qualifiers: tournament ? await loadQualifiers(em, tournament, cup) : [],
+      });
+    }
+    return rows;
+  };
+  const nationalRow = (nationalId: string | null): CupNationalRow => {
+    const national = tournaments.find((t) => t.id === nationalId) ?? null;
+    return {
+      tournamentId: national?.id ?? null,
+      status: national ? national.status : 'not-created',
+      ...(national?.championTeamId ? { champion: national.championTeamId } : {}),
+    };
+  };
+  const leagueViews: LeagueView[] = [];
+  for (const league of leagues) {
+    leagueViews.push({
+      id: league.id,
+      key: league.key,
+      name: league.name,
+      language: league.language,
+      qualificationUnit: league.qualificationUnit,
+      placesPerUnit: league.placesPerUnit,
+      regions: await rowsOf(league.id),
+      national: nationalRow(league.nationalTournamentId),
     });
   }
   return {
@@ -196,12 +254,9 @@ export async function cupView(em: EntityManager, id: string): Promise<CupView> {
     name: cup.name,
     season: cup.season,
     slotsPerRegion: cup.slotsPerRegion,
-    regions: regionRows,
-    national: {
-      tournamentId: national?.id ?? null,
-      status: national ? national.status : 'not-created',
-      ...(national?.championTeamId ? { champion: national.championTeamId } : {}),
-    },
+    regions: leagueKey === undefined ? await rowsOf(null) : [],
+    national: nationalRow(leagueKey === undefined ? cup.nationalTournamentId : null),
+    leagues: leagueViews,
     version: cup.version,
   };
 }

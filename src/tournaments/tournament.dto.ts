@@ -17,6 +17,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -138,6 +139,11 @@ export class CreateTournamentDto {
   @IsUUID()
   cupId?: string;
 
+  @ApiPropertyOptional({ description: 'a league of the cup (its own draw, tabs, break and national round)' })
+  @IsOptional()
+  @IsUUID()
+  leagueId?: string;
+
   @ApiPropertyOptional({ description: 'required for a regional tournament' })
   @ValidateIf((dto: CreateTournamentDto) => dto.level === 'regional' || dto.regionCode !== undefined)
   @IsString()
@@ -189,6 +195,56 @@ export class IronSpeakersDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   speakerIds: string[];
+}
+
+export class CreateLeagueDto {
+  @ApiProperty({ example: 'kk', description: 'short code for URLs and filters' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]{0,19}$/, { message: 'key must be 1–20 lowercase letters, digits or -, starting with a letter' })
+  key: string;
+
+  @ApiProperty({ example: 'Қазақ лигасы' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ enum: ['kk', 'ru', 'en'], description: 'the language of debate of a language league' })
+  @IsOptional()
+  @IsIn(['kk', 'ru', 'en'])
+  language?: 'kk' | 'ru' | 'en';
+
+  @ApiPropertyOptional({ enum: ['region', 'oblast'], default: 'region', description: 'who qualifies: the best of each macro-region, or of each oblast and city' })
+  @IsOptional()
+  @IsIn(['region', 'oblast'])
+  qualificationUnit?: 'region' | 'oblast';
+
+  @ApiPropertyOptional({ description: 'places per unit; default: the cup\'s slotsPerRegion' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  placesPerUnit?: number;
+}
+
+export class CupQuery {
+  @ApiPropertyOptional({ description: 'one league\'s key: only that league' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]{0,19}$/, { message: 'league must be a league key' })
+  league?: string;
+}
+
+export class TournamentQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  cupId?: string;
+
+  @ApiPropertyOptional({ description: 'only this league\'s tournaments' })
+  @IsOptional()
+  @IsUUID()
+  leagueId?: string;
 }
 
 export class AddTournamentTeamDto {

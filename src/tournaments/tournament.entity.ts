@@ -5,6 +5,7 @@ import type { Bracket } from '../engine/elimination/single-elimination.js';
 import type { FormatPreset } from '../engine/formats/format-preset.js';
 import { MacroRegion } from '../regions/region.entity.js';
 import { Cup } from './cup.entity.js';
+import { League } from './league.entity.js';
 
 export type TournamentLevel = 'regional' | 'national';
 
@@ -42,6 +43,14 @@ export class Tournament {
   @JoinColumn({ name: 'cup_id' })
   cup: Cup | null;
 
+  /** The cup's league this tournament belongs to; null = the cup's default (no leagues). */
+  @Column({ name: 'league_id', type: 'uuid', nullable: true })
+  leagueId: string | null;
+
+  @ManyToOne(() => League, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'league_id' })
+  league: League | null;
+
   @Column({ name: 'region_code', type: 'text', nullable: true })
   regionCode: string | null;
 
@@ -56,7 +65,7 @@ export class Tournament {
   @Column({ name: 'format_spec', type: 'jsonb' })
   formatSpec: FormatPreset;
 
-  @Column({ type: 'jsonb', default: () => `'{"byeCounts":"absent","marginsIncludeDissent":false}'` })
+  @Column({ type: 'jsonb', default: () => `'{"byeCounts": "absent", "marginsIncludeDissent": false}'` })
   rules: TournamentRules;
 
   @Column({ name: 'prelim_rounds', type: 'int' })

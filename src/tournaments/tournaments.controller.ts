@@ -5,7 +5,14 @@ import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { toCsv } from '../common/csv.js';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
 import { RoundsService } from './rounds.service.js';
-import { AddTournamentTeamDto, AdjudicatorsDto, CreateRoundDto, CreateTournamentDto, WithdrawDto } from './tournament.dto.js';
+import {
+  AddTournamentTeamDto,
+  AdjudicatorsDto,
+  CreateRoundDto,
+  CreateTournamentDto,
+  TournamentQuery,
+  WithdrawDto,
+} from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
 import type { BracketView, RoundView, SpeakerRow, TeamRow, TournamentView } from './tournament-views.js';
 import { TournamentsService } from './tournaments.service.js';
@@ -36,8 +43,8 @@ export class TournamentsController {
   }
 
   @Get()
-  async list(): Promise<{ items: TournamentView[]; total: number }> {
-    const items = await this.queries.tournaments();
+  async list(@Query() query: TournamentQuery): Promise<{ items: TournamentView[]; total: number }> {
+    const items = await this.queries.tournaments(query);
     return { items, total: items.length };
   }
 

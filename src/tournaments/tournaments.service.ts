@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { CaseChampionshipsService } from '../case-championships/case-championships.service.js';
 import { DomainError } from '../common/domain-error.js';
@@ -10,6 +10,7 @@ import { RegionsService } from '../regions/regions.service.js';
 import { Team } from '../teams/team.entity.js';
 import { BallotsService } from './ballots.service.js';
 import { Cup } from './cup.entity.js';
+import { League } from './league.entity.js';
 import { CupsService } from './cups.service.js';
 import { DebateTeam } from './debate-team.entity.js';
 import { Tournament } from './tournament.entity.js';
@@ -44,17 +45,27 @@ export class TournamentsService {
       if (dto.regionCode) await this.regions.assertRegion(em, dto.regionCode);
       let cup: Cup | null = null;
       if (dto.cupId) cup = await lockCup(em, dto.cupId);
+      let league: League | null = null;
+      if (dto.leagueId) {
+        if (!cup) throw DomainError.invalid('cupId is required with leagueId');
+        league = await em.findOneBy(League, { id: dto.leagueId, cupId: cup.id });
+        if (!league) throw DomainError.invalid(`leagueId must be a league of cup ${cup.id}`);
+      }
+      const where = league ? `league ${league.key} of cup ${cup!.id}` : `cup ${cup?.id}`;
       if (dto.level === 'national') {
         if (!cup) throw DomainError.invalid('cupId is required for a national tournament');
-        if (cup.nationalTournamentId) throw DomainError.conflict(`cup ${cup.id} already has a national tournament`);
-      } else if (cup && (await em.existsBy(Tournament, { cupId: cup.id, level: 'regional', regionCode: dto.regionCode! }))) {
-        throw DomainError.conflict(`cup ${cup.id} already has a regional tournament for ${dto.regionCode}`);
+        if ((league ? league.nationalTournamentId : cup.nationalTournamentId) !== null) {
+          throw DomainError.conflict(`${where} already has a national tournament`);
+        }
+      } else if (cup && (await em.existsBy(Tournament, { cupId: cup.id, level: 'regional', regionCode: dto.regionCode!, leagueId: league?.id ?? IsNull() }))) {
+        throw DomainError.conflict(`${where} already has a regional tournament for ${dto.regionCode}`);
       }
       const tournament = await em.save(
         em.create(Tournament, {
           name: dto.name.trim(),
           level: dto.level,
           cupId: cup?.id ?? null,
+          leagueId: league?.id ?? null,
           regionCode: dto.regionCode ?? null,
           format: preset.key,
           formatSpec: spec,
@@ -64,8 +75,9 @@ export class TournamentsService {
         }),
       );
       if (cup && dto.level === 'national') {
-        await em.update(Cup, { id: cup.id }, { nationalTournamentId: tournament.id });
-        await this.cups.syncNational(em, cup.id);
+        if (league) await em.update(League, { id: league.id }, { nationalTournamentId: tournament.id });
+        else await em.update(Cup, { id: cup.id }, { nationalTournamentId: tournament.id });
+        await this.cups.syncNational(em, cup.id, league?.id ?? null);
       }
       return tournamentView(em, await loadTournament(em, tournament.id));
     });
@@ -97,6 +109,7 @@ export class TournamentsService {
           throw DomainError.rule(`teamId: team "${team.name}" is from ${team.regionCode}, this tournament is for ${tournament.regionCode}`);
         }
       }
+      if (tournament.cupId) await this.assertOneLeague(em, tournament, teams);
       const count = await em.countBy(TournamentTeam, { tournamentId: id });
       await em
         .createQueryBuilder()
@@ -107,6 +120,21 @@ export class TournamentsService {
         .execute();
       return tournamentView(em, tournament);
     });
+  }
+
+  /** A team plays in one league of a cup: entering it in another league's tournament is refused. */
+  private async assertOneLeague(em: EntityManager, tournament: Tournament, teams: Team[]): Promise<void> {
+    const elsewhere = await em
+      .createQueryBuilder(TournamentTeam, 'e')
+      .innerJoin(Tournament, 't', 't.id = e.tournament_id')
+      .where('t.cup_id = :cupId AND e.team_id IN (:...teamIds)', { cupId: tournament.cupId, teamIds: teams.map((t) => t.id) })
+      .andWhere(tournament.leagueId ? '(t.league_id IS NULL OR t.league_id <> :leagueId)' : 't.league_id IS NOT NULL', { leagueId: tournament.leagueId })
+      .select(['e.team_id AS "teamId"', 't.name AS "tournament"'])
+      .getRawMany<{ teamId: string; tournament: string }>();
+    if (elsewhere.length) {
+      const name = teams.find((t) => t.id === elsewhere[0].teamId)!.name;
+      throw DomainError.conflict(`teamId: team "${name}" plays in another league of this cup (${elsewhere[0].tournament})`);
+    }
   }
 
   async addAdjudicators(id: string, dto: AdjudicatorsDto): Promise<TournamentView> {
@@ -140,7 +168,7 @@ export class TournamentsService {
       let replacement: string | null = null;
       if (tournament.level === 'national' && tournament.cupId && entry.source.startsWith('region:')) {
         const before = new Set((await em.findBy(TournamentTeam, { tournamentId: id })).map((t) => t.teamId));
-        await this.cups.syncNational(em, tournament.cupId);
+        await this.cups.syncNational(em, tournament.cupId, tournament.leagueId);
         const added = (await em.findBy(TournamentTeam, { tournamentId: id, source: entry.source })).find((t) => !before.has(t.teamId));
         replacement = added?.teamId ?? null;
         if (replacement) {

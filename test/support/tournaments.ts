@@ -27,6 +27,7 @@ export interface TournamentSetup {
   regionCode?: string;
   format?: string;
   cupId?: string;
+  leagueId?: string;
 }
 
 /**
@@ -62,6 +63,7 @@ export class TournamentKit {
         prelimRounds: setup.prelimRounds,
         breakSize: setup.breakSize,
         ...(setup.cupId ? { cupId: setup.cupId } : {}),
+        ...(setup.leagueId ? { leagueId: setup.leagueId } : {}),
       })
       .expect(201);
     const id = created.body.id as string;
