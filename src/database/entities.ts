@@ -8,7 +8,7 @@ import {
 import { Organiser } from '../auth/organiser.entity.js';
 import { IdempotencyKey } from '../common/idempotency-key.entity.js';
 import { ServerSetting } from '../common/settings.entity.js';
-import { Judge, JudgeJudgeConflict, JudgeTeamConflict } from '../judges/judge.entity.js';
+import { Judge, JudgeCredentialAudit, JudgeJudgeConflict, JudgeTeamConflict } from '../judges/judge.entity.js';
 import { LiveEvent, LiveRoom } from '../live/live-event.entity.js';
 import { MacroRegion, RegionUnit } from '../regions/region.entity.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
@@ -37,6 +37,7 @@ export const ENTITIES = [
   Judge,
   JudgeTeamConflict,
   JudgeJudgeConflict,
+  JudgeCredentialAudit,
   LiveRoom,
   LiveEvent,
   CaseChampionship,
