@@ -30,4 +30,12 @@ export class OrganisersController {
   deactivate(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() who: Principal): Promise<OrganiserView> {
     return this.organisers.deactivate(id, who);
   }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reactivate an account (it signs in again; tokens from before stay void)' })
+  @ApiOkResponse({ type: OrganiserView })
+  activate(@Param('id', ParseUUIDPipe) id: string): Promise<OrganiserView> {
+    return this.organisers.activate(id);
+  }
 }

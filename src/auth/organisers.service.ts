@@ -47,4 +47,10 @@ export class OrganisersService {
     });
     return view(await this.organisers.findOneByOrFail({ id }));
   }
+
+  async activate(id: string): Promise<OrganiserView> {
+    const result = await this.organisers.update({ id }, { active: true });
+    if (result.affected !== 1) throw DomainError.notFound('organiser', id);
+    return view(await this.organisers.findOneByOrFail({ id }));
+  }
 }

@@ -5,7 +5,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseIntPipe,
   ParseUUIDPipe,
   Patch,
   Post,
@@ -16,7 +15,9 @@ import {
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { VersionQuery } from '../common/version-query.js';
 import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
 import type { Page } from '../common/pagination.dto.js';
 import {
@@ -39,8 +40,7 @@ export class CaseChampionshipsController {
   constructor(private readonly championships: CaseChampionshipsService) {}
 
   @Post()
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('tab')
   create(@Body() dto: CreateCaseChampionshipDto): Promise<ChampionshipView> {
     return this.championships.create(dto);
   }
@@ -56,29 +56,25 @@ export class CaseChampionshipsController {
   }
 
   @Patch(':id/options')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('tab')
   updateOptions(@Param('id', uuid) id: string, @Body() dto: UpdateScoringOptionsDto): Promise<ChampionshipView> {
     return this.championships.updateOptions(id, dto);
   }
 
   @Post(':id/entries')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('tab')
   addEntry(@Param('id', uuid) id: string, @Body() dto: CaseEntryDto): Promise<ChampionshipView> {
     return this.championships.addEntry(id, dto);
   }
 
   @Post(':id/jury')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('tab')
   seatJury(@Param('id', uuid) id: string, @Body() dto: CaseJuryDto): Promise<ChampionshipView> {
     return this.championships.seatJury(id, dto);
   }
 
   @Post(':id/start-scoring')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   startScoring(@Param('id', uuid) id: string): Promise<ChampionshipView> {
     return this.championships.startScoring(id);
@@ -107,15 +103,13 @@ export class CaseChampionshipsController {
   }
 
   @Get(':id/scoresheets')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   scoresheets(@Param('id', uuid) id: string): Promise<ScoresheetView[]> {
     return this.championships.scoresheets(id);
   }
 
   @Get(':id/audit')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   audit(@Param('id', uuid) id: string) {
     return this.championships.audit(id);
   }
@@ -143,41 +137,36 @@ export class CaseChampionshipsController {
   }
 
   @Get(':id/diagnostics')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly()
   diagnostics(@Param('id', uuid) id: string): Promise<JurorReport[]> {
     return this.championships.diagnostics(id);
   }
 
   @Post(':id/finalise')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   finalise(@Param('id', uuid) id: string): Promise<ChampionshipView> {
     return this.championships.finalise(id);
   }
 
   @Post(':id/freeze')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('tab')
   @HttpCode(200)
-  freeze(@Param('id', uuid) id: string, @Query('version', ParseIntPipe) version: number): Promise<ChampionshipView> {
+  freeze(@Param('id', uuid) id: string, @VersionQuery() version: number): Promise<ChampionshipView> {
     return this.championships.freeze(id, version);
   }
 
   @Post(':id/reveal')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('tab')
   @HttpCode(200)
-  reveal(@Param('id', uuid) id: string, @Query('version', ParseIntPipe) version: number): Promise<ChampionshipView> {
+  reveal(@Param('id', uuid) id: string, @VersionQuery() version: number): Promise<ChampionshipView> {
     return this.championships.revealNext(id, version);
   }
 
   @Post(':id/unfreeze')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('tab')
   @HttpCode(200)
-  unfreeze(@Param('id', uuid) id: string, @Query('version', ParseIntPipe) version: number): Promise<ChampionshipView> {
+  unfreeze(@Param('id', uuid) id: string, @VersionQuery() version: number): Promise<ChampionshipView> {
     return this.championships.unfreeze(id, version);
   }
 }

@@ -7,10 +7,13 @@ import { filters, type Page } from '../common/pagination.dto.js';
 import { updateVersioned } from '../common/versioned-update.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { Team } from '../teams/team.entity.js';
-import { issueCredentials, parseAccessCode, sha256 } from './judge-credentials.js';
+import type { Principal } from '../auth/principal.js';
+import { issueCredentials, type IssuedCredentials, parseAccessCode, sha256 } from './judge-credentials.js';
 import {
   CreatedJudgeView,
   CreateJudgeDto,
+  CredentialAuditView,
+  JudgeCredentialsView,
   JudgeConflictDto,
   JudgeJudgeConflictDto,
   JudgeQuery,
@@ -18,7 +21,7 @@ import {
   TeamConflict,
   UpdateJudgeDto,
 } from './judge.dto.js';
-import { Judge, JudgeJudgeConflict, JudgeTeamConflict } from './judge.entity.js';
+import { CredentialAction, Judge, JudgeCredentialAudit, JudgeJudgeConflict, JudgeTeamConflict } from './judge.entity.js';
 
 /** Institutions are typed by hand: compare them case- and spacing-insensitively. */
 export const sameInstitution = (a: string, b: string) =>
@@ -32,23 +35,90 @@ export class JudgesService {
   ) {}
 
   async create(dto: CreateJudgeDto): Promise<CreatedJudgeView> {
-    const issued = issueCredentials();
-    const accessSecretHash = await argon2.hash(issued.secret);
-    const judge = await this.judges.manager.transaction(async (em) => {
+    return this.judges.manager.transaction(async (em) => {
       await this.regions.assertRegion(em, dto.regionCode);
-      return em.save(
-        em.create(Judge, {
-          fullName: dto.fullName.trim(),
-          regionCode: dto.regionCode,
-          institution: dto.institution.trim(),
-          strength: dto.strength ?? 5,
-          accessPrefix: issued.prefix,
-          accessSecretHash,
-          linkTokenHash: issued.linkTokenHash,
-        }),
-      );
+      return this.insert(em, dto);
     });
+  }
+
+  /** Inserts one judge with fresh credentials (the region already checked); the code and link are shown once. */
+  async insert(em: EntityManager, dto: CreateJudgeDto): Promise<CreatedJudgeView> {
+    const issued = await this.freshCredentials(em);
+    const judge = await em.save(
+      em.create(Judge, {
+        fullName: dto.fullName.trim(),
+        regionCode: dto.regionCode,
+        institution: dto.institution.trim(),
+        strength: dto.strength ?? 5,
+        accessPrefix: issued.prefix,
+        accessSecretHash: await argon2.hash(issued.secret),
+        linkTokenHash: issued.linkTokenHash,
+      }),
+    );
     return { ...this.view(judge, []), accessCode: issued.accessCode, link: `/judge/${issued.linkToken}` };
+  }
+
+  /**
+   * New access code and link for each judge, in one transaction: the old code, the old link and every token
+   * signed from them stop working at once (the credential generation moves on). Clears a revocation. Audited.
+   */
+  async reissue(judgeIds: string[], actor: Principal, reason: string | null): Promise<JudgeCredentialsView[]> {
+    return this.judges.manager.transaction(async (em) => {
+      const judges = await em.find(Judge, { where: { id: In(judgeIds) }, lock: { mode: 'pessimistic_write' }, order: { fullName: 'ASC', id: 'ASC' } });
+      const missing = judgeIds.filter((id) => !judges.some((j) => j.id === id));
+      if (missing.length) throw DomainError.notFound('judge', missing.join(', '));
+      const out: JudgeCredentialsView[] = [];
+      for (const judge of judges) {
+        const issued = await this.freshCredentials(em);
+        await em.update(Judge, { id: judge.id }, {
+          accessPrefix: issued.prefix,
+          accessSecretHash: await argon2.hash(issued.secret),
+          linkTokenHash: issued.linkTokenHash,
+          credentialGeneration: () => 'credential_generation + 1',
+          revokedAt: null,
+        });
+        await this.audit(em, judge.id, 'reissued', actor, reason);
+        out.push({
+          judgeId: judge.id,
+          fullName: judge.fullName,
+          regionCode: judge.regionCode,
+          institution: judge.institution,
+          accessCode: issued.accessCode,
+          link: `/judge/${issued.linkToken}`,
+        });
+      }
+      return out;
+    });
+  }
+
+  /** The judge can no longer sign in, and every token they hold is refused from the next request on. Audited. */
+  async revoke(id: string, actor: Principal, reason: string | null): Promise<JudgeView> {
+    await this.judges.manager.transaction(async (em) => {
+      const judge = await em.findOne(Judge, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!judge) throw DomainError.notFound('judge', id);
+      await em.update(Judge, { id }, { revokedAt: () => 'now()', credentialGeneration: () => 'credential_generation + 1' });
+      await this.audit(em, id, 'revoked', actor, reason);
+    });
+    return this.get(id);
+  }
+
+  async credentialAudit(id: string): Promise<Page<CredentialAuditView>> {
+    if (!(await this.judges.existsBy({ id }))) throw DomainError.notFound('judge', id);
+    const rows = await this.judges.manager.find(JudgeCredentialAudit, { where: { judgeId: id }, order: { at: 'ASC', id: 'ASC' } });
+    const items = rows.map((r) => ({ action: r.action, organiserId: r.organiserId, reason: r.reason, at: r.at.toISOString() }));
+    return { items, total: items.length };
+  }
+
+  private async audit(em: EntityManager, judgeId: string, action: CredentialAction, actor: Principal, reason: string | null) {
+    await em.insert(JudgeCredentialAudit, { judgeId, action, organiserId: actor.id, reason });
+  }
+
+  /** Credentials whose lookup prefix no other judge holds (a clash would fail the unique index and the batch). */
+  private async freshCredentials(em: EntityManager): Promise<IssuedCredentials> {
+    for (;;) {
+      const issued = issueCredentials();
+      if (!(await em.existsBy(Judge, { accessPrefix: issued.prefix }))) return issued;
+    }
   }
 
   async get(id: string): Promise<JudgeView> {
@@ -169,6 +239,7 @@ export class JudgesService {
       regionCode: judge.regionCode,
       institution: judge.institution,
       strength: judge.strength,
+      revoked: judge.revokedAt !== null,
       conflicts: conflicts.map((c) => ({ teamId: c.teamId, note: c.note })),
       judgeConflicts: judgeConflicts.sort(),
       version: judge.version,

@@ -1,20 +1,41 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator.js';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
+import { ImportQuery, ImportReport, readCsvBody } from '../common/csv-import.js';
 import type { Page } from '../common/pagination.dto.js';
 import { CreateTeamDto, TeamQuery, TeamView, UpdateTeamDto } from './team.dto.js';
+import { TeamImportService, type TeamImportResult } from './team-import.service.js';
 import { TeamsService } from './teams.service.js';
 
+/** Registering teams is the desk's (and admin's) job. */
 @ApiTags('teams')
 @Controller('teams')
 export class TeamsController {
-  constructor(private readonly teams: TeamsService) {}
+  constructor(
+    private readonly teams: TeamsService,
+    private readonly importer: TeamImportService,
+  ) {}
 
   @Post()
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('desk')
   create(@Body() dto: CreateTeamDto): Promise<TeamView> {
     return this.teams.create(dto);
+  }
+
+  @Post('import')
+  @OrganiserOnly('desk')
+  @ApiOperation({ summary: 'Import teams from CSV (columns in the README): all rows or none; ?dryRun=true reports per row' })
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'name;oblastCode;institution;rural;member1Name;member1BirthDate\nЖас Қыран;Абайская область;Семей колледжі;да;Әлия Серікқызы;17.05.2006',
+    },
+  })
+  @ApiOkResponse({ type: ImportReport })
+  async import(@Req() req: Request, @Query() query: ImportQuery): Promise<TeamImportResult> {
+    return this.importer.import(await readCsvBody(req), query.dryRun === 'true');
   }
 
   @Get()
@@ -28,15 +49,13 @@ export class TeamsController {
   }
 
   @Patch(':id')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('desk')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTeamDto): Promise<TeamView> {
     return this.teams.update(id, dto);
   }
 
   @Delete(':id')
-  @Roles('organiser')
-  @ApiBearerAuth()
+  @OrganiserOnly('desk')
   @HttpCode(204)
   remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.teams.remove(id);
