@@ -47,8 +47,16 @@ export class JudgesController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'fullName;regionCode;institution;strength\nНұрлан Әбдіков;north;ПГУ;7' } })
   @ApiOkResponse({ type: ImportReport })
-  async import(@Req() req: Request, @Query() query: ImportQuery): Promise<JudgeImportResult> {
-    return this.importer.import(await readCsvBody(req), query.dryRun === 'true');
+  async import(
+    @Req() req: Request,
+    @Query() query: ImportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<JudgeImportResult> {
+    const dryRun = query.dryRun === 'true';
+    const result = await this.importer.import(await readCsvBody(req), dryRun);
+    // A dry run creates nothing: 200, not 201.
+    if (dryRun) res.status(200);
+    return result;
   }
 
   @Post('links.csv')

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { ImportQuery, ImportReport, readCsvBody } from '../common/csv-import.js';
 import type { Page } from '../common/pagination.dto.js';
@@ -34,8 +34,16 @@ export class TeamsController {
     },
   })
   @ApiOkResponse({ type: ImportReport })
-  async import(@Req() req: Request, @Query() query: ImportQuery): Promise<TeamImportResult> {
-    return this.importer.import(await readCsvBody(req), query.dryRun === 'true');
+  async import(
+    @Req() req: Request,
+    @Query() query: ImportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TeamImportResult> {
+    const dryRun = query.dryRun === 'true';
+    const result = await this.importer.import(await readCsvBody(req), dryRun);
+    // A dry run creates nothing: 200, not 201.
+    if (dryRun) res.status(200);
+    return result;
   }
 
   @Get()
