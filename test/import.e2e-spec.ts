@@ -51,6 +51,9 @@ describe('CSV import of teams and judges (e2e)', () => {
     expect(orly.members.map((m) => m.birthDate)).toEqual(['2003-09-01']);
     const [ushkyr] = await teamsNamed('Ұшқыр');
     expect(ushkyr).toMatchObject({ regionCode: 'south', oblastCode: 'shymkent' });
+    // Where teams are searched by oblast, the alias finds it too.
+    const byAlias = await request(t.url).get('/api/teams').query({ oblastCode: 'абайская область' }).expect(200);
+    expect(byAlias.body.items.map((team: TeamRow) => team.name)).toEqual(['Жас Қыран']);
   });
 
   it('an import with one bad row imports nothing and reports the row, field and code', async () => {

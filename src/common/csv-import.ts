@@ -88,10 +88,17 @@ export function parseCsv(text: string, columns: { required: string[]; optional: 
   if (problems.length) {
     throw new DomainError(DomainErrorCode.InvalidInput, problems.map((p) => p.message), problems);
   }
-  return records.slice(1).map(({ record, info }) => ({
-    row: info.lines,
-    values: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])),
-  }));
+  // info.lines is the line a record ends on, and csv-parse counts a CRLF inside quotes as two lines: take both
+  // back off so a row is numbered where it starts, as a spreadsheet shows it.
+  let overcounted = 0;
+  return records.slice(1).map(({ record, info }) => {
+    const text = record.join('');
+    overcounted += text.match(/\r\n/g)?.length ?? 0;
+    return {
+      row: info.lines - overcounted - (text.match(/\n/g)?.length ?? 0),
+      values: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])),
+    };
+  });
 }
 
 /** Validates a row turned into a create-DTO exactly as the JSON route would; problems carry the DTO's field paths. */

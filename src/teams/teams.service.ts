@@ -67,11 +67,13 @@ export class TeamsService {
   }
 
   async list(query: TeamQuery): Promise<Page<TeamView>> {
+    // An oblast may be given by code, ISO/KATO code, name or alias («Абайская область»).
+    const oblast = query.oblastCode === undefined ? undefined : await this.regions.resolveUnit(this.teams.manager, query.oblastCode);
     const [rows, total] = await this.teams.findAndCount({
       where: filters({
         regionCode: query.regionCode,
         ageGroup: query.ageGroup,
-        oblastCode: query.oblastCode,
+        oblastCode: query.oblastCode === undefined ? undefined : (oblast?.code ?? query.oblastCode),
         name: query.search ? ILike(`%${query.search.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
       }),
       relations: { members: true },
