@@ -48,9 +48,10 @@ export class JudgeImportService {
     }
     if (!dryRun && problems.length) throw importFailed(problems);
     if (dryRun) return { dryRun, rows: rows.length, imported: problems.length ? 0 : rows.length, problems, items: [] };
+    const credentials = await this.judges.prepareCredentials(dtos.length);
     const items = await this.dataSource.transaction(async (em) => {
       const created: CreatedJudgeView[] = [];
-      for (const dto of dtos) created.push(await this.judges.insert(em, dto));
+      for (const [i, dto] of dtos.entries()) created.push(await this.judges.insert(em, dto, credentials[i]));
       return created;
     });
     return { dryRun, rows: rows.length, imported: items.length, problems, items };

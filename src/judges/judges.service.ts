@@ -9,6 +9,11 @@ import { RegionsService } from '../regions/regions.service.js';
 import { Team } from '../teams/team.entity.js';
 import type { Principal } from '../auth/principal.js';
 import { issueCredentials, type IssuedCredentials, parseAccessCode, sha256 } from './judge-credentials.js';
+
+export interface HashedCredentials extends IssuedCredentials {
+  /** argon2id of the secret half of the access code. */
+  secretHash: string;
+}
 import {
   CreatedJudgeView,
   CreateJudgeDto,
@@ -35,15 +40,29 @@ export class JudgesService {
   ) {}
 
   async create(dto: CreateJudgeDto): Promise<CreatedJudgeView> {
+    const [credentials] = await this.prepareCredentials(1);
     return this.judges.manager.transaction(async (em) => {
       await this.regions.assertRegion(em, dto.regionCode);
-      return this.insert(em, dto);
+      return this.insert(em, dto, credentials);
     });
   }
 
-  /** Inserts one judge with fresh credentials (the region already checked); the code and link are shown once. */
-  async insert(em: EntityManager, dto: CreateJudgeDto): Promise<CreatedJudgeView> {
-    const issued = await this.freshCredentials(em);
+  /**
+   * Credentials with the secret already hashed. argon2 takes ~0.3–0.4 s a hash on this machine: done before the
+   * transaction (and in parallel), so a batch does not hold the database — the embedded one has one connection.
+   */
+  async prepareCredentials(count: number): Promise<HashedCredentials[]> {
+    return Promise.all(
+      Array.from({ length: count }, async () => {
+        const issued = issueCredentials();
+        return { ...issued, secretHash: await argon2.hash(issued.secret) };
+      }),
+    );
+  }
+
+  /** Inserts one judge (the region already checked) with prepared credentials; the code and link are shown once. */
+  async insert(em: EntityManager, dto: CreateJudgeDto, prepared: HashedCredentials): Promise<CreatedJudgeView> {
+    const issued = await this.unclashed(em, prepared);
     const judge = await em.save(
       em.create(Judge, {
         fullName: dto.fullName.trim(),
@@ -51,7 +70,7 @@ export class JudgesService {
         institution: dto.institution.trim(),
         strength: dto.strength ?? 5,
         accessPrefix: issued.prefix,
-        accessSecretHash: await argon2.hash(issued.secret),
+        accessSecretHash: issued.secretHash,
         linkTokenHash: issued.linkTokenHash,
       }),
     );
@@ -63,16 +82,17 @@ export class JudgesService {
    * signed from them stop working at once (the credential generation moves on). Clears a revocation. Audited.
    */
   async reissue(judgeIds: string[], actor: Principal, reason: string | null): Promise<JudgeCredentialsView[]> {
+    const prepared = await this.prepareCredentials(new Set(judgeIds).size);
     return this.judges.manager.transaction(async (em) => {
       const judges = await em.find(Judge, { where: { id: In(judgeIds) }, lock: { mode: 'pessimistic_write' }, order: { fullName: 'ASC', id: 'ASC' } });
       const missing = judgeIds.filter((id) => !judges.some((j) => j.id === id));
       if (missing.length) throw DomainError.notFound('judge', missing.join(', '));
       const out: JudgeCredentialsView[] = [];
-      for (const judge of judges) {
-        const issued = await this.freshCredentials(em);
+      for (const [i, judge] of judges.entries()) {
+        const issued = await this.unclashed(em, prepared[i]);
         await em.update(Judge, { id: judge.id }, {
           accessPrefix: issued.prefix,
-          accessSecretHash: await argon2.hash(issued.secret),
+          accessSecretHash: issued.secretHash,
           linkTokenHash: issued.linkTokenHash,
           credentialGeneration: () => 'credential_generation + 1',
           revokedAt: null,
@@ -113,12 +133,11 @@ export class JudgesService {
     await em.insert(JudgeCredentialAudit, { judgeId, action, organiserId: actor.id, reason });
   }
 
-  /** Credentials whose lookup prefix no other judge holds (a clash would fail the unique index and the batch). */
-  private async freshCredentials(em: EntityManager): Promise<IssuedCredentials> {
-    for (;;) {
-      const issued = issueCredentials();
-      if (!(await em.existsBy(Judge, { accessPrefix: issued.prefix }))) return issued;
-    }
+  /** The prepared credentials, or new ones if another judge holds the lookup prefix (a clash would fail the batch). */
+  private async unclashed(em: EntityManager, prepared: HashedCredentials): Promise<HashedCredentials> {
+    let issued = prepared;
+    while (await em.existsBy(Judge, { accessPrefix: issued.prefix })) [issued] = await this.prepareCredentials(1);
+    return issued;
   }
 
   async get(id: string): Promise<JudgeView> {
