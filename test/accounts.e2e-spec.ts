@@ -221,6 +221,13 @@ describe('accounts and credentials (e2e)', () => {
       .expect(400);
     expect(noVersion.body.problems).toEqual([{ field: 'version', code: 'REQUIRED', message: 'version is required: send ?version=<integer>' }]);
     expect(noVersion.body.message).toEqual(['version is required: send ?version=<integer>']);
+    const badVersion = await request(t.url)
+      .post('/api/case-championships/7f0b1a9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f/freeze?version=two')
+      .set(bearer(admin))
+      .expect(400);
+    expect(badVersion.body.problems).toEqual([{ field: 'version', code: 'IS_INT', message: 'version must be a positive integer' }]);
+    // A well-formed version passes the pipe: the 404 is the championship's.
+    await request(t.url).post('/api/case-championships/7f0b1a9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f/freeze?version=3').set(bearer(admin)).expect(404);
 
     const noToken = await request(t.url).post('/api/teams').send({}).expect(401);
     expect(noToken.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', problems: [{ field: null, code: 'UNAUTHENTICATED' }] });
