@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Fixtures } from './support/fixtures.js';
+import { RecordingSocket } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const run = promisify(execFile);
@@ -119,9 +120,16 @@ describe('accounts and credentials (e2e)', () => {
     const oldLink = (created.body.link as string).replace('/judge/', '');
     const token = (await request(t.url).post('/api/auth/judge').send({ accessCode: oldCode }).expect(200)).body.accessToken;
     await request(t.url).get('/api/debates/mine').set(bearer(token)).expect(200);
+    const before = new RecordingSocket(t.url, { token });
+    await before.connected();
+    before.close();
 
     const revoked = await request(t.url).post(`/api/judges/${judgeId}/revoke`).set(bearer(admin)).send({ reason: 'tablet lost' }).expect(200);
     expect(revoked.body.revoked).toBe(true);
+    // The live channel's handshake refuses the token too.
+    const after = new RecordingSocket(t.url, { token });
+    await expect(after.connected()).rejects.toThrow(/unauthorized/);
+    after.close();
     expect(codes((await request(t.url).get('/api/debates/mine').set(bearer(token)).expect(401)).body)).toEqual(['JUDGE_REVOKED']);
     expect(codes((await request(t.url).post('/api/auth/judge').send({ accessCode: oldCode }).expect(401)).body)).toEqual(['JUDGE_REVOKED']);
     expect(codes((await request(t.url).post('/api/auth/judge').send({ token: oldLink }).expect(401)).body)).toEqual(['JUDGE_REVOKED']);

@@ -53,6 +53,5 @@ function accountTracker(req: LoginRequest): string {
   ],
   controllers: [AuthController, OrganisersController],
   providers: [AuthService, OrganisersService, TokenVerifier, { provide: APP_GUARD, useClass: RolesGuard }],
-  exports: [TokenVerifier],
 })
 export class AuthModule {}
