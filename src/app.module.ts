@@ -8,6 +8,7 @@ import { CaseChampionshipsModule } from './case-championships/case-championships
 import { CommonModule } from './common/common.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
+import { validationException } from './common/validation-problems.js';
 import type { Env } from './config/env.js';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options.js';
 import { FormatsModule } from './formats/formats.module.js';
@@ -71,6 +72,7 @@ export class AppModule {
             forbidNonWhitelisted: true,
             transform: true,
             stopAtFirstError: false,
+            exceptionFactory: validationException,
           }),
         },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -53,7 +53,15 @@ describe('foundation (e2e)', () => {
     expect(new Set(units).size).toBe(20);
     const central = res.body.items.find((r: { code: string }) => r.code === 'central');
     expect(central.names).toEqual({ kk: 'Орталық', ru: 'Центр', en: 'Central' });
-    expect(central.cities).toEqual([{ code: 'astana', names: { kk: 'Астана', ru: 'Астана', en: 'Astana' } }]);
+    expect(central.cities).toEqual([
+      {
+        code: 'astana',
+        names: { kk: 'Астана қаласы', ru: 'город Астана', en: 'Astana' },
+        isoCode: 'KZ-71',
+        katoCode: '710000000',
+        aliases: ['Астана'],
+      },
+    ]);
     const south = res.body.items.find((r: { code: string }) => r.code === 'south');
     expect(south.oblasts).toHaveLength(5);
     expect(south.cities.map((c: { code: string }) => c.code).sort()).toEqual(['almaty', 'shymkent']);
@@ -62,7 +70,7 @@ describe('foundation (e2e)', () => {
   describe('auth', () => {
     it('logs an organiser in and rejects a wrong password', async () => {
       const ok = await post('/api/auth/login', ORGANISER).expect(200);
-      expect(ok.body).toEqual({ accessToken: expect.any(String), role: 'organiser' });
+      expect(ok.body).toEqual({ accessToken: expect.any(String), role: 'organiser', organiserRole: 'admin', expiresIn: 16 * 3600 });
       const bad = await post('/api/auth/login', { ...ORGANISER, password: 'wrong-password' }).expect(401);
       expect(bad.body.message).toBe('username or password is wrong');
       await post('/api/auth/login', { username: 'nobody', password: 'whatever1' }).expect(401);
@@ -97,7 +105,7 @@ describe('foundation (e2e)', () => {
       expect(JSON.stringify(listed.body)).not.toContain(created.body.accessCode);
 
       const byCode = await post('/api/auth/judge', { accessCode: created.body.accessCode.toLowerCase() }).expect(200);
-      expect(byCode.body).toEqual({ accessToken: expect.any(String), role: 'judge', judgeId: created.body.id });
+      expect(byCode.body).toEqual({ accessToken: expect.any(String), role: 'judge', judgeId: created.body.id, expiresIn: 16 * 3600 });
       const byLink = await post('/api/auth/judge', { token: created.body.link.split('/').pop() }).expect(200);
       expect(byLink.body.judgeId).toBe(created.body.id);
       await post('/api/auth/judge', { accessCode: 'AAAA-BBBB-CCCC' }).expect(401);

@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { JudgeLoginDto, LoginResult, OrganiserLoginDto } from './auth.dto.js';
+import { ChangePasswordDto, JudgeLoginDto, LoginResult, OrganiserLoginDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
+import { OrganiserOnly } from './organiser-only.decorator.js';
+import { CurrentPrincipal, type Principal } from './principal.js';
 import { Public } from './roles.decorator.js';
 
 @ApiTags('auth')
@@ -21,7 +23,18 @@ export class AuthController {
 
   @Post('judge')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Judge sign-in with the access code, or with the private link token — also how a tablet renews an expired token',
+  })
   judge(@Body() dto: JudgeLoginDto): Promise<LoginResult> {
     return this.auth.loginJudge(dto);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @OrganiserOnly()
+  @ApiOperation({ summary: "Change your own password; the account's other tokens stop working, a new one is returned" })
+  changePassword(@CurrentPrincipal() who: Principal, @Body() dto: ChangePasswordDto): Promise<LoginResult> {
+    return this.auth.changePassword(who, dto);
   }
 }

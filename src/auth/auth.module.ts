@@ -12,7 +12,10 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 import { Organiser } from './organiser.entity.js';
+import { OrganisersController } from './organisers.controller.js';
+import { OrganisersService } from './organisers.service.js';
 import { RolesGuard } from './roles.guard.js';
+import { TokenVerifier } from './token-verifier.js';
 
 interface LoginRequest {
   ip?: string;
@@ -48,7 +51,7 @@ function accountTracker(req: LoginRequest): string {
       ],
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: RolesGuard }],
+  controllers: [AuthController, OrganisersController],
+  providers: [AuthService, OrganisersService, TokenVerifier, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class AuthModule {}

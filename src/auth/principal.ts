@@ -1,15 +1,20 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { OrganiserRole } from './organiser-only.decorator.js';
 import type { Role } from './roles.decorator.js';
 
 export interface Principal {
   role: Role;
   /** Organiser id or judge id. */
   id: string;
+  /** An organiser's account role, read from the account on every request (not from the token). */
+  organiserRole?: OrganiserRole;
 }
 
 export interface TokenClaims {
   sub: string;
   role: Role;
+  /** The account's token generation when the token was signed; tokens signed before this field count as 1. */
+  gen?: number;
 }
 
 /** The authenticated caller, set by the RolesGuard. */

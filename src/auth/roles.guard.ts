@@ -1,9 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../common/domain-error.js';
-import type { Principal, TokenClaims } from './principal.js';
+import { ORGANISER_ROLES_KEY, type OrganiserRole } from './organiser-only.decorator.js';
+import type { Principal } from './principal.js';
 import { PUBLIC_KEY, Role, ROLES_KEY } from './roles.decorator.js';
+import { TokenVerifier } from './token-verifier.js';
 
 interface GuardedRequest {
   method: string;
@@ -11,12 +12,15 @@ interface GuardedRequest {
   principal?: Principal;
 }
 
+/** Routes marked only `@Roles('organiser')` (not yet classified with OrganiserOnly) are for these accounts. */
+const UNCLASSIFIED_ORGANISER_ROUTE: OrganiserRole[] = ['admin', 'tab'];
+
 /** Global guard: audiences read, organisers and judges write what their role allows. */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,6 +39,16 @@ export class RolesGuard implements CanActivate {
     if (!roles.includes(principal.role)) {
       throw DomainError.forbidden(`this route is for ${roles.join(' or ')}s; you are signed in as a ${principal.role}`);
     }
+    if (principal.role === 'organiser' && principal.organiserRole !== 'admin') {
+      const allowed = this.reflector.getAllAndOverride<OrganiserRole[] | undefined>(ORGANISER_ROLES_KEY, targets) ?? UNCLASSIFIED_ORGANISER_ROUTE;
+      if (!principal.organiserRole || !allowed.includes(principal.organiserRole)) {
+        const who = [...new Set<OrganiserRole>(['admin', ...allowed])].join(', ');
+        throw DomainError.forbidden(
+          `this route is for organiser accounts with role ${who}; yours is ${principal.organiserRole}`,
+          'ROLE_FORBIDDEN',
+        );
+      }
+    }
     return true;
   }
 
@@ -47,10 +61,10 @@ export class RolesGuard implements CanActivate {
       return undefined;
     }
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(match[1]);
-      return { role: claims.role, id: claims.sub };
-    } catch {
-      if (required) throw DomainError.unauthenticated('bearer token is invalid or expired: sign in again');
+      return await this.tokens.verify(match[1]);
+    } catch (error) {
+      // An audience GET with a stale token still reads as the audience.
+      if (required) throw error;
       return undefined;
     }
   }

@@ -5,7 +5,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseIntPipe,
   ParseUUIDPipe,
   Patch,
   Post,
@@ -16,7 +15,9 @@ import {
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { VersionQuery } from '../common/version-query.js';
 import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
 import type { Page } from '../common/pagination.dto.js';
 import {
@@ -32,7 +33,6 @@ import { CaseChampionshipsService, ScoresheetView } from './case-championships.s
 import { AdvanceDto, MoveInRoomsDto, PlanRoomsDto, RoomsView } from './case-room.dto.js';
 import { CaseRoomsService } from './case-rooms.service.js';
 import { type ChampionshipView, type JurorReport, type StandingsView, standingsCsv } from './case-scoring.js';
-import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -45,7 +45,7 @@ export class CaseChampionshipsController {
   ) {}
 
   @Post()
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   create(@Body() dto: CreateCaseChampionshipDto): Promise<ChampionshipView> {
     return this.championships.create(dto);
   }
@@ -61,25 +61,25 @@ export class CaseChampionshipsController {
   }
 
   @Patch(':id/options')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   updateOptions(@Param('id', uuid) id: string, @Body() dto: UpdateScoringOptionsDto): Promise<ChampionshipView> {
     return this.championships.updateOptions(id, dto);
   }
 
   @Post(':id/entries')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   addEntry(@Param('id', uuid) id: string, @Body() dto: CaseEntryDto): Promise<ChampionshipView> {
     return this.championships.addEntry(id, dto);
   }
 
   @Post(':id/jury')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   seatJury(@Param('id', uuid) id: string, @Body() dto: CaseJuryDto): Promise<ChampionshipView> {
     return this.championships.seatJury(id, dto);
   }
 
   @Post(':id/rooms')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   @ApiOperation({ summary: 'Split the entries into qualifying rooms and seat a jury in each (replaces the last plan)' })
   @ApiOkResponse({ type: RoomsView })
@@ -95,7 +95,7 @@ export class CaseChampionshipsController {
   }
 
   @Post(':id/rooms/moves')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a team or a juror to another room before scoring starts; conflicts are listed' })
   @ApiOkResponse({ type: RoomsView })
@@ -104,7 +104,7 @@ export class CaseChampionshipsController {
   }
 
   @Post(':id/advance')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the qualifying stage: the standing across rooms sends teams to the final by the rule given' })
   @ApiOkResponse({ type: RoomsView })
@@ -113,7 +113,7 @@ export class CaseChampionshipsController {
   }
 
   @Post(':id/start-scoring')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   startScoring(@Param('id', uuid) id: string): Promise<ChampionshipView> {
     return this.championships.startScoring(id);
@@ -182,30 +182,30 @@ export class CaseChampionshipsController {
   }
 
   @Post(':id/finalise')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   finalise(@Param('id', uuid) id: string): Promise<ChampionshipView> {
     return this.championships.finalise(id);
   }
 
   @Post(':id/freeze')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
-  freeze(@Param('id', uuid) id: string, @Query('version', ParseIntPipe) version: number): Promise<ChampionshipView> {
+  freeze(@Param('id', uuid) id: string, @VersionQuery() version: number): Promise<ChampionshipView> {
     return this.championships.freeze(id, version);
   }
 
   @Post(':id/reveal')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
-  reveal(@Param('id', uuid) id: string, @Query('version', ParseIntPipe) version: number): Promise<ChampionshipView> {
+  reveal(@Param('id', uuid) id: string, @VersionQuery() version: number): Promise<ChampionshipView> {
     return this.championships.revealNext(id, version);
   }
 
   @Post(':id/unfreeze')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
-  unfreeze(@Param('id', uuid) id: string, @Query('version', ParseIntPipe) version: number): Promise<ChampionshipView> {
+  unfreeze(@Param('id', uuid) id: string, @VersionQuery() version: number): Promise<ChampionshipView> {
     return this.championships.unfreeze(id, version);
   }
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, DomainErrorCode } from './domain-error.js';
+import { DomainError, DomainErrorCode, leadingField, type Problem } from './domain-error.js';
 
 const STATUS: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.InvalidInput]: HttpStatus.BAD_REQUEST,
@@ -27,13 +27,29 @@ const REASON: Partial<Record<number, string>> = {
   500: 'Internal Server Error',
 };
 
+/** The code of a problem that carries no more specific one. */
+const STATUS_CODE: Partial<Record<number, string>> = {
+  400: DomainErrorCode.InvalidInput,
+  401: DomainErrorCode.Unauthenticated,
+  403: DomainErrorCode.Forbidden,
+  404: DomainErrorCode.NotFound,
+  409: DomainErrorCode.Conflict,
+  413: 'PAYLOAD_TOO_LARGE',
+  422: DomainErrorCode.RuleViolation,
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL',
+};
+
 interface PgError {
   code?: string;
   detail?: string;
   constraint?: string;
 }
 
-/** Every error leaves in Nest's shape `{ statusCode, error, message }`; a client's mistake is never a 500. */
+/**
+ * Every error leaves in Nest's shape `{ statusCode, error, message }`, plus `problems: [{ field, code, message }]`
+ * (the same problems with a stable code a client can translate); a client's mistake is never a 500.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
@@ -44,29 +60,29 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return;
     const { httpAdapter } = this.adapterHost;
     const ctx = host.switchToHttp();
-    const [status, message] = this.describe(exception);
+    const [status, message, described] = this.describe(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const code = STATUS_CODE[status] ?? 'ERROR';
+    const problems =
+      described ?? (Array.isArray(message) ? message : [message]).map((text) => ({ field: leadingField(text), code, message: text }));
     httpAdapter.reply(
       ctx.getResponse(),
-      { statusCode: status, error: REASON[status] ?? 'Error', message },
+      { statusCode: status, error: REASON[status] ?? 'Error', message, problems },
       status,
     );
   }
 
-  private describe(exception: unknown): [number, string | string[]] {
+  private describe(exception: unknown): [number, string | string[], Problem[]?] {
     if (exception instanceof DomainError) {
       const messages = exception.messages;
       // Field-level problems stay a list, as ValidationPipe reports them; other errors read as one sentence.
       const asList = exception.code === DomainErrorCode.InvalidInput || messages.length > 1;
-      return [STATUS[exception.code], asList ? messages : messages[0]];
+      return [STATUS[exception.code], asList ? messages : messages[0], exception.problems];
     }
     if (exception instanceof HttpException) {
-      const body = exception.getResponse();
-      const message =
-        typeof body === 'object' && body !== null && 'message' in body
-          ? (body as { message: string | string[] }).message
-          : exception.message;
-      return [exception.getStatus(), message];
+      const body = exception.getResponse() as string | { message?: string | string[]; problems?: Problem[] };
+      const message = typeof body === 'object' && body.message !== undefined ? body.message : exception.message;
+      return [exception.getStatus(), message, typeof body === 'object' ? body.problems : undefined];
     }
     if (exception instanceof QueryFailedError) {
       const pg = (exception as QueryFailedError & { driverError?: PgError }).driverError ?? {};

@@ -72,7 +72,8 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     adminUsername: raw.ADMIN_USERNAME || 'admin',
     adminPassword,
     jwtSecret,
-    jwtTtlSeconds: integer(raw.JWT_TTL_SECONDS, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    // 16 h: a tournament day from 7:00 to 23:00 on one sign-in; a judge tablet renews with its link after that.
+    jwtTtlSeconds: integer(raw.JWT_TTL_SECONDS, 'JWT_TTL_SECONDS', 16 * 3600, 60, 30 * 24 * 3600),
     logLevel: logLevel as Env['logLevel'],
     production,
   };

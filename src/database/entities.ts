@@ -12,7 +12,7 @@ import { CaseRoomTeam } from '../case-championships/case-room-team.entity.js';
 import { Mentor } from '../mentors/mentor.entity.js';
 import { IdempotencyKey } from '../common/idempotency-key.entity.js';
 import { ServerSetting } from '../common/settings.entity.js';
-import { Judge, JudgeJudgeConflict, JudgeTeamConflict } from '../judges/judge.entity.js';
+import { Judge, JudgeCredentialAudit, JudgeJudgeConflict, JudgeTeamConflict } from '../judges/judge.entity.js';
 import { LiveEvent, LiveRoom } from '../live/live-event.entity.js';
 import { MacroRegion, RegionUnit } from '../regions/region.entity.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
@@ -41,6 +41,7 @@ export const ENTITIES = [
   Judge,
   JudgeTeamConflict,
   JudgeJudgeConflict,
+  JudgeCredentialAudit,
   LiveRoom,
   LiveEvent,
   CaseChampionship,

@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageQuery } from '../common/pagination.dto.js';
 
 export class CreateJudgeDto {
@@ -99,6 +112,8 @@ export interface JudgeView {
   regionCode: string;
   institution: string;
   strength: number;
+  /** Revoked by the organisers: no sign-in until credentials are re-issued. */
+  revoked: boolean;
   conflicts: { teamId: string; note: string | null }[];
   judgeConflicts: string[];
   version: number;
@@ -114,4 +129,55 @@ export interface TeamConflict {
   judgeId: string;
   teamId: string;
   reason: 'declared' | 'same-institution' | 'mentor';
+}
+
+export class CredentialReasonDto {
+  @ApiPropertyOptional({ description: 'why, for the audit: "lost the code", "tablet stolen", …' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  reason?: string;
+}
+
+export class JudgeLinksDto extends CredentialReasonDto {
+  @ApiProperty({ description: 'the judges to print: their codes and links are RE-ISSUED (the old ones stop working)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  judgeIds: string[];
+}
+
+export class JudgeCredentialsView {
+  @ApiProperty()
+  judgeId: string;
+
+  @ApiProperty()
+  fullName: string;
+
+  @ApiProperty()
+  regionCode: string;
+
+  @ApiProperty()
+  institution: string;
+
+  @ApiProperty({ description: 'shown once; only hashes are stored' })
+  accessCode: string;
+
+  @ApiProperty({ description: 'the private link /judge/<token>, shown once' })
+  link: string;
+}
+
+export class CredentialAuditView {
+  @ApiProperty({ enum: ['reissued', 'revoked'] })
+  action: 'reissued' | 'revoked';
+
+  @ApiProperty()
+  organiserId: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  reason: string | null;
+
+  @ApiProperty()
+  at: string;
 }

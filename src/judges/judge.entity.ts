@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
@@ -44,6 +45,14 @@ export class Judge {
   /** SHA-256 of the private link's 256-bit token (high entropy, so a fast hash is enough). */
   @Column({ name: 'link_token_hash', type: 'text', unique: true })
   linkTokenHash: string;
+
+  /** Carried in the judge's tokens as `gen`; re-issuing the credentials bumps it, voiding every older token. */
+  @Column({ name: 'credential_generation', type: 'int', default: 1 })
+  credentialGeneration: number;
+
+  /** Set when the organisers revoke the judge: no sign-in and no token accepted until credentials are re-issued. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
 
   @VersionColumn()
   version: number;
@@ -97,4 +106,35 @@ export class JudgeJudgeConflict {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
+}
+
+export type CredentialAction = 'reissued' | 'revoked';
+
+/** Who re-issued or revoked a judge's credentials, and when (never the secrets themselves). */
+@Entity('judge_credential_audit')
+@Index('IDX_judge_credential_audit_judge', ['judgeId', 'at'])
+export class JudgeCredentialAudit {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'judge_id', type: 'uuid' })
+  judgeId: string;
+
+  @ManyToOne(() => Judge, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'judge_id' })
+  judge: Judge;
+
+  @Column({ type: 'text' })
+  action: CredentialAction;
+
+  /** The organiser's id. */
+  @Column({ name: 'organiser_id', type: 'uuid' })
+  organiserId: string;
+
+  /** Why: "lost code", "links sheet for printing", … */
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
 }

@@ -7,10 +7,18 @@ import { filters, type Page } from '../common/pagination.dto.js';
 import { updateVersioned } from '../common/versioned-update.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { Team } from '../teams/team.entity.js';
-import { issueCredentials, parseAccessCode, sha256 } from './judge-credentials.js';
+import type { Principal } from '../auth/principal.js';
+import { issueCredentials, type IssuedCredentials, parseAccessCode, sha256 } from './judge-credentials.js';
+
+export interface HashedCredentials extends IssuedCredentials {
+  /** argon2id of the secret half of the access code. */
+  secretHash: string;
+}
 import {
   CreatedJudgeView,
   CreateJudgeDto,
+  CredentialAuditView,
+  JudgeCredentialsView,
   JudgeConflictDto,
   JudgeJudgeConflictDto,
   JudgeQuery,
@@ -19,7 +27,7 @@ import {
   UpdateJudgeDto,
 } from './judge.dto.js';
 import { Mentor } from '../mentors/mentor.entity.js';
-import { Judge, JudgeJudgeConflict, JudgeTeamConflict } from './judge.entity.js';
+import { CredentialAction, Judge, JudgeCredentialAudit, JudgeJudgeConflict, JudgeTeamConflict } from './judge.entity.js';
 
 /** Institutions are typed by hand: compare them case- and spacing-insensitively. */
 export const sameInstitution = (a: string, b: string) =>
@@ -33,23 +41,104 @@ export class JudgesService {
   ) {}
 
   async create(dto: CreateJudgeDto): Promise<CreatedJudgeView> {
-    const issued = issueCredentials();
-    const accessSecretHash = await argon2.hash(issued.secret);
-    const judge = await this.judges.manager.transaction(async (em) => {
+    const [credentials] = await this.prepareCredentials(1);
+    return this.judges.manager.transaction(async (em) => {
       await this.regions.assertRegion(em, dto.regionCode);
-      return em.save(
-        em.create(Judge, {
-          fullName: dto.fullName.trim(),
-          regionCode: dto.regionCode,
-          institution: dto.institution.trim(),
-          strength: dto.strength ?? 5,
-          accessPrefix: issued.prefix,
-          accessSecretHash,
-          linkTokenHash: issued.linkTokenHash,
-        }),
-      );
+      return this.insert(em, dto, credentials);
     });
+  }
+
+  /**
+   * Credentials with the secret already hashed. argon2 takes ~0.3–0.4 s a hash on this machine: done before the
+   * transaction (and in parallel), so a batch does not hold the database — the embedded one has one connection.
+   */
+  async prepareCredentials(count: number): Promise<HashedCredentials[]> {
+    return Promise.all(
+      Array.from({ length: count }, async () => {
+        const issued = issueCredentials();
+        return { ...issued, secretHash: await argon2.hash(issued.secret) };
+      }),
+    );
+  }
+
+  /** Inserts one judge (the region already checked) with prepared credentials; the code and link are shown once. */
+  async insert(em: EntityManager, dto: CreateJudgeDto, prepared: HashedCredentials): Promise<CreatedJudgeView> {
+    const issued = await this.unclashed(em, prepared);
+    const judge = await em.save(
+      em.create(Judge, {
+        fullName: dto.fullName.trim(),
+        regionCode: dto.regionCode,
+        institution: dto.institution.trim(),
+        strength: dto.strength ?? 5,
+        accessPrefix: issued.prefix,
+        accessSecretHash: issued.secretHash,
+        linkTokenHash: issued.linkTokenHash,
+      }),
+    );
     return { ...this.view(judge, []), accessCode: issued.accessCode, link: `/judge/${issued.linkToken}` };
+  }
+
+  /**
+   * New access code and link for each judge, in one transaction: the old code, the old link and every token
+   * signed from them stop working at once (the credential generation moves on). Clears a revocation. Audited.
+   */
+  async reissue(judgeIds: string[], actor: Principal, reason: string | null): Promise<JudgeCredentialsView[]> {
+    const prepared = await this.prepareCredentials(new Set(judgeIds).size);
+    return this.judges.manager.transaction(async (em) => {
+      const judges = await em.find(Judge, { where: { id: In(judgeIds) }, lock: { mode: 'pessimistic_write' }, order: { fullName: 'ASC', id: 'ASC' } });
+      const missing = judgeIds.filter((id) => !judges.some((j) => j.id === id));
+      if (missing.length) throw DomainError.notFound('judge', missing.join(', '));
+      const out: JudgeCredentialsView[] = [];
+      for (const [i, judge] of judges.entries()) {
+        const issued = await this.unclashed(em, prepared[i]);
+        await em.update(Judge, { id: judge.id }, {
+          accessPrefix: issued.prefix,
+          accessSecretHash: issued.secretHash,
+          linkTokenHash: issued.linkTokenHash,
+          credentialGeneration: () => 'credential_generation + 1',
+          revokedAt: null,
+        });
+        await this.audit(em, judge.id, 'reissued', actor, reason);
+        out.push({
+          judgeId: judge.id,
+          fullName: judge.fullName,
+          regionCode: judge.regionCode,
+          institution: judge.institution,
+          accessCode: issued.accessCode,
+          link: `/judge/${issued.linkToken}`,
+        });
+      }
+      return out;
+    });
+  }
+
+  /** The judge can no longer sign in, and every token they hold is refused from the next request on. Audited. */
+  async revoke(id: string, actor: Principal, reason: string | null): Promise<JudgeView> {
+    await this.judges.manager.transaction(async (em) => {
+      const judge = await em.findOne(Judge, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!judge) throw DomainError.notFound('judge', id);
+      await em.update(Judge, { id }, { revokedAt: () => 'now()', credentialGeneration: () => 'credential_generation + 1' });
+      await this.audit(em, id, 'revoked', actor, reason);
+    });
+    return this.get(id);
+  }
+
+  async credentialAudit(id: string): Promise<Page<CredentialAuditView>> {
+    if (!(await this.judges.existsBy({ id }))) throw DomainError.notFound('judge', id);
+    const rows = await this.judges.manager.find(JudgeCredentialAudit, { where: { judgeId: id }, order: { at: 'ASC', id: 'ASC' } });
+    const items = rows.map((r) => ({ action: r.action, organiserId: r.organiserId, reason: r.reason, at: r.at.toISOString() }));
+    return { items, total: items.length };
+  }
+
+  private async audit(em: EntityManager, judgeId: string, action: CredentialAction, actor: Principal, reason: string | null) {
+    await em.insert(JudgeCredentialAudit, { judgeId, action, organiserId: actor.id, reason });
+  }
+
+  /** The prepared credentials, or new ones if another judge holds the lookup prefix (a clash would fail the batch). */
+  private async unclashed(em: EntityManager, prepared: HashedCredentials): Promise<HashedCredentials> {
+    let issued = prepared;
+    while (await em.existsBy(Judge, { accessPrefix: issued.prefix })) [issued] = await this.prepareCredentials(1);
+    return issued;
   }
 
   async get(id: string): Promise<JudgeView> {
@@ -177,6 +266,7 @@ export class JudgesService {
       regionCode: judge.regionCode,
       institution: judge.institution,
       strength: judge.strength,
+      revoked: judge.revokedAt !== null,
       conflicts: conflicts.map((c) => ({ teamId: c.teamId, note: c.note })),
       judgeConflicts: judgeConflicts.sort(),
       version: judge.version,

@@ -1,5 +1,4 @@
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,7 +10,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
-import type { TokenClaims } from '../auth/principal.js';
+import { TokenVerifier } from '../auth/token-verifier.js';
 import { DomainError } from '../common/domain-error.js';
 import { LiveLog } from './live-log.js';
 import { LiveSnapshots } from './live-snapshots.js';
@@ -50,7 +49,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
     private readonly log: LiveLog,
     private readonly snapshots: LiveSnapshots,
     private readonly dataSource: DataSource,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
   ) {}
 
   afterInit(server: Namespace): void {
@@ -58,12 +57,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       if (token === undefined) return next();
       if (typeof token !== 'string') return next(new Error('unauthorized: auth.token must be a string'));
-      this.jwt.verifyAsync<TokenClaims>(token).then(
-        (claims) => {
-          socket.data.principal = { role: claims.role, id: claims.sub };
+      // The same check as HTTP: a revoked judge or a re-issued code is refused here too.
+      this.tokens.verify(token).then(
+        (principal) => {
+          socket.data.principal = { role: principal.role, id: principal.id };
           next();
         },
-        () => next(new Error('unauthorized: the token is invalid or expired')),
+        () => next(new Error('unauthorized: the token is invalid, expired or revoked')),
       );
     });
     server.on('connection', (socket: Socket) => this.onConnection(socket));

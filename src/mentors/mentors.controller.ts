@@ -6,10 +6,10 @@ import { MentorsService } from './mentors.service.js';
 
 const uuid = new ParseUUIDPipe();
 
-/** Mentors are adults of the programme's pool; organisers only. */
+/** Mentors are adults of the programme's pool; registered at the desk (or by the tab). */
 @ApiTags('mentors')
 @Controller('mentors')
-@OrganiserOnly()
+@OrganiserOnly('desk', 'tab')
 export class MentorsController {
   constructor(private readonly mentors: MentorsService) {}
 

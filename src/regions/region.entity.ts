@@ -48,4 +48,16 @@ export class RegionUnit {
 
   @Column({ name: 'name_en', type: 'text' })
   nameEn: string;
+
+  /** ISO 3166-2 subdivision code, e.g. KZ-10 (numeric since 2022). */
+  @Column({ name: 'iso_code', type: 'text', unique: true })
+  isoCode: string;
+
+  /** KATO (the national classifier of administrative-territorial objects), e.g. 100000000. */
+  @Column({ name: 'kato_code', type: 'text', unique: true })
+  katoCode: string;
+
+  /** Other names people search by: the adjective forms of the 2022 oblasts, cities without «қаласы»/«город». */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  aliases: string[];
 }

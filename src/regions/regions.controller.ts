@@ -1,7 +1,16 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Page } from '../common/pagination.dto.js';
 import { RegionsService, RegionView } from './regions.service.js';
+
+export class RegionQuery {
+  @ApiPropertyOptional({ description: 'part of an oblast or city name (kk/ru/en or alias, e.g. «Абайская»), or its code/ISO/KATO' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
 
 @ApiTags('regions')
 @Controller('regions')
@@ -9,8 +18,9 @@ export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
-  list(): Promise<Page<RegionView>> {
-    return this.regions.list();
+  @ApiOperation({ summary: 'Macro-regions with their oblasts and cities (ISO 3166-2 and KATO codes); ?search= filters units' })
+  list(@Query() query: RegionQuery): Promise<Page<RegionView>> {
+    return this.regions.list(query.search);
   }
 
   @Get(':code')

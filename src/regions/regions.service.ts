@@ -11,12 +11,28 @@ export interface LocalisedName {
   en: string;
 }
 
+export interface RegionUnitView {
+  code: string;
+  names: LocalisedName;
+  /** ISO 3166-2, e.g. KZ-10. */
+  isoCode: string;
+  /** KATO classifier code, e.g. 100000000. */
+  katoCode: string;
+  /** Other names it is searched by (adjective forms of the 2022 oblasts, bare city names). */
+  aliases: string[];
+}
+
 export interface RegionView {
   code: string;
   names: LocalisedName;
-  oblasts: { code: string; names: LocalisedName }[];
-  cities: { code: string; names: LocalisedName }[];
+  oblasts: RegionUnitView[];
+  cities: RegionUnitView[];
 }
+
+const fold = (text: string) => text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+
+/** Every name a unit answers to: code, ISO and KATO codes, kk/ru/en names and aliases, case-folded. */
+const searchable = (u: RegionUnit) => [u.code, u.isoCode, u.katoCode, u.nameKk, u.nameRu, u.nameEn, ...u.aliases].map(fold);
 
 const names = (row: { nameKk: string; nameRu: string; nameEn: string }): LocalisedName => ({
   kk: row.nameKk,
@@ -28,9 +44,22 @@ const names = (row: { nameKk: string; nameRu: string; nameEn: string }): Localis
 export class RegionsService {
   constructor(@InjectRepository(MacroRegion) private readonly regions: Repository<MacroRegion>) {}
 
-  async list(): Promise<Page<RegionView>> {
+  /** With `search`, only units whose name, alias or code contains it (case-insensitive), in their macro-regions. */
+  async list(search?: string): Promise<Page<RegionView>> {
     const rows = await this.regions.find({ relations: { units: true }, order: { position: 'ASC' } });
-    return { items: rows.map((region) => this.view(region)), total: rows.length };
+    if (search === undefined || search.trim() === '') return { items: rows.map((region) => this.view(region)), total: rows.length };
+    const wanted = fold(search);
+    const items = rows
+      .map((region) => ({ ...region, units: region.units.filter((u) => searchable(u).some((name) => name.includes(wanted))) }))
+      .filter((region) => region.units.length > 0)
+      .map((region) => this.view(region));
+    return { items, total: items.length };
+  }
+
+  /** The unit a person typed: its code, ISO or KATO code, or any of its names or aliases, exactly (case-folded). */
+  async resolveUnit(em: EntityManager, typed: string): Promise<RegionUnit | undefined> {
+    const wanted = fold(typed);
+    return (await em.find(RegionUnit)).find((u) => searchable(u).includes(wanted));
   }
 
   async get(code: string): Promise<RegionView> {
@@ -64,11 +93,18 @@ export class RegionsService {
 
   private view(region: MacroRegion): RegionView {
     const units = [...region.units].sort((a, b) => a.nameEn.localeCompare(b.nameEn));
+    const unit = (u: RegionUnit): RegionUnitView => ({
+      code: u.code,
+      names: names(u),
+      isoCode: u.isoCode,
+      katoCode: u.katoCode,
+      aliases: u.aliases,
+    });
     return {
       code: region.code,
       names: names(region),
-      oblasts: units.filter((u) => u.kind === 'oblast').map((u) => ({ code: u.code, names: names(u) })),
-      cities: units.filter((u) => u.kind === 'city').map((u) => ({ code: u.code, names: names(u) })),
+      oblasts: units.filter((u) => u.kind === 'oblast').map(unit),
+      cities: units.filter((u) => u.kind === 'city').map(unit),
     };
   }
 }

@@ -90,9 +90,10 @@ export class TeamQuery extends PageQuery {
   @IsIn(AGE_GROUPS)
   ageGroup?: AgeGroup;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'oblast or city: code, ISO/KATO code, or a kk/ru/en name or alias' })
   @IsOptional()
   @IsString()
+  @MaxLength(100)
   oblastCode?: string;
 
   @ApiPropertyOptional({ description: 'part of the team name, case-insensitive' })

@@ -37,24 +37,27 @@ export class TeamsService {
   ) {}
 
   async create(dto: CreateTeamDto): Promise<TeamView> {
+    const id = await this.teams.manager.transaction((em) => this.insert(em, dto));
+    return this.get(id);
+  }
+
+  /** Checks (ages, oblast in region, name free in the region) and inserts one team; returns its id. */
+  async insert(em: EntityManager, dto: CreateTeamDto): Promise<string> {
     const eventDate = dto.eventDate ?? today();
     const ageGroup = this.ageGroup(dto.members, eventDate);
-    const id = await this.teams.manager.transaction(async (em) => {
-      await this.regions.assertUnitInRegion(em, dto.regionCode, dto.oblastCode);
-      await this.assertNameFree(em, dto.regionCode, dto.name);
-      const team = em.create(Team, {
-        name: dto.name.trim(),
-        regionCode: dto.regionCode,
-        oblastCode: dto.oblastCode,
-        institution: dto.institution.trim(),
-        rural: dto.rural ?? false,
-        ageGroup,
-        eventDate,
-        members: dto.members.map((m, position) => em.create(TeamMember, { ...m, position: position + 1 })),
-      });
-      return (await em.save(team)).id;
+    await this.regions.assertUnitInRegion(em, dto.regionCode, dto.oblastCode);
+    await this.assertNameFree(em, dto.regionCode, dto.name);
+    const team = em.create(Team, {
+      name: dto.name.trim(),
+      regionCode: dto.regionCode,
+      oblastCode: dto.oblastCode,
+      institution: dto.institution.trim(),
+      rural: dto.rural ?? false,
+      ageGroup,
+      eventDate,
+      members: dto.members.map((m, position) => em.create(TeamMember, { ...m, position: position + 1 })),
     });
-    return this.get(id);
+    return (await em.save(team)).id;
   }
 
   async get(id: string): Promise<TeamView> {
@@ -64,11 +67,13 @@ export class TeamsService {
   }
 
   async list(query: TeamQuery): Promise<Page<TeamView>> {
+    // An oblast may be given by code, ISO/KATO code, name or alias («Абайская область»).
+    const oblast = query.oblastCode === undefined ? undefined : await this.regions.resolveUnit(this.teams.manager, query.oblastCode);
     const [rows, total] = await this.teams.findAndCount({
       where: filters({
         regionCode: query.regionCode,
         ageGroup: query.ageGroup,
-        oblastCode: query.oblastCode,
+        oblastCode: query.oblastCode === undefined ? undefined : (oblast?.code ?? query.oblastCode),
         name: query.search ? ILike(`%${query.search.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
       }),
       relations: { members: true },

@@ -15,7 +15,7 @@ export class CupsController {
   ) {}
 
   @Post()
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   create(@Body() dto: CreateCupDto): Promise<CupView> {
     return this.cups.create(dto);
   }
@@ -32,7 +32,7 @@ export class CupsController {
   }
 
   @Post(':id/leagues')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   addLeague(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLeagueDto): Promise<CupView> {
     return this.cups.addLeague(id, dto);
   }

@@ -45,21 +45,21 @@ export class DebatesController {
   }
 
   @Post(':id/confirm')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   confirm(@Param('id', uuid) id: string, @CurrentPrincipal() who: Principal) {
     return this.ballots.confirm(id, who);
   }
 
   @Post(':id/iron')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   iron(@Param('id', uuid) id: string, @Body() dto: IronSpeakersDto, @CurrentPrincipal() who: Principal) {
     return this.ballots.markIron(id, who, dto);
   }
 
   @Post(':id/corrections')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   correct(
     @Param('id', uuid) id: string,

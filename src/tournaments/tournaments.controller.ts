@@ -37,7 +37,7 @@ export class TournamentsController {
   ) {}
 
   @Post()
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   create(@Body() dto: CreateTournamentDto): Promise<TournamentView> {
     return this.tournaments.create(dto);
   }
@@ -54,25 +54,25 @@ export class TournamentsController {
   }
 
   @Post(':id/teams')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   addTeams(@Param('id', uuid) id: string, @Body() dto: AddTournamentTeamDto): Promise<TournamentView> {
     return this.tournaments.addTeams(id, dto);
   }
 
   @Post(':id/adjudicators')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   addAdjudicators(@Param('id', uuid) id: string, @Body() dto: AdjudicatorsDto): Promise<TournamentView> {
     return this.tournaments.addAdjudicators(id, dto);
   }
 
   @Post(':id/withdrawals')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   withdraw(@Param('id', uuid) id: string, @Body() dto: WithdrawDto, @CurrentPrincipal() who: Principal) {
     return this.tournaments.withdraw(id, dto, who);
   }
 
   @Post(':id/rounds')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   generateRound(@Param('id', uuid) id: string, @Body() dto: CreateRoundDto): Promise<RoundView> {
     return this.rounds.generate(id, dto);
   }
@@ -93,21 +93,21 @@ export class TournamentsController {
   }
 
   @Post(':id/rounds/:seq/release')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   release(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number): Promise<RoundView> {
     return this.rounds.release(id, seq);
   }
 
   @Post(':id/rounds/:seq/regenerate')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   regenerate(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number, @Body() dto: CreateRoundDto): Promise<RoundView> {
     return this.rounds.regenerate(id, seq, dto);
   }
 
   @Post(':id/rounds/:seq/reveal')
-  @OrganiserOnly()
+  @OrganiserOnly('tab')
   @HttpCode(200)
   reveal(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number): Promise<RoundView> {
     return this.rounds.reveal(id, seq);
