@@ -14,6 +14,7 @@ import { FormatsModule } from './formats/formats.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { JudgesModule } from './judges/judges.module.js';
+import { JudgeWorkModule } from './judge-work/judge-work.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { TournamentsModule } from './tournaments/tournaments.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         AuthModule,
         CaseChampionshipsModule,
         TournamentsModule,
+        JudgeWorkModule,
       ],
       controllers: [HealthController],
       providers: [
