@@ -19,6 +19,7 @@ export class WorkDebateDto {
   @ApiProperty() tournamentName!: string;
   @ApiProperty({ example: 'wsdc', description: 'key of GET /api/formats/:key' }) format!: string;
   @ApiProperty() roundSeq!: number;
+  @ApiProperty({ enum: ['prelim', 'elim'] }) roundKind!: string;
   @ApiProperty({ nullable: true, type: String, description: 'elimination rounds: Final, Semifinals…' }) roundName!: string | null;
   @ApiProperty({ enum: ['released', 'closed'] }) roundStatus!: string;
   @ApiProperty() room!: number;

@@ -58,6 +58,7 @@ export class JudgeWorkService {
         tournamentName: tournament.name,
         format: tournament.format,
         roundSeq: round.seq,
+        roundKind: round.kind,
         roundName: round.name,
         roundStatus: round.status,
         room: debate.room,

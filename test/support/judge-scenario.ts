@@ -20,11 +20,11 @@ export interface JudgeScenario {
  * One judge with work everywhere: chair of a WSDC debate and a BP room on released rounds, and a juror of a case
  * championship with one team to score and two it may not (a declared conflict, the judge's own institution).
  */
-export async function judgeScenario(t: TestApp): Promise<JudgeScenario> {
+export async function judgeScenario(t: TestApp, tag = ''): Promise<JudgeScenario> {
   const fx = new Fixtures(t, await t.organiserToken());
   const org = fx.auth();
   const api = () => request(t.url);
-  const institution = 'Astana Debate Lyceum';
+  const institution = `Astana Debate Lyceum${tag}`;
   const created = await api()
     .post('/api/judges')
     .set(org)
@@ -44,12 +44,12 @@ export async function judgeScenario(t: TestApp): Promise<JudgeScenario> {
     const made = await api()
       .post('/api/tournaments')
       .set(org)
-      .send({ name: `${format.toUpperCase()} Open`, level: 'regional', regionCode: 'north', format, prelimRounds: 1, breakSize: format === 'bp' ? 4 : 2 })
+      .send({ name: `${format.toUpperCase()} Open${tag}`, level: 'regional', regionCode: 'north', format, prelimRounds: 1, breakSize: format === 'bp' ? 4 : 2 })
       .expect(201);
     const id = made.body.id as string;
     const teams: ScenarioTeam[] = [];
     for (let i = 0; i < teamCount; i++) {
-      const team = await fx.team('north', `${format.toUpperCase()} Team ${String.fromCharCode(65 + i)}`, { members });
+      const team = await fx.team('north', `${format.toUpperCase()} Team ${String.fromCharCode(65 + i)}${tag}`, { members });
       teams.push(team);
       await api().post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.id }).expect(201);
     }
@@ -69,9 +69,9 @@ export async function judgeScenario(t: TestApp): Promise<JudgeScenario> {
     .send({ title: 'Жастар мәселесі жастар көзімен — Солтүстік', regionCode: 'north', qualifierSlots: 1 })
     .expect(201);
   const championshipId = championship.body.id as string;
-  const free = await fx.team('north', 'Case Free');
-  const declared = await fx.team('north', 'Case Declared');
-  const sameInstitution = await fx.team('north', 'Case Colleagues', { institution });
+  const free = await fx.team('north', `Case Free${tag}`);
+  const declared = await fx.team('north', `Case Declared${tag}`);
+  const sameInstitution = await fx.team('north', `Case Colleagues${tag}`, { institution });
   for (const team of [free, declared, sameInstitution]) {
     await api().post(`/api/case-championships/${championshipId}/entries`).set(org).send({ teamId: team.id }).expect(201);
   }

@@ -35,6 +35,7 @@ export interface WorkDebate {
   tournamentName: string;
   format: string;
   roundSeq: number;
+  roundKind: 'prelim' | 'elim';
   roundName: string | null;
   roundStatus: string;
   room: number;
