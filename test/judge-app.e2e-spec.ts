@@ -285,6 +285,63 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await context.close();
   });
 
+  it('My work updates live when a draw is released; a ballot is corrected before confirmation as a new version', async () => {
+    const s = await judgeScenario(t, ' 6', { panelOfThree: true });
+    const token = await judgeApi(s);
+    const { gov, opp } = await debateSides(token, s.wsdc.debateId);
+    const { context, page } = await open(s);
+    await page.locator('.live.on').waitFor();
+
+    // The organiser releases a new round elsewhere: the card appears without a reload.
+    const org = s.organiser;
+    const made = await request(t.url)
+      .post('/api/tournaments')
+      .set(org)
+      .send({ name: 'Live LD Cup', level: 'regional', regionCode: 'north', format: 'ld', prelimRounds: 1, breakSize: 2 })
+      .expect(201);
+    for (const name of ['LD Live One', 'LD Live Two']) {
+      const team = await request(t.url)
+        .post('/api/teams')
+        .set(org)
+        .send({ name, regionCode: 'north', oblastCode: 'pavlodar', institution: `${name} School`, eventDate: '2026-11-24', members: [{ fullName: `${name} debater`, birthDate: '2006-01-01' }] })
+        .expect(201);
+      await request(t.url).post(`/api/tournaments/${made.body.id}/teams`).set(org).send({ teamId: team.body.id }).expect(201);
+    }
+    await request(t.url).post(`/api/tournaments/${made.body.id}/adjudicators`).set(org).send({ judgeIds: [s.judge.id] }).expect(201);
+    const drawn = await request(t.url).post(`/api/tournaments/${made.body.id}/rounds`).set(org).send({ motion: 'This House would ban homework' }).expect(201);
+    expect(await page.getByText('Live LD Cup').count()).toBe(0);
+    await request(t.url).post(`/api/tournaments/${made.body.id}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
+    await page.getByText('This House would ban homework').waitFor({ timeout: 5_000 });
+
+    // First ballot: the second panellist has not voted, so the debate stays open.
+    const card = page.locator('li.card', { hasText: gov.name });
+    await card.getByRole('button', { name: 'Бюллетень толтыру' }).click();
+    const inputs = page.locator('input.score');
+    const first = ['72', '71', '70', '36', '70', '70', '69', '35'];
+    for (let i = 0; i < first.length; i++) await inputs.nth(i).fill(first[i]);
+    await page.getByRole('button', { name: 'Тексеру' }).click();
+    await page.getByRole('button', { name: 'Жіберу' }).click();
+    await card.getByText('Бюллетеніңіз қабылданды (1-нұсқа)').waitFor();
+    // The correction starts from the draft kept on the device: change one score only.
+    await card.getByRole('button', { name: 'Бюллетенімді түзету' }).click();
+    await expect(inputs.nth(0).inputValue()).resolves.toBe('72');
+    await inputs.nth(0).fill('74');
+    await page.getByRole('button', { name: 'Тексеру' }).click();
+    await page.getByRole('button', { name: 'Жіберу' }).click();
+    await card.getByText('Бюллетеніңіз қабылданды (2-нұсқа)').waitFor();
+    expect((await work(token)).debates.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId)).toMatchObject({ ballotVersion: 2, status: 'pending' });
+    // Confirmed by the organiser on this one ballot: the corrected score is the one that counts.
+    await request(t.url).post(`/api/debates/${s.wsdc.debateId}/confirm`).set(org).expect(200);
+    const tab = await speakers(s.wsdc.tournamentId);
+    expect([...gov.members, ...opp.members].map((m) => tab.find((r) => r.speakerId === m.id)?.total)).toEqual([74, 71, 70, 70, 70, 69]);
+    // An organiser's confirm of a preliminary debate announces nothing on /live today (no room is recorded for it),
+    // so the tablet learns of it on its next load.
+    await page.reload();
+    await card.getByText('Нәтиже бекітілді').waitFor();
+    expect(await card.getByRole('button', { name: 'Бюллетенімді түзету' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('a revoked or wrong link shows whom to ask, and the access code still signs in', async () => {
     const s = await judgeScenario(t, ' 5');
     const context = await browser.newContext({ viewport: PHONE, baseURL: t.url });

@@ -20,7 +20,7 @@ export interface JudgeScenario {
  * One judge with work everywhere: chair of a WSDC debate and a BP room on released rounds, and a juror of a case
  * championship with one team to score and two it may not (a declared conflict, the judge's own institution).
  */
-export async function judgeScenario(t: TestApp, tag = ''): Promise<JudgeScenario> {
+export async function judgeScenario(t: TestApp, tag = '', options: { panelOfThree?: boolean } = {}): Promise<JudgeScenario> {
   const fx = new Fixtures(t, await t.organiserToken());
   const org = fx.auth();
   const api = () => request(t.url);
@@ -53,7 +53,9 @@ export async function judgeScenario(t: TestApp, tag = ''): Promise<JudgeScenario
       teams.push(team);
       await api().post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.id }).expect(201);
     }
-    await api().post(`/api/tournaments/${id}/adjudicators`).set(org).send({ judgeIds: [judge.id] }).expect(201);
+    // Two more judges make a panel of three (panels are odd): the debate stays open after this judge's ballot.
+    const others = format === 'wsdc' && options.panelOfThree ? [(await fx.judge('north')).id, (await fx.judge('north')).id] : [];
+    await api().post(`/api/tournaments/${id}/adjudicators`).set(org).send({ judgeIds: [judge.id, ...others] }).expect(201);
     const drawn = await api().post(`/api/tournaments/${id}/rounds`).set(org).send({ motion }).expect(201);
     await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
     return { tournamentId: id, debateId: drawn.body.debates[0].id as string, teams };

@@ -40,8 +40,9 @@ export function connectLive(options: LiveOptions): { socket: Socket; resubscribe
     liveConnected.value = false;
     if (/unauthori[sz]ed/i.test(error.message)) options.onUnauthorised();
   });
+  // Any news in a followed room may change the work list (an organiser's confirm shows only as `standings`).
   socket.onAny((type: string, payload: unknown) => {
-    if (type !== 'snapshot' && type !== 'standings' && type !== 'refused') options.onEvent(type, payload);
+    if (type !== 'snapshot' && type !== 'refused') options.onEvent(type, payload);
   });
   return { socket, resubscribe, close: () => socket.close() };
 }
