@@ -1,5 +1,5 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const api = process.env.ORLEU_API ?? 'http://localhost:3000';
@@ -9,8 +9,22 @@ const api = process.env.ORLEU_API ?? 'http://localhost:3000';
  * src/shared (i18n, API, live channel, device storage). Each entry is its own chunk graph, so the judge's tablet
  * downloads only the judge app.
  */
+/** `npm run dev`: the same history fallback the server gives (src/client-host/serve-client.ts). */
+const judgePaths = /^\/(?:$|j(?:\/|$)|judge(?:\/|$))/;
+const devFallback: Plugin = {
+  name: 'orleu-dev-fallback',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url && judgePaths.test(req.url.split('?')[0])) req.url = '/judge/index.html';
+      next();
+    });
+  },
+};
+
 export default defineConfig({
+  appType: 'mpa',
   plugins: [
+    devFallback,
     preact(),
     VitePWA({
       strategies: 'generateSW',

@@ -358,4 +358,45 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await page.getByRole('heading', { level: 1, name: 'Менің жұмысым' }).waitFor();
     await context.close();
   });
+
+  it('an expired access token renews itself from the link, for the work list and the live socket', async () => {
+    const s = await judgeScenario(t, ' 7');
+    const { context, page } = await open(s);
+    // Stand-in for a token past its lifetime (JWT_TTL_SECONDS is at least 60 s): the server answers both with 401.
+    const stale = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6Imp1ZGdlIn0.invalid';
+    const sessionToken = () =>
+      page.evaluate(
+        () =>
+          new Promise<string>((resolve, reject) => {
+            const open = indexedDB.open('orleu');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('kv').objectStore('kv').get('judge.session');
+              get.onsuccess = () => resolve((get.result as { accessToken: string }).accessToken);
+            };
+          }),
+      );
+    await page.evaluate(
+      (token) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('orleu');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('kv', 'readwrite').objectStore('kv');
+            const get = store.get('judge.session');
+            get.onsuccess = () => {
+              store.put({ ...get.result, accessToken: token }, 'judge.session').onsuccess = () => resolve();
+            };
+          };
+        }),
+      stale,
+    );
+    await page.reload();
+    await page.getByText(s.wsdc.motion).waitFor();
+    await page.locator('.live.on').waitFor();
+    const renewed = await sessionToken();
+    expect(renewed).not.toBe(stale);
+    await request(t.url).get('/api/me/work').set('Authorization', `Bearer ${renewed}`).expect(200);
+    await context.close();
+  });
 });
