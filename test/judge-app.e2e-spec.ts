@@ -368,7 +368,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
       page.evaluate(
         () =>
           new Promise<string>((resolve, reject) => {
-            const open = indexedDB.open('orleu');
+            const open = window.indexedDB.open('orleu');
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
               const get = open.result.transaction('kv').objectStore('kv').get('judge.session');
@@ -379,7 +379,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await page.evaluate(
       (token) =>
         new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('orleu');
+          const open = window.indexedDB.open('orleu');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const store = open.result.transaction('kv', 'readwrite').objectStore('kv');
