@@ -3,8 +3,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
-import { judgeScenario, type JudgeScenario } from './support/judge-scenario.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { judgeScenario, type JudgeScenario } from '../support/judge-scenario.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * The judges' tablet app in Debian's Chromium (playwright-core), against the built client served by the built server
@@ -368,7 +368,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
       page.evaluate(
         () =>
           new Promise<string>((resolve, reject) => {
-            const open = window.indexedDB.open('orleu');
+            const open = indexedDB.open('orleu');
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
               const get = open.result.transaction('kv').objectStore('kv').get('judge.session');
@@ -379,7 +379,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await page.evaluate(
       (token) =>
         new Promise<void>((resolve, reject) => {
-          const open = window.indexedDB.open('orleu');
+          const open = indexedDB.open('orleu');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const store = open.result.transaction('kv', 'readwrite').objectStore('kv');
