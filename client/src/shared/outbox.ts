@@ -57,20 +57,27 @@ export async function submit(entry: Pick<OutboxItem, 'method' | 'url' | 'body' |
   return item;
 }
 
+let forceNext = false;
+
 /** Sends what is due; `now` also sends items still waiting out their backoff. */
 export function flush(now = false): void {
-  if (now) void dueNow();
+  forceNext ||= now;
   if (running) {
     again = true;
     return;
   }
-  running = drain().finally(() => {
-    running = undefined;
-    if (again) {
-      again = false;
-      flush();
-    }
-  });
+  const force = forceNext;
+  forceNext = false;
+  running = (force ? dueNow() : Promise.resolve())
+    .then(drain)
+    .catch(() => undefined)
+    .finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        flush();
+      }
+    });
 }
 
 async function dueNow(): Promise<void> {
