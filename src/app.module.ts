@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { JudgesModule } from './judges/judges.module.js';
 import { MentorsModule } from './mentors/mentors.module.js';
+import { JudgeWorkModule } from './judge-work/judge-work.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { TournamentsModule } from './tournaments/tournaments.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         AuthModule,
         CaseChampionshipsModule,
         TournamentsModule,
+        JudgeWorkModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -9,6 +9,7 @@ import type { DatabaseTarget } from './database/data-source-options.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 import { migrate } from './database/migrate.js';
 import { LiveIoAdapter } from './live/live-io.adapter.js';
+import { serveClient } from './client-host/serve-client.js';
 
 export interface PreparedDatabase {
   target: DatabaseTarget;
@@ -38,6 +39,7 @@ export async function createApp(env: Env, database: DatabaseTarget): Promise<Nes
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback');
   mountOpenApi(app);
+  serveClient(app);
   return app;
 }
 

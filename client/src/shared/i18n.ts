@@ -1,0 +1,73 @@
+import { signal } from '@preact/signals';
+import { en, type Message, type MessageKey } from './messages/en.js';
+import { kk } from './messages/kk.js';
+import { ru } from './messages/ru.js';
+
+export type Locale = 'kk' | 'ru' | 'en';
+export const LOCALES: readonly Locale[] = ['kk', 'ru', 'en'];
+export type { MessageKey };
+
+const CATALOGUES: Record<Locale, Record<MessageKey, Message>> = { kk, ru, en };
+const STORAGE_KEY = 'orleu.locale';
+
+function initialLocale(): Locale {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved && (LOCALES as readonly string[]).includes(saved)) return saved as Locale;
+  } catch {
+    // Storage blocked (private mode): Kazakh, the default.
+  }
+  return 'kk';
+}
+
+/** The interface language: Kazakh unless the judge chose another on this device. */
+export const locale = signal<Locale>(initialLocale());
+
+export function setLocale(next: Locale): void {
+  locale.value = next;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  } catch {
+    // Not remembered, still switched.
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The CLDR plural category for `count` in `lang` (kk, en: one/other; ru: one/few/many/other). */
+export function pluralCategory(lang: Locale, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(count);
+}
+
+/** The message in `lang` with `{name}` placeholders filled; a plural message picks its form by `params.count`. */
+export function translate(lang: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const message = CATALOGUES[lang][key];
+  let text: string;
+  if (typeof message === 'string') text = message;
+  else {
+    const count = Number(params.count ?? 0);
+    text = message[pluralCategory(lang, count)] ?? message.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(lang, value) : value;
+  });
+}
+
+/** Reading `locale.value` inside makes every component that calls t() re-render on a switch. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return translate(locale.value, key, params);
+}
+
+export function formatNumber(lang: Locale, value: number): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+}
+
+/** Server-supplied names (format sides, slots, criteria) come as { kk, ru, en }. */
+export function pick(text: { kk: string; ru: string; en: string }): string {
+  return text[locale.value];
+}

@@ -1,0 +1,64 @@
+import preact from '@preact/preset-vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const api = process.env.ORLEU_API ?? 'http://localhost:3000';
+
+/**
+ * One Vite project, one HTML entry per app (judge now; audience board and organiser console later), sharing
+ * src/shared (i18n, API, live channel, device storage). Each entry is its own chunk graph, so the judge's tablet
+ * downloads only the judge app.
+ */
+/** `npm run dev`: the same history fallback the server gives (src/client-host/serve-client.ts). */
+const judgePaths = /^\/(?:$|j(?:\/|$)|judge(?:\/|$))/;
+const devFallback: Plugin = {
+  name: 'orleu-dev-fallback',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url && judgePaths.test(req.url.split('?')[0])) req.url = '/judge/index.html';
+      next();
+    });
+  },
+};
+
+export default defineConfig({
+  appType: 'mpa',
+  plugins: [
+    devFallback,
+    preact(),
+    VitePWA({
+      strategies: 'generateSW',
+      // Registered by the app itself, and only in a secure context (HTTPS or localhost): see src/shared/shell-cache.ts.
+      injectRegister: null,
+      registerType: 'autoUpdate',
+      manifest: {
+        name: 'Orleu — төрешілер',
+        short_name: 'Orleu',
+        start_url: '/j/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b4f6c',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        navigateFallback: '/judge/index.html',
+        navigateFallbackAllowlist: [/^\/$/, /^\/j(\/|$)/, /^\/judge(\/|$)/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2020',
+    rollupOptions: { input: { judge: 'judge/index.html' } },
+  },
+  server: {
+    proxy: {
+      '/api': api,
+      '/socket.io': { target: api, ws: true },
+    },
+  },
+});
