@@ -4,8 +4,7 @@ import { CaseChampionship, CaseJuror } from '../case-championships/case-champion
 import { CaseChampionshipsService } from '../case-championships/case-championships.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { DEFAULT_CASE_RUBRIC } from '../engine/case-scoring/rubric.js';
-import { Judge, JudgeTeamConflict } from '../judges/judge.entity.js';
-import { sameInstitution } from '../judges/judges.service.js';
+import { Judge } from '../judges/judge.entity.js';
 import { TeamMember } from '../teams/team.entity.js';
 import { Ballot } from '../tournaments/ballot.entity.js';
 import { Debate } from '../tournaments/debate.entity.js';
