@@ -39,8 +39,9 @@ export function entropyCost(counts: readonly number[]): number {
 
 /**
  * British Parliamentary rooms, as WUDC rules have them:
- * 1. Teams are ranked by points; rooms of four are filled from the top bracket down, so a bracket whose size is not
- *    a multiple of four takes teams from the next bracket down (pull-ups). Speaker scores play no part.
+ * 1. Rooms of four are filled from the top bracket (points level) down: a bracket whose size is not a multiple of
+ *    four takes teams from the next bracket down (the whole of it when it is too small, then from the one below).
+ *    Speaker scores play no part.
  * 2. Bracket by bracket, one minimum-cost assignment (auction algorithm) gives every team a seat (room, position)
  *    among the bracket's rooms, or, for a team of the next bracket, leaves it there. A seat costs the entropy cost
  *    of the team's position history with that position added, raised to the configured exponent (default 4), plus
@@ -71,14 +72,19 @@ export function drawBritishParliamentary(input: {
   };
   let room = 0;
   for (let k = 0; k < levels.length; k++) {
-    const own = byLevel[k];
+    let own = byLevel[k];
     if (own.length === 0) continue;
     const rooms = Math.ceil(own.length / 4);
     const seats = rooms * 4;
+    // A next bracket too small to fill the seats comes up whole; the one after it offers the candidates.
+    let j = k + 1;
+    while (j < levels.length && byLevel[j].length <= seats - own.length) {
+      own = [...own, ...byLevel[j]];
+      byLevel[j] = [];
+      j++;
+    }
     const pulled = seats - own.length;
-    // Candidates for pull-ups: the next bracket down, and the one below it too when that is not enough.
-    const below: DrawTeam[] = [];
-    for (let j = k + 1; j < levels.length && below.length < pulled; j++) below.push(...byLevel[j]);
+    const below = pulled > 0 ? byLevel[j] : [];
     // Rows: this bracket's teams, then the candidates; columns: the seats, then one "stays below" column for every
     // candidate not needed here.
     const rows = [...own, ...(pulled > 0 ? below : [])];
