@@ -78,9 +78,11 @@ export function twoTeamSeason(n: number, seed: string, rounds = 5) {
     const draw = drawPowerPaired({ sides: SIDES, roundNumber: round, seed: `${seed}:${round}`, teams: before });
     figures.drawMs += Number(process.hrtime.bigint() - start) / 1e6;
     let cross = 0;
+    const levels = [...new Set(before.map((t) => t.points))].sort((a, b) => b - a);
     for (const debate of draw.debates) {
       const [gov, opp] = debate.teams.map((x) => byId.get(x.teamId)!);
-      if (gov.points !== opp.points) cross++;
+      // Bracket boundaries crossed: a debate two brackets apart counts twice, as parity may force both.
+      cross += Math.abs(levels.indexOf(gov.points) - levels.indexOf(opp.points));
       if (gov.opponents.includes(opp.id)) figures.rematches++;
       if (gov.institution === opp.institution) figures.institutionClashes++;
       const noise = hashed(`${seed}:${round}:${[gov.id, opp.id].sort().join('|')}`) - 0.5;

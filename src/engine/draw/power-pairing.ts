@@ -144,8 +144,9 @@ interface PairCost {
  *    distance from the ideal partner. Parity forces a crossing at every boundary with an odd number of teams above
  *    it; the matching makes exactly those unless a rematch can only be avoided by more. Who is pulled up is
  *    therefore chosen by the matching, the odd-bracket rule's team being preferred through the distance cost.
- *    Fields above 200 teams are matched in windows of 32 fold positions from each end of every bracket, and the
- *    whole field again with the same costs when a window cannot avoid a rematch.
+ *    Fields above 200 teams are matched in windows of 32 fold positions from each end of every bracket (each team
+ *    offered the partners within 16 places of its ideal one); then the teams of every pairing that breaks a rule
+ *    are matched again together per bracket, and the whole field again when a rematch remains.
  * 4. Sides: the team whose history leans less to the first side takes it; an equal history goes by a seeded coin.
  */
 export function drawPowerPaired(request: DrawRequest): Draw {
@@ -192,7 +193,7 @@ export function drawPowerPaired(request: DrawRequest): Draw {
   settleBrackets(teams, options.oddBracket);
   const conflicts = declaredConflicts(request.teams);
   const price = (a: Ranked, b: Ranked, crossWeight: number) => pairCost(a, b, options, conflicts, crossWeight);
-  const pairs = match(teams, (a, b) => price(a, b, PAIRING_COSTS.crossBracket).total);
+  const pairs = match(teams, (a, b) => price(a, b, PAIRING_COSTS.crossBracket).total, options.method);
 
   // Crossings per boundary (boundary k lies between levels k and k + 1) against the parity-forced number.
   const crossings = new Array<number>(levels.length).fill(0);
@@ -204,7 +205,7 @@ export function drawPowerPaired(request: DrawRequest): Draw {
   for (const [a, b] of pairs) for (let k = a.level; k < b.level; k++) crossings[k]++;
   const beyondForced = crossings.some((c, k) => c > forced[k]);
   // Why a pull-up beyond the forced ones: what the best draw keeping to the forced crossings would break instead.
-  const inside = beyondForced ? totals(match(teams, (a, b) => price(a, b, PAIRING_COSTS.rematch * 10).total), price) : null;
+  const inside = beyondForced ? totals(match(teams, (a, b) => price(a, b, PAIRING_COSTS.rematch * 10).total, options.method), price) : null;
   const made = totals(pairs, price);
 
   pairs.sort((x, y) => x[0].index - y[0].index);
@@ -348,10 +349,25 @@ function pairCost(a: Ranked, b: Ranked, options: PairingOptions, conflicts: Set<
 }
 
 /** The whole field as one matching when small; otherwise windows of each bracket, and the whole field if they fail. */
-function match(teams: Ranked[], cost: (a: Ranked, b: Ranked) => number): [Ranked, Ranked][] {
+function match(teams: Ranked[], cost: (a: Ranked, b: Ranked) => number, method: PairingMethod): [Ranked, Ranked][] {
   if (teams.length <= WHOLE_FIELD_LIMIT) return solve(teams, cost, () => true);
   const pairs: [Ranked, Ranked][] = [];
-  for (const window of windows(teams)) pairs.push(...solve(window, cost, () => true));
+  // Inside a window, each team is offered the partners within 16 places of its ideal one (the ideal always among them).
+  for (const window of windows(teams)) pairs.push(...solve(window, cost, (a, b) => distance(a, b, method) <= 16));
+  // Repair: the teams of every pairing that breaks a rule (side, institution, rematch) in one bracket are matched
+  // again together, so a window's surplus of one side lean meets another window's surplus of the other.
+  const settled = pairs.filter(([a, b]) => cost(a, b) >= PAIRING_COSTS.sideLean);
+  const bySegment = new Map<number, Ranked[]>();
+  for (const [a, b] of settled) bySegment.set(a.start, [...(bySegment.get(a.start) ?? []), a, b]);
+  for (const pool of bySegment.values()) {
+    if (pool.length < 4) continue;
+    const again = solve(pool, cost, () => true);
+    const before = pairs.filter(([a]) => pool.includes(a));
+    if (again.reduce((sum, [a, b]) => sum + cost(a, b), 0) < before.reduce((sum, [a, b]) => sum + cost(a, b), 0)) {
+      const inPool = new Set(pool);
+      pairs.splice(0, pairs.length, ...pairs.filter(([a]) => !inPool.has(a)), ...again);
+    }
+  }
   if (pairs.every(([a, b]) => !a.met.has(b.team.id))) return pairs;
   // A window could not avoid a rematch: the whole field, each team offered the 48 teams nearest its ideal partner.
   const nearby = (a: Ranked, b: Ranked) => Math.min(distance(a, b, 'fold'), distance(a, b, 'slide')) <= 24 || Math.abs(a.index - b.index) <= 24;
