@@ -5,8 +5,10 @@
 // season seed; a debate's noise is a hash of (season seed, round, the teams in the room), so the same room in the
 // same round always ends the same way whatever else the draw did. Two-team: the higher strength + noise wins.
 // BP: teams are ranked by strength + noise. Speaker totals follow strength plus the same noise.
+// BP entropy cost: 1 − H/2 of a team's counts over the four positions (H in bits), reported at the end of the season
+// and as the mean over every team after every round (the issue does not say which its reference uses).
 // Institutions are skewed: one school of 4–6 teams per 12 teams of the field, the rest in schools of 1–2.
-import { drawBritishParliamentary } from '../src/engine/draw/bp-draw.js';
+import { drawBritishParliamentary, entropyCost } from '../src/engine/draw/bp-draw.js';
 import { drawPowerPaired, seededRandom, type DrawTeam } from '../src/engine/draw/power-pairing.js';
 import { emit, round2, type BenchFigure } from './bench-util.js';
 
@@ -105,17 +107,11 @@ export function twoTeamSeason(n: number, seed: string, rounds = 5) {
   return figures;
 }
 
-/** Tabbycat's BP position cost: the entropy shortfall of a team's position counts, normalised to [0, 1]. */
-export function entropyCost(counts: number[]): number {
-  const total = counts.reduce((a, b) => a + b, 0);
-  if (total === 0) return 0;
-  const entropy = -counts.filter((c) => c > 0).reduce((h, c) => h + (c / total) * Math.log2(c / total), 0);
-  return 1 - entropy / Math.log2(counts.length);
-}
 
 export function bpSeason(n: number, seed: string, rounds = 9, options?: { entropyExponent?: number }) {
   const { teams, strength } = field(n, seed);
   const byId = new Map(teams.map((t) => [t.id, t]));
+  let entropyOverRounds = 0;
   for (let round = 1; round <= rounds; round++) {
     const draw = drawBritishParliamentary({ sides: BP_SIDES, roundNumber: round, seed: `${seed}:${round}`, teams: snapshot(teams), options });
     for (const debate of draw.debates) {
@@ -130,11 +126,13 @@ export function bpSeason(n: number, seed: string, rounds = 9, options?: { entrop
         team.opponents.push(...debate.teams.filter((t) => t.teamId !== seat.teamId).map((t) => t.teamId));
       });
     }
+    entropyOverRounds += teams.reduce((sum, t) => sum + entropyCost(BP_SIDES.map((s) => t.sideCounts[s] ?? 0)), 0) / teams.length;
   }
   const counts = teams.map((t) => BP_SIDES.map((s) => t.sideCounts[s] ?? 0));
   return {
     positionSpreadAtLeast2: counts.filter((c) => Math.max(...c) - Math.min(...c) >= 2).length,
     meanEntropyCost: counts.reduce((sum, c) => sum + entropyCost(c), 0) / teams.length,
+    meanEntropyCostOverRounds: entropyOverRounds / rounds,
   };
 }
 
@@ -168,6 +166,7 @@ export async function run(): Promise<BenchFigure[]> {
     const perSeason = {
       positionSpreadAtLeast2: round2(mean(seasons.map((s) => s.positionSpreadAtLeast2))),
       meanEntropyCost: Math.round(mean(seasons.map((s) => s.meanEntropyCost)) * 1000) / 1000,
+      meanEntropyCostOverRounds: Math.round(mean(seasons.map((s) => s.meanEntropyCostOverRounds)) * 1000) / 1000,
     };
     figures.push(
       emit({
@@ -179,7 +178,8 @@ export async function run(): Promise<BenchFigure[]> {
         value: perSeason.positionSpreadAtLeast2,
         ...perSeason,
         reference: BP_REFERENCE[n],
-        atOrBelowReference: Object.entries(BP_REFERENCE[n]).every(([k, v]) => perSeason[k as keyof typeof perSeason] <= v),
+        // The issue does not say when the entropy cost is taken: both readings are checked.
+        atOrBelowReference: perSeason.positionSpreadAtLeast2 <= BP_REFERENCE[n].positionSpreadAtLeast2 && Math.max(perSeason.meanEntropyCost, perSeason.meanEntropyCostOverRounds) <= BP_REFERENCE[n].meanEntropyCost,
       }),
     );
   }

@@ -237,12 +237,10 @@ describe('computeTeamTab — properties', () => {
 
   it('handles a 4,000-team season of five rounds', () => {
     const { teams, results } = season(4000, 5, 2026);
-    const started = performance.now();
+    // Time is measured by bench/engine-standings.ts, not asserted here.
     const rows = computeTeamTab(teams, results);
-    const elapsed = performance.now() - started;
     expect(rows).toHaveLength(4000);
     expect(rows[0].rank).toBe(1);
     for (let i = 1; i < rows.length; i++) expect(rows[i].rank).toBeGreaterThanOrEqual(rows[i - 1].rank);
-    expect(elapsed).toBeLessThan(1000); // generous for a shared CI box; bench/engine-standings.ts measures properly
   });
 });
