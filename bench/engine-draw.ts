@@ -91,7 +91,7 @@ function medianCpuMs(fn: () => unknown, runs: number, warmup = 1): { cpu: number
 
 export async function run(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
-  for (const n of [100, 250, 500, 1000, 2000]) {
+  for (const n of [100, 250, 400, 500, 1000, 2000]) {
     const { teams, seating } = season(n, 5);
     const ours = () => drawPowerPaired({ sides: SIDES, roundNumber: 6, seed: 'bench', teams });
     const ourTime = medianCpuMs(ours, n >= 1000 ? 7 : 15, 2);

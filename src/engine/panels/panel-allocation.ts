@@ -32,9 +32,11 @@ export interface PanelOptions {
   maxPanelSize: number;
   /** Cost of a judge seeing a team again, in tenths of a strength point at importance 0. Default 20. */
   seenPenalty: number;
+  /** Seat a last judge as a fourth (or second) panellist rather than leave them out. Default false: panels are odd. */
+  evenPanels: boolean;
 }
 
-export const DEFAULT_PANEL_OPTIONS: Readonly<PanelOptions> = { maxPanelSize: 5, seenPenalty: 20 };
+export const DEFAULT_PANEL_OPTIONS: Readonly<PanelOptions> = { maxPanelSize: 5, seenPenalty: 20, evenPanels: false };
 
 export interface Allocation {
   panels: { debateId: string; judgeId: string; role: 'chair' | 'wing' }[];
@@ -51,8 +53,9 @@ const WINDOW = 48;
  * Panels by importance, then by staged minimum-cost assignment (auction algorithm, exact for integer costs).
  * 1. Sizes: rooms are ordered by the organiser's flag, then importance. Every room gets a chair; the judges left
  *    over make panels of 3 in that order, then of 5 (up to maxPanelSize), so important rooms get panels and the
- *    rest solos, and no judge sits idle while a room is below the largest size. A fixed panelSize instead gives
- *    every room that many seats (in the same order while judges last) and leaves the rest out.
+ *    rest solos. Panels stay odd: a single judge left over sits out, unless evenPanels seats them as a wing of the
+ *    next room in order; either way no two judges sit idle while a room is below the largest size. A fixed
+ *    panelSize instead gives every room that many seats (in the same order while judges last), the rest left out.
  * 2. Seats: stage by stage (chairs, then each wing), the rooms that need that seat take free judges by a
  *    minimum-cost assignment. A seat costs −strength × weight, plus seenPenalty × weight for
  *    every team in the room the judge has judged before (weight: the rank of the room's importance, flagged rooms
@@ -60,8 +63,9 @@ const WINDOW = 48;
  *    someone already on that panel, is priced out of reach, so conflicts are part of the optimisation. A stage
  *    offers the strongest free judges, as many as its seats plus 64; the cost matrix is indexed by room and judge
  *    number. Each stage is optimal given the earlier ones (not jointly optimal across seats).
- * 3. A seat no judge can take without a conflict stays empty (and is reported); a judge left free then tops up
- *    any room below the largest size it can sit in. The strongest member of each panel chairs it.
+ * 3. A seat no judge can take without a conflict stays empty (and is reported); judges left free then top up the
+ *    rooms below the largest size they can sit in (one to make a panel odd, else two who can sit together). The
+ *    strongest member of each panel chairs it.
  */
 export function allocatePanels(request: AllocationRequest): Allocation {
   const options: PanelOptions = { ...DEFAULT_PANEL_OPTIONS, ...request.options };
@@ -97,7 +101,7 @@ export function allocatePanels(request: AllocationRequest): Allocation {
   };
 
   const order = debates.map((_, i) => i).sort((a, b) => Number(!!debates[b].important) - Number(!!debates[a].important) || debates[b].importance - debates[a].importance || a - b);
-  const target = panelTargets(order, judges.length, request.panelSize, options.maxPanelSize);
+  const target = panelTargets(order, judges.length, request.panelSize, options.maxPanelSize, options.evenPanels);
   const largest = request.panelSize ?? options.maxPanelSize;
   // A room's weight is the rank of its importance (1 = least; flagged rooms above all), so any numbers order rooms.
   const levels = [...new Set(debates.map((d) => d.importance))].sort((a, b) => a - b);
@@ -146,12 +150,26 @@ export function allocatePanels(request: AllocationRequest): Allocation {
     });
     free = free.filter((j) => !seated.has(j));
   }
-  // Top-up: a judge still free takes a seat in the most important room below the largest size it can sit in.
-  for (const j of [...free]) {
-    const r = order.find((room) => panels[room].length < largest && !conflicted(j, room));
-    if (r === undefined) continue;
-    panels[r].push(j);
-    free = free.filter((x) => x !== j);
+  // Top-up after conflicts: a room below the largest size takes free judges it can seat — one to make an even panel
+  // odd (or any one when even panels are allowed), else two who can sit together.
+  for (const r of order) {
+    while (panels[r].length < largest) {
+      const fits = free.filter((j) => !conflicted(j, r));
+      let add: number[] = [];
+      if (fits.length && (options.evenPanels || panels[r].length % 2 === 0)) add = [fits[0]];
+      else if (panels[r].length + 2 <= largest) {
+        for (const j of fits) {
+          const partner = fits.find((k) => k !== j && !judgeConflict.has(j * judges.length + k));
+          if (partner !== undefined) {
+            add = [j, partner];
+            break;
+          }
+        }
+      }
+      if (add.length === 0) break;
+      panels[r].push(...add);
+      free = free.filter((j) => !add.includes(j));
+    }
   }
   for (const r of order) {
     const wanted = Math.max(1, request.panelSize ?? target[r]);
@@ -175,12 +193,15 @@ export function allocatePanels(request: AllocationRequest): Allocation {
 }
 
 /** Seats per room: a chair each, then panels of 3 and then of 5 in order of importance; or a fixed size. */
-function panelTargets(order: number[], judges: number, fixed: number | undefined, largest: number): number[] {
+function panelTargets(order: number[], judges: number, fixed: number | undefined, largest: number, evenPanels: boolean): number[] {
   const target = new Array<number>(order.length).fill(0);
   let left = judges;
   const grow = (to: number) => {
     for (const r of order) {
-      const add = Math.min(left, Math.max(0, to - target[r]));
+      let add = Math.min(left, Math.max(0, to - target[r]));
+      // Panels grow two judges at a time unless even panels are allowed.
+      if (!evenPanels && fixed === undefined && (target[r] + add) % 2 === 0) add--;
+      if (add <= 0) continue;
       target[r] += add;
       left -= add;
     }
