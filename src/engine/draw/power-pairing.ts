@@ -58,6 +58,8 @@ export const PAIRING_COSTS = {
   distance: 1,
 } as const;
 
+const RULE_ORDER = 'rule order: rematch ≫ pull-up beyond the forced ones ≫ institution ≫ side ≫ distance from the ideal partner';
+
 export interface DrawDebate {
   room: number;
   teams: { side: string; teamId: string }[];
@@ -245,17 +247,17 @@ export function drawPowerPaired(request: DrawRequest): Draw {
         : `${first} to ${gov.team.id}, whose history leans less to ${first}`,
     );
     if (cost.rematches > 0) {
-      draw.brokenConstraints.push({ constraint: 'rematch', teamIds: [a.team.id, b.team.id], why: 'every draw the matching can make has a rematch; this one has the fewest' });
+      draw.brokenConstraints.push({ constraint: 'rematch', teamIds: [a.team.id, b.team.id], why: 'no draw among the pairings the matching was offered avoids every rematch; this one has the fewest' });
     }
     if (cost.institution) {
       draw.brokenConstraints.push({
         constraint: 'institution',
         teamIds: [a.team.id, b.team.id],
-        why: `both from ${a.team.institution}: avoiding it would need a rematch or a pull-up the bracket sizes do not force`,
+        why: `both from ${a.team.institution}: the matching found no cheaper draw without it (${RULE_ORDER})`,
       });
     }
     if (cost.conflict) {
-      draw.brokenConstraints.push({ constraint: 'conflict', teamIds: [a.team.id, b.team.id], why: 'declared conflict: avoiding it would need a rematch or a pull-up the bracket sizes do not force' });
+      draw.brokenConstraints.push({ constraint: 'conflict', teamIds: [a.team.id, b.team.id], why: `declared conflict: the matching found no cheaper draw without it (${RULE_ORDER})` });
     }
     for (const [team, after] of [
       [gov, gov.lean + 1],
@@ -265,7 +267,7 @@ export function drawPowerPaired(request: DrawRequest): Draw {
         draw.brokenConstraints.push({
           constraint: 'side-balance',
           teamIds: [team.team.id],
-          why: `${after > 0 ? first : second} ${Math.abs(after)} more times than ${after > 0 ? second : first}: no draw keeping to the brackets and avoiding rematches and institution clashes balances it`,
+          why: `${after > 0 ? first : second} ${Math.abs(after)} more times than ${after > 0 ? second : first}: the matching found no cheaper draw that balances it (${RULE_ORDER})`,
         });
       }
     }
