@@ -6,7 +6,7 @@
 // has no notion of institutions, so it cannot avoid them) and teams two sides off balance.
 import { Swiss } from 'tournament-pairings';
 import { drawPowerPaired, type DrawTeam } from '../src/engine/draw/power-pairing.js';
-import { emit, round2, type BenchFigure } from './bench-util.js';
+import { emit, medianCpuMs, round2, type BenchFigure } from './bench-util.js';
 import { field } from './draw-quality.js';
 
 const SIDES = ['gov', 'opp'] as const;
@@ -70,23 +70,6 @@ function quality(teams: DrawTeam[], pairs: { gov: string; opp: string }[]) {
     }
   }
   return { rematches, crossBracketBeyondForced: crossBracket - forcedCrossings(teams), institutionClashes, sideOffByTwo };
-}
-
-/** Median CPU time (user + system) in ms: on a shared machine it moves far less than wall time. */
-function medianCpuMs(fn: () => unknown, runs: number, warmup = 1): { cpu: number; wall: number } {
-  for (let i = 0; i < warmup; i++) fn();
-  const cpu: number[] = [];
-  const wall: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c = process.cpuUsage();
-    const start = process.hrtime.bigint();
-    fn();
-    wall.push(Number(process.hrtime.bigint() - start) / 1e6);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { cpu: median(cpu), wall: median(wall) };
 }
 
 export async function run(): Promise<BenchFigure[]> {
