@@ -43,22 +43,27 @@ export const DEFAULT_PAIRING_OPTIONS: Readonly<PairingOptions> = { oddBracket: '
 
 /**
  * What one pairing costs in the matching, rule by rule. The gaps between the weights make the priorities strict in
- * practice: one rematch outweighs any number of pull-ups a field can have, a pull-up beyond the forced ones
- * outweighs an institution clash, an institution clash outweighs any side lean, and a side lean outweighs any
- * distance from the ideal partner.
+ * practice: one rematch outweighs any number of pull-ups a field can have; a team three or more debates off side
+ * balance outweighs a pull-up beyond the forced ones; that outweighs an institution clash, which outweighs a team
+ * two off, which outweighs any distance from the ideal partner.
  */
 export const PAIRING_COSTS = {
   rematch: 1_000_000_000,
   /** Per bracket boundary a debate crosses, squared: one pull-up of two levels costs more than two of one. */
   crossBracket: 1_000_000,
   institution: 400_000,
-  /** Per unit of (|side lean after the debate| − 1)², summed over the two teams. */
+  /** A team two debates off side balance after this one (summed over the two teams). */
   sideLean: 10_000,
+  /**
+   * Each debate a team would be beyond two off (a 3–0 or 4–1 split): priced above a pull-up, so the promise of
+   * balanced sides gives way only to rematches.
+   */
+  sideLeanSevere: 3_000_000,
   /** Per position away from the ideal partner (fold or slide) in the bracket. */
   distance: 1,
 } as const;
 
-const RULE_ORDER = 'rule order: rematch ≫ pull-up beyond the forced ones ≫ institution ≫ side ≫ distance from the ideal partner';
+const RULE_ORDER = 'rule order: rematch ≫ three off side balance ≫ pull-up beyond the forced ones ≫ institution ≫ two off ≫ distance from the ideal partner';
 
 export interface DrawDebate {
   room: number;
@@ -142,8 +147,8 @@ interface PairCost {
  *    the next bracket's top team). These make the effective brackets and each team's ideal partner in them (fold:
  *    1 v n; slide: 1 v n/2+1).
  * 3. The draw is one minimum-cost perfect matching over the teams (Edmonds' blossom), each possible pairing priced
- *    by PAIRING_COSTS: rematch ≫ crossing a bracket boundary ≫ same institution or declared conflict ≫ side lean ≫
- *    distance from the ideal partner. Parity forces a crossing at every boundary with an odd number of teams above
+ *    by PAIRING_COSTS: rematch ≫ a team three or more off side balance ≫ crossing a bracket boundary ≫ same
+ *    institution or declared conflict ≫ a team two off ≫ distance from the ideal partner. Parity forces a crossing at every boundary with an odd number of teams above
  *    it; the matching makes exactly those unless a rematch can only be avoided by more. Who is pulled up is
  *    therefore chosen by the matching, the odd-bracket rule's team being preferred through the distance cost.
  *    Fields above 200 teams are matched in windows of 32 fold positions from each end of every bracket (each team
@@ -237,7 +242,7 @@ export function drawPowerPaired(request: DrawRequest): Draw {
       );
     }
     let [gov, opp] = [a, b];
-    const excess = (x: Ranked, y: Ranked) => sideExcess(x.lean + 1) + sideExcess(y.lean - 1);
+    const excess = (x: Ranked, y: Ranked) => sidePrice(x.lean + 1) + sidePrice(y.lean - 1);
     const asIs = excess(a, b);
     const swapped = excess(b, a);
     if (swapped < asIs || (swapped === asIs && (b.lean < a.lean || (b.lean === a.lean && random() < 0.5)))) [gov, opp] = [b, a];
@@ -324,6 +329,11 @@ function declaredConflicts(teams: readonly DrawTeam[]): Set<string> {
 }
 
 const sideExcess = (lean: number) => Math.max(0, Math.abs(lean) - 1) ** 2;
+/** What a team's side lean after the debate costs: two off is a side lean, further is severe. */
+const sidePrice = (lean: number) => {
+  const off = Math.max(0, Math.abs(lean) - 1);
+  return off === 0 ? 0 : PAIRING_COSTS.sideLean + (off - 1) * PAIRING_COSTS.sideLeanSevere;
+};
 
 /** Positions from the ideal partner inside the higher team's effective bracket. */
 function distance(a: Ranked, b: Ranked, method: PairingMethod): number {
@@ -340,12 +350,13 @@ function pairCost(a: Ranked, b: Ranked, options: PairingOptions, conflicts: Set<
   const institution = options.avoidInstitution && !!a.team.institution && a.team.institution === b.team.institution;
   const conflict = conflicts.has(`${a.team.id}|${b.team.id}`);
   const sideCost = Math.min(sideExcess(a.lean + 1) + sideExcess(b.lean - 1), sideExcess(b.lean + 1) + sideExcess(a.lean - 1));
+  const sideTotal = Math.min(sidePrice(a.lean + 1) + sidePrice(b.lean - 1), sidePrice(b.lean + 1) + sidePrice(a.lean - 1));
   const d = distance(a, b, options.method);
   const total =
     rematches * PAIRING_COSTS.rematch +
     gap * gap * crossWeight +
     (institution || conflict ? PAIRING_COSTS.institution : 0) +
-    sideCost * PAIRING_COSTS.sideLean +
+    sideTotal +
     d * PAIRING_COSTS.distance;
   return { total, rematches, gap, institution, conflict, sideExcess: sideCost, distance: d };
 }
