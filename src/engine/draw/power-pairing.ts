@@ -148,9 +148,10 @@ interface PairCost {
  *    1 v n; slide: 1 v n/2+1).
  * 3. The draw is one minimum-cost perfect matching over the teams (Edmonds' blossom), each possible pairing priced
  *    by PAIRING_COSTS: rematch ≫ a team three or more off side balance ≫ crossing a bracket boundary ≫ same
- *    institution or declared conflict ≫ a team two off ≫ distance from the ideal partner. Parity forces a crossing at every boundary with an odd number of teams above
- *    it; the matching makes exactly those unless only more avoid a rematch or a team three off side balance. Who is pulled up is
- *    therefore chosen by the matching, the odd-bracket rule's team being preferred through the distance cost.
+ *    institution or declared conflict ≫ a team two off ≫ distance from the ideal partner. Parity forces a crossing
+ *    at every boundary with an odd number of teams above it; the matching makes exactly those unless only more
+ *    avoid a rematch or a team three off side balance. Who is pulled up is therefore chosen by the matching, the
+ *    odd-bracket rule's team being preferred through the distance cost.
  *    Fields above 200 teams are matched in windows of 32 fold positions from each end of every bracket (each team
  *    offered the partners within 16 places of its ideal one); then the teams of every pairing that breaks a rule
  *    are matched again together per bracket, and the whole field again when a rematch remains.
