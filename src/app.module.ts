@@ -10,6 +10,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
 import type { Env } from './config/env.js';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options.js';
+import { FormatsModule } from './formats/formats.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { JudgesModule } from './judges/judges.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         CommonModule.forRoot(env),
         LiveModule,
         RegionsModule,
+        FormatsModule,
         TeamsModule,
         JudgesModule,
         AuthModule,
