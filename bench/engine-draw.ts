@@ -1,95 +1,112 @@
-// Draw for 64, 400 and 2,000 teams after 5 rounds: our power pairing vs tournament-pairings' Swiss (weighted
-// blossom), on the same standings and history, with rematches and side imbalances counted for both.
+// Two-team draw speed after 5 rounds, 100 to 2,000 teams, and quality beside it: our power pairing vs
+// tournament-pairings' Swiss (weighted blossom) on the same standings and history. Like for like: the peer gets each
+// team's points, its opponents to avoid, and its side history in round order (as its `seating` expects); both are
+// scored on rematches, bracket crossings beyond those the bracket sizes force (a debate two brackets apart counts
+// twice), institution clashes (the peer
+// has no notion of institutions, so it cannot avoid them) and teams two sides off balance.
 import { Swiss } from 'tournament-pairings';
-import { drawPowerPaired, seededRandom, type DrawTeam } from '../src/engine/draw/power-pairing.js';
-import { emit, medianMs, round2, type BenchFigure } from './bench-util.js';
+import { drawPowerPaired, type DrawTeam } from '../src/engine/draw/power-pairing.js';
+import { emit, medianCpuMs, round2, type BenchFigure } from './bench-util.js';
+import { field } from './draw-quality.js';
 
 const SIDES = ['gov', 'opp'] as const;
 // The peer's blossom grows roughly with the cube of the field; past this size one call takes minutes.
 const PEER_LIMIT = Number(process.env.BENCH_PEER_LIMIT ?? 400);
 
-function season(n: number, rounds: number): DrawTeam[] {
-  const random = seededRandom(`bench:${n}`);
-  const strength = Array.from({ length: n }, () => random());
-  const teams: DrawTeam[] = Array.from({ length: n }, (_, i) => ({ id: `t${i}`, points: 0, speakerTotal: 0, sideCounts: {}, opponents: [], hadBye: false }));
-  const byId = new Map(teams.map((t, i) => [t.id, i]));
+/** Five rounds drawn by our engine, results by hidden strength and a hash of the room; seating kept in round order. */
+function season(n: number, rounds: number): { teams: DrawTeam[]; seating: Map<string, (1 | -1)[]> } {
+  const { teams, strength } = field(n, `bench:${n}`);
+  const byId = new Map(teams.map((t) => [t.id, t]));
+  const seating = new Map(teams.map((t) => [t.id, [] as (1 | -1)[]]));
   for (let round = 1; round <= rounds; round++) {
-    const draw = drawPowerPaired({ sides: SIDES, roundNumber: round, seed: `bench:${n}`, teams });
+    const draw = drawPowerPaired({ sides: SIDES, roundNumber: round, seed: `bench:${n}:${round}`, teams: teams.map((t) => ({ ...t, sideCounts: { ...t.sideCounts }, opponents: [...t.opponents] })) });
     for (const debate of draw.debates) {
-      const [a, b] = debate.teams.map((x) => byId.get(x.teamId)!);
-      const aWins = strength[a] + random() * 0.4 > strength[b] + random() * 0.4;
-      for (const [i, j, side, won] of [
-        [a, b, 'gov', aWins],
-        [b, a, 'opp', !aWins],
+      const [gov, opp] = debate.teams.map((x) => byId.get(x.teamId)!);
+      const govWins = strength.get(gov.id)! > strength.get(opp.id)! + (((round * 7919 + Number(gov.id.slice(1))) % 11) - 5) / 20;
+      for (const [team, other, side, won] of [
+        [gov, opp, 'gov', govWins],
+        [opp, gov, 'opp', !govWins],
       ] as const) {
-        teams[i].points += won ? 1 : 0;
-        teams[i].speakerTotal += 210 + Math.round(strength[i] * 30);
-        teams[i].sideCounts[side] = (teams[i].sideCounts[side] ?? 0) + 1;
-        teams[i].opponents.push(teams[j].id);
+        team.points += won ? 1 : 0;
+        team.speakerTotal += 210 + Math.round(strength.get(team.id)! * 30);
+        team.sideCounts[side] = (team.sideCounts[side] ?? 0) + 1;
+        team.opponents.push(other.id);
+        seating.get(team.id)!.push(side === 'gov' ? 1 : -1);
       }
     }
   }
-  return teams;
+  return { teams, seating };
+}
+
+function forcedCrossings(teams: DrawTeam[]): number {
+  const levels = [...new Set(teams.map((t) => t.points))].sort((a, b) => b - a);
+  let above = 0;
+  let forced = 0;
+  for (const level of levels.slice(0, -1)) {
+    above += teams.filter((t) => t.points === level).length;
+    forced += above % 2;
+  }
+  return forced;
 }
 
 function quality(teams: DrawTeam[], pairs: { gov: string; opp: string }[]) {
   const byId = new Map(teams.map((t) => [t.id, t]));
+  const levels = [...new Set(teams.map((t) => t.points))].sort((a, b) => b - a);
   let rematches = 0;
-  let imbalanced = 0;
+  let sideOffByTwo = 0;
+  let crossBracket = 0;
+  let institutionClashes = 0;
   for (const { gov, opp } of pairs) {
-    if (byId.get(gov)!.opponents.includes(opp)) rematches++;
-    for (const [id, delta] of [
-      [gov, 1],
-      [opp, -1],
+    const [g, o] = [byId.get(gov)!, byId.get(opp)!];
+    if (g.opponents.includes(opp)) rematches++;
+    // A debate two brackets apart crosses two boundaries, each of which parity may force.
+    crossBracket += Math.abs(levels.indexOf(g.points) - levels.indexOf(o.points));
+    if (g.institution && g.institution === o.institution) institutionClashes++;
+    for (const [t, delta] of [
+      [g, 1],
+      [o, -1],
     ] as const) {
-      const t = byId.get(id)!;
-      if (Math.abs((t.sideCounts.gov ?? 0) - (t.sideCounts.opp ?? 0) + delta) > 1) imbalanced++;
+      if (Math.abs((t.sideCounts.gov ?? 0) - (t.sideCounts.opp ?? 0) + delta) > 1) sideOffByTwo++;
     }
   }
-  return { rematches, imbalanced };
+  return { rematches, crossBracketBeyondForced: crossBracket - forcedCrossings(teams), institutionClashes, sideOffByTwo };
 }
 
 export async function run(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
-  for (const n of [64, 400, 2000]) {
-    const teams = season(n, 5);
+  for (const n of [100, 250, 400, 500, 1000, 2000]) {
+    const { teams, seating } = season(n, 5);
     const ours = () => drawPowerPaired({ sides: SIDES, roundNumber: 6, seed: 'bench', teams });
-    const ourMs = medianMs(ours, n >= 2000 ? 5 : 15, 2);
-    const ourDraw = ours();
-    const ourQuality = quality(teams, ourDraw.debates.map((d) => ({ gov: d.teams[0].teamId, opp: d.teams[1].teamId })));
-    const players = teams.map((t) => ({
-      id: t.id,
-      score: t.points,
-      avoid: t.opponents,
-      seating: [...Array<1>(t.sideCounts.gov ?? 0).fill(1), ...Array<-1>(t.sideCounts.opp ?? 0).fill(-1)] as (1 | -1)[],
-      receivedBye: false,
-    }));
-    let peerMs: number | undefined;
+    const ourTime = medianCpuMs(ours, n >= 1000 ? 7 : 15, 2);
+    const ourQuality = quality(teams, ours().debates.map((d) => ({ gov: d.teams[0].teamId, opp: d.teams[1].teamId })));
+    const players = teams.map((t) => ({ id: t.id, score: t.points, avoid: t.opponents, seating: seating.get(t.id)!, receivedBye: false }));
+    let peerTime: { cpu: number; wall: number } | undefined;
     let peerQuality: ReturnType<typeof quality> | undefined;
     if (n <= PEER_LIMIT) {
       const peer = () => Swiss(players, 6, false, true);
-      peerMs = medianMs(peer, n >= 400 ? 3 : 7, 1);
+      peerTime = medianCpuMs(peer, 3, 1);
       const matches = peer().filter((m) => m.player1 !== null && m.player2 !== null);
-      // Which of its two players takes the first seat is the peer's convention: score it both ways, keep the better.
-      const asIs = quality(teams, matches.map((m) => ({ gov: String(m.player1), opp: String(m.player2) })));
-      const swapped = quality(teams, matches.map((m) => ({ gov: String(m.player2), opp: String(m.player1) })));
-      peerQuality = asIs.imbalanced <= swapped.imbalanced ? asIs : swapped;
+      // The peer seats player1 first when seating is on (it balances `seating` that way).
+      peerQuality = quality(teams, matches.map((m) => ({ gov: String(m.player1), opp: String(m.player2) })));
     }
-    const line = peerMs === undefined
-      ? `draw ${n} teams after 5 rounds: ours ${round2(ourMs)} ms (rematches ${ourQuality.rematches}, side-imbalanced ${ourQuality.imbalanced}); tournament-pairings skipped above ${PEER_LIMIT} teams (set BENCH_PEER_LIMIT to run it)`
-      : `draw ${n} teams after 5 rounds: ours ${round2(ourMs)} ms vs tournament-pairings ${round2(peerMs)} ms (×${round2(peerMs / ourMs)}); rematches ${ourQuality.rematches} vs ${peerQuality!.rematches}, side-imbalanced ${ourQuality.imbalanced} vs ${peerQuality!.imbalanced}`;
-    console.log(line);
+    const q = (x: ReturnType<typeof quality>) => `rematches ${x.rematches}, cross-bracket beyond forced ${x.crossBracketBeyondForced}, institution clashes ${x.institutionClashes}, two sides off ${x.sideOffByTwo}`;
+    console.log(
+      peerTime === undefined
+        ? `draw ${n} teams after 5 rounds: ours ${round2(ourTime.cpu)} ms CPU (${round2(ourTime.wall)} ms wall; ${q(ourQuality)}); tournament-pairings skipped above ${PEER_LIMIT} teams (set BENCH_PEER_LIMIT to run it)`
+        : `draw ${n} teams after 5 rounds: ours ${round2(ourTime.cpu)} ms CPU (${q(ourQuality)}) vs tournament-pairings ${round2(peerTime.cpu)} ms CPU (${q(peerQuality!)})`,
+    );
     figures.push(
       emit({
         bench: 'draw',
         size: n,
-        unit: 'ms',
-        value: round2(ourMs),
+        unit: 'ms CPU',
+        value: round2(ourTime.cpu),
+        wallMs: round2(ourTime.wall),
+        targetMs: n === 2000 ? 100 : undefined,
         baseline: 'tournament-pairings Swiss',
-        ...(peerMs === undefined ? { baselineSkipped: `above BENCH_PEER_LIMIT=${PEER_LIMIT}` } : { baselineValue: round2(peerMs), ratio: round2(peerMs / ourMs) }),
-        rematches: ourQuality.rematches,
-        sideImbalanced: ourQuality.imbalanced,
-        ...(peerQuality ? { baselineRematches: peerQuality.rematches, baselineSideImbalanced: peerQuality.imbalanced } : {}),
+        ...(peerTime === undefined ? { baselineSkipped: `above BENCH_PEER_LIMIT=${PEER_LIMIT}` } : { baselineValue: round2(peerTime.cpu), ratio: round2(peerTime.cpu / ourTime.cpu) }),
+        ...ourQuality,
+        ...(peerQuality ? { baselineQuality: peerQuality } : {}),
       }),
     );
   }

@@ -106,7 +106,7 @@ export interface PlannedDraw {
 /** The next preliminary round from the confirmed results so far. */
 export function drawPrelimRound(
   spec: FormatPreset,
-  input: { roundNumber: number; seed: string; teams: { id: string; name: string }[]; confirmed: ConfirmedDebate[] },
+  input: { roundNumber: number; seed: string; teams: { id: string; name: string; institution?: string | null }[]; confirmed: ConfirmedDebate[] },
 ): PlannedDraw {
   if (spec.sides.length !== 2 && spec.sides.length !== 4) {
     throw DomainError.rule(`draws are implemented for two- and four-team formats; ${spec.key} has ${spec.sides.length} sides`);
@@ -129,7 +129,7 @@ export function drawPrelimRound(
       sideCounts[own.side] = (sideCounts[own.side] ?? 0) + 1;
       opponents.push(...debate.teams.filter((x) => x.teamId !== t.id).map((x) => x.teamId));
     }
-    return { id: t.id, points, speakerTotal, sideCounts, opponents, hadBye: mine.length < rounds };
+    return { id: t.id, points, speakerTotal, sideCounts, opponents, hadBye: mine.length < rounds, institution: t.institution ?? null };
   });
   if (spec.sides.length === 4) {
     const rooms = drawBritishParliamentary({ sides: spec.sides, roundNumber: input.roundNumber, seed: input.seed, teams });

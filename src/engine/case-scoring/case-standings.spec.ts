@@ -293,9 +293,8 @@ describe('computeCaseStandings — properties', () => {
         sheets.push({ teamId: `t${t}`, judgeId, scores: { relevance: v, analysis: 10 - v, feasibility: (v * 3) % 11, innovation: 5, presentation: (t + j) % 11 } });
       }
     }
-    const started = performance.now();
+    // Time is measured by bench/engine-standings.ts, not asserted here.
     const { rows } = computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, { dropHighLow: true, normaliseJudges: true, qualifierSlots: 100 });
-    expect(performance.now() - started).toBeLessThan(2000); // generous for a shared box; the bench measures properly
     expect(rows).toHaveLength(4000);
     expect(rows.every((r) => r.judgesCounted === 3)).toBe(true);
   });

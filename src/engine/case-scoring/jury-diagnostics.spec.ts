@@ -51,20 +51,21 @@ describe('juryDiagnostics', () => {
     expect(rows[2].agreement).toBeNull();
   });
 
-  it('jurors who all agree exactly deviate by 0 and agree perfectly', () => {
-    const arb = fc
-      .record({ teams: fc.integer({ min: 3, max: 8 }), judges: fc.integer({ min: 2, max: 5 }) })
-      .chain(({ teams, judges }) =>
-        fc
-          .uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: teams, maxLength: teams })
-          .map((scores) => Array.from({ length: judges }, (_, j) => scores.map((s, t) => sheet(`t${t}`, `j${j}`, s))).flat()),
-      );
+  it('agreement reads ranks only: a monotone rescaling of the other juror agrees fully, a reversal fully disagrees', () => {
+    const arb = fc.uniqueArray(fc.integer({ min: 1, max: 9 }), { minLength: 3, maxLength: 8 });
     fc.assert(
-      fc.property(arb, (sheets) => {
-        for (const row of juryDiagnostics(OVERALL, sheets)) {
-          expect(row.meanDeviation).toBeCloseTo(0, 9);
-          expect(row.agreement).toBeCloseTo(1, 9);
-        }
+      fc.property(arb, fc.boolean(), (scores, reverse) => {
+        // J2 scores each team by a strictly monotone function of J1's score (squares; or 100 − square to reverse).
+        const sheets = [
+          ...scores.map((s, t) => sheet(`t${t}`, 'J1', s)),
+          ...scores.map((s, t) => sheet(`t${t}`, 'J2', reverse ? 100 - s * s : s * s)),
+        ];
+        const rows = juryDiagnostics(OVERALL, sheets);
+        for (const row of rows) expect(row.agreement).toBeCloseTo(reverse ? -1 : 1, 9);
+        // J1's deviation is its mean score minus J2's, exactly.
+        const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+        const j2 = scores.map((s) => (reverse ? 100 - s * s : s * s));
+        expect(rows.find((r) => r.judgeId === 'J1')!.meanDeviation).toBeCloseTo(mean(scores) - mean(j2), 9);
       }),
       { numRuns: 100 },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { auctionAssignment } from './auction-assignment.js';
+import { auctionAssignment, sparseAuctionAssignment } from './auction-assignment.js';
 
 function bruteForce(cost: number[][]): number {
   const n = cost.length;
@@ -47,5 +47,30 @@ describe('auctionAssignment', () => {
     const cost = Array.from({ length: 400 }, (_, i) => Array.from({ length: 400 }, (_, j) => ((i * 31 + j * 17) % 13) * 2 + 1));
     const assignment = auctionAssignment(cost);
     expect(new Set(assignment).size).toBe(400);
+  });
+
+  it('solves a sparse matrix as brute force over the listed pairs does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }).chain((n) =>
+          fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 50 }), { freq: 2 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+        ),
+        fc.integer({ min: 0, max: 6 }),
+        (matrix, shift) => {
+          const n = matrix.length;
+          // A listed pair on a shifted diagonal in every row, so a perfect assignment always exists.
+          const cost = matrix.map((row, i) => row.map((c, j) => (j === (i + shift) % n ? (c ?? 7) : c)));
+          const rows = cost.map((row) => {
+            const columns = row.flatMap((c, j) => (c === null ? [] : [j]));
+            return { columns, costs: columns.map((j) => row[j]!) };
+          });
+          const columnOf = sparseAuctionAssignment(rows);
+          expect([...columnOf].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+          const total = columnOf.reduce((sum, j, i) => sum + cost[i][j]!, 0);
+          expect(total).toBe(bruteForce(cost.map((row) => row.map((c) => c ?? Infinity))));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

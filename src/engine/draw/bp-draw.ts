@@ -14,77 +14,118 @@ export interface BpDraw {
   seed: string;
 }
 
+export interface BpOptions {
+  /** Exponent on the entropy cost of a position (Tabbycat's bp_position_cost_exponent). Default 4. */
+  entropyExponent: number;
+}
+
+export const DEFAULT_BP_OPTIONS: Readonly<BpOptions> = { entropyExponent: 4 };
+
+/** Position costs are scaled to integers this large; the seeded noise below stays under one unit of them. */
+const SCALE = 10_000_000_000;
+const NOISE = 100;
+
 /**
- * British Parliamentary rooms. Teams are ranked by points, speaker total, then a seeded draw; brackets of equal
- * points are made multiples of four by pulling up the lowest-speaking teams of the next bracket down. Inside each
- * bracket, every team is assigned a (room, position) by a minimum-cost assignment (auction algorithm) whose cost
- * is the growth of the team's squared position counts — so each team moves towards an even OG/OO/CG/CO history,
- * as Tabbycat's "squared" BP cost does. Rematches are allowed, as in BP practice. Needs a multiple of four teams.
+ * 1 − H/2, H the Shannon entropy (bits) of a team's counts over the four positions: 0 when they are even, 1 when
+ * every debate was in one position. Tabbycat's "entropy" BP position cost (Rényi order 1).
  */
-export function drawBritishParliamentary(input: { sides: readonly string[]; roundNumber: number; seed: string; teams: readonly DrawTeam[] }): BpDraw {
+export function entropyCost(counts: readonly number[]): number {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
+  let entropy = 0;
+  for (const c of counts) if (c > 0) entropy -= (c / total) * Math.log2(c / total);
+  return 1 - entropy / Math.log2(counts.length);
+}
+
+/**
+ * British Parliamentary rooms, as WUDC rules have them:
+ * 1. Rooms of four are filled from the top bracket (points level) down: a bracket whose size is not a multiple of
+ *    four takes teams from the next bracket down (the whole of it when it is too small, then from the one below).
+ *    Speaker scores play no part.
+ * 2. Bracket by bracket, one minimum-cost assignment (auction algorithm) gives every team a seat (room, position)
+ *    among the bracket's rooms, or, for a team of the next bracket, leaves it there. A seat costs the entropy cost
+ *    of the team's position history with that position added, raised to the configured exponent (default 4), plus
+ *    a seeded random amount smaller than any real difference: so which team is pulled up is the one whose history
+ *    gains most from the seat on offer, and which teams of a bracket share a room is drawn at random from the seed.
+ * Rematches are allowed, as in BP practice. Needs a multiple of four teams.
+ */
+export function drawBritishParliamentary(input: {
+  sides: readonly string[];
+  roundNumber: number;
+  seed: string;
+  teams: readonly DrawTeam[];
+  options?: Partial<BpOptions>;
+}): BpDraw {
   const { sides } = input;
+  const options: BpOptions = { ...DEFAULT_BP_OPTIONS, ...input.options };
   if (sides.length !== 4) throw new RangeError('a BP draw needs four sides');
   const draw: BpDraw = { debates: [], brokenConstraints: [], seed: input.seed };
   if (input.teams.length % 4 !== 0) {
     throw new RangeError(`a BP draw needs a multiple of four teams; there are ${input.teams.length} (add swing teams)`);
   }
   const random = seededRandom(`${input.seed}:${input.roundNumber}`);
-  const tiebreak = new Map(input.teams.map((t) => [t.id, random()]));
-  const ranked = [...input.teams].sort(
-    (a, b) => b.points - a.points || b.speakerTotal - a.speakerTotal || tiebreak.get(a.id)! - tiebreak.get(b.id)!,
-  );
-  const notes = new Map<string, string>();
-  const brackets: DrawTeam[][] = [];
-  for (const team of ranked) {
-    const last = brackets.at(-1);
-    if (last && (last[0].points === team.points || last.length % 4 !== 0)) {
-      if (last[0].points !== team.points) notes.set(team.id, `pulled up from the ${team.points}-point bracket`);
-      last.push(team);
-    } else {
-      brackets.push([team]);
-    }
-  }
-  // Pull-ups above took the best of the next bracket; the rule is the lowest speaker total, so swap it in.
-  for (let b = 0; b < brackets.length - 1; b++) {
-    const pulled = brackets[b].filter((t) => notes.has(t.id));
-    for (const p of pulled) {
-      const pool = brackets[b + 1].filter((t) => t.points === p.points);
-      const lowest = pool.reduce((low, t) => (t.speakerTotal < low.speakerTotal ? t : low), p);
-      if (lowest !== p && lowest.speakerTotal < p.speakerTotal) {
-        brackets[b][brackets[b].indexOf(p)] = lowest;
-        brackets[b + 1][brackets[b + 1].indexOf(lowest)] = p;
-        notes.delete(p.id);
-        notes.set(lowest.id, `pulled up from the ${lowest.points}-point bracket (lowest speaker total there)`);
-      }
-    }
-  }
+  const levels = [...new Set(input.teams.map((t) => t.points))].sort((a, b) => b - a);
+  const byLevel = levels.map((p) => input.teams.filter((t) => t.points === p));
+  const seatCost = (team: DrawTeam, position: number) => {
+    const counts = sides.map((s, k) => (team.sideCounts[s] ?? 0) + (k === position ? 1 : 0));
+    return Math.round(entropyCost(counts) ** options.entropyExponent * SCALE);
+  };
   let room = 0;
-  for (const bracket of brackets) {
-    const rooms = bracket.length / 4;
-    const cost = bracket.map((team) =>
-      Array.from({ length: bracket.length }, (_, column) => {
-        const count = team.sideCounts[sides[column % 4]] ?? 0;
-        return 2 * count + 1;
+  for (let k = 0; k < levels.length; k++) {
+    let own = byLevel[k];
+    if (own.length === 0) continue;
+    const rooms = Math.ceil(own.length / 4);
+    const seats = rooms * 4;
+    // A next bracket too small to fill the seats comes up whole; the one after it offers the candidates.
+    let j = k + 1;
+    while (j < levels.length && byLevel[j].length <= seats - own.length) {
+      own = [...own, ...byLevel[j]];
+      byLevel[j] = [];
+      j++;
+    }
+    const pulled = seats - own.length;
+    const below = pulled > 0 ? byLevel[j] : [];
+    // Rows: this bracket's teams, then the candidates; columns: the seats, then one "stays below" column for every
+    // candidate not needed here.
+    const rows = [...own, ...(pulled > 0 ? below : [])];
+    const columns = pulled > 0 ? seats + below.length - pulled : seats;
+    const noise = rows.map(() => Array.from({ length: rooms }, () => Math.floor(random() * NOISE)));
+    // A seat a team may not take: outweighs every real cost of the bracket together.
+    const forbidden = (rows.length + 1) * (SCALE + NOISE);
+    const cost = rows.map((team, r) =>
+      Array.from({ length: columns }, (_, c) => {
+        if (c >= seats) return r < own.length ? forbidden : 0;
+        return seatCost(team, c % 4) + noise[r][Math.floor(c / 4)];
       }),
     );
     const columnOf = auctionAssignment(cost);
+    const seated = new Set<DrawTeam>();
     for (let r = 0; r < rooms; r++) {
-      const seats = sides.map((side, position) => {
-        const teamIndex = columnOf.indexOf(r * 4 + position);
-        return { side, team: bracket[teamIndex] };
+      const seatsHere = sides.map((side, position) => {
+        const row = columnOf.indexOf(r * 4 + position);
+        seated.add(rows[row]);
+        return { side, team: rows[row] };
       });
-      const level = Math.max(...seats.map((s) => s.team.points));
-      draw.debates.push({
-        room: ++room,
-        teams: seats.map((s) => ({ side: s.side, teamId: s.team.id })),
-        bracket: level,
-        explanation: [
-          `bracket of ${level} point(s)`,
-          ...seats.flatMap((s) => (notes.has(s.team.id) ? [`${s.team.id}: ${notes.get(s.team.id)}`] : [])),
-          'positions by minimum-cost assignment over the bracket: each team goes where it has been least',
-        ],
-      });
+      const why = [`bracket of ${levels[k]} point(s)`];
+      for (const s of seatsHere) {
+        if (s.team.points < levels[k]) {
+          why.push(`${s.team.id} pulled up from the ${s.team.points}-point bracket: the ${levels[k]}-point bracket needs a multiple of four teams, and the assignment chose the teams whose position histories gain most`);
+        }
+      }
+      why.push(`rooms drawn at random from the seed inside the bracket; positions by minimum entropy cost of each team's position history (exponent ${options.entropyExponent})`);
+      draw.debates.push({ room: ++room, teams: seatsHere.map((s) => ({ side: s.side, teamId: s.team.id })), bracket: levels[k], explanation: why });
+      for (const s of seatsHere) {
+        const counts = sides.map((side) => (s.team.sideCounts[side] ?? 0) + (side === s.side ? 1 : 0));
+        if (Math.max(...counts) - Math.min(...counts) >= 2) {
+          draw.brokenConstraints.push({
+            constraint: 'position-balance',
+            teamIds: [s.team.id],
+            why: `${s.side} makes its position counts ${counts.join('/')}: every seat in its bracket left some team uneven`,
+          });
+        }
+      }
     }
+    for (let j = k + 1; j < levels.length; j++) byLevel[j] = byLevel[j].filter((t) => !seated.has(t));
   }
   return draw;
 }

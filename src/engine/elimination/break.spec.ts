@@ -22,9 +22,19 @@ describe('breakTeams', () => {
         const sorted = [...points].sort((x, y) => y - x);
         const tab = sorted.map((p, i) => row(`t${i}`, i + 1, p, i ? 'points' : null));
         const result = breakTeams(tab, size);
-        expect(result.seeds).toEqual(tab.slice(0, Math.min(size, tab.length)).map((r) => r.teamId));
-        const straddles = size < tab.length && sorted[size - 1] === sorted[size];
-        expect(result.cutoffTie !== null).toBe(straddles);
+        const place = new Map(tab.map((r, i) => [r.teamId, i]));
+        // As many seeds as places (or teams), each a tab team once, in tab order, none below a team left out.
+        expect(result.seeds).toHaveLength(Math.min(size, tab.length));
+        expect(new Set(result.seeds).size).toBe(result.seeds.length);
+        result.seeds.forEach((id, i) => expect(place.get(id)).toBe(i));
+        const pointsOf = (id: string) => tab[place.get(id)!].points;
+        const out = tab.filter((r) => !result.seeds.includes(r.teamId));
+        for (const id of result.seeds) for (const r of out) expect(pointsOf(id)).toBeGreaterThanOrEqual(r.points);
+        // A tie at the line: some team in and some team out share the lowest points that broke.
+        const lowestIn = Math.min(...result.seeds.map(pointsOf));
+        const shared = out.some((r) => r.points === lowestIn);
+        expect(result.cutoffTie !== null).toBe(shared);
+        if (result.cutoffTie) expect([...result.cutoffTie.teamIds].sort()).toEqual(tab.filter((r) => r.points === lowestIn).map((r) => r.teamId).sort());
       }),
     );
   });
