@@ -137,6 +137,23 @@ describe('formats a tournament copies and changes, iron speeches, tab rules (e2e
     expect(ironRowTab).toMatchObject({ wins: 1, speakerTotal: 66.5, byes: 0 });
   });
 
+  it('takes the draw and panel rules per tournament, and names a bad one', async () => {
+    const created = await api()
+      .post('/api/tournaments')
+      .set(fx.auth())
+      .send(apf({ pairing: { method: 'slide', oddBracket: 'intermediate-bubble', avoidInstitution: false }, bp: { entropyExponent: 2 }, panels: { maxPanelSize: 3, evenPanels: true } }))
+      .expect(201);
+    expect(created.body.rules).toEqual({
+      byeCounts: 'absent',
+      marginsIncludeDissent: false,
+      pairing: { method: 'slide', oddBracket: 'intermediate-bubble', avoidInstitution: false },
+      bp: { entropyExponent: 2 },
+      panels: { maxPanelSize: 3, evenPanels: true },
+    });
+    const bad = await api().post('/api/tournaments').set(fx.auth()).send(apf({ pairing: { method: 'zigzag' } })).expect(400);
+    expect(JSON.stringify(bad.body.message)).toContain('pairing.method');
+  });
+
   it('keeps the organiser\'s iron mark to members of a team in the debate, and to formats that allow it', async () => {
     const { id, teamIds } = await kit.tournament({ teams: 4, prelimRounds: 1, breakSize: 2, judges: 2, regionCode: 'north', format: 'ld' });
     const round = await kit.draw(id);

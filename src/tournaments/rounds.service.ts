@@ -167,7 +167,7 @@ export class RoundsService {
       seed,
       teams: entries.map((e) => ({ id: e.teamId, name: e.team.name, institution: e.team.institution, position: e.position })),
       confirmed,
-    });
+    }, tournament.rules);
     return {
       name: null,
       debates: draw.debates.map((d) => ({ ...d, bracketMatchId: null })),
@@ -231,6 +231,7 @@ export class RoundsService {
       judges: judges.map((j) => ({ id: j.id, strength: j.strength })),
       teamConflicts: conflicts.map((c) => [c.judgeId, c.teamId] as const),
       judgeConflicts: await this.judges.judgeConflicts(em, judges.map((j) => j.id)),
+      options: tournament.rules.panels,
     });
   }
 

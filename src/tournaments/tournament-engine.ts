@@ -107,6 +107,7 @@ export interface PlannedDraw {
 export function drawPrelimRound(
   spec: FormatPreset,
   input: { roundNumber: number; seed: string; teams: { id: string; name: string; institution?: string | null }[]; confirmed: ConfirmedDebate[] },
+  rules: Pick<TournamentRules, 'pairing' | 'bp'> = {},
 ): PlannedDraw {
   if (spec.sides.length !== 2 && spec.sides.length !== 4) {
     throw DomainError.rule(`draws are implemented for two- and four-team formats; ${spec.key} has ${spec.sides.length} sides`);
@@ -132,13 +133,13 @@ export function drawPrelimRound(
     return { id: t.id, points, speakerTotal, sideCounts, opponents, hadBye: mine.length < rounds, institution: t.institution ?? null };
   });
   if (spec.sides.length === 4) {
-    const rooms = drawBritishParliamentary({ sides: spec.sides, roundNumber: input.roundNumber, seed: input.seed, teams });
+    const rooms = drawBritishParliamentary({ sides: spec.sides, roundNumber: input.roundNumber, seed: input.seed, teams, options: rules.bp });
     return {
       debates: rooms.debates.map((d) => ({ room: d.room, teams: d.teams, explanation: d.explanation, importance: d.bracket })),
       brokenConstraints: rooms.brokenConstraints,
     };
   }
-  const draw = drawPowerPaired({ sides: [spec.sides[0], spec.sides[1]], roundNumber: input.roundNumber, seed: input.seed, teams });
+  const draw = drawPowerPaired({ sides: [spec.sides[0], spec.sides[1]], roundNumber: input.roundNumber, seed: input.seed, teams, options: rules.pairing });
   return {
     debates: draw.debates.map((d) => ({ room: d.room, teams: d.teams, explanation: d.explanation, importance: d.bracket })),
     brokenConstraints: [...draw.byes.map((b) => ({ constraint: 'bye', teamIds: [b.teamId], why: b.reason })), ...draw.brokenConstraints],

@@ -123,6 +123,46 @@ export class FormatOverridesDto {
   tab?: TabRulesOverrideDto;
 }
 
+export class PairingRulesDto {
+  @ApiPropertyOptional({ enum: ['pull-up-top', 'intermediate-bubble'], default: 'pull-up-top', description: 'an odd bracket pulls up the top team of the next, or swaps across an intermediate bubble' })
+  @IsOptional()
+  @IsIn(['pull-up-top', 'intermediate-bubble'])
+  oddBracket?: 'pull-up-top' | 'intermediate-bubble';
+
+  @ApiPropertyOptional({ enum: ['fold', 'slide'], default: 'fold', description: 'fold: 1 v n (WSDC 3.8); slide: 1 v n/2+1' })
+  @IsOptional()
+  @IsIn(['fold', 'slide'])
+  method?: 'fold' | 'slide';
+
+  @ApiPropertyOptional({ default: true, description: 'keep teams of one institution apart where the brackets allow' })
+  @IsOptional()
+  @IsBoolean()
+  avoidInstitution?: boolean;
+}
+
+export class BpRulesDto {
+  @ApiPropertyOptional({ default: 4, description: 'exponent on the entropy cost of positions (Tabbycat\'s default 4)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.5)
+  @Max(16)
+  entropyExponent?: number;
+}
+
+export class PanelRulesDto {
+  @ApiPropertyOptional({ default: 5, description: 'largest panel when spare judges make panels by importance' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(9)
+  maxPanelSize?: number;
+
+  @ApiPropertyOptional({ default: false, description: 'seat a last judge as a fourth panellist rather than leave them out' })
+  @IsOptional()
+  @IsBoolean()
+  evenPanels?: boolean;
+}
+
 export class CreateTournamentDto {
   @ApiProperty({ example: 'AMANAT Cup — Оңтүстік' })
   @IsString()
@@ -182,6 +222,24 @@ export class CreateTournamentDto {
   @IsOptional()
   @IsBoolean()
   marginsIncludeDissent?: boolean;
+
+  @ApiPropertyOptional({ type: PairingRulesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PairingRulesDto)
+  pairing?: PairingRulesDto;
+
+  @ApiPropertyOptional({ type: BpRulesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BpRulesDto)
+  bp?: BpRulesDto;
+
+  @ApiPropertyOptional({ type: PanelRulesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PanelRulesDto)
+  panels?: PanelRulesDto;
 }
 
 export class IronSpeakersDto {

@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGenerat
 import type { BreakResult } from '../engine/elimination/break.js';
 import type { NationalSeeding } from '../engine/elimination/national-seeding.js';
 import type { Bracket } from '../engine/elimination/single-elimination.js';
+import type { BpOptions } from '../engine/draw/bp-draw.js';
+import type { PairingOptions } from '../engine/draw/power-pairing.js';
 import type { FormatPreset } from '../engine/formats/format-preset.js';
+import type { PanelOptions } from '../engine/panels/panel-allocation.js';
 import { MacroRegion } from '../regions/region.entity.js';
 import { Cup } from './cup.entity.js';
 import { League } from './league.entity.js';
@@ -15,6 +18,12 @@ export interface TournamentRules {
   byeCounts: 'win' | 'absent';
   /** WSDC practice: margins are the mean over every ballot, dissenting ones included. */
   marginsIncludeDissent: boolean;
+  /** Two-team draws (the engine's defaults when absent: pull up top, fold, institutions apart). */
+  pairing?: Partial<PairingOptions>;
+  /** BP draws (default entropy exponent 4). */
+  bp?: Partial<BpOptions>;
+  /** Panels (default: by importance up to 5, odd sizes). */
+  panels?: Partial<Pick<PanelOptions, 'maxPanelSize' | 'evenPanels'>>;
 }
 
 export const DEFAULT_TOURNAMENT_RULES: TournamentRules = { byeCounts: 'absent', marginsIncludeDissent: false };
