@@ -101,4 +101,69 @@ describe('resilience (e2e)', () => {
     const names = await allTeamNames(app, auth);
     for (const name of acknowledged) expect([name, names.filter((x) => x === name).length]).toEqual([name, 1]);
   });
+
+  it('refuses a second instance on the same DATA_DIR with a one-line reason, and takes over a killed one\'s lock', async () => {
+    const first = await startTestApp({ embedded: true });
+    cleanup.push(() => first.close());
+    const auth = { Authorization: `Bearer ${await first.organiserToken()}` };
+    await request(first.url).post('/api/teams').set(auth).send(teamBody('Before the second start')).expect(201);
+
+    const second = await startTestApp({ embedded: true, dataDir: first.dataDir }).then(
+      (app) => app.close({ keepData: true }).then(() => 'started'),
+      (error: Error) => error.message,
+    );
+    expect(second).toMatch(/exited with 1 before listening/);
+    const reasons = second.split('\n').filter((line) => line.startsWith('Orleu cannot start'));
+    expect(reasons).toEqual([
+      `Orleu cannot start: DATA_DIR ${first.dataDir} is in use by another Orleu instance (pid ${first.process.pid}); stop it or choose another DATA_DIR`,
+    ]);
+    // The first instance is untouched and still takes writes.
+    await request(first.url).post('/api/teams').set(auth).send(teamBody('After the second start')).expect(201);
+
+    // A killed instance leaves its pid file behind; the next start sees the pid is gone and takes over.
+    await first.close({ keepData: true, signal: 'SIGKILL' });
+    const third = await startTestApp({ embedded: true, dataDir: first.dataDir });
+    cleanup.push(() => third.close());
+    const names = await allTeamNames(third, { Authorization: `Bearer ${await third.organiserToken()}` });
+    expect(names.filter((n) => n.endsWith('the second start')).sort()).toEqual(['After the second start', 'Before the second start']);
+  });
+
+  it.each([['embedded'], ['server']])(
+    'keeps every acknowledged write exactly once through a SIGKILL mid-stream (%s)',
+    async (kind) => {
+      if (kind === 'server' && !serverUrl) return; // the PostgreSQL pass runs this one
+      const first = await startTestApp({ embedded: kind === 'embedded' });
+      if (first.databaseUrl) cleanup.push(() => adminQuery(serverUrl!, `DROP DATABASE IF EXISTS ${new URL(first.databaseUrl!).pathname.slice(1)} WITH (FORCE)`));
+      const auth = { Authorization: `Bearer ${await first.organiserToken()}` };
+      const acknowledged: string[] = [];
+      let n = 0;
+      let killed = false;
+      const writer = async () => {
+        while (!killed) {
+          const name = `Crash ${++n}`;
+          const res = await request(first.url)
+            .post('/api/teams')
+            .set(auth)
+            .set('Idempotency-Key', `crash-${n}`)
+            .send(teamBody(name))
+            .catch(() => undefined);
+          if (res?.status === 201) acknowledged.push(name);
+        }
+      };
+      const writers = [writer(), writer(), writer(), writer()];
+      await sleep(1500);
+      killed = true;
+      await first.close({ keepData: true, signal: 'SIGKILL' });
+      await Promise.all(writers);
+      expect(acknowledged.length).toBeGreaterThan(5);
+
+      const again = await startTestApp({ embedded: kind === 'embedded', dataDir: first.dataDir, databaseUrl: first.databaseUrl });
+      cleanup.push(() => again.close());
+      const names = await allTeamNames(again, { Authorization: `Bearer ${await again.organiserToken()}` });
+      for (const name of acknowledged) expect([name, names.filter((x) => x === name).length]).toEqual([name, 1]);
+      // Nothing was written twice, acknowledged or not.
+      const crashNames = names.filter((x) => x.startsWith('Crash '));
+      expect(new Set(crashNames).size).toBe(crashNames.length);
+    },
+  );
 });
