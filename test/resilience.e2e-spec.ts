@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { Fixtures } from './support/fixtures.js';
+import { RecordingSocket } from './support/live-client.js';
+import { season, sheet } from './support/season.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 import { adminQuery, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -164,6 +167,36 @@ describe('resilience (e2e)', () => {
       // Nothing was written twice, acknowledged or not.
       const crashNames = names.filter((x) => x.startsWith('Crash '));
       expect(new Set(crashNames).size).toBe(crashNames.length);
+    },
+  );
+
+  it.each([['embedded'], ['server']])(
+    'delivers current standings to a client resuming after the process died right after a score (%s)',
+    async (kind) => {
+      if (kind === 'server' && !serverUrl) return; // the PostgreSQL pass runs this one
+      const first = await startTestApp({ embedded: kind === 'embedded' });
+      if (first.databaseUrl) cleanup.push(() => adminQuery(serverUrl!, `DROP DATABASE IF EXISTS ${new URL(first.databaseUrl!).pathname.slice(1)} WITH (FORCE)`));
+      const s = await season(first, new Fixtures(first, await first.organiserToken()), 2, 1);
+      const watcher = new RecordingSocket(first.url);
+      await watcher.connected();
+      const { seq: before } = await watcher.subscribe({ kind: 'championship', id: s.id });
+      watcher.close();
+      // Killed within the 100 ms standings window: the score is committed and logged, its push never ran.
+      await sheet(first.url, s, 1, 0, 7).expect(200);
+      first.process.kill('SIGKILL');
+      await first.close({ keepData: true });
+
+      const again = await startTestApp({ embedded: kind === 'embedded', dataDir: first.dataDir, databaseUrl: first.databaseUrl });
+      cleanup.push(() => again.close());
+      const resumed = new RecordingSocket(again.url);
+      await resumed.connected();
+      expect((await resumed.subscribe({ kind: 'championship', id: s.id, sinceSeq: before })).ok).toBe(true);
+      await resumed.waitFor((m) => m.event === 'score');
+      const pushed = await resumed.waitFor((m) => m.event === 'standings', 5_000);
+      const rows = (pushed.standings as { rows: { teamId: string; total: number | null }[] }).rows;
+      expect(rows[0].teamId).toBe(s.teams[1].id);
+      expect(rows[0].total).not.toBeNull();
+      resumed.close();
     },
   );
 });

@@ -45,6 +45,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
   /** Highest seq this instance has pushed to its sockets, per room it has sockets in. */
   private readonly lastEmitted = new Map<string, number>();
   private multiInstance = false;
+  /** Set by the publisher: schedules a standings push for a room whose last one was lost. */
+  onStaleStandings?: (room: string) => void;
 
   constructor(
     private readonly log: LiveLog,
@@ -154,6 +156,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
             socket.emit(event.type, { ...event.payload, seq: event.seq, room });
           }
           await socket.join(room);
+          // A resuming client must not keep a board older than the last score it replayed.
+          if ((await this.log.staleStandings(room)).length) this.onStaleStandings?.(room);
           return { ok: true, room, seq: last, resumed: true };
         }
       }
