@@ -11,6 +11,8 @@ export interface Env {
   jwtTtlSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
+  /** Graceful shutdown waits this long for open connections, then cuts them. */
+  shutdownDeadlineMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -75,5 +77,6 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     jwtTtlSeconds: integer(raw.JWT_TTL_SECONDS, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     logLevel: logLevel as Env['logLevel'],
     production,
+    shutdownDeadlineMs: integer(raw.SHUTDOWN_DEADLINE_MS, 'SHUTDOWN_DEADLINE_MS', 10_000, 0, 600_000),
   };
 }

@@ -132,10 +132,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
 
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.server) return;
-    // Clients reconnect (to this or another instance) and resume from their last seq.
+    // Clients reconnect (to this or another instance) and resume from their last seq. Closing the transport,
+    // not disconnecting the socket: a stock Socket.IO client reconnects after "transport close", never after
+    // "io server disconnect".
     this.server.emit('shutdown', { message: 'server restarting: reconnect and subscribe with sinceSeq' });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    this.server.disconnectSockets(true);
+    for (const socket of this.server.sockets.values()) socket.conn.close();
   }
 
   private refuse(socket: Socket, message: string): SubscribeReply {
