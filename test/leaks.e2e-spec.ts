@@ -1,9 +1,31 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Fixtures } from './support/fixtures.js';
 import { RecordingSocket } from './support/live-client.js';
 import { season, sheet } from './support/season.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { adminQuery, ORGANISER, startTestApp, type TestApp } from './support/test-app.js';
+
+const serverUrl = process.env.DATABASE_URL;
+/** Writes a row beside the running app: the embedded engine serves one connection, to the app. */
+const onServer = serverUrl ? it : it.skip;
+
+/** Every file under `dir` as one latin1 string: a byte-level search of the embedded database's files. */
+function filesText(dir: string): string {
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .map((path) => (statSync(path).isDirectory() ? filesText(path) : readFileSync(path).toString('latin1')))
+    .join('\n');
+}
+
+const sorted = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(sorted)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sorted(v)]))
+      : value;
 
 interface Row {
   teamId: string | null;
@@ -19,7 +41,11 @@ describe('nothing leaks (e2e)', () => {
     t = await startTestApp();
     fx = new Fixtures(t, await t.organiserToken());
   });
-  afterAll(() => t.close());
+  /** Apps a test starts itself: closed even when the test fails midway. */
+  const opened: TestApp[] = [];
+  afterAll(async () => {
+    for (const app of [t, ...opened]) await app.close();
+  });
 
   it('keeps a frozen case leaderboard frozen through finalise: sockets, the replay log and the public view', async () => {
     const org = fx.auth();
@@ -65,5 +91,71 @@ describe('nothing leaks (e2e)', () => {
     }
     expect((await api().get(`/api/case-championships/${s.id}`).expect(200)).body.qualifiers).toEqual(finalised.qualifiers);
     for (const socket of [audience, late, fresh]) socket.close();
+  });
+
+  it('keeps no credential in idempotency keys: a keyed judge creation replays as a 409, logins are not keyed', async () => {
+    const app = await startTestApp();
+    opened.push(app);
+    const org = { Authorization: `Bearer ${await app.organiserToken()}` };
+    const body = { fullName: 'Keyed Judge', regionCode: 'south', institution: 'Keyed Institute' };
+    const created = await request(app.url).post('/api/judges').set(org).set('Idempotency-Key', 'judge-once').send(body).expect(201);
+    const { accessCode, link } = created.body as { accessCode: string; link: string };
+    expect(accessCode).toBeTruthy();
+    const replay = await request(app.url).post('/api/judges').set(org).set('Idempotency-Key', 'judge-once').send(body).expect(409);
+    expect(replay.body.message).toMatch(/already succeeded \(id [0-9a-f-]{36}\).*credential.*re-issue/);
+    expect(JSON.stringify(replay.body)).not.toContain(accessCode);
+    // Still one judge: the replay did not create another.
+    const judges = (await request(app.url).get('/api/judges?limit=500').set(org).expect(200)).body.items;
+    expect(judges.filter((j: { fullName: string }) => j.fullName === 'Keyed Judge')).toHaveLength(1);
+
+    const logins = [];
+    for (let i = 0; i < 2; i++) {
+      logins.push((await request(app.url).post('/api/auth/judge').set('Idempotency-Key', 'login-once').send({ accessCode }).expect(200)).body.accessToken);
+      logins.push((await request(app.url).post('/api/auth/login').set('Idempotency-Key', 'login-twice').send(ORGANISER).expect(200)).body.accessToken);
+    }
+    const secrets = [accessCode, link.split('/').pop()!, ORGANISER.password, ...logins];
+    const loginHash = createHash('sha256').update(JSON.stringify(sorted(ORGANISER))).digest('hex');
+
+    if (app.databaseUrl) {
+      const rows = await adminQuery<{ row: string }>(app.databaseUrl, `SELECT k::text AS row FROM idempotency_keys k`);
+      const stored = rows.map((r) => r.row).join('\n');
+      expect(rows.length).toBeGreaterThan(0);
+      for (const secret of [...secrets, loginHash]) expect(stored).not.toContain(secret);
+      await app.close();
+    } else {
+      await app.close({ keepData: true });
+      const files = filesText(app.dataDir!);
+      expect(files).toContain('Keyed Institute'); // the search does see the database's rows
+      for (const secret of [...secrets, loginHash]) expect(files).not.toContain(secret);
+    }
+  });
+
+  onServer('takes over a pending key left by a crash, and keeps a fresh one pending', async () => {
+    const org = fx.auth();
+    const organiserId = JSON.parse(Buffer.from(org.Authorization.split('.')[1], 'base64url').toString()).sub as string;
+    const body = {
+      name: 'Stuck key team',
+      regionCode: 'south',
+      oblastCode: 'shymkent',
+      institution: 'Stuck School',
+      eventDate: '2026-11-24',
+      members: [{ fullName: 'Stuck speaker', birthDate: '2005-03-01' }],
+    };
+    const hash = createHash('sha256').update(JSON.stringify(sorted(body))).digest('hex');
+    const scope = `organiser:${organiserId} POST /api/teams`;
+    // As a killed process leaves them: claimed, no answer stored. One two minutes old, one just now.
+    await adminQuery(t.databaseUrl!, `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, 'crashed', $2, now() - interval '2 minutes')`, [scope, hash]);
+    await adminQuery(t.databaseUrl!, `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, 'running', $2)`, [scope, hash]);
+
+    const retried = await api().post('/api/teams').set(org).set('Idempotency-Key', 'crashed').send(body).expect(201);
+    const again = await api().post('/api/teams').set(org).set('Idempotency-Key', 'crashed').send(body).expect(201);
+    expect(again.body.id).toBe(retried.body.id);
+    const running = await api().post('/api/teams').set(org).set('Idempotency-Key', 'running').send(body).expect(409);
+    expect(running.body.message).toMatch(/still being processed/);
+
+    // Keys expire after a day: an expired one is not replayed, the request runs again (and meets its own team).
+    await adminQuery(t.databaseUrl!, `UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'crashed'`);
+    const expired = await api().post('/api/teams').set(org).set('Idempotency-Key', 'crashed').send(body).expect(409);
+    expect(expired.body.message).toMatch(/already registered/);
   });
 });
