@@ -158,4 +158,45 @@ describe('nothing leaks (e2e)', () => {
     const expired = await api().post('/api/teams').set(org).set('Idempotency-Key', 'crashed').send(body).expect(409);
     expect(expired.body.message).toMatch(/already registered/);
   });
+
+  it('writes no secret to a full run\'s logs at LOG_LEVEL=trace', async () => {
+    const app = await startTestApp({ env: { LOG_LEVEL: 'trace' } });
+    opened.push(app);
+    const organiserToken = await app.organiserToken();
+    const appFx = new Fixtures(app, organiserToken);
+    const s = await season(app, appFx, 2, 2);
+    const created = await request(app.url)
+      .post('/api/judges')
+      .set(appFx.auth())
+      .send({ fullName: 'Linked Judge', regionCode: 'south', institution: 'Link Institute' })
+      .expect(201);
+    const linkToken = (created.body.link as string).split('/').pop()!;
+    const byLink = await request(app.url).post('/api/auth/judge').send({ token: linkToken }).expect(200);
+    await request(app.url).get(`/api/judge/${linkToken}`); // a judge opening the private link
+    await sheet(app.url, s, 0, 0, 6).expect(200);
+    const tablet = new RecordingSocket(app.url, { token: s.jurors[1].token });
+    await tablet.connected();
+    await tablet.subscribe({ kind: 'championship', id: s.id });
+    tablet.close();
+    await request(app.url).post('/api/auth/login').send({ username: ORGANISER.username, password: 'a-wrong-password' }).expect(401);
+    await app.close({ keepData: true });
+
+    const log = app.output();
+    // Every request was logged (the search does see them).
+    expect(log).toContain('request completed');
+    expect(log).toContain('/api/auth/judge');
+    expect(log).toContain('/judge/[redacted]');
+    const secrets = {
+      'organiser password': ORGANISER.password,
+      'wrong password': 'a-wrong-password',
+      'organiser token': organiserToken,
+      'JWT secret': 'orleu-test-secret-0123456789',
+      'link token': linkToken,
+      'token from a link': byLink.body.accessToken,
+      'new judge access code': created.body.accessCode,
+      ...Object.fromEntries(s.jurors.flatMap((j, i) => [[`juror ${i} access code`, j.accessCode], [`juror ${i} token`, j.token]])),
+    };
+    const found = Object.entries(secrets).filter(([, secret]) => log.includes(secret)).map(([name]) => name);
+    expect(found).toEqual([]);
+  });
 });
