@@ -42,8 +42,7 @@ async function views(app: TestApp, cupId: string, tournamentId: string, champion
 
 describe('backup: export a cup, import it into an empty database (e2e)', () => {
   it('restores a played cup with identical standings, and its judges can still sign in', async () => {
-    const source = await startTestApp();
-    const target = await startTestApp();
+    const [source, target] = await Promise.all([startTestApp(), startTestApp()]);
     try {
       const fx = new Fixtures(source, await source.organiserToken());
       const org = fx.auth();
@@ -128,5 +127,5 @@ describe('backup: export a cup, import it into an empty database (e2e)', () => {
       await source.close();
       await target.close();
     }
-  });
+  }, 300_000); // a played cup, three starts and two CLI runs
 });
