@@ -237,6 +237,8 @@ export async function run(): Promise<BenchFigure[]> {
     ADMIN_PASSWORD: 'bench-password',
     JWT_SECRET: 'bench-secret-0123456789abcdef',
     LOG_LEVEL: 'warn',
+    // Every bench socket comes from one address: lift the per-address cap above the largest size.
+    LIVE_MAX_CONNECTIONS_PER_ADDRESS: String(Math.max(...SIZES) + 100),
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATA_DIR: dataDir }),
   };
   const app = await startChild([join(process.cwd(), 'dist/src/main.js')], env, /listening on http:\/\/localhost:(\d+)/);

@@ -2,6 +2,7 @@ import { Init1795558916679 } from './1795558916679-Init.js';
 import { Live1795559395156 } from './1795559395156-Live.js';
 import { Competitions1795561759697 } from './1795561759697-Competitions.js';
 import { BracketRooms1795650000000 } from './1795650000000-BracketRooms.js';
+import { IdempotencyExpiry1796200000000 } from './1796200000000-IdempotencyExpiry.js';
 import { Accounts1796400000000 } from './1796400000000-Accounts.js';
 import { RegionCodes1796400000001 } from './1796400000001-RegionCodes.js';
 import { CaseRooms1796600000000 } from './1796600000000-CaseRooms.js';
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   Live1795559395156,
   Competitions1795561759697,
   BracketRooms1795650000000,
+  IdempotencyExpiry1796200000000,
   Accounts1796400000000,
   RegionCodes1796400000001,
   CaseRooms1796600000000,

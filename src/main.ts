@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, prepareDatabase } from './bootstrap.js';
 import { ConfigError, validateEnv } from './config/env.js';
@@ -11,6 +12,16 @@ async function main(): Promise<void> {
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    // Keep-alive clients would keep this process serving for as long as they send: each answer from now on
+    // closes its connection, idle ones close now, and past the deadline every connection is cut.
+    const server = app.getHttpServer() as Server;
+    server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => response.setHeader('Connection', 'close'));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), env.shutdownDeadlineMs).unref();
+    setTimeout(() => {
+      process.stderr.write(`Orleu: shutdown did not finish within ${env.shutdownDeadlineMs + 5000} ms, exiting\n`);
+      process.exit(1);
+    }, env.shutdownDeadlineMs + 5000).unref();
     // Nest first, so the pool disconnects from a live server; the embedded engine last, flushing its files.
     void app
       .close()

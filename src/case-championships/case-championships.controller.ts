@@ -51,13 +51,13 @@ export class CaseChampionshipsController {
   }
 
   @Get()
-  list(@Query() query: CaseChampionshipQuery): Promise<Page<ChampionshipView>> {
-    return this.championships.list(query);
+  list(@Query() query: CaseChampionshipQuery, @CurrentPrincipal() who?: Principal): Promise<Page<ChampionshipView>> {
+    return this.championships.list(query, who?.role === 'organiser');
   }
 
   @Get(':id')
-  get(@Param('id', uuid) id: string): Promise<ChampionshipView> {
-    return this.championships.get(id);
+  get(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal): Promise<ChampionshipView> {
+    return this.championships.get(id, who?.role === 'organiser');
   }
 
   @Patch(':id/options')

@@ -84,7 +84,10 @@ export class CaseChampionshipsService implements OnModuleInit {
     this.snapshots.register('championship', {
       snapshot: async (em, id) => {
         const championship = await this.load(em, id);
-        return { championship: await this.view(em, championship), standings: await this.standingsFor(em, championship, false) };
+        return {
+          championship: await this.view(em, championship, true),
+          standings: await this.standingsFor(em, championship, false),
+        };
       },
       standings: async (em, id) => ({ standings: await this.standingsFor(em, await this.load(em, id), false) }),
     });
@@ -121,7 +124,7 @@ export class CaseChampionshipsService implements OnModuleInit {
     });
   }
 
-  async list(query: CaseChampionshipQuery): Promise<Page<ChampionshipView>> {
+  async list(query: CaseChampionshipQuery, organiser: boolean): Promise<Page<ChampionshipView>> {
     const [rows, total] = await this.championships.findAndCount({
       where: filters({ regionCode: query.regionCode, status: query.status }),
       order: { createdAt: 'DESC', id: 'ASC' },
@@ -129,12 +132,12 @@ export class CaseChampionshipsService implements OnModuleInit {
       skip: query.offset,
     });
     const em = this.dataSource.manager;
-    return { items: await Promise.all(rows.map((c) => this.view(em, c))), total };
+    return { items: await Promise.all(rows.map((c) => this.view(em, c, !organiser))), total };
   }
 
-  async get(id: string): Promise<ChampionshipView> {
+  async get(id: string, organiser = true): Promise<ChampionshipView> {
     const em = this.dataSource.manager;
-    return this.view(em, await this.load(em, id));
+    return this.view(em, await this.load(em, id), !organiser);
   }
 
   async updateOptions(id: string, dto: UpdateScoringOptionsDto): Promise<ChampionshipView> {
@@ -372,7 +375,9 @@ export class CaseChampionshipsService implements OnModuleInit {
         qualifierPlacements,
         finalisedAt: new Date(),
       });
-      await this.live.record(em, 'championship', id, 'standings', { standings: full, finalised: true });
+      // Audience sockets and the replay log get the board as the public sees it: a frozen board stays frozen.
+      const standings = await this.standingsFor(em, { ...championship, status: 'finalised' }, false);
+      await this.live.record(em, 'championship', id, 'standings', { standings, finalised: true });
       return this.view(em, { ...championship, status: 'finalised', qualifiers, qualifierPlacements, version: championship.version + 1 });
     });
     this.live.announce(`championship:${id}`);
@@ -543,10 +548,10 @@ export class CaseChampionshipsService implements OnModuleInit {
     championship.roomSettings = null;
   }
 
-  private async view(em: EntityManager, championship: CaseChampionship): Promise<ChampionshipView> {
+  private async view(em: EntityManager, championship: CaseChampionship, audience = false): Promise<ChampionshipView> {
     const entries = await em.find(CaseEntry, { where: { championshipId: championship.id }, relations: { team: true } });
     const jury = await em.findBy(CaseJuror, { championshipId: championship.id });
-    return championshipView(championship, entries.map((e) => e.team), jury.map((j) => j.judgeId));
+    return championshipView(championship, entries.map((e) => e.team), jury.map((j) => j.judgeId), audience);
   }
 
   private async load(em: EntityManager, id: string): Promise<CaseChampionship> {

@@ -184,14 +184,18 @@ export interface StandingsView {
   cutoffTie: CutoffTie | null;
 }
 
-export function championshipView(c: CaseChampionship, teams: Team[], jury: string[]): ChampionshipView {
+/**
+ * `audience`: what anyone may see. While the board is frozen the qualifiers are its top rows, so the audience
+ * gets none until the reveal ends (the organiser still sees them).
+ */
+export function championshipView(c: CaseChampionship, teams: Team[], jury: string[], audience = false): ChampionshipView {
   return {
     id: c.id,
     title: c.title,
     stage: c.stage,
     roomSettings: c.roomSettings,
     finalists: c.finalists,
-    qualifierPlacements: c.qualifierPlacements,
+    qualifierPlacements: audience && c.reveal.frozen ? [] : c.qualifierPlacements,
     regionCode: c.regionCode,
     ageGroup: c.ageGroup,
     qualifierSlots: c.qualifierSlots,
@@ -201,7 +205,7 @@ export function championshipView(c: CaseChampionship, teams: Team[], jury: strin
     reveal: c.reveal,
     entries: teams.map((t) => ({ teamId: t.id, teamName: t.name })).sort((a, b) => a.teamName.localeCompare(b.teamName)),
     jury: [...jury].sort(),
-    qualifiers: c.qualifiers,
+    qualifiers: audience && c.reveal.frozen ? [] : c.qualifiers,
     version: c.version,
   };
 }

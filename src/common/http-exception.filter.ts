@@ -25,6 +25,7 @@ const REASON: Partial<Record<number, string>> = {
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** The code of a problem that carries no more specific one. */
@@ -38,7 +39,21 @@ const STATUS_CODE: Partial<Record<number, string>> = {
   422: DomainErrorCode.RuleViolation,
   429: 'TOO_MANY_REQUESTS',
   500: 'INTERNAL',
+  503: 'DATABASE_UNAVAILABLE',
 };
+
+/** The database is down or restarting (not the request's fault): 503, and the client retries later. */
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const DATABASE_DOWN_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: unknown; message?: unknown; driverError?: unknown };
+  if (error?.driverError && isDatabaseUnavailable(error.driverError)) return true;
+  return (
+    (typeof error?.code === 'string' && DATABASE_DOWN_CODES.has(error.code)) ||
+    (typeof error?.message === 'string' && DATABASE_DOWN_MESSAGE.test(error.message))
+  );
+}
 
 interface PgError {
   code?: string;
@@ -61,7 +76,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const { httpAdapter } = this.adapterHost;
     const ctx = host.switchToHttp();
     const [status, message, described] = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status === 503) {
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      (ctx.getResponse() as { setHeader(name: string, value: string): void }).setHeader('Retry-After', '2');
+    } else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const code = STATUS_CODE[status] ?? 'ERROR';
     const problems =
       described ?? (Array.isArray(message) ? message : [message]).map((text) => ({ field: leadingField(text), code, message: text }));
@@ -91,6 +109,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (pg.code === '22P02' || pg.code === '22007' || pg.code === '22008') return [400, 'a value has the wrong format'];
       if (pg.code === '40001' || pg.code === '40P01') return [409, 'a concurrent change won: retry the request'];
     }
+    if (isDatabaseUnavailable(exception)) return [503, 'the database is unavailable: retry in a few seconds'];
     const bodyParser = exception as { type?: string; status?: number; message?: string };
     if (bodyParser.type === 'entity.parse.failed') return [400, `malformed JSON body: ${bodyParser.message}`];
     if (bodyParser.type === 'entity.too.large') return [413, 'request body is too large'];

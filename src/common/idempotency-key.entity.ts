@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('idempotency_keys')
+@Index('IDX_idempotency_keys_created', ['createdAt'])
 export class IdempotencyKey {
   @PrimaryColumn({ type: 'text' })
   scope: string;
@@ -18,6 +19,11 @@ export class IdempotencyKey {
   @Column({ name: 'status_code', type: 'int', nullable: true })
   statusCode: number | null;
 
+  /** The answer issued a credential (an access code, a link, a token): it was not stored, and a replay says so. */
+  @Column({ name: 'credentials_withheld', type: 'boolean', default: false })
+  credentialsWithheld: boolean;
+
+  /** When the key was claimed; a key expires KEY_TTL after it, a pending one PENDING_LEASE after it. */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

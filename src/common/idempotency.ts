@@ -28,6 +28,44 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+/** A key is kept this long, then expires: a retry after it runs the request again. */
+export const KEY_TTL_SECONDS = 24 * 3600;
+/**
+ * A key claimed by a request that never stored its answer (the process died) is taken over after this: the
+ * retry runs instead of answering "still being processed" for ever.
+ */
+export const PENDING_LEASE_SECONDS = 60;
+
+/** Fields that carry a credential: such a request or answer is never kept in `idempotency_keys`. */
+const CREDENTIAL_FIELDS = new Set(['password', 'accessCode', 'accessToken', 'token', 'link', 'linkToken']);
+
+export function carriesCredential(value: unknown, depth = 0): boolean {
+  if (depth > 8 || !value || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => carriesCredential(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => (CREDENTIAL_FIELDS.has(k) && v != null) || carriesCredential(v, depth + 1));
+}
+
+/** The same answer with its credentials removed: what a replay may describe. */
+export function withoutCredentials(value: unknown, depth = 0): unknown {
+  if (depth > 8 || !value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => withoutCredentials(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !CREDENTIAL_FIELDS.has(k))
+      .map(([k, v]) => [k, withoutCredentials(v, depth + 1)]),
+  );
+}
+
+/** Claims (scope, key): inserts it, or takes over a row that expired; RETURNING a row means the caller owns it. */
+export const CLAIM_SQL = `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+  ON CONFLICT (scope, key) DO UPDATE
+    SET request_hash = EXCLUDED.request_hash, response = NULL, status_code = NULL, credentials_withheld = false, created_at = now()
+    WHERE idempotency_keys.created_at < now() - make_interval(secs => ${KEY_TTL_SECONDS})
+       OR (idempotency_keys.status_code IS NULL AND idempotency_keys.created_at < now() - make_interval(secs => $4::int))
+  RETURNING key`;
+
+export const CLEANUP_SQL = `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => ${KEY_TTL_SECONDS})`;
+
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('hex');
 }
@@ -54,11 +92,8 @@ export class IdempotencyService {
     if (key === undefined) return { value: await this.dataSource.transaction(work), replayed: false };
     const hash = requestHash(request.body);
     return this.dataSource.transaction(async (em) => {
-      const inserted: unknown[] = await em.query(
-        `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-        [request.scope, key, hash],
-      );
+      // The key commits with the work, so it is never left pending: only expiry applies here.
+      const inserted: unknown[] = await em.query(CLAIM_SQL, [request.scope, key, hash, KEY_TTL_SECONDS]);
       if (inserted.length === 0) {
         const [stored] = (await em.query(
           `SELECT request_hash AS "requestHash", response FROM idempotency_keys WHERE scope = $1 AND key = $2`,

@@ -11,6 +11,21 @@ export interface Env {
   jwtTtlSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
+  /** Graceful shutdown waits this long for open connections, then cuts them. */
+  shutdownDeadlineMs: number;
+  live: LiveLimits;
+}
+
+/** Bounds on what one live client may cost the server. */
+export interface LiveLimits {
+  connectionsPerAddress: number;
+  subscriptionsPerSocket: number;
+  /** `subscribe` requests per socket per minute. */
+  subscribesPerMinute: number;
+  /** A resume further behind than this gets a fresh snapshot instead of the missed events. */
+  maxReplay: number;
+  /** A socket with more than this waiting to be sent (it stopped reading) is dropped. */
+  maxBufferedBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +91,13 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     jwtTtlSeconds: integer(raw.JWT_TTL_SECONDS, 'JWT_TTL_SECONDS', 16 * 3600, 60, 30 * 24 * 3600),
     logLevel: logLevel as Env['logLevel'],
     production,
+    shutdownDeadlineMs: integer(raw.SHUTDOWN_DEADLINE_MS, 'SHUTDOWN_DEADLINE_MS', 10_000, 0, 600_000),
+    live: {
+      connectionsPerAddress: integer(raw.LIVE_MAX_CONNECTIONS_PER_ADDRESS, 'LIVE_MAX_CONNECTIONS_PER_ADDRESS', 1000, 1, 1_000_000),
+      subscriptionsPerSocket: integer(raw.LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET, 'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 10, 1, 1000),
+      subscribesPerMinute: integer(raw.LIVE_SUBSCRIBES_PER_MINUTE, 'LIVE_SUBSCRIBES_PER_MINUTE', 30, 1, 1_000_000),
+      maxReplay: integer(raw.LIVE_MAX_REPLAY, 'LIVE_MAX_REPLAY', 200, 0, 1000),
+      maxBufferedBytes: integer(raw.LIVE_MAX_BUFFERED_BYTES, 'LIVE_MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
   };
 }

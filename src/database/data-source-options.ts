@@ -19,6 +19,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     migrationsRun: false,
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    extra: target.embedded ? { max: 1 } : { max: 10 },
+    // A bounded wait for a connection: while the server is down a request fails (503) instead of hanging.
+    extra: { max: target.embedded ? 1 : 10, connectionTimeoutMillis: 5_000 },
   };
 }

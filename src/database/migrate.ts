@@ -10,6 +10,15 @@ const MIGRATION_LOCK = 7_031_990;
  */
 export async function migrate(target: DatabaseTarget): Promise<string[]> {
   const dataSource = await new DataSource(dataSourceOptions(target)).initialize();
+  try {
+    return await migrateWith(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The same on an open DataSource (a CLI that goes on using its one embedded connection). */
+export async function migrateWith(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -23,7 +32,6 @@ export async function migrate(target: DatabaseTarget): Promise<string[]> {
     }
   } finally {
     await runner.release();
-    await dataSource.destroy();
   }
 }
 

@@ -11,8 +11,9 @@ export class HealthController {
   async check(): Promise<{ status: 'ok'; database: 'up' }> {
     try {
       await this.dataSource.query('SELECT 1');
-    } catch {
-      throw new ServiceUnavailableException('database is not reachable');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ServiceUnavailableException(`database is not reachable: ${reason}`);
     }
     return { status: 'ok', database: 'up' };
   }

@@ -39,9 +39,23 @@ export class LiveIoAdapter extends IoAdapter {
       }
       server.adapter(createRedisAdapter(this.redis[0], this.redis[1]));
     } else if (this.sharing.databaseUrl) {
-      this.pool ??= new pg.Pool({ connectionString: this.sharing.databaseUrl, max: 3 });
-      // An idle client's error must not crash the process; the adapter reconnects.
-      this.pool.on('error', () => undefined);
+      if (!this.pool) {
+        this.pool = new pg.Pool({ connectionString: this.sharing.databaseUrl, max: 3, connectionTimeoutMillis: 5_000 });
+        // An idle client's error must not crash the process; the adapter reconnects.
+        this.pool.on('error', () => undefined);
+        // `pool.on('error')` covers idle clients only: the adapter keeps its LISTEN client checked out, and a
+        // database restart would emit an unhandled 'error' on it and end the process. Give every client a
+        // listener that hands a broken checked-out client back for removal; the adapter reconnects on 'end'.
+        this.pool.on('connect', (client) => {
+          client.on('error', (error) => {
+            try {
+              client.release(error);
+            } catch {
+              // Idle (already released): the pool's own listener removes it.
+            }
+          });
+        });
+      }
       server.adapter(createPostgresAdapter(this.pool, { tableName: 'socket_io_attachments' }));
     }
     return server;

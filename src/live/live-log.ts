@@ -49,6 +49,20 @@ export class LiveLog {
     return rows[0]?.seq ?? undefined;
   }
 
+  /**
+   * Rooms (or just `room`) whose last standings-changing event (a score, a withdrawal or revealed round) is
+   * newer than their last standings push: the coalesced push was lost, e.g. the process died within its window.
+   * The log is the durable marker, written in the change's own transaction.
+   */
+  async staleStandings(room?: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT room FROM live_events WHERE ($1::text IS NULL OR room = $1) GROUP BY room
+       HAVING max(seq) FILTER (WHERE type IN ('score', 'round')) > coalesce(max(seq) FILTER (WHERE type IN ('standings', 'reveal')), 0)`,
+      [room ?? null],
+    )) as { room: string }[];
+    return rows.map((r) => r.room);
+  }
+
   /** Events with after < seq <= upTo, in order. */
   async range(room: string, after: number, upTo = 2_147_483_647): Promise<LoggedEvent[]> {
     const rows = await this.dataSource.query(

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { LiveGateway } from './live.gateway.js';
 import { LiveLog } from './live-log.js';
@@ -10,7 +10,7 @@ import { roomName, standingsWindowMs, type LiveEventType, type RoomKind } from '
  * recomputed and pushed at most once per room per window, however many scores arrive.
  */
 @Injectable()
-export class LivePublisher implements OnApplicationShutdown {
+export class LivePublisher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('LivePublisher');
   private readonly pendingStandings = new Map<string, NodeJS.Timeout>();
 
@@ -49,6 +49,20 @@ export class LivePublisher implements OnApplicationShutdown {
       );
     }, standingsWindowMs(this.gateway.localAudience(room)));
     this.pendingStandings.set(room, timer);
+  }
+
+  onModuleInit(): void {
+    this.gateway.onStaleStandings = (room) => this.staleRoom(room);
+  }
+
+  /** A push lost with a crashed process is made up at start-up (and whenever a client resumes a stale room). */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const room of await this.log.staleStandings()) this.staleRoom(room);
+  }
+
+  private staleRoom(room: string): void {
+    const [kind, id] = room.split(':') as [RoomKind, string];
+    if (kind !== 'judge') this.standingsChanged(kind, id);
   }
 
   onApplicationShutdown(): void {

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -12,6 +12,8 @@ import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { TokenVerifier } from '../auth/token-verifier.js';
 import { DomainError } from '../common/domain-error.js';
+import { ENV } from '../config/env.provider.js';
+import type { Env, LiveLimits } from '../config/env.js';
 import { LiveLog } from './live-log.js';
 import { LiveSnapshots } from './live-snapshots.js';
 import { ROOM_KINDS, roomName, type RoomKind } from './rooms.js';
@@ -44,13 +46,22 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
   /** Highest seq this instance has pushed to its sockets, per room it has sockets in. */
   private readonly lastEmitted = new Map<string, number>();
   private multiInstance = false;
+  /** Set by the publisher: schedules a standings push for a room whose last one was lost. */
+  onStaleStandings?: (room: string) => void;
+
+  private readonly limits: LiveLimits;
+  /** Open sockets per client address (this instance). */
+  private readonly perAddress = new Map<string, number>();
 
   constructor(
     private readonly log: LiveLog,
     private readonly snapshots: LiveSnapshots,
     private readonly dataSource: DataSource,
     private readonly tokens: TokenVerifier,
-  ) {}
+    @Inject(ENV) env: Env,
+  ) {
+    this.limits = env.live;
+  }
 
   afterInit(server: Namespace): void {
     server.use((socket, next) => {
@@ -65,6 +76,21 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
         },
         () => next(new Error('unauthorized: the token is invalid, expired or revoked')),
       );
+    });
+    // Last, so only sockets that will connect are counted (a refused handshake never disconnects).
+    server.use((socket, next) => {
+      const address = socket.handshake.address;
+      const open = this.perAddress.get(address) ?? 0;
+      if (open >= this.limits.connectionsPerAddress) {
+        return next(new Error(`too many live connections from this address (at most ${this.limits.connectionsPerAddress})`));
+      }
+      this.perAddress.set(address, open + 1);
+      socket.once('disconnect', () => {
+        const left = (this.perAddress.get(address) ?? 1) - 1;
+        if (left > 0) this.perAddress.set(address, left);
+        else this.perAddress.delete(address);
+      });
+      next();
     });
     server.on('connection', (socket: Socket) => this.onConnection(socket));
     this.multiInstance = server.adapter.constructor.name !== 'Adapter';
@@ -94,6 +120,17 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
     const since = body.sinceSeq;
     if (since !== undefined && (typeof since !== 'number' || !Number.isInteger(since) || since < 0)) {
       return this.refuse(socket, 'sinceSeq must be a non-negative integer');
+    }
+    const window = (socket.data.subscribes ??= { since: Date.now(), count: 0 }) as { since: number; count: number };
+    if (Date.now() - window.since >= 60_000) Object.assign(window, { since: Date.now(), count: 0 });
+    if (++window.count > this.limits.subscribesPerMinute) {
+      return this.refuse(socket, `too many subscribe requests: at most ${this.limits.subscribesPerMinute} a minute`);
+    }
+    const room = roomName(kind as RoomKind, id);
+    // socket.rooms holds the socket's own id (and a judge's own room) besides its subscriptions.
+    const subscribed = [...socket.rooms].filter((r) => r !== socket.id && !r.startsWith('judge:')).length;
+    if (!socket.rooms.has(room) && subscribed >= this.limits.subscriptionsPerSocket) {
+      return this.refuse(socket, `too many subscriptions on one connection: at most ${this.limits.subscriptionsPerSocket}`);
     }
     try {
       return await this.join(socket, kind as RoomKind, id, since);
@@ -130,10 +167,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
 
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.server) return;
-    // Clients reconnect (to this or another instance) and resume from their last seq.
+    // Clients reconnect (to this or another instance) and resume from their last seq. Closing the transport,
+    // not disconnecting the socket: a stock Socket.IO client reconnects after "transport close", never after
+    // "io server disconnect".
     this.server.emit('shutdown', { message: 'server restarting: reconnect and subscribe with sinceSeq' });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    this.server.disconnectSockets(true);
+    for (const socket of this.server.sockets.values()) socket.conn.close();
   }
 
   private refuse(socket: Socket, message: string): SubscribeReply {
@@ -144,16 +183,22 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
   private join(socket: Socket, kind: RoomKind, id: string, sinceSeq: number | undefined): Promise<SubscribeReply> {
     const room = roomName(kind, id);
     return this.inOrder(room, async () => {
+      // Queued behind other work while the client went away (or was dropped): nothing to send it.
+      if (socket.disconnected) return { ok: false, message: 'disconnected' };
       if (this.lastEmitted.has(room)) await this.emitPending(room);
       else this.lastEmitted.set(room, await this.log.currentSeq(undefined, room));
       const last = this.lastEmitted.get(room)!;
-      if (sinceSeq !== undefined && sinceSeq <= last) {
+      // A client further behind than maxReplay gets a snapshot: cheaper than replaying a long log to it.
+      if (sinceSeq !== undefined && sinceSeq <= last && last - sinceSeq <= this.limits.maxReplay) {
         const oldest = (await this.log.oldestSeq(room)) ?? last + 1;
         if (sinceSeq >= oldest - 1) {
           for (const event of await this.log.range(room, sinceSeq, last)) {
             socket.emit(event.type, { ...event.payload, seq: event.seq, room });
           }
+          this.dropIfNotReading(socket);
           await socket.join(room);
+          // A resuming client must not keep a board older than the last score it replayed.
+          if ((await this.log.staleStandings(room)).length) this.onStaleStandings?.(room);
           return { ok: true, room, seq: last, resumed: true };
         }
       }
@@ -166,6 +211,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
       this.lastEmitted.set(room, Math.max(seq, this.lastEmitted.get(room) ?? 0));
       await socket.join(room);
       socket.emit('snapshot', { ...data, kind, id, room, seq });
+      this.dropIfNotReading(socket);
       return { ok: true, room, seq, resumed: false };
     });
   }
@@ -178,10 +224,39 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
   private async emitPending(room: string, upTo?: number): Promise<void> {
     const last = this.lastEmitted.get(room);
     if (last === undefined) return;
-    for (const event of await this.log.range(room, last, upTo)) {
+    const events = await this.log.range(room, last, upTo);
+    for (const event of events) {
       this.server.local.to(room).emit(event.type, { ...event.payload, seq: event.seq, room });
       this.lastEmitted.set(room, event.seq);
     }
+    if (events.length) {
+      for (const id of this.server.adapter.rooms.get(room) ?? []) {
+        const socket = this.server.sockets.get(id);
+        if (socket) this.dropIfNotReading(socket);
+      }
+    }
+  }
+
+  /**
+   * A client that stops reading makes the server buffer everything sent to it (engine.io's write buffer, then
+   * the WebSocket's): past maxBufferedBytes the connection is cut, and the client resumes when it reads again.
+   */
+  private dropIfNotReading(socket: Socket): void {
+    const conn = socket.conn as unknown as {
+      writeBuffer: { data?: string | ArrayBuffer }[];
+      transport?: { socket?: { bufferedAmount?: number; terminate?: () => void } };
+      close(discard: boolean): void;
+    };
+    const limit = this.limits.maxBufferedBytes;
+    let waiting = conn.transport?.socket?.bufferedAmount ?? 0;
+    for (const packet of conn.writeBuffer) {
+      if (waiting > limit) break;
+      waiting += typeof packet.data === 'string' ? packet.data.length : (packet.data?.byteLength ?? 0);
+    }
+    if (waiting <= limit) return;
+    this.logger.warn(`dropped a live socket that stopped reading: over ${waiting} bytes waiting (limit ${limit})`);
+    conn.transport?.socket?.terminate?.();
+    conn.close(true);
   }
 
   private inOrder<T>(room: string, task: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { TokenVerifier } from '../../src/auth/token-verifier.js';
+import { validateEnv } from '../../src/config/env.js';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../src/auth/principal.js';
@@ -101,7 +102,7 @@ export class TournamentWorld {
         return 0;
       }
     }
-    const publisher = new LivePublisher(log, new RecordingGateway(log, snapshots, dataSource, new TokenVerifier(new JwtService(), dataSource)), snapshots, dataSource);
+    const publisher = new LivePublisher(log, new RecordingGateway(log, snapshots, dataSource, new TokenVerifier(new JwtService(), dataSource), validateEnv({})), snapshots, dataSource);
     this.publisher = publisher;
     const live = new LiveTransactions(dataSource, publisher);
     const idempotency = new IdempotencyService(dataSource);
