@@ -14,6 +14,7 @@ import { DatabaseTarget, dataSourceOptions } from './database/data-source-option
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { JudgesModule } from './judges/judges.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { TournamentsModule } from './tournaments/tournaments.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         CommonModule.forRoot(env),
         LiveModule,
+        PrivacyModule,
         RegionsModule,
         TeamsModule,
         JudgesModule,

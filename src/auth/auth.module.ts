@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { ENV } from '../config/env.provider.js';
 import type { Env } from '../config/env.js';
 import { JudgesModule } from '../judges/judges.module.js';
+import { ActivePrincipals } from './active-principals.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { resolveJwtSecret } from './jwt-secret.js';
@@ -49,6 +50,6 @@ function accountTracker(req: LoginRequest): string {
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [AuthService, ActivePrincipals, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class AuthModule {}

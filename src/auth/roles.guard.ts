@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../common/domain-error.js';
+import { ActivePrincipals } from './active-principals.js';
 import type { Principal, TokenClaims } from './principal.js';
 import { PUBLIC_KEY, Role, ROLES_KEY } from './roles.decorator.js';
 
@@ -17,6 +18,7 @@ export class RolesGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly principals: ActivePrincipals,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,12 +48,17 @@ export class RolesGuard implements CanActivate {
       if (required) throw DomainError.unauthenticated('Authorization header must be "Bearer <token>"');
       return undefined;
     }
+    let claims: (TokenClaims & { exp?: unknown }) | undefined;
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(match[1]);
-      return { role: claims.role, id: claims.sub };
+      claims = await this.jwt.verifyAsync<TokenClaims & { exp?: unknown }>(match[1]);
     } catch {
+      claims = undefined;
+    }
+    // A token without an expiry would never die; one naming a deleted principal must not outlive it.
+    if (!claims || typeof claims.exp !== 'number' || !(await this.principals.exists(claims))) {
       if (required) throw DomainError.unauthenticated('bearer token is invalid or expired: sign in again');
       return undefined;
     }
+    return { role: claims.role, id: claims.sub };
   }
 }

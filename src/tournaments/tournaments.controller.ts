@@ -5,6 +5,7 @@ import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { toCsv } from '../common/csv.js';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
+import { PrivacyService } from '../privacy/privacy.service.js';
 import { CupsService, type CupView } from './cups.service.js';
 import { RoundsService } from './rounds.service.js';
 import { AddTournamentTeamDto, AdjudicatorsDto, CreateCupDto, CreateRoundDto, CreateTournamentDto, WithdrawDto } from './tournament.dto.js';
@@ -50,6 +51,7 @@ export class TournamentsController {
   constructor(
     private readonly tournaments: TournamentsService,
     private readonly rounds: RoundsService,
+    private readonly privacy: PrivacyService,
   ) {}
 
   @Post()
@@ -157,7 +159,8 @@ export class TournamentsController {
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() who?: Principal,
   ): Promise<SpeakerRow[] | string> {
-    const rows = await this.tournaments.speakers(id, isOrganiser(who));
+    const name = await this.privacy.namer(isOrganiser(who));
+    const rows = (await this.tournaments.speakers(id, isOrganiser(who))).map((r) => ({ ...r, name: name(r.name) }));
     if (query.format !== 'csv') return rows;
     const header = ['rank', 'speaker', 'teamId', 'total', 'average', 'replyTotal'];
     return csv(res, `speaker-tab-${id}`, header, rows.map((r) => [r.rank, r.name, r.teamId, r.total, r.average, r.replyTotal]));
