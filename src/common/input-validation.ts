@@ -30,7 +30,7 @@ export function rawInputProblems(value: unknown, root: string): string[] {
       v.forEach((item, i) => walk(item, pathOf(path, i), depth + 1));
     } else if (typeof v === 'object' && v !== null) {
       for (const [key, item] of Object.entries(v)) {
-        if (key.includes('\u0000')) problems.push(`${pathOf(path, key.replace(/\u0000/g, '\\u0000'))}: field names must not contain NUL characters`);
+        if (key.includes('\u0000')) problems.push(`${pathOf(path, key.split('\u0000').join('\\u0000'))}: field names must not contain NUL characters`);
         else walk(item, pathOf(path, key), depth + 1);
       }
     }
