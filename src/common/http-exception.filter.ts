@@ -71,7 +71,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const pg = (exception as QueryFailedError & { driverError?: PgError }).driverError ?? {};
       if (pg.code === '23505') return [409, `already exists: ${pg.detail ?? pg.constraint ?? 'duplicate'}`];
-      if (pg.code === '23503') return [409, `a referenced record does not exist or is still in use: ${pg.detail ?? ''}`.trim()];
+      // 23503: foreign key violated; 23001: a RESTRICT foreign key still refers to the row being deleted.
+      if (pg.code === '23503' || pg.code === '23001') return [409, `a referenced record does not exist or is still in use: ${pg.detail ?? ''}`.trim()];
       if (pg.code === '22P02' || pg.code === '22007' || pg.code === '22008') return [400, 'a value has the wrong format'];
       if (pg.code === '40001' || pg.code === '40P01') return [409, 'a concurrent change won: retry the request'];
       // Safety net behind InputValidationPipe: a value the column cannot hold is the client's mistake.
