@@ -12,7 +12,7 @@ const pathOf = (parent: string, key: string | number) => (parent ? `${parent}.${
 
 /**
  * Problems PostgreSQL would turn into a 500: NUL characters (text cannot hold them), numbers past an integer
- * column's range, and nesting past MAX_JSON_DEPTH. Reported with the field's path, as ValidationPipe does.
+ * column's range, nulls, and nesting past MAX_JSON_DEPTH. Reported with the field's path, as ValidationPipe does.
  */
 export function rawInputProblems(value: unknown, root: string): string[] {
   const problems: string[] = [];
@@ -22,7 +22,10 @@ export function rawInputProblems(value: unknown, root: string): string[] {
       problems.push(`${path || 'body'} is nested deeper than ${MAX_JSON_DEPTH} levels`);
       return;
     }
-    if (typeof v === 'string') {
+    if (v === null && path) {
+      // @IsOptional() lets null through, and PATCH would write it into a NOT NULL column: no DTO takes null.
+      problems.push(`${path} must not be null (leave the field out instead)`);
+    } else if (typeof v === 'string') {
       if (v.includes('\u0000')) problems.push(`${path || 'value'} must not contain NUL (\\u0000) characters`);
     } else if (typeof v === 'number') {
       if (v < INT32_MIN || v > INT32_MAX) problems.push(`${path || 'value'} must be between ${INT32_MIN} and ${INT32_MAX}`);
