@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 import { buildWorld, fillPath, type OpenApiDocument, type OpenApiSchema, type World } from './support/world.js';
 
 /** Requests per write route; the whole file stays well under a minute per database. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 7);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 5);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const WRITE = new Set(['post', 'put', 'patch', 'delete']);
 

@@ -52,8 +52,8 @@ export class LoginThrottle implements NestInterceptor {
       const window = this.current(key, now);
       if (window && window.failures >= limit) {
         http.getResponse<Response>().setHeader('Retry-After', String(Math.ceil((window.resetAt - now) / 1000)));
-        const who = key === account ? 'this account' : 'your address';
-        throw new HttpException(`too many failed sign-ins for ${who}: try again later`, HttpStatus.TOO_MANY_REQUESTS);
+        const who = key === account ? 'for this account' : 'from your address';
+        throw new HttpException(`too many sign-in attempts failed ${who}: try again later`, HttpStatus.TOO_MANY_REQUESTS);
       }
     }
     return next.handle().pipe(
