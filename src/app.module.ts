@@ -11,6 +11,7 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
 import { InputValidationPipe } from './common/input-validation.js';
 import type { Env } from './config/env.js';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options.js';
+import { FormatsModule } from './formats/formats.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { JudgesModule } from './judges/judges.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         LiveModule,
         PrivacyModule,
         RegionsModule,
+        FormatsModule,
         TeamsModule,
         JudgesModule,
         AuthModule,

@@ -133,7 +133,7 @@ describe('validateBallot — WSDC', () => {
 
   it.each<[string, (b: Ballot) => void, string[]]>([
     ['score below the minimum', (b) => (b.teams[1].speeches[0].score = 59), ['teams[1].speeches[0].score min']],
-    ['half mark on a substantive speech', (b) => (b.teams[0].speeches[1].score = 74.5), ['teams[0].speeches[1].score step']],
+    ['quarter mark on a substantive speech', (b) => (b.teams[0].speeches[1].score = 74.25), ['teams[0].speeches[1].score step']],
     ['quarter mark on a reply', (b) => (b.teams[0].speeches[3].score = 35.25), ['teams[0].speeches[3].score step']],
     ['NaN score', (b) => (b.teams[0].speeches[0].score = NaN), ['teams[0].speeches[0].score finite']],
     ['infinite score', (b) => (b.teams[1].speeches[2].score = Infinity), ['teams[1].speeches[2].score finite']],
@@ -275,12 +275,14 @@ describe('validateBallot — BP', () => {
     expect(rulesAt(problemsOf(BP_PRESET, context, ballot))).toEqual(['teams[0].speeches[2].reply replyExtra']);
   });
 
-  it('accepts the top score of 100 and rejects 100.5', () => {
+  it('accepts the top score of 99 (Tabbycat\'s BP range) and rejects 100 and a half mark', () => {
     const ballot = bpBallot();
-    ballot.teams[1].speeches[0].score = 100;
+    ballot.teams[1].speeches[0].score = 99;
     expect(validateBallot(BP_PRESET, context, ballot).ok).toBe(true);
-    ballot.teams[1].speeches[0].score = 100.5;
+    ballot.teams[1].speeches[0].score = 100;
     expect(rulesAt(problemsOf(BP_PRESET, context, ballot))).toEqual(['teams[1].speeches[0].score max']);
+    ballot.teams[1].speeches[0].score = 75.5;
+    expect(rulesAt(problemsOf(BP_PRESET, context, ballot))).toEqual(['teams[1].speeches[0].score step']);
   });
 });
 

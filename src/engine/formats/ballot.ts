@@ -71,6 +71,8 @@ export interface ResultSpeech {
   speakerId: string;
   score: number;
   reply: boolean;
+  /** A second substantive speech by the same member (the team was one short): counts for the team, not the speaker tab. */
+  iron?: boolean;
 }
 
 export interface TeamResult {
@@ -85,6 +87,8 @@ export interface TeamResult {
   /** Own total minus the mean of the other teams' totals (two teams: the plain difference). */
   margin: number;
   speeches: ResultSpeech[];
+  /** Panel decisions only: how many judges' ballots placed this team first ("ballots carried"). */
+  ballots?: number;
 }
 
 /** A debate's result with teams in the preset's side order. */
@@ -312,7 +316,8 @@ function checkSpeeches(
   }
   const substantiveSlots = preset.speechSlots.filter((slot): slot is SubstantiveSlot => slot.kind === 'speech');
   const replySlots = preset.speechSlots.filter((slot): slot is ReplySlot => slot.kind === 'reply');
-  const iron = new Set(team?.ironSpeakerIds ?? []);
+  // A format without iron speeches (one debater a side) ignores the organiser's mark.
+  const iron = new Set(preset.ironSpeeches === false ? [] : (team?.ironSpeakerIds ?? []));
   const isMember = (id: string) => !team || team.speakerIds.includes(id);
 
   const speeches: ResultSpeech[] = [];
@@ -338,6 +343,7 @@ function checkSpeeches(
     if (speakerId === null) add(`${speechField}.speakerId`, 'required', 'must be the id of the speaker');
 
     let range: ScoreRange | undefined;
+    let ironSpeech = false;
     if (isReply) {
       const slot = replySlots[replies.length];
       replies.push({ index: j, speakerId, slot });
@@ -357,6 +363,8 @@ function checkSpeeches(
           add(`${speechField}.speakerId`, 'duplicateSpeaker', `must not give a second substantive speech (already gave ${field}[${firstSpeechOf.get(speakerId)}])`);
         } else if (!firstSpeechOf.has(speakerId)) {
           firstSpeechOf.set(speakerId, j);
+        } else {
+          ironSpeech = true;
         }
         positionsOf.set(speakerId, [...(positionsOf.get(speakerId) ?? []), position]);
       }
@@ -364,7 +372,7 @@ function checkSpeeches(
     const score = checkScore(`${speechField}.score`, speech.score, range, add);
     if (score === null || total === null) total = null;
     else total += score;
-    speeches.push({ speakerId: speakerId ?? '', score: score ?? NaN, reply: isReply });
+    speeches.push({ speakerId: speakerId ?? '', score: score ?? NaN, reply: isReply, ...(ironSpeech ? { iron: true } : {}) });
   });
 
   if (substantiveCount !== substantiveSlots.length) {

@@ -28,9 +28,57 @@ export type DebateResultRule =
   /** Teams ranked by total (no ties); `pointsByRank[0]` goes to the first-placed team. */
   | { readonly kind: 'ranks'; readonly pointsByRank: readonly number[] };
 
+/** A name people read, in the interface languages (Kazakh first). */
+export interface LocalisedText {
+  readonly kk: string;
+  readonly ru: string;
+  readonly en: string;
+}
+
+/** What the team tab compares, in order (see `standings/team-tab.ts`). */
+export type TeamTieBreak =
+  | 'points'
+  | 'wins'
+  | 'ballots'
+  | 'speakerTotal'
+  | 'speakerAverage'
+  | 'drawStrength'
+  | 'margin'
+  | 'headToHead';
+
+export const TEAM_TIE_BREAKS: readonly TeamTieBreak[] = [
+  'points',
+  'wins',
+  'ballots',
+  'speakerTotal',
+  'speakerAverage',
+  'drawStrength',
+  'margin',
+  'headToHead',
+];
+
+/** How a format's tabs rank by default; a tournament may override each field. */
+export interface TabRules {
+  /** Team tab precedence, compared in order, highest first. */
+  readonly teamTieBreaks: readonly TeamTieBreak[];
+  /** Speaker tab: rank by the total of substantive speeches, or by their average. */
+  readonly speakerRankBy: 'total' | 'average';
+  /** With `average`, speakers with fewer substantive speeches are listed after the ranked ones, unranked. */
+  readonly minSpeeches: number;
+}
+
 export interface FormatPreset {
   readonly key: string;
   readonly name: string;
+  /** Side and slot names for ballots and tabs, per side code: one label per entry of `speechSlots`. */
+  readonly labels?: {
+    readonly sides: Readonly<Record<string, LocalisedText>>;
+    readonly slots: Readonly<Record<string, readonly LocalisedText[]>>;
+  };
+  /** The format's default tab rules; absent = points, speaker total, draw strength, margin, head-to-head. */
+  readonly tab?: TabRules;
+  /** A team one speaker short may have a member give a second substantive speech (an "iron" speech). */
+  readonly ironSpeeches?: boolean;
   /** Side codes in speaking-order convention, e.g. ['gov', 'opp'] or ['OG', 'OO', 'CG', 'CO']. */
   readonly sides: readonly string[];
   readonly speakersPerSide: number;
@@ -87,6 +135,29 @@ export function validatePreset(preset: FormatPreset): PresetProblem[] {
     }
   });
 
+  if (preset.labels) {
+    for (const side of preset.sides) {
+      if (!preset.labels.sides[side]) push(`labels.sides.${side}`, `labels.sides.${side} must name the side`);
+      const slots = preset.labels.slots[side];
+      if (!slots || slots.length !== preset.speechSlots.length) {
+        push(`labels.slots.${side}`, `labels.slots.${side} must name each of the ${preset.speechSlots.length} speech slots`);
+      }
+    }
+  }
+  if (preset.tab) {
+    const chain = preset.tab.teamTieBreaks;
+    if (chain.length === 0) push('tab.teamTieBreaks', 'tab.teamTieBreaks must list at least one tie-break');
+    for (const key of chain) {
+      if (!TEAM_TIE_BREAKS.includes(key)) push('tab.teamTieBreaks', `tab.teamTieBreaks: unknown tie-break "${key}" (${TEAM_TIE_BREAKS.join(', ')})`);
+    }
+    if (new Set(chain).size !== chain.length) push('tab.teamTieBreaks', 'tab.teamTieBreaks must not repeat a tie-break');
+    if (preset.tab.speakerRankBy !== 'total' && preset.tab.speakerRankBy !== 'average') {
+      push('tab.speakerRankBy', 'tab.speakerRankBy must be "total" or "average"');
+    }
+    if (!Number.isInteger(preset.tab.minSpeeches) || preset.tab.minSpeeches < 0) {
+      push('tab.minSpeeches', 'tab.minSpeeches must be a whole number ≥ 0');
+    }
+  }
   if (preset.result.kind === 'win-loss') {
     if (preset.sides.length !== 2) push('result', 'a win-loss result needs exactly two sides');
     if (!(Number.isFinite(preset.result.winPoints) && preset.result.winPoints > 0)) {

@@ -62,8 +62,83 @@ describe('decidePanel — two teams', () => {
     expect(() => decidePanel(WSDC_PRESET, [judge('a', 'wing', gov), judge('b', 'wing', opp)])).toThrow('no chair');
     const otherDebate: DebateResult = { teams: gov.teams.map((t) => ({ ...t, teamId: `${t.teamId}-x` })) };
     expect(() => decidePanel(WSDC_PRESET, [judge('a', 'chair', gov), judge('b', 'wing', otherDebate)])).toThrow('same 2 teams');
-    const swapped: DebateResult = { teams: gov.teams.map((t) => ({ ...t, speeches: [...t.speeches].reverse() })) };
-    expect(() => decidePanel(WSDC_PRESET, [judge('a', 'chair', gov), judge('b', 'wing', swapped)])).toThrow('disagree on who spoke');
+    const noReply: DebateResult = { teams: gov.teams.map((t) => ({ ...t, speeches: t.speeches.filter((x) => !x.reply) })) };
+    expect(() => decidePanel(WSDC_PRESET, [judge('a', 'chair', gov), judge('b', 'wing', noReply)])).toThrow('same speech slots');
+  });
+});
+
+describe('decidePanel — who spoke', () => {
+  /** The gov reply given by `replier` (gov-1 or gov-2), gov winning 249–245 on every ballot. */
+  const withReplyBy = (replier: string) => {
+    const result = GOV_WINS([70, 71, 72, 36], [70, 70, 70, 35]);
+    const gov = result.teams.find((t) => t.side === 'gov')!;
+    gov.speeches[3] = { ...gov.speeches[3], speakerId: replier };
+    return result;
+  };
+
+  it('four ballots name speaker 1 for the reply and one names speaker 2: the majority decides, the dissent is kept', () => {
+    const decision = decidePanel(WSDC_PRESET, [
+      judge('c', 'chair', withReplyBy('gov-2')),
+      judge('w1', 'wing', withReplyBy('gov-1')),
+      judge('w2', 'wing', withReplyBy('gov-1')),
+      judge('w3', 'wing', withReplyBy('gov-1')),
+      judge('w4', 'wing', withReplyBy('gov-1')),
+    ]);
+    const gov = decision.result.teams.find((t) => t.side === 'gov')!;
+    expect(gov.speeches[3]).toMatchObject({ speakerId: 'gov-1', reply: true, score: 36 });
+    expect(decision.speakerDisputes).toEqual([
+      {
+        teamId: 'gov-team',
+        slot: 3,
+        speakerId: 'gov-1',
+        decidedBy: 'majority',
+        named: [
+          { judgeId: 'c', speakerId: 'gov-2' },
+          { judgeId: 'w1', speakerId: 'gov-1' },
+          { judgeId: 'w2', speakerId: 'gov-1' },
+          { judgeId: 'w3', speakerId: 'gov-1' },
+          { judgeId: 'w4', speakerId: 'gov-1' },
+        ],
+      },
+    ]);
+  });
+
+  it('a level count on who spoke goes to the chair, whatever the ballot order', () => {
+    const ballots = [
+      judge('w1', 'wing', withReplyBy('gov-1')),
+      judge('c', 'chair', withReplyBy('gov-2')),
+    ];
+    for (const order of [ballots, [...ballots].reverse()]) {
+      const decision = decidePanel(WSDC_PRESET, order);
+      expect(decision.result.teams.find((t) => t.side === 'gov')!.speeches[3].speakerId).toBe('gov-2');
+      expect(decision.speakerDisputes).toMatchObject([{ slot: 3, speakerId: 'gov-2', decidedBy: 'chair' }]);
+    }
+  });
+
+  it('agreeing ballots record no dispute', () => {
+    const decision = decidePanel(WSDC_PRESET, [judge('c', 'chair', withReplyBy('gov-1')), judge('w', 'wing', withReplyBy('gov-1'))]);
+    expect(decision.speakerDisputes).toEqual([]);
+  });
+});
+
+describe('decidePanel — ballots carried and margins', () => {
+  const ballots = [
+    judge('c', 'chair', GOV_WINS([70, 71, 72, 36], [70, 70, 70, 35])), // gov +4
+    judge('w1', 'wing', GOV_WINS([74, 71, 72, 37], [70, 70, 71, 35])), // gov +8
+    judge('w2', 'wing', GOV_WINS([70, 70, 70, 35], [72, 70, 70, 35])), // opp +2 (dissent)
+  ];
+
+  it('counts the ballots each team carried', () => {
+    const decision = decidePanel(WSDC_PRESET, ballots);
+    const ballotsOf = Object.fromEntries(decision.result.teams.map((t) => [t.side, t.ballots]));
+    expect(ballotsOf).toEqual({ gov: 2, opp: 1 });
+  });
+
+  it('margins from the majority by default, over every ballot with marginsIncludeDissent (WSDC practice)', () => {
+    const majority = decidePanel(WSDC_PRESET, ballots).result.teams.find((t) => t.side === 'gov')!;
+    expect(majority.margin).toBeCloseTo((4 + 8) / 2, 9);
+    const all = decidePanel(WSDC_PRESET, ballots, { marginsIncludeDissent: true }).result.teams.find((t) => t.side === 'gov')!;
+    expect(all.margin).toBeCloseTo((4 + 8 - 2) / 3, 9);
   });
 });
 

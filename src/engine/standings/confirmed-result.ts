@@ -6,6 +6,8 @@ export interface ConfirmedSpeech {
   speakerId: string;
   score: number;
   reply: boolean;
+  /** A repeated ("iron") speech: it counts for the team, never in the speaker tab. */
+  iron?: boolean;
 }
 
 export interface ConfirmedTeamResult {
@@ -20,6 +22,11 @@ export interface ConfirmedTeamResult {
   total: number;
   margin: number;
   speeches: readonly ConfirmedSpeech[];
+  /** Judges' ballots that placed this team first (panel decisions); absent counts as 1 for a win, else 0. */
+  ballots?: number;
+  /** A bye or a forfeit: the result counts (points, wins) but carries no speaker score, so it is left out of
+   * speaker totals, averages and margins rather than counted as zeros that would sink the team. */
+  noScore?: 'bye' | 'forfeit';
 }
 
 export interface ConfirmedDebateResult {

@@ -83,3 +83,22 @@ describe('computeSpeakerTab — properties', () => {
     );
   });
 });
+
+describe('computeSpeakerTab — iron speeches and the minimum for averages', () => {
+  const speakers = [speaker('a', 'Aru'), speaker('b', 'Bek'), speaker('c', 'Cholpan')];
+
+  it('leaves an iron speech out of the speaker tab', () => {
+    const rows = computeSpeakerTab(speakers, [debateWith('d1', [s('a', 75), { speakerId: 'a', score: 74, reply: false, iron: true }, s('b', 70)])]);
+    expect(rows.find((r) => r.speakerId === 'a')).toMatchObject({ total: 75, speeches: 1, average: 75 });
+  });
+
+  it('ranks by average only speakers with the minimum number of speeches; the rest follow, unranked', () => {
+    const results = [debateWith('d1', [s('a', 70), s('b', 71), s('c', 79)]), debateWith('d2', [s('a', 72), s('b', 72)])];
+    const rows = computeSpeakerTab(speakers, results, { rankBy: 'average', minSpeeches: 2 });
+    expect(rows.map((r) => [r.rank, r.speakerId, r.average])).toEqual([
+      [1, 'b', 71.5],
+      [2, 'a', 71],
+      [null, 'c', 79],
+    ]);
+  });
+});

@@ -9,11 +9,13 @@ export interface TabSpeaker {
 export interface SpeakerTabOptions {
   /** What ranks speakers first; the other measure breaks ties. Default 'total'. */
   rankBy?: 'total' | 'average';
+  /** With `average`: speakers with fewer substantive speeches follow the ranked ones, unranked. Default 0. */
+  minSpeeches?: number;
 }
 
 export interface SpeakerTabRow {
-  /** Standard competition ranking: rows equal on both total and average share a rank. */
-  rank: number;
+  /** Standard competition ranking: rows equal on both total and average share a rank; null below `minSpeeches`. */
+  rank: number | null;
   speakerId: string;
   name: string;
   teamId: string;
@@ -22,7 +24,7 @@ export interface SpeakerTabRow {
   average: number | null;
   replyTotal: number;
   replyAverage: number | null;
-  /** Number of substantive speeches. */
+  /** Number of substantive speeches (iron speeches excluded). */
   speeches: number;
   replies: number;
 }
@@ -34,6 +36,7 @@ export function computeSpeakerTab(
   options: SpeakerTabOptions = {},
 ): SpeakerTabRow[] {
   const rankBy = options.rankBy ?? 'total';
+  const minSpeeches = rankBy === 'average' ? (options.minSpeeches ?? 0) : 0;
   const indexOf = new Map<string, number>();
   speakers.forEach((speaker, i) => {
     if (indexOf.has(speaker.id)) throw new RangeError(`speaker ${speaker.id} is listed twice`);
@@ -49,7 +52,8 @@ export function computeSpeakerTab(
     for (const team of debate.teams) {
       for (const speech of team.speeches) {
         const i = indexOf.get(speech.speakerId);
-        if (i === undefined) continue;
+        // An iron speech counts for the team only: it would double a speaker's tab entry.
+        if (i === undefined || speech.iron) continue;
         if (speech.reply) {
           replyTotal[i] += speech.score;
           replyCount[i] += 1;
@@ -71,7 +75,9 @@ export function computeSpeakerTab(
   }
   const [first, second] = rankBy === 'total' ? [byTotal, byAverage] : [byAverage, byTotal];
   const order = speakers.map((_, i) => i);
+  const eligible = (i: number) => count[i] >= minSpeeches;
   order.sort((a, b) => {
+    if (eligible(a) !== eligible(b)) return eligible(a) ? -1 : 1;
     if (first[a] !== first[b]) return first[b] > first[a] ? 1 : -1;
     if (second[a] !== second[b]) return second[b] > second[a] ? 1 : -1;
     const x = speakers[a];
@@ -86,7 +92,7 @@ export function computeSpeakerTab(
     const shared = previous >= 0 && first[previous] === first[i] && second[previous] === second[i];
     const speaker = speakers[i];
     rows.push({
-      rank: shared ? rows[position - 1].rank : position + 1,
+      rank: !eligible(i) ? null : shared ? rows[position - 1].rank : position + 1,
       speakerId: speaker.id,
       name: speaker.name,
       teamId: speaker.teamId,

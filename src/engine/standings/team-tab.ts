@@ -1,10 +1,9 @@
+import { TEAM_TIE_BREAKS, type TeamTieBreak } from '../formats/format-preset.js';
 import { comparable, type ConfirmedDebateResult, type ConfirmedTeamResult } from './confirmed-result.js';
-
-export type TeamTieBreak = 'points' | 'wins' | 'speakerTotal' | 'drawStrength' | 'margin' | 'headToHead';
 
 export const DEFAULT_TEAM_TIE_BREAKS: readonly TeamTieBreak[] = ['points', 'speakerTotal', 'drawStrength', 'margin', 'headToHead'];
 
-const ALL_TIE_BREAKS = new Set<TeamTieBreak>(['points', 'wins', 'speakerTotal', 'drawStrength', 'margin', 'headToHead']);
+const ALL_TIE_BREAKS = new Set<TeamTieBreak>(TEAM_TIE_BREAKS);
 
 export interface TabTeam {
   id: string;
@@ -28,8 +27,15 @@ export interface TeamTabRow {
   regionCode: string;
   points: number;
   wins: number;
-  /** Sum of the team's totals (team score, replies included). */
+  /** Judges' ballots carried: ballots that placed the team first. */
+  ballots: number;
+  /** Sum of the team's totals (team score, replies included) over debates with speaker scores. */
   speakerTotal: number;
+  /** `speakerTotal` per debate with speaker scores (byes and forfeits left out); null before any. */
+  speakerAverage: number | null;
+  /** Byes and forfeits counted (results without speaker scores), so the tab can mark them. */
+  byes: number;
+  forfeits: number;
   /** Sum over the team's debates of every opponent's season points. */
   drawStrength: number;
   /** Sum of the team's margins. */
@@ -80,7 +86,11 @@ export function computeTeamTab(
   const n = indexOf.size;
   const points = new Float64Array(n);
   const wins = new Float64Array(n);
+  const ballots = new Float64Array(n);
   const speakerTotal = new Float64Array(n);
+  const scoredDebates = new Int32Array(n);
+  const byes = new Int32Array(n);
+  const forfeits = new Int32Array(n);
   const margin = new Float64Array(n);
   const drawStrength = new Float64Array(n);
   const debates = new Int32Array(n);
@@ -90,9 +100,16 @@ export function computeTeamTab(
     debate.teams.forEach((entry, k) => {
       const i = entryTeam[roomStart[d] + k];
       points[i] += entry.points;
-      speakerTotal[i] += entry.total;
-      margin[i] += entry.margin;
-      if (entry.won ?? entry.rank === 1) wins[i] += 1;
+      const won = entry.won ?? entry.rank === 1;
+      if (won) wins[i] += 1;
+      ballots[i] += entry.ballots ?? (won ? 1 : 0);
+      if (entry.noScore === 'bye') byes[i] += 1;
+      else if (entry.noScore === 'forfeit') forfeits[i] += 1;
+      else {
+        speakerTotal[i] += entry.total;
+        margin[i] += entry.margin;
+        scoredDebates[i] += 1;
+      }
       debates[i] += 1;
       debatesOf[i].push(d);
     });
@@ -103,7 +120,17 @@ export function computeTeamTab(
     for (let e = roomStart[d]; e < roomStart[d + 1]; e++) drawStrength[entryTeam[e]] += roomPoints - points[entryTeam[e]];
   }
 
-  const raw: Record<Exclude<TeamTieBreak, 'headToHead'>, Float64Array> = { points, wins, speakerTotal, drawStrength, margin };
+  const speakerAverage = new Float64Array(n);
+  for (let i = 0; i < n; i++) speakerAverage[i] = scoredDebates[i] > 0 ? speakerTotal[i] / scoredDebates[i] : -Infinity;
+  const raw: Record<Exclude<TeamTieBreak, 'headToHead'>, Float64Array> = {
+    points,
+    wins,
+    ballots,
+    speakerTotal,
+    speakerAverage,
+    drawStrength,
+    margin,
+  };
   // Final fallback order (name, then id, by code unit so no server locale changes it) goes first:
   // every later sort is stable, so it survives within ties.
   const listed = teams
@@ -120,7 +147,7 @@ export function computeTeamTab(
     for (const [start, end] of groups) {
       const members = order.slice(start, end);
       if (key === 'headToHead') headToHeadScores(members, debatesOf, results, roomStart, entryTeam, value);
-      else for (const i of members) value[i] = comparable(raw[key][i]);
+      else for (const i of members) value[i] = raw[key][i] === -Infinity ? -Infinity : comparable(raw[key][i]);
       members.sort((a, b) => value[b] - value[a]);
       for (let k = 0; k < members.length; k++) order[start + k] = members[k];
       let runStart = start;
@@ -146,7 +173,11 @@ export function computeTeamTab(
       regionCode: team.regionCode,
       points: points[i],
       wins: wins[i],
+      ballots: ballots[i],
       speakerTotal: speakerTotal[i],
+      speakerAverage: scoredDebates[i] > 0 ? speakerTotal[i] / scoredDebates[i] : null,
+      byes: byes[i],
+      forfeits: forfeits[i],
       drawStrength: drawStrength[i],
       margin: margin[i],
       debates: debates[i],
