@@ -6,6 +6,8 @@ export type Policy = 'public' | 'organiser' | 'judge' | 'panel';
 
 export const ROUTE_POLICIES: Record<string, Policy> = {
   'GET /api/health': 'public',
+  'GET /api/formats': 'public',
+  'GET /api/formats/{key}': 'public',
   'GET /api/settings/privacy': 'organiser',
   'PUT /api/settings/privacy': 'organiser',
   'GET /api/regions': 'public',

@@ -81,7 +81,8 @@ export function fillPath(path: string, w: World): string {
     .replace('{id}', ids[resource] ?? '00000000-0000-4000-8000-000000000000')
     .replace('{seq}', '1')
     .replace('{teamId}', w.teamIds[0])
-    .replace('{code}', 'east');
+    .replace('{code}', 'east')
+    .replace('{key}', 'wsdc');
 }
 
 export interface OpenApiDocument {
