@@ -2,6 +2,7 @@ import { Init1795558916679 } from './1795558916679-Init.js';
 import { Live1795559395156 } from './1795559395156-Live.js';
 import { Competitions1795561759697 } from './1795561759697-Competitions.js';
 import { BracketRooms1795650000000 } from './1795650000000-BracketRooms.js';
+import { JudgePrefixShared1796100000000 } from './1796100000000-JudgePrefixShared.js';
 import { IdempotencyExpiry1796200000000 } from './1796200000000-IdempotencyExpiry.js';
 import { Accounts1796400000000 } from './1796400000000-Accounts.js';
 import { RegionCodes1796400000001 } from './1796400000001-RegionCodes.js';
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   Live1795559395156,
   Competitions1795561759697,
   BracketRooms1795650000000,
+  JudgePrefixShared1796100000000,
   IdempotencyExpiry1796200000000,
   Accounts1796400000000,
   RegionCodes1796400000001,

@@ -1,4 +1,4 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,7 +8,7 @@ import { CaseChampionshipsModule } from './case-championships/case-championships
 import { CommonModule } from './common/common.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
-import { validationException } from './common/validation-problems.js';
+import { InputValidationPipe } from './common/input-validation.js';
 import type { Env } from './config/env.js';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options.js';
 import { FormatsModule } from './formats/formats.module.js';
@@ -17,6 +17,7 @@ import { LiveModule } from './live/live.module.js';
 import { JudgesModule } from './judges/judges.module.js';
 import { MentorsModule } from './mentors/mentors.module.js';
 import { JudgeWorkModule } from './judge-work/judge-work.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { TournamentsModule } from './tournaments/tournaments.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         CommonModule.forRoot(env),
         LiveModule,
+        PrivacyModule,
         RegionsModule,
         FormatsModule,
         TeamsModule,
@@ -67,16 +69,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        {
-          provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            transform: true,
-            stopAtFirstError: false,
-            exceptionFactory: validationException,
-          }),
-        },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

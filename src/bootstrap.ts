@@ -2,8 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { JSON_BODY_OPTIONS } from './common/input-validation.js';
 import type { Env } from './config/env.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
@@ -35,9 +37,15 @@ export async function createApp(env: Env, database: DatabaseTarget): Promise<Nes
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app.useBodyParser('json', JSON_BODY_OPTIONS);
+  app.disable('x-powered-by');
+  // No upgrade-insecure-requests: a venue may serve the app over plain HTTP on its LAN.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // The client is served by this app (same origin); other origins only when configured.
+  if (env.corsOrigins.length) app.enableCors({ origin: env.corsOrigins });
   app.useWebSocketAdapter(new LiveIoAdapter(app, { databaseUrl: database.embedded ? undefined : database.url, redisUrl: env.redisUrl }));
   app.setGlobalPrefix('api');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', env.trustProxy);
   mountOpenApi(app);
   serveClient(app);
   return app;

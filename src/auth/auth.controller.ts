@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { ChangePasswordDto, JudgeLoginDto, LoginResult, OrganiserLoginDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { OrganiserOnly } from './organiser-only.decorator.js';
 import { CurrentPrincipal, type Principal } from './principal.js';
 import { Public } from './roles.decorator.js';
@@ -10,8 +10,8 @@ import { Public } from './roles.decorator.js';
 @ApiTags('auth')
 @Controller('auth')
 @Public()
-@UseGuards(ThrottlerGuard)
-@ApiTooManyRequestsResponse({ description: 'too many sign-in attempts; wait a minute' })
+@UseInterceptors(LoginThrottle)
+@ApiTooManyRequestsResponse({ description: 'too many failed sign-ins for this account or address; see Retry-After' })
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 

@@ -2,7 +2,6 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENV } from '../config/env.provider.js';
@@ -10,23 +9,13 @@ import type { Env } from '../config/env.js';
 import { JudgesModule } from '../judges/judges.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 import { Organiser } from './organiser.entity.js';
 import { OrganisersController } from './organisers.controller.js';
 import { OrganisersService } from './organisers.service.js';
 import { RolesGuard } from './roles.guard.js';
 import { TokenVerifier } from './token-verifier.js';
-
-interface LoginRequest {
-  ip?: string;
-  body?: { username?: unknown; accessCode?: unknown; token?: unknown };
-}
-
-/** Per account (username or code prefix) from one address: guessing one judge's code is slow. */
-function accountTracker(req: LoginRequest): string {
-  const account = req.body?.username ?? String(req.body?.accessCode ?? req.body?.token ?? '').slice(0, 5);
-  return `${req.ip}|${String(account).toLowerCase()}`;
-}
 
 @Module({
   imports: [
@@ -42,16 +31,8 @@ function accountTracker(req: LoginRequest): string {
         signOptions: { expiresIn: env.jwtTtlSeconds },
       }),
     }),
-    ThrottlerModule.forRoot({
-      errorMessage: 'too many sign-in attempts: wait a minute and try again',
-      throttlers: [
-        { name: 'account', ttl: 60_000, limit: 10, getTracker: accountTracker },
-        // Codes differ per judge, so also cap one address across accounts.
-        { name: 'address', ttl: 60_000, limit: 300 },
-      ],
-    }),
   ],
   controllers: [AuthController, OrganisersController],
-  providers: [AuthService, OrganisersService, TokenVerifier, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [AuthService, OrganisersService, TokenVerifier, LoginThrottle, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class AuthModule {}

@@ -37,6 +37,10 @@ export class TokenVerifier {
       }
       throw DomainError.unauthenticated('bearer token is invalid: sign in again', TokenProblem.Invalid);
     }
+    // A token without an expiry would never die, whoever signed it.
+    if (typeof (claims as { exp?: unknown }).exp !== 'number') {
+      throw DomainError.unauthenticated('bearer token has no expiry: sign in again', TokenProblem.Invalid);
+    }
     const generation = claims.gen ?? 1;
     if (claims.role === 'organiser') {
       const [row] = (await this.dataSource.query(

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** Start-up configuration, validated once; a bad value stops start-up with a one-line reason. */
 export interface Env {
   port: number;
@@ -11,6 +13,10 @@ export interface Env {
   jwtTtlSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
+  /** Express `trust proxy`: the proxies whose X-Forwarded-For is believed; false = none (the socket's address). */
+  trustProxy: string[] | false;
+  /** Origins allowed to call the API from a browser on another origin; empty = same origin only. */
+  corsOrigins: string[];
   /** Graceful shutdown waits this long for open connections, then cuts them. */
   shutdownDeadlineMs: number;
   live: LiveLimits;
@@ -27,6 +33,20 @@ export interface LiveLimits {
   /** A socket with more than this waiting to be sent (it stopped reading) is dropped. */
   maxBufferedBytes: number;
 }
+
+/**
+ * Secrets published in this repository (docker-compose defaults, README examples, the test suite's): a
+ * production server signing tokens with one of them accepts tokens anyone can forge.
+ */
+export const KNOWN_DEFAULT_SECRETS = [
+  'change-me-to-a-long-random-secret',
+  'change-me-please',
+  'orleu-test-secret-0123456789',
+  'organiser-password',
+];
+/** Shortest JWT_SECRET production accepts: 32 characters (≥ 160 bits even from a small alphabet). */
+export const MIN_PRODUCTION_SECRET = 32;
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 export class ConfigError extends Error {}
 
@@ -64,6 +84,54 @@ function redisUrl(raw: string | undefined): string | undefined {
   return urlSetting(raw, 'REDIS_URL', 'redis://host:6379', ['redis:', 'rediss:'], 'redis:// or rediss://') ? raw : undefined;
 }
 
+/** A comma-separated list of proxy addresses (IP or CIDR) or names (loopback, linklocal, uniquelocal). */
+function trustProxy(raw: string | undefined): string[] | false {
+  if (raw === undefined || raw.trim() === '' || raw.trim() === 'false') return false;
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.includes(entry) && (!family || !validBits || extra !== undefined)) {
+      throw new ConfigError(
+        `TRUST_PROXY must list proxy addresses (IP or CIDR) or ${PROXY_NAMES.join('/')}, comma-separated; got "${entry}"`,
+      );
+    }
+  }
+  return entries;
+}
+
+function corsOrigins(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin) {
+      throw new ConfigError(`CORS_ORIGINS must list origins like https://orleu.example.kz (no path), comma-separated; got "${origin}"`);
+    }
+    return origin;
+  });
+}
+
+/** In production: no secret this repository publishes, and JWT_SECRET long enough not to be guessed. */
+function refuseWeakSecrets(jwtSecret: string | undefined, adminPassword: string | undefined): void {
+  if (!jwtSecret) throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
+  if (KNOWN_DEFAULT_SECRETS.includes(jwtSecret)) {
+    throw new ConfigError('JWT_SECRET is a published default: set a long random secret (e.g. openssl rand -base64 48)');
+  }
+  if (jwtSecret.length < MIN_PRODUCTION_SECRET) {
+    throw new ConfigError(`JWT_SECRET must be at least ${MIN_PRODUCTION_SECRET} characters long when NODE_ENV=production`);
+  }
+  if (adminPassword !== undefined && KNOWN_DEFAULT_SECRETS.includes(adminPassword)) {
+    throw new ConfigError('ADMIN_PASSWORD is a published default: choose your own');
+  }
+}
+
 export function validateEnv(raw: Record<string, string | undefined>): Env {
   const production = raw.NODE_ENV === 'production';
   const logLevel = (raw.LOG_LEVEL ?? 'info').toLowerCase();
@@ -78,7 +146,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
   if (jwtSecret !== undefined && jwtSecret.length < 16) {
     throw new ConfigError('JWT_SECRET must be at least 16 characters long');
   }
-  if (production && !jwtSecret) throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
+  if (production) refuseWeakSecrets(jwtSecret, adminPassword);
   return {
     port: integer(raw.PORT, 'PORT', 3000, 0, 65535),
     databaseUrl: databaseUrl(raw.DATABASE_URL),
@@ -99,5 +167,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
       maxReplay: integer(raw.LIVE_MAX_REPLAY, 'LIVE_MAX_REPLAY', 200, 0, 1000),
       maxBufferedBytes: integer(raw.LIVE_MAX_BUFFERED_BYTES, 'LIVE_MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     },
+    trustProxy: trustProxy(raw.TRUST_PROXY),
+    corsOrigins: corsOrigins(raw.CORS_ORIGINS),
   };
 }

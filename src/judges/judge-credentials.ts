@@ -36,9 +36,14 @@ export function issueCredentials(): IssuedCredentials {
   };
 }
 
+/** A typed code as stored: upper case, without dashes or spaces (so `k7qf 29xm-4rtp` is `K7QF29XM4RTP`). */
+export function normaliseAccessCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '');
+}
+
 /** Splits a typed code (any case, dashes or spaces optional) into lookup prefix and secret. */
 export function parseAccessCode(typed: string): { prefix: string; secret: string } | undefined {
-  const compact = typed.toUpperCase().replace(/[\s-]/g, '');
+  const compact = normaliseAccessCode(typed);
   if (compact.length !== 12 || [...compact].some((c) => !ALPHABET.includes(c))) return undefined;
   return { prefix: compact.slice(0, 4), secret: compact.slice(4) };
 }

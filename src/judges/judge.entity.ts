@@ -34,8 +34,9 @@ export class Judge {
   @Column({ type: 'real', default: 5 })
   strength: number;
 
-  /** Public half of the access code: finds the judge without revealing the secret half. */
-  @Column({ name: 'access_prefix', type: 'text', unique: true })
+  /** Public half of the access code: finds the judge (rarely two: prefixes may repeat) without the secret half. */
+  @Index('IDX_judges_access_prefix')
+  @Column({ name: 'access_prefix', type: 'text' })
   accessPrefix: string;
 
   /** argon2id of the secret half of the access code. */

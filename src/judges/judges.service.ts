@@ -29,6 +29,9 @@ import {
 import { Mentor } from '../mentors/mentor.entity.js';
 import { CredentialAction, Judge, JudgeCredentialAudit, JudgeJudgeConflict, JudgeTeamConflict } from './judge.entity.js';
 
+// Verifying against a real hash when no judge has the prefix keeps sign-in time from revealing which prefixes exist.
+const DUMMY_HASH = argon2.hash('orleu-prefix-timing-equaliser');
+
 /** Institutions are typed by hand: compare them case- and spacing-insensitively. */
 export const sameInstitution = (a: string, b: string) =>
   a.trim().toLocaleLowerCase().replace(/\s+/g, ' ') === b.trim().toLocaleLowerCase().replace(/\s+/g, ' ');
@@ -254,9 +257,13 @@ export class JudgesService {
     }
     const parsed = parseAccessCode(credentials.accessCode ?? '');
     if (!parsed) return undefined;
-    const judge = await this.judges.findOneBy({ accessPrefix: parsed.prefix });
-    if (!judge) return undefined;
-    return (await argon2.verify(judge.accessSecretHash, parsed.secret)) ? judge : undefined;
+    const candidates = await this.judges.findBy({ accessPrefix: parsed.prefix });
+    if (candidates.length === 0) {
+      await argon2.verify(await DUMMY_HASH, parsed.secret);
+      return undefined;
+    }
+    for (const judge of candidates) if (await argon2.verify(judge.accessSecretHash, parsed.secret)) return judge;
+    return undefined;
   }
 
   private view(judge: Judge, conflicts: JudgeTeamConflict[], judgeConflicts: string[] = []): JudgeView {

@@ -3,10 +3,20 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import type { Request, Response } from 'express';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { ImportQuery, ImportReport, readCsvBody } from '../common/csv-import.js';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import type { Page } from '../common/pagination.dto.js';
+import type { PublicTeamMemberView } from '../privacy/privacy.dto.js';
 import { CreateTeamDto, TeamQuery, TeamView, UpdateTeamDto } from './team.dto.js';
 import { TeamImportService, type TeamImportResult } from './team-import.service.js';
 import { TeamsService } from './teams.service.js';
+
+type PublicTeamView = Omit<TeamView, 'members'> & { members: PublicTeamMemberView[] };
+
+/** Teams are mostly minors: the audience sees no member's name or birth date here; organisers see all. */
+function shown(team: TeamView, who: Principal | undefined): TeamView | PublicTeamView {
+  if (who?.role === 'organiser') return team;
+  return { ...team, members: team.members.map((m) => ({ id: m.id, position: m.position })) };
+}
 
 /** Registering teams is the desk's (and admin's) job. */
 @ApiTags('teams')
@@ -47,13 +57,14 @@ export class TeamsController {
   }
 
   @Get()
-  list(@Query() query: TeamQuery): Promise<Page<TeamView>> {
-    return this.teams.list(query);
+  async list(@Query() query: TeamQuery, @CurrentPrincipal() who?: Principal): Promise<Page<TeamView | PublicTeamView>> {
+    const page = await this.teams.list(query);
+    return { ...page, items: page.items.map((team) => shown(team, who)) };
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<TeamView> {
-    return this.teams.get(id);
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() who?: Principal): Promise<TeamView | PublicTeamView> {
+    return shown(await this.teams.get(id), who);
   }
 
   @Patch(':id')

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { toCsv } from '../common/csv.js';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
+import { PrivacyService } from '../privacy/privacy.service.js';
 import { RoundsService } from './rounds.service.js';
 import {
   AddTournamentTeamDto,
@@ -34,6 +35,7 @@ export class TournamentsController {
     private readonly tournaments: TournamentsService,
     private readonly rounds: RoundsService,
     private readonly queries: TournamentQueries,
+    private readonly privacy: PrivacyService,
   ) {}
 
   @Post()
@@ -133,7 +135,8 @@ export class TournamentsController {
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() who?: Principal,
   ): Promise<SpeakerRow[] | string> {
-    const rows = await this.queries.speakers(id, isOrganiser(who));
+    const name = await this.privacy.namer(isOrganiser(who));
+    const rows = (await this.queries.speakers(id, isOrganiser(who))).map((r) => ({ ...r, name: name(r.name) }));
     if (query.format !== 'csv') return rows;
     const header = ['rank', 'speaker', 'teamId', 'total', 'average', 'replyTotal'];
     return csv(res, `speaker-tab-${id}`, header, rows.map((r) => [r.rank, r.name, r.teamId, r.total, r.average, r.replyTotal]));
