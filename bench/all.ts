@@ -1,0 +1,93 @@
+// `npm run bench`: every benchmark, one after another (never two at once: they would measure each other), then a
+// Markdown table of every figure written into BENCHMARKS.md between the `bench:all` markers. Each script's own
+// output passes through; its JSON lines are the figures. Not part of `npm test`.
+// `npm run bench -- --quick`: shorter runs and the two smaller cost-curve sizes (about 5 minutes on a quiet machine
+// instead of about 20). `--only ballots,cost` runs some of: engine, live, ballots, cost.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { BenchFigure } from './bench-util.js';
+import { adminQuery, loadAverage, PG_SERVER } from './bench-app.js';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-write': { type: 'boolean', default: false } } });
+const quick = values.quick;
+
+const SUITES: { name: string; script: string; env: Record<string, string> }[] = [
+  { name: 'engine', script: 'dist/bench/engine.js', env: {} },
+  { name: 'live', script: 'dist/bench/live.js', env: quick ? { BENCH_SOCKETS: '1000', BENCH_SECONDS: '10' } : { BENCH_SOCKETS: '1000', BENCH_SECONDS: '30' } },
+  { name: 'ballots', script: 'dist/bench/ballots.js', env: quick ? { BENCH_SECONDS: '5' } : {} },
+  { name: 'cost', script: 'dist/bench/cost-curve.js', env: quick ? { BENCH_SIZES: '1000,5000' } : {} },
+];
+const only = values.only?.split(',');
+const chosen = SUITES.filter((s) => !only || only.includes(s.name));
+
+function runSuite(script: string, env: Record<string, string>): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = [];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        if (!line.startsWith('{"bench"')) continue;
+        try {
+          figures.push(JSON.parse(line) as BenchFigure);
+        } catch {
+          // a human-readable line that happens to start like JSON
+        }
+      }
+    });
+    child.once('exit', (code) => (code === 0 ? resolve(figures) : reject(new Error(`${script} exited with ${code}`))));
+  });
+}
+
+const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : x.toLocaleString('en', { maximumFractionDigits: x >= 100 ? 0 : 2 }));
+const NOTE_KEYS = ['engine', 'p50Ms', 'p99Ms', 'errors', 'accepted', 'rowsMatch', 'serverCores', 'baselineP50Ms', 'baselineP99Ms', 'baselineErrors', 'baselineRowsMatch', 'teams', 'rooms', 'judges', 'missed', 'events', 'loadAverage'];
+
+function notes(f: BenchFigure): string {
+  return NOTE_KEYS.filter((k) => f[k] !== undefined && f[k] !== null)
+    .map((k) => `${k} ${typeof f[k] === 'number' ? fmt(f[k] as number) : String(f[k])}`)
+    .join('; ');
+}
+
+const started = new Date();
+const loadBefore = loadAverage();
+const all: { suite: string; figures: BenchFigure[]; seconds: number }[] = [];
+for (const suite of chosen) {
+  process.stdout.write(`\n# ${suite.name}: node ${suite.script}\n`);
+  const t0 = performance.now();
+  all.push({ suite: suite.name, figures: await runSuite(suite.script, suite.env), seconds: (performance.now() - t0) / 1000 });
+}
+
+const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
+const pgVersion = await adminQuery<{ server_version: string }>(PG_SERVER, 'SHOW server_version')
+  .then((r) => `PostgreSQL ${r[0].server_version}`)
+  .catch(() => 'PostgreSQL not reachable');
+const pglite = (JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')) as { version: string }).version;
+const command = `npm run bench${quick || values.only ? ' --' : ''}${quick ? ' --quick' : ''}${values.only ? ` --only ${values.only}` : ''}`;
+const lines = [
+  '<!-- bench:all:start -->',
+  '## Every benchmark — `npm run bench`',
+  '',
+  `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: \`${command}\`, ${all.map((s) => `${s.suite} ${Math.round(s.seconds)} s`).join(', ')}.`,
+  `Machine: ${cpuModel}, ${cpus().length} cores; Node ${process.versions.node}; ${pgVersion}; embedded PGlite ${pglite}. Load average (1 min) ${fmt(loadBefore)} at the start, ${fmt(loadAverage())} at the end (other work on the machine: figures taken under load are slower than a quiet machine's).`,
+  '',
+  '| suite | figure | size | ours | baseline (same run) | ratio | notes |',
+  '|---|---|---|---|---|---|---|',
+  ...all.flatMap((s) =>
+    s.figures.map((f) => `| ${s.suite} | ${f.bench} | ${fmt(f.size)} | ${fmt(f.value)} ${f.unit} | ${f.baseline ?? ''}${f.baselineValue !== undefined ? `: ${fmt(f.baselineValue)} ${f.unit}` : ''} | ${f.ratio !== undefined ? `×${fmt(f.ratio)}` : ''} | ${notes(f)} |`),
+  ),
+  '<!-- bench:all:end -->',
+];
+const table = lines.join('\n');
+process.stdout.write(`\n${table}\n`);
+if (!values['no-write']) {
+  const current = readFileSync('BENCHMARKS.md', 'utf8');
+  const marked = /<!-- bench:all:start -->[\s\S]*<!-- bench:all:end -->/;
+  writeFileSync('BENCHMARKS.md', marked.test(current) ? current.replace(marked, table) : `${current.trimEnd()}\n\n${table}\n`);
+  process.stdout.write('\nBENCHMARKS.md updated.\n');
+}
