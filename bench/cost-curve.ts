@@ -150,7 +150,16 @@ async function serverFigures(participants: number) {
         answered.push({ key: d.id, at: performance.now() });
       }),
     );
-    await new Promise((r) => setTimeout(r, 3000));
+    // Drain: wait until every socket has every event, or nothing more arrives for 5 s (then the rest is missed).
+    const expected = answered.length * sockets.length;
+    let seen = -1;
+    for (let quiet = 0; quiet < 10; quiet++) {
+      await new Promise((r) => setTimeout(r, 500));
+      const now = [...receipts.values()].reduce((n, l) => n + l.length, 0);
+      if (now >= expected) break;
+      if (now !== seen) quiet = 0;
+      seen = now;
+    }
     const latencies: number[] = [];
     let missed = 0;
     for (const { key, at } of answered) {
