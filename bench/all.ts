@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, one after another (never two at once: they would measure each other), then a
-// Markdown table of every figure written into BENCHMARKS.md between the `bench:all` markers. Each script's own
+// Markdown table per suite written into BENCHMARKS.md between that suite's `bench:<suite>` markers. Each script's own
 // output passes through; its JSON lines are the figures. Not part of `npm test`.
 // `npm run bench -- --quick`: shorter runs and the two smaller cost-curve sizes (about 5 minutes on a quiet machine
 // instead of about 20). `--only ballots,cost` runs some of: ballots, cost, engine, live.
@@ -10,7 +10,9 @@ import { parseArgs } from 'node:util';
 import type { BenchFigure } from './bench-util.js';
 import { adminQuery, loadAverage, PG_SERVER } from './bench-app.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-write': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-write': { type: 'boolean', default: false }, from: { type: 'string' } },
+});
 const quick = values.quick;
 
 const SUITES: { name: string; script: string; env: Record<string, string> }[] = [
@@ -58,7 +60,15 @@ function notes(f: BenchFigure): string {
 const started = new Date();
 const loadBefore = loadAverage();
 const all: { suite: string; figures: BenchFigure[]; seconds: number }[] = [];
-for (const suite of chosen) {
+if (values.from) {
+  // `--from <log>`: rebuild the tables from a saved log of an earlier run (its `# suite:` headers and JSON lines).
+  for (const part of readFileSync(values.from, 'utf8').split(/^# /m).slice(1)) {
+    const name = part.slice(0, part.indexOf(':'));
+    const figures = part.split('\n').filter((l) => l.startsWith('{"bench"')).map((l) => JSON.parse(l) as BenchFigure);
+    if (chosen.some((s) => s.name === name) && figures.length) all.push({ suite: name, figures, seconds: NaN });
+  }
+}
+for (const suite of values.from ? [] : chosen) {
   process.stdout.write(`\n# ${suite.name}: node ${suite.script}\n`);
   const t0 = performance.now();
   // A suite that fails is reported and the others still run: the table says which one is missing.
@@ -75,25 +85,28 @@ const pgVersion = await adminQuery<{ server_version: string }>(PG_SERVER, 'SHOW 
   .catch(() => 'PostgreSQL not reachable');
 const pglite = (JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')) as { version: string }).version;
 const command = `npm run bench${quick || values.only ? ' --' : ''}${quick ? ' --quick' : ''}${values.only ? ` --only ${values.only}` : ''}`;
-const lines = [
-  '<!-- bench:all:start -->',
-  '## Every benchmark — `npm run bench`',
-  '',
-  `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: \`${command}\`, ${all.map((s) => `${s.suite} ${Math.round(s.seconds)} s`).join(', ')}.`,
-  `Machine: ${cpuModel}, ${cpus().length} cores; Node ${process.versions.node}; ${pgVersion}; embedded PGlite ${pglite}. Load average (1 min) ${fmt(loadBefore)} at the start, ${fmt(loadAverage())} at the end (other work on the machine: figures taken under load are slower than a quiet machine's).`,
-  '',
-  '| suite | figure | size | ours | baseline (same run) | ratio | notes |',
-  '|---|---|---|---|---|---|---|',
-  ...all.flatMap((s) =>
-    s.figures.map((f) => `| ${s.suite} | ${f.bench} | ${fmt(f.size)} | ${fmt(f.value)} ${f.unit} | ${f.baseline ?? ''}${f.baselineValue !== undefined ? `: ${fmt(f.baselineValue)} ${f.unit}` : ''} | ${f.ratio !== undefined ? `×${fmt(f.ratio)}` : ''} | ${notes(f)} |`),
-  ),
-  '<!-- bench:all:end -->',
-];
-const table = lines.join('\n');
-process.stdout.write(`\n${table}\n`);
+const loadAfter = loadAverage();
+
+// One block per suite, between its own markers: `--only cost` replaces the cost table and keeps the others.
+let document = readFileSync('BENCHMARKS.md', 'utf8');
+for (const s of all) {
+  const lines = [
+    `<!-- bench:${s.suite}:start -->`,
+    `### \`${s.suite}\` — from \`npm run bench\``,
+    '',
+    `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: \`${command}\`, ${Number.isNaN(s.seconds) ? 'table rebuilt from its log' : `this suite ${Math.round(s.seconds)} s`}. Machine: ${cpuModel}, ${cpus().length} cores; Node ${process.versions.node}; ${pgVersion}; embedded PGlite ${pglite}. Load average (1 min) ${fmt(loadBefore)} at the start of the run, ${fmt(loadAfter)} at the end (other work on the machine: figures taken under load are slower than a quiet machine's).`,
+    '',
+    '| figure | size | ours | baseline (same run) | ratio | notes |',
+    '|---|---|---|---|---|---|',
+    ...s.figures.map((f) => `| ${f.bench} | ${fmt(f.size)} | ${fmt(f.value)} ${f.unit} | ${f.baseline ?? ''}${f.baselineValue !== undefined ? `: ${fmt(f.baselineValue)} ${f.unit}` : f.baselineSkipped ? ` (${String(f.baselineSkipped)})` : ''} | ${f.ratio !== undefined ? `×${fmt(f.ratio)}` : ''} | ${notes(f)} |`),
+    `<!-- bench:${s.suite}:end -->`,
+  ];
+  const block = lines.join('\n');
+  process.stdout.write(`\n${block}\n`);
+  const marked = new RegExp(`<!-- bench:${s.suite}:start -->[\\s\\S]*<!-- bench:${s.suite}:end -->`);
+  document = marked.test(document) ? document.replace(marked, block) : `${document.trimEnd()}\n\n${block}\n`;
+}
 if (!values['no-write']) {
-  const current = readFileSync('BENCHMARKS.md', 'utf8');
-  const marked = /<!-- bench:all:start -->[\s\S]*<!-- bench:all:end -->/;
-  writeFileSync('BENCHMARKS.md', marked.test(current) ? current.replace(marked, table) : `${current.trimEnd()}\n\n${table}\n`);
+  writeFileSync('BENCHMARKS.md', document);
   process.stdout.write('\nBENCHMARKS.md updated.\n');
 }
