@@ -49,7 +49,7 @@ function runSuite(script: string, env: Record<string, string>): Promise<BenchFig
 }
 
 const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : x.toLocaleString('en', { maximumFractionDigits: x >= 100 ? 0 : 2 }));
-const NOTE_KEYS = ['engine', 'p50Ms', 'p99Ms', 'errors', 'accepted', 'rowsMatch', 'serverCores', 'baselineP50Ms', 'baselineP99Ms', 'baselineErrors', 'baselineRowsMatch', 'teams', 'rooms', 'judges', 'missed', 'events', 'loadAverage'];
+const NOTE_KEYS = ['engine', 'metric', 'responseToReceipt', 'p50Ms', 'p99Ms', 'errors', 'accepted', 'rowsMatch', 'serverCores', 'baselineP50Ms', 'baselineP99Ms', 'baselineErrors', 'baselineRowsMatch', 'baselineMissed', 'baselineServerCores', 'generatorCores', 'teams', 'rooms', 'judges', 'missed', 'events', 'loadAverage'];
 
 function notes(f: BenchFigure): string {
   return NOTE_KEYS.filter((k) => f[k] !== undefined && f[k] !== null)
