@@ -1,8 +1,8 @@
 // `npm run bench`: every benchmark, one after another (never two at once: they would measure each other), then a
 // Markdown table per suite written into BENCHMARKS.md between that suite's `bench:<suite>` markers. Each script's own
 // output passes through; its JSON lines are the figures. Not part of `npm test`.
-// `npm run bench -- --quick`: shorter runs and the two smaller cost-curve sizes (about 5 minutes on a quiet machine
-// instead of about 20). `--only ballots,cost` runs some of: ballots, cost, engine, live.
+// `npm run bench -- --quick`: 5 s load runs, a 10 s live run and the two smaller cost-curve sizes (the full run's
+// 20,000-participant season registers 10,000 things over HTTP and is the longest part). `--only ballots,cost` runs some of: ballots, cost, engine, live.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
