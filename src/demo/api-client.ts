@@ -1,0 +1,51 @@
+/** A small HTTP client for Orleu's public API: the demo and the benchmarks drive the app only through it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    what: string,
+  ) {
+    super(`${what}: ${status} ${JSON.stringify(body)}`);
+  }
+}
+
+export interface CallOptions {
+  token?: string;
+  idempotencyKey?: string;
+}
+
+export class OrleuApi {
+  constructor(readonly baseUrl: string) {}
+
+  async call<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    const res = await fetch(`${this.baseUrl}/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const parsed: unknown = text ? JSON.parse(text) : null;
+    if (!res.ok) throw new ApiError(res.status, parsed, `${method} ${path}`);
+    return parsed as T;
+  }
+
+  get<T>(path: string, token?: string) {
+    return this.call<T>('GET', path, undefined, { token });
+  }
+
+  post<T>(path: string, body: unknown, token?: string, idempotencyKey?: string) {
+    return this.call<T>('POST', path, body, { token, idempotencyKey });
+  }
+
+  put<T>(path: string, body: unknown, token?: string, idempotencyKey?: string) {
+    return this.call<T>('PUT', path, body, { token, idempotencyKey });
+  }
+
+  async login(username: string, password: string): Promise<string> {
+    return (await this.post<{ accessToken: string }>('/auth/login', { username, password })).accessToken;
+  }
+}
