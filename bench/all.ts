@@ -11,7 +11,12 @@ import type { BenchFigure } from './bench-util.js';
 import { adminQuery, loadAverage, PG_SERVER } from './bench-app.js';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-write': { type: 'boolean', default: false }, from: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+    from: { type: 'string' },
+  },
 });
 const quick = values.quick;
 
@@ -20,7 +25,11 @@ const SUITES: { name: string; script: string; env: Record<string, string> }[] = 
   { name: 'cost', script: 'dist/bench/cost-curve.js', env: quick ? { BENCH_SIZES: '1000,5000' } : {} },
   { name: 'engine', script: 'dist/bench/engine.js', env: {} },
   // 1,000 sockets: the 5,000-socket run saturates one core (see the live section above); BENCH_SOCKETS overrides.
-  { name: 'live', script: 'dist/bench/live.js', env: { BENCH_SOCKETS: process.env.BENCH_SOCKETS ?? '1000', BENCH_SECONDS: quick ? '10' : '30' } },
+  {
+    name: 'live',
+    script: 'dist/bench/live.js',
+    env: { BENCH_SOCKETS: process.env.BENCH_SOCKETS ?? '1000', BENCH_SECONDS: quick ? '10' : '30' },
+  },
 ];
 const only = values.only?.split(',');
 const chosen = SUITES.filter((s) => !only || only.includes(s.name));
@@ -28,7 +37,10 @@ const chosen = SUITES.filter((s) => !only || only.includes(s.name));
 function runSuite(script: string, env: Record<string, string>): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let pending = '';
     child.stdout.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);
@@ -48,8 +60,32 @@ function runSuite(script: string, env: Record<string, string>): Promise<BenchFig
   });
 }
 
-const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : x.toLocaleString('en', { maximumFractionDigits: x >= 100 ? 0 : 2 }));
-const NOTE_KEYS = ['engine', 'metric', 'responseToReceipt', 'p50Ms', 'p99Ms', 'errors', 'accepted', 'rowsMatch', 'serverCores', 'baselineP50Ms', 'baselineP99Ms', 'baselineErrors', 'baselineRowsMatch', 'baselineMissed', 'baselineServerCores', 'generatorCores', 'teams', 'rooms', 'judges', 'missed', 'events', 'loadAverage'];
+const fmt = (x: number | undefined) =>
+  x === undefined || Number.isNaN(x) ? '' : x.toLocaleString('en', { maximumFractionDigits: x >= 100 ? 0 : 2 });
+const NOTE_KEYS = [
+  'engine',
+  'metric',
+  'responseToReceipt',
+  'p50Ms',
+  'p99Ms',
+  'errors',
+  'accepted',
+  'rowsMatch',
+  'serverCores',
+  'baselineP50Ms',
+  'baselineP99Ms',
+  'baselineErrors',
+  'baselineRowsMatch',
+  'baselineMissed',
+  'baselineServerCores',
+  'generatorCores',
+  'teams',
+  'rooms',
+  'judges',
+  'missed',
+  'events',
+  'loadAverage',
+];
 
 function notes(f: BenchFigure): string {
   return NOTE_KEYS.filter((k) => f[k] !== undefined && f[k] !== null)
@@ -64,7 +100,10 @@ if (values.from) {
   // `--from <log>`: rebuild the tables from a saved log of an earlier run (its `# suite:` headers and JSON lines).
   for (const part of readFileSync(values.from, 'utf8').split(/^# /m).slice(1)) {
     const name = part.slice(0, part.indexOf(':'));
-    const figures = part.split('\n').filter((l) => l.startsWith('{"bench"')).map((l) => JSON.parse(l) as BenchFigure);
+    const figures = part
+      .split('\n')
+      .filter((l) => l.startsWith('{"bench"'))
+      .map((l) => JSON.parse(l) as BenchFigure);
     if (chosen.some((s) => s.name === name) && figures.length) all.push({ suite: name, figures, seconds: NaN });
   }
 }
@@ -83,7 +122,9 @@ const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf
 const pgVersion = await adminQuery<{ server_version: string }>(PG_SERVER, 'SHOW server_version')
   .then((r) => `PostgreSQL ${r[0].server_version}`)
   .catch(() => 'PostgreSQL not reachable');
-const pglite = (JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')) as { version: string }).version;
+const pglite = (
+  JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')) as { version: string }
+).version;
 const command = `npm run bench${quick || values.only ? ' --' : ''}${quick ? ' --quick' : ''}${values.only ? ` --only ${values.only}` : ''}`;
 const loadAfter = loadAverage();
 
@@ -98,7 +139,10 @@ for (const s of all) {
     '',
     '| figure | size | ours | baseline (same run) | ratio | notes |',
     '|---|---|---|---|---|---|',
-    ...s.figures.map((f) => `| ${f.bench} | ${fmt(f.size)} | ${fmt(f.value)} ${f.unit} | ${f.baseline ?? ''}${f.baselineValue !== undefined ? `: ${fmt(f.baselineValue)} ${f.unit}` : f.baselineSkipped ? ` (${String(f.baselineSkipped)})` : ''} | ${f.ratio !== undefined ? `×${fmt(f.ratio)}` : ''} | ${notes(f)} |`),
+    ...s.figures.map(
+      (f) =>
+        `| ${f.bench} | ${fmt(f.size)} | ${fmt(f.value)} ${f.unit} | ${f.baseline ?? ''}${f.baselineValue !== undefined ? `: ${fmt(f.baselineValue)} ${f.unit}` : f.baselineSkipped ? ` (${String(f.baselineSkipped)})` : ''} | ${f.ratio !== undefined ? `×${fmt(f.ratio)}` : ''} | ${notes(f)} |`,
+    ),
     `<!-- bench:${s.suite}:end -->`,
   ];
   const block = lines.join('\n');

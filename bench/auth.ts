@@ -14,7 +14,13 @@ import { emit, round2 } from './bench-util.js';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
-function call(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; text: string }> {
+function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
@@ -68,11 +74,23 @@ async function main() {
         }
       });
     });
-    const token = JSON.parse((await call(base, 'POST', '/api/auth/login', { username: 'admin', password: 'bench-password' })).text).accessToken;
-    const team = await call(base, 'POST', '/api/teams', {
-      name: 'Bench', regionCode: 'east', oblastCode: 'abai', institution: 'B', eventDate: '2026-11-24',
-      members: [{ fullName: 'Әлия Серікқызы', birthDate: '2006-05-17' }],
-    }, token);
+    const token = JSON.parse(
+      (await call(base, 'POST', '/api/auth/login', { username: 'admin', password: 'bench-password' })).text,
+    ).accessToken;
+    const team = await call(
+      base,
+      'POST',
+      '/api/teams',
+      {
+        name: 'Bench',
+        regionCode: 'east',
+        oblastCode: 'abai',
+        institution: 'B',
+        eventDate: '2026-11-24',
+        members: [{ fullName: 'Әлия Серікқызы', birthDate: '2006-05-17' }],
+      },
+      token,
+    );
     const path = `/api/teams/${JSON.parse(team.text).id}`;
     const times: Record<'anonymous' | 'token', number[]> = { anonymous: [], token: [] };
     for (let i = 0; i < 20; i++) await call(base, 'GET', path, undefined, token);
@@ -92,8 +110,26 @@ async function main() {
     };
     const [anonymous, withToken] = [stat(times.anonymous), stat(times.token)];
     const database = server ? 'postgresql' : 'embedded';
-    emit({ bench: 'auth-check', database, unit: 'ms median', value: round2(withToken.median), baseline: 'no token', baselineValue: round2(anonymous.median), ratio: round2(withToken.median / anonymous.median), requests: REQUESTS });
-    emit({ bench: 'auth-check', database, unit: 'ms p95', value: round2(withToken.p95), baseline: 'no token', baselineValue: round2(anonymous.p95), ratio: round2(withToken.p95 / anonymous.p95), requests: REQUESTS });
+    emit({
+      bench: 'auth-check',
+      database,
+      unit: 'ms median',
+      value: round2(withToken.median),
+      baseline: 'no token',
+      baselineValue: round2(anonymous.median),
+      ratio: round2(withToken.median / anonymous.median),
+      requests: REQUESTS,
+    });
+    emit({
+      bench: 'auth-check',
+      database,
+      unit: 'ms p95',
+      value: round2(withToken.p95),
+      baseline: 'no token',
+      baselineValue: round2(anonymous.p95),
+      ratio: round2(withToken.p95 / anonymous.p95),
+      requests: REQUESTS,
+    });
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

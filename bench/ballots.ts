@@ -9,7 +9,20 @@ import { PGlite } from '@electric-sql/pglite';
 import { join } from 'node:path';
 import { OrleuApi } from '../src/demo/api-client.js';
 import { emit, round2 } from './bench-util.js';
-import { adminQuery, cpuSeconds, freshDatabase, loadAverage, loadLoop, ORGANISER, startApp, startChild, stopChild, type Engine, type LoadRequest, type LoadResult } from './bench-app.js';
+import {
+  adminQuery,
+  cpuSeconds,
+  freshDatabase,
+  loadAverage,
+  loadLoop,
+  ORGANISER,
+  startApp,
+  startChild,
+  stopChild,
+  type Engine,
+  type LoadRequest,
+  type LoadResult,
+} from './bench-app.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -28,7 +41,8 @@ interface Fixture {
 
 async function inChunks<T, R>(items: T[], size: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map((x, j) => fn(x, i + j)))));
+  for (let i = 0; i < items.length; i += size)
+    out.push(...(await Promise.all(items.slice(i, i + size).map((x, j) => fn(x, i + j)))));
   return out;
 }
 
@@ -36,46 +50,70 @@ async function inChunks<T, R>(items: T[], size: number, fn: (item: T, i: number)
 async function setUp(url: string): Promise<Fixture> {
   const api = new OrleuApi(url);
   const token = await api.login(ORGANISER.username, ORGANISER.password);
-  const teams = await inChunks(Array.from({ length: 2 * CONNECTIONS }, (_, i) => i), 10, (i) =>
-    api.post<{ id: string; members: { id: string }[] }>(
-      '/teams',
-      {
-        name: `Bench team ${i}`,
-        regionCode: 'south',
-        oblastCode: 'shymkent',
-        institution: `Bench school ${i}`,
-        members: [1, 2, 3].map((m) => ({ fullName: `Speaker ${i}.${m}`, birthDate: `2005-0${m}-1${m}` })),
-      },
-      token,
-    ),
+  const teams = await inChunks(
+    Array.from({ length: 2 * CONNECTIONS }, (_, i) => i),
+    10,
+    (i) =>
+      api.post<{ id: string; members: { id: string }[] }>(
+        '/teams',
+        {
+          name: `Bench team ${i}`,
+          regionCode: 'south',
+          oblastCode: 'shymkent',
+          institution: `Bench school ${i}`,
+          members: [1, 2, 3].map((m) => ({ fullName: `Speaker ${i}.${m}`, birthDate: `2005-0${m}-1${m}` })),
+        },
+        token,
+      ),
   );
-  const judges = await inChunks(Array.from({ length: 3 * CONNECTIONS }, (_, j) => j), 10, async (j) => {
-    const created = await api.post<{ id: string; link: string }>('/judges', { fullName: `Bench judge ${j}`, regionCode: 'south', institution: `Bench university ${j}` }, token);
-    const login = await api.post<{ accessToken: string }>('/auth/judge', { token: created.link.split('/').pop() });
-    return { id: created.id, token: login.accessToken };
-  });
-  const tournament = await api.post<{ id: string }>('/tournaments', { name: 'Bench cup', level: 'regional', regionCode: 'south', format: 'wsdc', prelimRounds: 1, breakSize: 2 }, token);
+  const judges = await inChunks(
+    Array.from({ length: 3 * CONNECTIONS }, (_, j) => j),
+    10,
+    async (j) => {
+      const created = await api.post<{ id: string; link: string }>(
+        '/judges',
+        { fullName: `Bench judge ${j}`, regionCode: 'south', institution: `Bench university ${j}` },
+        token,
+      );
+      const login = await api.post<{ accessToken: string }>('/auth/judge', { token: created.link.split('/').pop() });
+      return { id: created.id, token: login.accessToken };
+    },
+  );
+  const tournament = await api.post<{ id: string }>(
+    '/tournaments',
+    { name: 'Bench cup', level: 'regional', regionCode: 'south', format: 'wsdc', prelimRounds: 1, breakSize: 2 },
+    token,
+  );
   await inChunks(teams, 10, (t) => api.post(`/tournaments/${tournament.id}/teams`, { teamId: t.id }, token));
   await api.post(`/tournaments/${tournament.id}/adjudicators`, { judgeIds: judges.map((j) => j.id) }, token);
   const drawn = await api.post<{ seq: number }>(`/tournaments/${tournament.id}/rounds`, {}, token);
-  const released = await api.post<{ debates: { id: string; teams: { teamId: string }[]; panel: { judgeId: string; role: string }[] }[] }>(
-    `/tournaments/${tournament.id}/rounds/${drawn.seq}/release`,
-    {},
-    token,
-  );
+  const released = await api.post<{
+    debates: { id: string; teams: { teamId: string }[]; panel: { judgeId: string; role: string }[] }[];
+  }>(`/tournaments/${tournament.id}/rounds/${drawn.seq}/release`, {}, token);
   const members = new Map(teams.map((t) => [t.id, t.members.map((m) => m.id)]));
   const debates = released.debates.map((d) => {
     const chair = judges.find((j) => j.id === d.panel.find((p) => p.role === 'chair')!.judgeId)!;
     const body = {
       teams: d.teams.map(({ teamId }, side) => {
         const speakers = members.get(teamId)!;
-        return { teamId, speeches: [...speakers.map((speakerId) => ({ speakerId, score: 72 - side })), { speakerId: speakers[0], score: 36, reply: true }] };
+        return {
+          teamId,
+          speeches: [
+            ...speakers.map((speakerId) => ({ speakerId, score: 72 - side })),
+            { speakerId: speakers[0], score: 36, reply: true },
+          ],
+        };
       }),
     };
     return { id: d.id, judgeId: chair.id, token: chair.token, body: JSON.stringify(body) };
   });
-  if (debates.length !== CONNECTIONS || released.debates.some((d) => d.panel.length !== 3)) throw new Error(`expected ${CONNECTIONS} debates with panels of 3`);
-  const championship = await api.post<{ id: string }>('/case-championships', { title: 'Bench championship', regionCode: 'south', qualifierSlots: 1 }, token);
+  if (debates.length !== CONNECTIONS || released.debates.some((d) => d.panel.length !== 3))
+    throw new Error(`expected ${CONNECTIONS} debates with panels of 3`);
+  const championship = await api.post<{ id: string }>(
+    '/case-championships',
+    { title: 'Bench championship', regionCode: 'south', qualifierSlots: 1 },
+    token,
+  );
   const caseTeams = teams.slice(0, CASE_TEAMS).map((t) => t.id);
   for (const teamId of caseTeams) await api.post(`/case-championships/${championship.id}/entries`, { teamId }, token);
   const jurors = judges.slice(0, CONNECTIONS);
@@ -84,14 +122,25 @@ async function setUp(url: string): Promise<Fixture> {
   return { tournamentId: tournament.id, championshipId: championship.id, debates, jurors, teams: caseTeams };
 }
 
-const sheetBody = (i: number) => JSON.stringify({ scores: Object.fromEntries(KEYS.map((k, n) => [k, ((i + n) % 11) as number])) });
+const sheetBody = (i: number) =>
+  JSON.stringify({ scores: Object.fromEntries(KEYS.map((k, n) => [k, ((i + n) % 11) as number])) });
 
 function ballotRequests(f: Fixture, baseline: boolean, run: string) {
   return (w: number, i: number): LoadRequest => {
     const d = f.debates[w];
     return baseline
-      ? { method: 'POST', path: `/ballots/${f.tournamentId}/${d.id}`, headers: { 'idempotency-key': `${run}:b:${w}:${i}`, 'x-judge': d.judgeId }, body: d.body }
-      : { method: 'POST', path: `/api/debates/${d.id}/ballots`, headers: { 'idempotency-key': `${run}:b:${w}:${i}`, authorization: `Bearer ${d.token}` }, body: d.body };
+      ? {
+          method: 'POST',
+          path: `/ballots/${f.tournamentId}/${d.id}`,
+          headers: { 'idempotency-key': `${run}:b:${w}:${i}`, 'x-judge': d.judgeId },
+          body: d.body,
+        }
+      : {
+          method: 'POST',
+          path: `/api/debates/${d.id}/ballots`,
+          headers: { 'idempotency-key': `${run}:b:${w}:${i}`, authorization: `Bearer ${d.token}` },
+          body: d.body,
+        };
   };
 }
 
@@ -100,8 +149,18 @@ function sheetRequests(f: Fixture, baseline: boolean, run: string) {
     const juror = f.jurors[w];
     const teamId = f.teams[i % f.teams.length];
     return baseline
-      ? { method: 'PUT', path: `/sheets/${f.championshipId}/${teamId}`, headers: { 'idempotency-key': `${run}:s:${w}:${i}`, 'x-judge': juror.id }, body: sheetBody(i) }
-      : { method: 'PUT', path: `/api/case-championships/${f.championshipId}/scoresheets/${teamId}`, headers: { 'idempotency-key': `${run}:s:${w}:${i}`, authorization: `Bearer ${juror.token}` }, body: sheetBody(i) };
+      ? {
+          method: 'PUT',
+          path: `/sheets/${f.championshipId}/${teamId}`,
+          headers: { 'idempotency-key': `${run}:s:${w}:${i}`, 'x-judge': juror.id },
+          body: sheetBody(i),
+        }
+      : {
+          method: 'PUT',
+          path: `/api/case-championships/${f.championshipId}/scoresheets/${teamId}`,
+          headers: { 'idempotency-key': `${run}:s:${w}:${i}`, authorization: `Bearer ${juror.token}` },
+          body: sheetBody(i),
+        };
   };
 }
 
@@ -130,8 +189,12 @@ for (const engine of ENGINES) {
   const app = await startApp(db.env, profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : []);
   const fixture = await setUp(app.url);
   const ours = {
-    ballots: await measure(app.child.pid!, () => loadLoop(app.url, CONNECTIONS, SECONDS, ballotRequests(fixture, false, 'app'))),
-    sheets: await measure(app.child.pid!, () => loadLoop(app.url, CONNECTIONS, SECONDS, sheetRequests(fixture, false, 'app'))),
+    ballots: await measure(app.child.pid!, () =>
+      loadLoop(app.url, CONNECTIONS, SECONDS, ballotRequests(fixture, false, 'app')),
+    ),
+    sheets: await measure(app.child.pid!, () =>
+      loadLoop(app.url, CONNECTIONS, SECONDS, sheetRequests(fixture, false, 'app')),
+    ),
   };
   await stopChild(app.child);
   const appRows = await countAppRows(engine, db);
@@ -141,8 +204,12 @@ for (const engine of ENGINES) {
   const { child, match } = await startChild(['dist/bench/baseline-server.js'], baseDb.env, /listening on (http:\S+)/);
   const baseUrl = match[1];
   const base = {
-    ballots: await measure(child.pid!, () => loadLoop(baseUrl, CONNECTIONS, SECONDS, ballotRequests(fixture, true, 'base'))),
-    sheets: await measure(child.pid!, () => loadLoop(baseUrl, CONNECTIONS, SECONDS, sheetRequests(fixture, true, 'base'))),
+    ballots: await measure(child.pid!, () =>
+      loadLoop(baseUrl, CONNECTIONS, SECONDS, ballotRequests(fixture, true, 'base')),
+    ),
+    sheets: await measure(child.pid!, () =>
+      loadLoop(baseUrl, CONNECTIONS, SECONDS, sheetRequests(fixture, true, 'base')),
+    ),
   };
   const baseRows = (await (await fetch(baseUrl)).json()) as { ballots: number; sheets: number };
   await stopChild(child);

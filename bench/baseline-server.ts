@@ -37,29 +37,59 @@ async function inTransaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise
 }
 
 async function event(c: pg.PoolClient, room: string, payload: unknown) {
-  const { rows } = await c.query(`INSERT INTO bench_rooms (room, seq) VALUES ($1, 1) ON CONFLICT (room) DO UPDATE SET seq = bench_rooms.seq + 1 RETURNING seq`, [room]);
-  await c.query(`INSERT INTO bench_events (room, seq, type, payload) VALUES ($1, $2, 'score', $3)`, [room, rows[0].seq, JSON.stringify(payload)]);
+  const { rows } = await c.query(
+    `INSERT INTO bench_rooms (room, seq) VALUES ($1, 1) ON CONFLICT (room) DO UPDATE SET seq = bench_rooms.seq + 1 RETURNING seq`,
+    [room],
+  );
+  await c.query(`INSERT INTO bench_events (room, seq, type, payload) VALUES ($1, $2, 'score', $3)`, [
+    room,
+    rows[0].seq,
+    JSON.stringify(payload),
+  ]);
 }
 
 async function ballot(room: string, debateId: string, judgeId: string, key: string, body: unknown) {
   return inTransaction(async (c) => {
-    await c.query(`INSERT INTO bench_keys (scope, key, request_hash) VALUES ($1, $2, 'h') ON CONFLICT DO NOTHING`, [`ballot:${judgeId}:${debateId}`, key]);
+    await c.query(`INSERT INTO bench_keys (scope, key, request_hash) VALUES ($1, $2, 'h') ON CONFLICT DO NOTHING`, [
+      `ballot:${judgeId}:${debateId}`,
+      key,
+    ]);
     await c.query(`INSERT INTO bench_parents (id) VALUES ($1) ON CONFLICT DO NOTHING`, [debateId]);
     await c.query(`SELECT id FROM bench_parents WHERE id = $1 FOR UPDATE`, [debateId]);
-    const retired = await c.query(`UPDATE bench_ballots SET current = false WHERE debate_id = $1 AND judge_id = $2 AND current RETURNING version`, [debateId, judgeId]);
+    const retired = await c.query(
+      `UPDATE bench_ballots SET current = false WHERE debate_id = $1 AND judge_id = $2 AND current RETURNING version`,
+      [debateId, judgeId],
+    );
     const version = (retired.rows[0]?.version ?? 0) + 1;
-    const { rows } = await c.query(`INSERT INTO bench_ballots (debate_id, judge_id, version, current, sheet) VALUES ($1, $2, $3, true, $4) RETURNING id`, [debateId, judgeId, version, JSON.stringify(body)]);
+    const { rows } = await c.query(
+      `INSERT INTO bench_ballots (debate_id, judge_id, version, current, sheet) VALUES ($1, $2, $3, true, $4) RETURNING id`,
+      [debateId, judgeId, version, JSON.stringify(body)],
+    );
     await event(c, room, { debateId, judgeId });
     const response = { ballotId: rows[0].id, version };
-    await c.query(`UPDATE bench_keys SET response = $3 WHERE scope = $1 AND key = $2`, [`ballot:${judgeId}:${debateId}`, key, JSON.stringify(response)]);
+    await c.query(`UPDATE bench_keys SET response = $3 WHERE scope = $1 AND key = $2`, [
+      `ballot:${judgeId}:${debateId}`,
+      key,
+      JSON.stringify(response),
+    ]);
     return response;
   });
 }
 
-async function sheet(room: string, championshipId: string, teamId: string, judgeId: string, key: string, body: unknown) {
+async function sheet(
+  room: string,
+  championshipId: string,
+  teamId: string,
+  judgeId: string,
+  key: string,
+  body: unknown,
+) {
   return inTransaction(async (c) => {
     const scope = `sheet:${judgeId}:${championshipId}:${teamId}`;
-    await c.query(`INSERT INTO bench_keys (scope, key, request_hash) VALUES ($1, $2, 'h') ON CONFLICT DO NOTHING`, [scope, key]);
+    await c.query(`INSERT INTO bench_keys (scope, key, request_hash) VALUES ($1, $2, 'h') ON CONFLICT DO NOTHING`, [
+      scope,
+      key,
+    ]);
     await c.query(`INSERT INTO bench_parents (id) VALUES ($1) ON CONFLICT DO NOTHING`, [championshipId]);
     await c.query(`SELECT id FROM bench_parents WHERE id = $1 FOR SHARE`, [championshipId]);
     const scores = JSON.stringify((body as { scores: unknown }).scores);
@@ -68,10 +98,18 @@ async function sheet(room: string, championshipId: string, teamId: string, judge
        ON CONFLICT (parent_id, team_id, judge_id) DO UPDATE SET scores = EXCLUDED.scores, version = bench_sheets.version + 1 RETURNING id, version`,
       [championshipId, teamId, judgeId, scores],
     );
-    await c.query(`INSERT INTO bench_sheet_audit (sheet_id, version, after) VALUES ($1, $2, $3)`, [rows[0].id, rows[0].version, scores]);
+    await c.query(`INSERT INTO bench_sheet_audit (sheet_id, version, after) VALUES ($1, $2, $3)`, [
+      rows[0].id,
+      rows[0].version,
+      scores,
+    ]);
     await event(c, room, { teamId, judgeId });
     const response = { id: rows[0].id, version: rows[0].version };
-    await c.query(`UPDATE bench_keys SET response = $3 WHERE scope = $1 AND key = $2`, [scope, key, JSON.stringify(response)]);
+    await c.query(`UPDATE bench_keys SET response = $3 WHERE scope = $1 AND key = $2`, [
+      scope,
+      key,
+      JSON.stringify(response),
+    ]);
     return response;
   });
 }
@@ -80,7 +118,9 @@ const server = createServer((req, res) => {
   if (req.method === 'GET') {
     // Rows written, for the check that every accepted request left exactly its rows.
     void pool
-      .query(`SELECT (SELECT count(*) FROM bench_ballots)::int AS ballots, (SELECT count(*) FROM bench_sheet_audit)::int AS sheets`)
+      .query(
+        `SELECT (SELECT count(*) FROM bench_ballots)::int AS ballots, (SELECT count(*) FROM bench_sheet_audit)::int AS sheets`,
+      )
       .then(({ rows }) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(rows[0])));
     return;
   }
@@ -93,7 +133,10 @@ const server = createServer((req, res) => {
       const judgeId = String(req.headers['x-judge']);
       // /ballots/<tournament>/<debate> or /sheets/<championship>/<team>
       const [, kind, parent, child] = (req.url ?? '').split('/');
-      const value = kind === 'ballots' ? await ballot(`tournament:${parent}`, child, judgeId, key, body) : await sheet(`championship:${parent}`, parent, child, judgeId, key, body);
+      const value =
+        kind === 'ballots'
+          ? await ballot(`tournament:${parent}`, child, judgeId, key, body)
+          : await sheet(`championship:${parent}`, parent, child, judgeId, key, body);
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     } catch (error) {
       res.writeHead(500).end(String(error));

@@ -11,8 +11,16 @@ export const PG_SERVER = process.env.BENCH_PG_URL ?? 'postgres://postgres:postgr
 export const ORGANISER = { username: 'bench', password: 'bench-password-2026' };
 export type Engine = 'embedded' | 'postgres';
 
-export function startChild(args: string[], env: Record<string, string>, ready: RegExp, nodeArgs: string[] = []): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 120_000);
@@ -47,7 +55,10 @@ export async function adminQuery<T>(url: string, sql: string, params: unknown[] 
 }
 
 /** A fresh place for one run's data: a PGlite directory or a new database on the server. */
-export async function freshDatabase(engine: Engine, label: string): Promise<{ env: Record<string, string>; databaseUrl?: string; dataDir?: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  engine: Engine,
+  label: string,
+): Promise<{ env: Record<string, string>; databaseUrl?: string; dataDir?: string; drop(): Promise<void> }> {
   if (engine === 'embedded') {
     const dataDir = mkdtempSync(join(tmpdir(), `orleu-bench-${label}-`));
     return { env: { DATA_DIR: dataDir }, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
@@ -72,7 +83,14 @@ export interface RunningApp {
 export async function startApp(env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningApp> {
   const { child, match } = await startChild(
     ['dist/src/main.js'],
-    { PORT: '0', ADMIN_USERNAME: ORGANISER.username, ADMIN_PASSWORD: ORGANISER.password, JWT_SECRET: 'orleu-bench-secret-0123456789', LOG_LEVEL: 'warn', ...env },
+    {
+      PORT: '0',
+      ADMIN_USERNAME: ORGANISER.username,
+      ADMIN_PASSWORD: ORGANISER.password,
+      JWT_SECRET: 'orleu-bench-secret-0123456789',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     /listening on (http:\/\/localhost:\d+)/,
     nodeArgs,
   );
@@ -100,7 +118,12 @@ export interface LoadRequest {
  * `connections` workers, each with its own keep-alive socket, sending back to back for `seconds`; `next(worker, i)`
  * gives each worker its i-th request. Latencies from write to the last byte of the response.
  */
-export async function loadLoop(base: string, connections: number, seconds: number, next: (worker: number, i: number) => LoadRequest): Promise<LoadResult> {
+export async function loadLoop(
+  base: string,
+  connections: number,
+  seconds: number,
+  next: (worker: number, i: number) => LoadRequest,
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let accepted = 0;
@@ -110,11 +133,19 @@ export async function loadLoop(base: string, connections: number, seconds: numbe
   const deadline = started + seconds * 1000;
   const send = (r: LoadRequest) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = httpRequest(`${base}${r.path}`, { method: r.method, agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body), ...r.headers } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = httpRequest(
+        `${base}${r.path}`,
+        {
+          method: r.method,
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body), ...r.headers },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.end(r.body);
     });
@@ -140,7 +171,8 @@ export async function loadLoop(base: string, connections: number, seconds: numbe
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : NaN);
+  const pct = (p: number) =>
+    latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : NaN;
   return { seconds: elapsed, accepted, errors, firstError, p50: pct(50), p99: pct(99), perSecond: accepted / elapsed };
 }
 
@@ -150,7 +182,8 @@ export const cpuSeconds = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
-export const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+export const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /** The 1-minute load average: other work on a shared machine, noted beside each figure. */
 export const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);

@@ -15,7 +15,6 @@ import { emit, medianMs, mulberry32, round2, type BenchFigure } from './bench-ut
 const ROOM_SIZE = 20;
 const PANEL = 4;
 
-
 function makeChampionship(teams: number, seed: number) {
   const random = mulberry32(seed);
   const rooms = Math.ceil(teams / ROOM_SIZE);
@@ -23,11 +22,16 @@ function makeChampionship(teams: number, seed: number) {
     teamId: `t${i}`,
     // Skewed: oblast k takes a share ∝ 1/(k+1) of the 17 oblasts and 3 cities.
     oblastCode: `o${Math.floor(20 * random() ** 2)}`,
-    institution: `i${Math.floor(random() * teams / 3)}`,
+    institution: `i${Math.floor((random() * teams) / 3)}`,
   }));
-  const jurors: HeatJuror[] = Array.from({ length: rooms * PANEL }, (_, j) => ({ judgeId: `j${j}`, regionCode: `r${j % 5}`, strength: Math.floor(random() * 11) }));
+  const jurors: HeatJuror[] = Array.from({ length: rooms * PANEL }, (_, j) => ({
+    judgeId: `j${j}`,
+    regionCode: `r${j % 5}`,
+    strength: Math.floor(random() * 11),
+  }));
   const conflicts: { judgeId: string; teamId: string }[] = [];
-  for (const juror of jurors) for (const entry of entries) if (random() < 0.03) conflicts.push({ judgeId: juror.judgeId, teamId: entry.teamId });
+  for (const juror of jurors)
+    for (const entry of entries) if (random() < 0.03) conflicts.push({ judgeId: juror.judgeId, teamId: entry.teamId });
   return { entries, jurors, conflicts, roomSize: ROOM_SIZE, panelSize: PANEL, seed: `bench-${seed}` };
 }
 
@@ -41,12 +45,17 @@ function spreadsheetPlan(request: Request) {
     [teams[i], teams[j]] = [teams[j], teams[i]];
   }
   const count = Math.ceil(teams.length / request.roomSize);
-  const rooms = Array.from({ length: count }, (_, r) => ({ room: r + 1, teamIds: teams.slice(r * request.roomSize, (r + 1) * request.roomSize).map((t) => t.teamId), judgeIds: [] as string[] }));
+  const rooms = Array.from({ length: count }, (_, r) => ({
+    room: r + 1,
+    teamIds: teams.slice(r * request.roomSize, (r + 1) * request.roomSize).map((t) => t.teamId),
+    judgeIds: [] as string[],
+  }));
   const conflicted = new Set(request.conflicts.map((c) => `${c.judgeId}/${c.teamId}`));
   const free = [...request.jurors];
   for (const room of rooms) {
-    for (let k = 0; k < free.length && room.judgeIds.length < request.panelSize; ) {
-      if (room.teamIds.every((t) => !conflicted.has(`${free[k].judgeId}/${t}`))) room.judgeIds.push(free.splice(k, 1)[0].judgeId);
+    for (let k = 0; k < free.length && room.judgeIds.length < request.panelSize;) {
+      if (room.teamIds.every((t) => !conflicted.has(`${free[k].judgeId}/${t}`)))
+        room.judgeIds.push(free.splice(k, 1)[0].judgeId);
       else k++;
     }
   }
@@ -105,7 +114,8 @@ export async function run(): Promise<BenchFigure[]> {
         const quality = 3 + random() * 5;
         for (const judgeId of room.judgeIds) {
           const scores: Record<string, number> = {};
-          for (const c of DEFAULT_CASE_RUBRIC) scores[c.key] = Math.min(10, Math.max(0, Math.round(quality + harshness + random() * 2 - 1)));
+          for (const c of DEFAULT_CASE_RUBRIC)
+            scores[c.key] = Math.min(10, Math.max(0, Math.round(quality + harshness + random() * 2 - 1)));
           sheets.push({ teamId, judgeId, scores });
         }
       }
@@ -113,8 +123,22 @@ export async function run(): Promise<BenchFigure[]> {
     const z = medianMs(() => computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, { normalisation: 'z-scores' }), 7);
     const ranks = medianMs(() => computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, { normalisation: 'ranks' }), 7);
     const raw = medianMs(() => computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets), 7);
-    console.log(`standings across rooms, ${sheets.length} sheets: z-scores ${round2(z)} ms, ranks ${round2(ranks)} ms, raw (no normalisation) ${round2(raw)} ms`);
-    figures.push(emit({ bench: 'case.standings-across-rooms', size: teams, unit: 'ms', value: round2(z), baseline: 'raw totals, no normalisation', baselineValue: round2(raw), ratio: round2(raw / z), ranksMs: round2(ranks), sheets: sheets.length }));
+    console.log(
+      `standings across rooms, ${sheets.length} sheets: z-scores ${round2(z)} ms, ranks ${round2(ranks)} ms, raw (no normalisation) ${round2(raw)} ms`,
+    );
+    figures.push(
+      emit({
+        bench: 'case.standings-across-rooms',
+        size: teams,
+        unit: 'ms',
+        value: round2(z),
+        baseline: 'raw totals, no normalisation',
+        baselineValue: round2(raw),
+        ratio: round2(raw / z),
+        ranksMs: round2(ranks),
+        sheets: sheets.length,
+      }),
+    );
   }
   return figures;
 }

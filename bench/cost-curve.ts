@@ -29,9 +29,22 @@ const FANOUT_RATE = 10;
 function season(n: number) {
   const random = seededRandom(`cost:${n}`);
   const strength = Array.from({ length: n }, () => random());
-  const draw: DrawTeam[] = Array.from({ length: n }, (_, i) => ({ id: `t${i}`, points: 0, speakerTotal: 0, sideCounts: {}, opponents: [], hadBye: false }));
-  const teams: TabTeam[] = draw.map((t, i) => ({ id: t.id, name: `Team ${i}`, regionCode: ['south', 'north', 'west', 'central', 'east'][i % 5] }));
-  const speakers: TabSpeaker[] = teams.flatMap((t) => Array.from({ length: MEMBERS }, (_, m) => ({ id: `${t.id}s${m}`, name: `Speaker ${m}`, teamId: t.id })));
+  const draw: DrawTeam[] = Array.from({ length: n }, (_, i) => ({
+    id: `t${i}`,
+    points: 0,
+    speakerTotal: 0,
+    sideCounts: {},
+    opponents: [],
+    hadBye: false,
+  }));
+  const teams: TabTeam[] = draw.map((t, i) => ({
+    id: t.id,
+    name: `Team ${i}`,
+    regionCode: ['south', 'north', 'west', 'central', 'east'][i % 5],
+  }));
+  const speakers: TabSpeaker[] = teams.flatMap((t) =>
+    Array.from({ length: MEMBERS }, (_, m) => ({ id: `${t.id}s${m}`, name: `Speaker ${m}`, teamId: t.id })),
+  );
   const byId = new Map(draw.map((t, i) => [t.id, i]));
   const results: ConfirmedDebateResult[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
@@ -42,9 +55,22 @@ function season(n: number) {
       if (totals[0] === totals[1]) totals[0] += 1;
       const entries: ConfirmedTeamResult[] = sides.map((i, k) => {
         const won = totals[k] > totals[1 - k];
-        const speeches = [0, 1, 2].map((p) => ({ speakerId: `t${i}s${(round + p) % MEMBERS}`, score: totals[k] / 3 - 12, reply: false }));
+        const speeches = [0, 1, 2].map((p) => ({
+          speakerId: `t${i}s${(round + p) % MEMBERS}`,
+          score: totals[k] / 3 - 12,
+          reply: false,
+        }));
         speeches.push({ speakerId: speeches[0].speakerId, score: 36, reply: true });
-        return { teamId: `t${i}`, side: k ? 'opp' : 'gov', points: won ? 1 : 0, won, rank: won ? 1 : 2, total: totals[k], margin: totals[k] - totals[1 - k], speeches };
+        return {
+          teamId: `t${i}`,
+          side: k ? 'opp' : 'gov',
+          points: won ? 1 : 0,
+          won,
+          rank: won ? 1 : 2,
+          total: totals[k],
+          margin: totals[k] - totals[1 - k],
+          speeches,
+        };
       });
       results.push({ debateId: `r${round}d${d}`, round, teams: entries });
       for (const [k, i] of sides.entries()) {
@@ -61,25 +87,37 @@ function season(n: number) {
 function engineFigures(participants: number) {
   const n = participants / MEMBERS;
   const s = season(n);
-  const drawRound = () => drawPowerPaired({ sides: ['gov', 'opp'], roundNumber: ROUNDS + 1, seed: 'cost', teams: s.draw });
+  const drawRound = () =>
+    drawPowerPaired({ sides: ['gov', 'opp'], roundNumber: ROUNDS + 1, seed: 'cost', teams: s.draw });
   const drawMs = medianMs(drawRound, n >= 4000 ? 3 : 7, 1);
   const debates = drawRound().debates;
-  const judges = Array.from({ length: debates.length * 3 }, (_, j) => ({ id: `j${j}`, strength: Math.round(s.random() * 100) / 10 }));
+  const judges = Array.from({ length: debates.length * 3 }, (_, j) => ({
+    id: `j${j}`,
+    strength: Math.round(s.random() * 100) / 10,
+  }));
   const teamConflicts: [string, string][] = [];
   // Every judge has one conflict: a team of their own school.
   for (const judge of judges) teamConflicts.push([judge.id, `t${Math.floor(s.random() * n)}`]);
   const allocation: AllocationRequest = {
-    debates: debates.map((d, r) => ({ id: `room${r}`, importance: Math.floor((6 * r) / debates.length), teamIds: d.teams.map((t) => t.teamId) })),
+    debates: debates.map((d, r) => ({
+      id: `room${r}`,
+      importance: Math.floor((6 * r) / debates.length),
+      teamIds: d.teams.map((t) => t.teamId),
+    })),
     judges,
     teamConflicts,
     panelSize: 3,
   };
   const allocateMs = medianMs(() => allocatePanels(allocation), n >= 4000 ? 1 : 3, n >= 4000 ? 0 : 1);
   // One more ballot in: both tabs are recomputed from every confirmed result (what the server does after a ballot).
-  const standingsMs = medianMs(() => {
-    computeTeamTab(s.teams, s.results);
-    computeSpeakerTab(s.speakers, s.results);
-  }, 7, 1);
+  const standingsMs = medianMs(
+    () => {
+      computeTeamTab(s.teams, s.results);
+      computeSpeakerTab(s.speakers, s.results);
+    },
+    7,
+    1,
+  );
   return { teams: n, rooms: debates.length, judges: judges.length, drawMs, allocateMs, standingsMs };
 }
 
@@ -93,35 +131,71 @@ async function serverFigures(participants: number) {
     const rssIdle = rssMb(app.child.pid!);
     const chunked = async (count: number, fn: (i: number) => Promise<unknown>) => {
       const out: unknown[] = [];
-      for (let i = 0; i < count; i += 20) out.push(...(await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, k) => fn(i + k)))));
+      for (let i = 0; i < count; i += 20)
+        out.push(...(await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, k) => fn(i + k)))));
       return out;
     };
     const teams = (await chunked(n, (i) =>
-      api.post('/teams', {
-        name: `Cost team ${i}`,
-        regionCode: 'south',
-        oblastCode: 'shymkent',
-        institution: `Cost school ${i}`,
-        members: Array.from({ length: 3 }, (_, m) => ({ fullName: `Speaker ${i}.${m}`, birthDate: `2005-0${m + 1}-1${m}` })),
-      }, token),
+      api.post(
+        '/teams',
+        {
+          name: `Cost team ${i}`,
+          regionCode: 'south',
+          oblastCode: 'shymkent',
+          institution: `Cost school ${i}`,
+          members: Array.from({ length: 3 }, (_, m) => ({
+            fullName: `Speaker ${i}.${m}`,
+            birthDate: `2005-0${m + 1}-1${m}`,
+          })),
+        },
+        token,
+      ),
     )) as { id: string; members: { id: string }[] }[];
     // A retry on 409: the server draws a judge's 4-letter access prefix at random and answers a collision with a
     // 409 instead of drawing again — at 2,000 judges one collision or more is likely (a server issue, reported).
     const createJudge = async (j: number, attempt = 0): Promise<unknown> =>
-      api.post('/judges', { fullName: `Cost judge ${j}`, regionCode: 'south', institution: `Cost university ${j}` }, token).catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 409 && attempt < 3) return createJudge(j, attempt + 1);
-        throw error;
-      });
+      api
+        .post(
+          '/judges',
+          { fullName: `Cost judge ${j}`, regionCode: 'south', institution: `Cost university ${j}` },
+          token,
+        )
+        .catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 409 && attempt < 3) return createJudge(j, attempt + 1);
+          throw error;
+        });
     const judges = (await chunked(n / 2, (j) => createJudge(j))) as { id: string; link: string }[];
-    const tournament = await api.post<{ id: string }>('/tournaments', { name: `Cost cup ${participants}`, level: 'regional', regionCode: 'south', format: 'wsdc', prelimRounds: 5, breakSize: 2 }, token);
+    const tournament = await api.post<{ id: string }>(
+      '/tournaments',
+      {
+        name: `Cost cup ${participants}`,
+        level: 'regional',
+        regionCode: 'south',
+        format: 'wsdc',
+        prelimRounds: 5,
+        breakSize: 2,
+      },
+      token,
+    );
     await chunked(n, (i) => api.post(`/tournaments/${tournament.id}/teams`, { teamId: teams[i].id }, token));
-    await api.post(`/tournaments/${tournament.id}/adjudicators`, { judgeIds: judges.slice(0, 500).map((j) => j.id) }, token);
-    for (let i = 500; i < judges.length; i += 500) await api.post(`/tournaments/${tournament.id}/adjudicators`, { judgeIds: judges.slice(i, i + 500).map((j) => j.id) }, token);
+    await api.post(
+      `/tournaments/${tournament.id}/adjudicators`,
+      { judgeIds: judges.slice(0, 500).map((j) => j.id) },
+      token,
+    );
+    for (let i = 500; i < judges.length; i += 500)
+      await api.post(
+        `/tournaments/${tournament.id}/adjudicators`,
+        { judgeIds: judges.slice(i, i + 500).map((j) => j.id) },
+        token,
+      );
     const t0 = performance.now();
     const drawn = await api.post<{ seq: number }>(`/tournaments/${tournament.id}/rounds`, {}, token);
     const drawHttpMs = performance.now() - t0;
     const t1 = performance.now();
-    const released = await api.post<{ debates: { id: string; teams: { teamId: string }[]; panel: { judgeId: string }[] }[] }>(`/tournaments/${tournament.id}/rounds/${drawn.seq}/release`, {}, token);
+    const released = await api.post<{
+      debates: { id: string; teams: { teamId: string }[]; panel: { judgeId: string }[] }[];
+    }>(`/tournaments/${tournament.id}/rounds/${drawn.seq}/release`, {}, token);
     const releaseHttpMs = performance.now() - t1;
     const members = new Map(teams.map((t) => [t.id, t.members.map((m) => m.id)]));
     const t2 = performance.now();
@@ -141,7 +215,9 @@ async function serverFigures(participants: number) {
     }
     const judgeLink = new Map(judges.map((j) => [j.id, j.link.split('/').pop()!]));
     const chosen = released.debates.slice(0, FANOUT_BALLOTS);
-    const tokens = await Promise.all(chosen.map((d) => api.post<{ accessToken: string }>('/auth/judge', { token: judgeLink.get(d.panel[0].judgeId) })));
+    const tokens = await Promise.all(
+      chosen.map((d) => api.post<{ accessToken: string }>('/auth/judge', { token: judgeLink.get(d.panel[0].judgeId) })),
+    );
     const answered: { key: string; at: number }[] = [];
     const started = performance.now();
     await Promise.all(
@@ -151,7 +227,13 @@ async function serverFigures(participants: number) {
         const body = {
           teams: d.teams.map(({ teamId }, side) => {
             const speakers = members.get(teamId)!;
-            return { teamId, speeches: [...speakers.map((speakerId) => ({ speakerId, score: 72 - side })), { speakerId: speakers[0], score: 36, reply: true }] };
+            return {
+              teamId,
+              speeches: [
+                ...speakers.map((speakerId) => ({ speakerId, score: 72 - side })),
+                { speakerId: speakers[0], score: 36, reply: true },
+              ],
+            };
           }),
         };
         await api.post(`/debates/${d.id}/ballots`, body, tokens[i].accessToken, `cost:${d.id}`);
@@ -179,7 +261,19 @@ async function serverFigures(participants: number) {
     const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
     const rssEnd = rssMb(app.child.pid!);
     for (const s of sockets) s.close();
-    return { drawHttpMs, releaseHttpMs, standingsHttpMs, rssIdle, rssLoaded, rssSockets, rssEnd, fanoutP50: p(0.5), fanoutP99: p(0.99), missed, events: answered.length * sockets.length };
+    return {
+      drawHttpMs,
+      releaseHttpMs,
+      standingsHttpMs,
+      rssIdle,
+      rssLoaded,
+      rssSockets,
+      rssEnd,
+      fanoutP50: p(0.5),
+      fanoutP99: p(0.99),
+      missed,
+      events: answered.length * sockets.length,
+    };
   } finally {
     await stopChild(app.child);
     await db.drop();

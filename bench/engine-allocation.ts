@@ -7,12 +7,21 @@ import { emit, medianCpuMs, round2, type BenchFigure } from './bench-util.js';
 
 function instance(size: number): AllocationRequest {
   const random = seededRandom('allocation');
-  const rooms = Array.from({ length: size }, (_, r) => ({ id: `room${r}`, importance: Math.floor(random() * 7), teamIds: [0, 1, 2, 3].map((k) => `team${4 * r + k}`) }));
-  const judges = Array.from({ length: 3 * size }, (_, j) => ({ id: `judge${j}`, strength: Math.round(random() * 100) / 10 }));
+  const rooms = Array.from({ length: size }, (_, r) => ({
+    id: `room${r}`,
+    importance: Math.floor(random() * 7),
+    teamIds: [0, 1, 2, 3].map((k) => `team${4 * r + k}`),
+  }));
+  const judges = Array.from({ length: 3 * size }, (_, j) => ({
+    id: `judge${j}`,
+    strength: Math.round(random() * 100) / 10,
+  }));
   const teamConflicts: [string, string][] = [];
-  for (const judge of judges) for (let t = 0; t < 4 * size; t++) if (random() < 0.05) teamConflicts.push([judge.id, `team${t}`]);
+  for (const judge of judges)
+    for (let t = 0; t < 4 * size; t++) if (random() < 0.05) teamConflicts.push([judge.id, `team${t}`]);
   const judgeConflicts: [string, string][] = [];
-  for (let k = 0; k < 0.6 * size; k++) judgeConflicts.push([`judge${Math.floor(random() * 3 * size)}`, `judge${Math.floor(random() * 3 * size)}`]);
+  for (let k = 0; k < 0.6 * size; k++)
+    judgeConflicts.push([`judge${Math.floor(random() * 3 * size)}`, `judge${Math.floor(random() * 3 * size)}`]);
   return { debates: rooms, judges, teamConflicts, judgeConflicts, panelSize: 3 };
 }
 
@@ -27,7 +36,9 @@ function greedy(request: AllocationRequest): Map<string, string[]> {
     for (const room of rooms) {
       const panel = seated.get(room.id) ?? [];
       const pick = free.findIndex(
-        (j) => room.teamIds.every((t) => !teamConflict.has(`${j.id}|${t}`)) && panel.every((p) => !judgeConflict.has(`${j.id}|${p}`)),
+        (j) =>
+          room.teamIds.every((t) => !teamConflict.has(`${j.id}|${t}`)) &&
+          panel.every((p) => !judgeConflict.has(`${j.id}|${p}`)),
       );
       if (pick >= 0) seated.set(room.id, [...panel, free.splice(pick, 1)[0].id]);
     }
@@ -37,7 +48,10 @@ function greedy(request: AllocationRequest): Map<string, string[]> {
 
 function score(request: AllocationRequest, panels: Map<string, string[]>): number {
   const strength = new Map(request.judges.map((j) => [j.id, j.strength]));
-  return request.debates.reduce((sum, d) => sum + (panels.get(d.id) ?? []).reduce((s, j) => s + strength.get(j)! * (d.importance + 1), 0), 0);
+  return request.debates.reduce(
+    (sum, d) => sum + (panels.get(d.id) ?? []).reduce((s, j) => s + strength.get(j)! * (d.importance + 1), 0),
+    0,
+  );
 }
 
 export async function run(): Promise<BenchFigure[]> {
@@ -47,7 +61,9 @@ export async function run(): Promise<BenchFigure[]> {
     const result = allocatePanels(request);
     const conflicts = new Set(request.teamConflicts.map(([j, t]) => `${j}|${t}`));
     const teamsOf = new Map(request.debates.map((d) => [d.id, d.teamIds]));
-    const seatedConflicts = result.panels.filter((p) => teamsOf.get(p.debateId)!.some((t) => conflicts.has(`${p.judgeId}|${t}`))).length;
+    const seatedConflicts = result.panels.filter((p) =>
+      teamsOf.get(p.debateId)!.some((t) => conflicts.has(`${p.judgeId}|${t}`)),
+    ).length;
     const ours = medianCpuMs(() => allocatePanels(request), size >= 1000 ? 5 : 7, 1);
     const peer = medianCpuMs(() => greedy(request), size >= 1000 ? 5 : 7, 1);
     const [ourMs, greedyMs] = [ours.cpu, peer.cpu];

@@ -19,10 +19,16 @@ function season(n: number, rounds: number): { teams: DrawTeam[]; seating: Map<st
   const byId = new Map(teams.map((t) => [t.id, t]));
   const seating = new Map(teams.map((t) => [t.id, [] as (1 | -1)[]]));
   for (let round = 1; round <= rounds; round++) {
-    const draw = drawPowerPaired({ sides: SIDES, roundNumber: round, seed: `bench:${n}:${round}`, teams: teams.map((t) => ({ ...t, sideCounts: { ...t.sideCounts }, opponents: [...t.opponents] })) });
+    const draw = drawPowerPaired({
+      sides: SIDES,
+      roundNumber: round,
+      seed: `bench:${n}:${round}`,
+      teams: teams.map((t) => ({ ...t, sideCounts: { ...t.sideCounts }, opponents: [...t.opponents] })),
+    });
     for (const debate of draw.debates) {
       const [gov, opp] = debate.teams.map((x) => byId.get(x.teamId)!);
-      const govWins = strength.get(gov.id)! > strength.get(opp.id)! + (((round * 7919 + Number(gov.id.slice(1))) % 11) - 5) / 20;
+      const govWins =
+        strength.get(gov.id)! > strength.get(opp.id)! + (((round * 7919 + Number(gov.id.slice(1))) % 11) - 5) / 20;
       for (const [team, other, side, won] of [
         [gov, opp, 'gov', govWins],
         [opp, gov, 'opp', !govWins],
@@ -69,7 +75,12 @@ function quality(teams: DrawTeam[], pairs: { gov: string; opp: string }[]) {
       if (Math.abs((t.sideCounts.gov ?? 0) - (t.sideCounts.opp ?? 0) + delta) > 1) sideOffByTwo++;
     }
   }
-  return { rematches, crossBracketBeyondForced: crossBracket - forcedCrossings(teams), institutionClashes, sideOffByTwo };
+  return {
+    rematches,
+    crossBracketBeyondForced: crossBracket - forcedCrossings(teams),
+    institutionClashes,
+    sideOffByTwo,
+  };
 }
 
 export async function run(): Promise<BenchFigure[]> {
@@ -78,8 +89,17 @@ export async function run(): Promise<BenchFigure[]> {
     const { teams, seating } = season(n, 5);
     const ours = () => drawPowerPaired({ sides: SIDES, roundNumber: 6, seed: 'bench', teams });
     const ourTime = medianCpuMs(ours, n >= 1000 ? 7 : 15, 2);
-    const ourQuality = quality(teams, ours().debates.map((d) => ({ gov: d.teams[0].teamId, opp: d.teams[1].teamId })));
-    const players = teams.map((t) => ({ id: t.id, score: t.points, avoid: t.opponents, seating: seating.get(t.id)!, receivedBye: false }));
+    const ourQuality = quality(
+      teams,
+      ours().debates.map((d) => ({ gov: d.teams[0].teamId, opp: d.teams[1].teamId })),
+    );
+    const players = teams.map((t) => ({
+      id: t.id,
+      score: t.points,
+      avoid: t.opponents,
+      seating: seating.get(t.id)!,
+      receivedBye: false,
+    }));
     let peerTime: { cpu: number; wall: number } | undefined;
     let peerQuality: ReturnType<typeof quality> | undefined;
     if (n <= PEER_LIMIT) {
@@ -87,9 +107,13 @@ export async function run(): Promise<BenchFigure[]> {
       peerTime = medianCpuMs(peer, 3, 1);
       const matches = peer().filter((m) => m.player1 !== null && m.player2 !== null);
       // The peer seats player1 first when seating is on (it balances `seating` that way).
-      peerQuality = quality(teams, matches.map((m) => ({ gov: String(m.player1), opp: String(m.player2) })));
+      peerQuality = quality(
+        teams,
+        matches.map((m) => ({ gov: String(m.player1), opp: String(m.player2) })),
+      );
     }
-    const q = (x: ReturnType<typeof quality>) => `rematches ${x.rematches}, cross-bracket beyond forced ${x.crossBracketBeyondForced}, institution clashes ${x.institutionClashes}, two sides off ${x.sideOffByTwo}`;
+    const q = (x: ReturnType<typeof quality>) =>
+      `rematches ${x.rematches}, cross-bracket beyond forced ${x.crossBracketBeyondForced}, institution clashes ${x.institutionClashes}, two sides off ${x.sideOffByTwo}`;
     console.log(
       peerTime === undefined
         ? `draw ${n} teams after 5 rounds: ours ${round2(ourTime.cpu)} ms CPU (${round2(ourTime.wall)} ms wall; ${q(ourQuality)}); tournament-pairings skipped above ${PEER_LIMIT} teams (set BENCH_PEER_LIMIT to run it)`
@@ -104,7 +128,9 @@ export async function run(): Promise<BenchFigure[]> {
         wallMs: round2(ourTime.wall),
         targetMs: n === 2000 ? 100 : undefined,
         baseline: 'tournament-pairings Swiss',
-        ...(peerTime === undefined ? { baselineSkipped: `above BENCH_PEER_LIMIT=${PEER_LIMIT}` } : { baselineValue: round2(peerTime.cpu), ratio: round2(peerTime.cpu / ourTime.cpu) }),
+        ...(peerTime === undefined
+          ? { baselineSkipped: `above BENCH_PEER_LIMIT=${PEER_LIMIT}` }
+          : { baselineValue: round2(peerTime.cpu), ratio: round2(peerTime.cpu / ourTime.cpu) }),
         ...ourQuality,
         ...(peerQuality ? { baselineQuality: peerQuality } : {}),
       }),

@@ -17,7 +17,6 @@ import { computeSpeakerTab, type TabSpeaker } from '../src/engine/standings/spea
 import { computeTeamTab, type TabTeam } from '../src/engine/standings/team-tab.js';
 import { mulberry32, type BenchFigure } from './bench-util.js';
 
-
 const TEAMS = 4000;
 const MEMBERS = 5;
 const JURORS_PER_TEAM = 5;
@@ -25,12 +24,21 @@ const JUROR_POOL = 200;
 const ROUNDS = 5;
 const TARGET_MS = 100;
 
-
 function makeSeason(seed: number) {
   const random = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-  const teams: TabTeam[] = Array.from({ length: TEAMS }, (_, t) => ({ id: `team-${t}`, name: `Team ${t}`, regionCode: ['south', 'north', 'west', 'central', 'east'][t % 5] }));
-  const speakers: TabSpeaker[] = teams.flatMap((team) => Array.from({ length: MEMBERS }, (_, m) => ({ id: `${team.id}-s${m}`, name: `Speaker ${m} of ${team.name}`, teamId: team.id })));
+  const teams: TabTeam[] = Array.from({ length: TEAMS }, (_, t) => ({
+    id: `team-${t}`,
+    name: `Team ${t}`,
+    regionCode: ['south', 'north', 'west', 'central', 'east'][t % 5],
+  }));
+  const speakers: TabSpeaker[] = teams.flatMap((team) =>
+    Array.from({ length: MEMBERS }, (_, m) => ({
+      id: `${team.id}-s${m}`,
+      name: `Speaker ${m} of ${team.name}`,
+      teamId: team.id,
+    })),
+  );
 
   // Each juror's leniency shifts all their scores, which is what normalisation has to undo.
   const leniency = Array.from({ length: JUROR_POOL }, () => int(-2, 2) / 2);
@@ -41,7 +49,8 @@ function makeSeason(seed: number) {
     for (let j = 0; j < JURORS_PER_TEAM; j++) {
       const juror = (first + j * 37) % JUROR_POOL; // 5 distinct jurors per team
       const scores: Record<string, number> = {};
-      for (const c of DEFAULT_CASE_RUBRIC) scores[c.key] = Math.min(10, Math.max(0, Math.round((quality + leniency[juror] + random() * 2 - 1) * 2) / 2));
+      for (const c of DEFAULT_CASE_RUBRIC)
+        scores[c.key] = Math.min(10, Math.max(0, Math.round((quality + leniency[juror] + random() * 2 - 1) * 2) / 2));
       sheets.push({ teamId: teams[t].id, judgeId: `juror-${juror}`, scores });
     }
   }
@@ -116,10 +125,15 @@ function naiveCaseOrder(sheets: readonly CaseScoresheet[]): string[] {
       const z = sd > 1e-9 ? (sheetTotal(DEFAULT_CASE_RUBRIC, s.scores) - m) / sd : 0;
       return { s, n: Math.min(100, Math.max(0, mu + sigma * z)) };
     });
-    const counted = own.length >= 5 ? [...own].sort((a, b) => a.n - b.n || (a.s.judgeId < b.s.judgeId ? -1 : 1)).slice(1, -1) : own;
+    const counted =
+      own.length >= 5 ? [...own].sort((a, b) => a.n - b.n || (a.s.judgeId < b.s.judgeId ? -1 : 1)).slice(1, -1) : own;
     const keys = [Math.round((counted.reduce((a, x) => a + x.n, 0) / counted.length) * 1e6)];
-    for (const c of tieBreaks) keys.push(Math.round((counted.reduce((a, x) => a + x.s.scores[c.key], 0) / counted.length) * 1e6));
-    keys.push(own.filter(({ s }) => Math.round(sheetTotal(DEFAULT_CASE_RUBRIC, s.scores) * 1e6) === juror.get(s.judgeId)?.best).length);
+    for (const c of tieBreaks)
+      keys.push(Math.round((counted.reduce((a, x) => a + x.s.scores[c.key], 0) / counted.length) * 1e6));
+    keys.push(
+      own.filter(({ s }) => Math.round(sheetTotal(DEFAULT_CASE_RUBRIC, s.scores) * 1e6) === juror.get(s.judgeId)?.best)
+        .length,
+    );
     return keys;
   };
   return [...byTeam.keys()].sort((a, b) => {
@@ -215,7 +229,14 @@ export async function run(): Promise<BenchFigure[]> {
     const keys = [row.points, row.speakerTotal, row.drawStrength, row.margin].map((v) => Math.round(v * 1e6));
     if (keys.join() !== naiveTab[i].keys.join()) throw new Error(`team tab: baseline and engine disagree at row ${i}`);
   });
-  if (computeSpeakerTab(speakers, results).map((r) => r.speakerId).join() !== naiveSpeakerOrder(speakers, results).map((s) => s.id).join()) {
+  if (
+    computeSpeakerTab(speakers, results)
+      .map((r) => r.speakerId)
+      .join() !==
+    naiveSpeakerOrder(speakers, results)
+      .map((s) => s.id)
+      .join()
+  ) {
     throw new Error('speaker tab: baseline and engine disagree');
   }
 
@@ -265,9 +286,13 @@ export async function run(): Promise<BenchFigure[]> {
   });
 
   for (const m of measured) {
-    console.log(`${m.what}: ${m.ours.toFixed(1)} ms (naive ${m.naive.toFixed(1)} ms, ×${(m.naive / m.ours).toFixed(1)}) ${m.ours < TARGET_MS ? 'within' : 'OVER'} the ${TARGET_MS} ms target`);
+    console.log(
+      `${m.what}: ${m.ours.toFixed(1)} ms (naive ${m.naive.toFixed(1)} ms, ×${(m.naive / m.ours).toFixed(1)}) ${m.ours < TARGET_MS ? 'within' : 'OVER'} the ${TARGET_MS} ms target`,
+    );
   }
-  console.log(`season total (${TEAMS * MEMBERS} participants): ${season.toFixed(1)} ms (naive ${seasonNaive.toFixed(1)} ms)`);
+  console.log(
+    `season total (${TEAMS * MEMBERS} participants): ${season.toFixed(1)} ms (naive ${seasonNaive.toFixed(1)} ms)`,
+  );
   for (const figure of figures) console.log(JSON.stringify(figure));
   return figures;
 }

@@ -2,7 +2,13 @@
 // per figure; this runner collects the figures and ends with a summary table.
 import type { BenchFigure } from './bench-util.js';
 
-const SUITES = ['./engine-draw.js', './engine-allocation.js', './engine-bracket.js', './engine-standings.js', './case-heats.js'];
+const SUITES = [
+  './engine-draw.js',
+  './engine-allocation.js',
+  './engine-bracket.js',
+  './engine-standings.js',
+  './case-heats.js',
+];
 
 const figures: BenchFigure[] = [];
 for (const suite of SUITES) {

@@ -12,13 +12,21 @@ export class LightSocket {
 
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${this.base.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+      const ws = new WebSocket(`${this.base.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+        perMessageDeflate: false,
+      });
       this.ws = ws;
       ws.on('error', reject);
       ws.on('message', (data: Buffer) => {
         const at = performance.now();
         // Snapshots and standings tables of thousands of rows are skipped undecoded, except acks (43…).
-        if (data.length > 64 && data[0] === 0x34 && data[1] === 0x32 && !data.toString('latin1', 0, 64).includes('["score"')) return;
+        if (
+          data.length > 64 &&
+          data[0] === 0x34 &&
+          data[1] === 0x32 &&
+          !data.toString('latin1', 0, 64).includes('["score"')
+        )
+          return;
         const text = data.toString();
         if (text === '2') return ws.send('3');
         if (text[0] === '0') return ws.send('40/live,');
@@ -50,7 +58,11 @@ export class LightSocket {
   }
 }
 
-export async function connectAll(base: string, n: number, subscribe: { kind: string; id: string }): Promise<LightSocket[]> {
+export async function connectAll(
+  base: string,
+  n: number,
+  subscribe: { kind: string; id: string },
+): Promise<LightSocket[]> {
   const sockets: LightSocket[] = [];
   for (let i = 0; i < n; i += 100) {
     const batch = Array.from({ length: Math.min(100, n - i) }, () => new LightSocket(base));

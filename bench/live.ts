@@ -14,13 +14,23 @@ const SIZES = (process.env.BENCH_SOCKETS ?? '1000,5000').split(',').map(Number);
 const RATE = 20;
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
-function call(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: unknown; at: number; sentAt: number }> {
+function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: unknown; at: number; sentAt: number }> {
   const sentAt = performance.now();
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const req = httpRequest(
       `${base}${path}`,
-      { method, agent, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      {
+        method,
+        agent,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
       (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
@@ -41,8 +51,15 @@ async function ok(base: string, method: string, path: string, body?: unknown, to
   return res.body as Record<string, unknown>;
 }
 
-function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startChild(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 60_000);
@@ -92,14 +109,22 @@ class LightSocket {
 
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${this.base.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+      const ws = new WebSocket(`${this.base.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+        perMessageDeflate: false,
+      });
       this.ws = ws;
       ws.on('error', reject);
       ws.on('message', (data: Buffer) => {
         const at = performance.now();
         // Only score events are timed: decoding every standings table in thousands of sockets would make the
         // generator, not the server, the bottleneck.
-        if (data.length > 64 && data[0] === 0x34 && data[1] === 0x32 && !data.toString('latin1', 0, 64).includes('["score"')) return;
+        if (
+          data.length > 64 &&
+          data[0] === 0x34 &&
+          data[1] === 0x32 &&
+          !data.toString('latin1', 0, 64).includes('["score"')
+        )
+          return;
         const text = data.toString();
         if (text === '2') return ws.send('3');
         if (text[0] === '0') return ws.send(`40${this.prefix}`);
@@ -131,14 +156,21 @@ class LightSocket {
   }
 }
 
-async function connectAll(base: string, namespace: string, n: number, subscribe?: { kind: string; id: string }): Promise<LightSocket[]> {
+async function connectAll(
+  base: string,
+  namespace: string,
+  n: number,
+  subscribe?: { kind: string; id: string },
+): Promise<LightSocket[]> {
   const sockets: LightSocket[] = [];
   for (let i = 0; i < n; i += 250) {
     const batch = Array.from({ length: Math.min(250, n - i) }, () => new LightSocket(base, namespace));
-    await Promise.all(batch.map(async (s) => {
-      await s.connect();
-      if (subscribe) await s.emitWithAck('subscribe', subscribe);
-    }));
+    await Promise.all(
+      batch.map(async (s) => {
+        await s.connect();
+        if (subscribe) await s.emitWithAck('subscribe', subscribe);
+      }),
+    );
     sockets.push(...batch);
   }
   return sockets;
@@ -160,7 +192,12 @@ interface Measured {
 }
 
 /** Sends at RATE/s for SECONDS; `send` returns the key the sockets will see and when the HTTP response came. */
-async function measure(serverPid: number, sockets: LightSocket[], keyOf: (payload: Record<string, unknown>) => string, send: (i: number) => Promise<{ key: string; at: number; sentAt: number }>): Promise<Measured> {
+async function measure(
+  serverPid: number,
+  sockets: LightSocket[],
+  keyOf: (payload: Record<string, unknown>) => string,
+  send: (i: number) => Promise<{ key: string; at: number; sentAt: number }>,
+): Promise<Measured> {
   const receipts = new Map<string, number[]>();
   for (const s of sockets) {
     s.onEvent = (name, payload, at) => {
@@ -242,25 +279,56 @@ export async function run(): Promise<BenchFigure[]> {
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATA_DIR: dataDir }),
   };
   const app = await startChild([join(process.cwd(), 'dist/src/main.js')], env, /listening on http:\/\/localhost:(\d+)/);
-  const bare = await startChild(['-e', BARE_SERVER], { NODE_PATH: join(process.cwd(), 'node_modules') }, /bare listening on (\d+)/);
+  const bare = await startChild(
+    ['-e', BARE_SERVER],
+    { NODE_PATH: join(process.cwd(), 'node_modules') },
+    /bare listening on (\d+)/,
+  );
   const base = `http://127.0.0.1:${app.match[1]}`;
   const bareBase = `http://127.0.0.1:${bare.match[1]}`;
   try {
-    const { accessToken: org } = (await ok(base, 'POST', '/api/auth/login', { username: 'bench', password: 'bench-password' })) as { accessToken: string };
-    const championship = await ok(base, 'POST', '/api/case-championships', { title: 'bench:live', regionCode: 'south', qualifierSlots: 1 }, org);
+    const { accessToken: org } = (await ok(base, 'POST', '/api/auth/login', {
+      username: 'bench',
+      password: 'bench-password',
+    })) as { accessToken: string };
+    const championship = await ok(
+      base,
+      'POST',
+      '/api/case-championships',
+      { title: 'bench:live', regionCode: 'south', qualifierSlots: 1 },
+      org,
+    );
     const id = championship.id as string;
     const teams: string[] = [];
     // Unique names, so runs against a long-lived PostgreSQL database don't collide.
     const run = Date.now().toString(36);
     for (let t = 0; t < 30; t++) {
-      const team = await ok(base, 'POST', '/api/teams', { name: `Bench ${t} ${run}`, regionCode: 'south', oblastCode: 'shymkent', institution: `School ${t}`, members: [{ fullName: 'A', birthDate: '2005-01-01' }] }, org);
+      const team = await ok(
+        base,
+        'POST',
+        '/api/teams',
+        {
+          name: `Bench ${t} ${run}`,
+          regionCode: 'south',
+          oblastCode: 'shymkent',
+          institution: `School ${t}`,
+          members: [{ fullName: 'A', birthDate: '2005-01-01' }],
+        },
+        org,
+      );
       await ok(base, 'POST', `/api/case-championships/${id}/entries`, { teamId: team.id }, org);
       teams.push(team.id as string);
     }
     const jurors: string[] = [];
     const jurorIds: string[] = [];
     for (let j = 0; j < 20; j++) {
-      const judge = await ok(base, 'POST', '/api/judges', { fullName: `Juror ${j}`, regionCode: 'south', institution: `Jury ${j}` }, org);
+      const judge = await ok(
+        base,
+        'POST',
+        '/api/judges',
+        { fullName: `Juror ${j}`, regionCode: 'south', institution: `Jury ${j}` },
+        org,
+      );
       const login = await ok(base, 'POST', '/api/auth/judge', { accessCode: judge.accessCode });
       jurors.push(login.accessToken as string);
       jurorIds.push(judge.id as string);
@@ -280,7 +348,13 @@ export async function run(): Promise<BenchFigure[]> {
         async (i) => {
           const team = teams[i % teams.length];
           const juror = Math.floor(i / teams.length) % jurors.length;
-          const res = await call(base, 'PUT', `/api/case-championships/${id}/scoresheets/${team}`, { scores: scores(i % 11) }, jurors[juror]);
+          const res = await call(
+            base,
+            'PUT',
+            `/api/case-championships/${id}/scoresheets/${team}`,
+            { scores: scores(i % 11) },
+            jurors[juror],
+          );
           const body = res.body as { version: number };
           return { key: `${team}|${jurorIds[juror]}|${body.version}`, at: res.at, sentAt: res.sentAt };
         },

@@ -34,11 +34,16 @@ export class BracketRooms1795650000000 implements MigrationInterface {
           ...round,
           matches: round.matches.map((m) => ({
             ...m,
-            ranking: m.winnerTeamId ? [m.winnerTeamId, ...m.teamIds.filter((t): t is string => t !== null && t !== m.winnerTeamId)] : null,
+            ranking: m.winnerTeamId
+              ? [m.winnerTeamId, ...m.teamIds.filter((t): t is string => t !== null && t !== m.winnerTeamId)]
+              : null,
           })),
         })),
       };
-      await queryRunner.query(`UPDATE "tournaments" SET "bracket" = $1 WHERE "id" = $2`, [JSON.stringify(upgraded), id]);
+      await queryRunner.query(`UPDATE "tournaments" SET "bracket" = $1 WHERE "id" = $2`, [
+        JSON.stringify(upgraded),
+        id,
+      ]);
     }
   }
 
@@ -52,9 +57,15 @@ export class BracketRooms1795650000000 implements MigrationInterface {
       const { roomSize: _roomSize, advancing: _advancing, ...rest } = bracket as StoredBracket & { advancing?: number };
       const downgraded = {
         ...rest,
-        rounds: bracket.rounds.map((round) => ({ ...round, matches: round.matches.map(({ ranking: _ranking, ...m }) => m) })),
+        rounds: bracket.rounds.map((round) => ({
+          ...round,
+          matches: round.matches.map(({ ranking: _ranking, ...m }) => m),
+        })),
       };
-      await queryRunner.query(`UPDATE "tournaments" SET "bracket" = $1 WHERE "id" = $2`, [JSON.stringify(downgraded), id]);
+      await queryRunner.query(`UPDATE "tournaments" SET "bracket" = $1 WHERE "id" = $2`, [
+        JSON.stringify(downgraded),
+        id,
+      ]);
     }
   }
 }

@@ -15,6 +15,8 @@ export class JudgePrefixShared1796100000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "IDX_judges_access_prefix"`);
-    await queryRunner.query(`ALTER TABLE "judges" ADD CONSTRAINT "UQ_b083aac4240648abaef5f4b98db" UNIQUE ("access_prefix")`);
+    await queryRunner.query(
+      `ALTER TABLE "judges" ADD CONSTRAINT "UQ_b083aac4240648abaef5f4b98db" UNIQUE ("access_prefix")`,
+    );
   }
 }

@@ -8,7 +8,9 @@ export class IdempotencyExpiry1796200000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "idempotency_keys" ADD "credentials_withheld" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`CREATE INDEX "IDX_idempotency_keys_created" ON "idempotency_keys" ("created_at") `);
     // Stored answers from before this release may hold access codes, links and tokens: drop them.
-    await queryRunner.query(`DELETE FROM "idempotency_keys" WHERE "response"::text ~ '"(accessCode|link|accessToken|token)"'`);
+    await queryRunner.query(
+      `DELETE FROM "idempotency_keys" WHERE "response"::text ~ '"(accessCode|link|accessToken|token)"'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -40,19 +40,34 @@ export class RegionCodes1796400000001 implements MigrationInterface {
       );
     }
     // A unit an organiser added by hand has no official code: stop here rather than invent one.
-    const missing = (await queryRunner.query(`SELECT "code" FROM "region_units" WHERE "iso_code" IS NULL`)) as { code: string }[];
+    const missing = (await queryRunner.query(`SELECT "code" FROM "region_units" WHERE "iso_code" IS NULL`)) as {
+      code: string;
+    }[];
     if (missing.length) {
-      throw new Error(`region units without ISO/KATO codes: ${missing.map((m) => m.code).join(', ')}; add them to this migration`);
+      throw new Error(
+        `region units without ISO/KATO codes: ${missing.map((m) => m.code).join(', ')}; add them to this migration`,
+      );
     }
     await queryRunner.query(`ALTER TABLE "region_units" ALTER COLUMN "iso_code" SET NOT NULL`);
     await queryRunner.query(`ALTER TABLE "region_units" ALTER COLUMN "kato_code" SET NOT NULL`);
-    await queryRunner.query(`ALTER TABLE "region_units" ADD CONSTRAINT "UQ_0a382ca6666399c8085fc658d87" UNIQUE ("iso_code")`);
-    await queryRunner.query(`ALTER TABLE "region_units" ADD CONSTRAINT "UQ_a9209920d876254d80a8f09faac" UNIQUE ("kato_code")`);
+    await queryRunner.query(
+      `ALTER TABLE "region_units" ADD CONSTRAINT "UQ_0a382ca6666399c8085fc658d87" UNIQUE ("iso_code")`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "region_units" ADD CONSTRAINT "UQ_a9209920d876254d80a8f09faac" UNIQUE ("kato_code")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [code, name] of [['astana', 'Астана'], ['almaty', 'Алматы'], ['shymkent', 'Шымкент']]) {
-      await queryRunner.query(`UPDATE "region_units" SET "name_kk" = $2, "name_ru" = $2 WHERE "code" = $1`, [code, name]);
+    for (const [code, name] of [
+      ['astana', 'Астана'],
+      ['almaty', 'Алматы'],
+      ['shymkent', 'Шымкент'],
+    ]) {
+      await queryRunner.query(`UPDATE "region_units" SET "name_kk" = $2, "name_ru" = $2 WHERE "code" = $1`, [
+        code,
+        name,
+      ]);
     }
     await queryRunner.query(`ALTER TABLE "region_units" DROP COLUMN "aliases"`);
     await queryRunner.query(`ALTER TABLE "region_units" DROP CONSTRAINT "UQ_a9209920d876254d80a8f09faac"`);

@@ -18,7 +18,9 @@ function newestSource(dir) {
 const stale = !existsSync(target) || ['src', 'migrations'].some((dir) => newestSource(dir) > statSync(target).mtimeMs);
 if (stale) {
   process.stdout.write('Building…\n');
-  const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const run = spawnSync(process.execPath, [target, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -43,7 +43,9 @@ export async function createApp(env: Env, database: DatabaseTarget): Promise<Nes
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // The client is served by this app (same origin); other origins only when configured.
   if (env.corsOrigins.length) app.enableCors({ origin: env.corsOrigins });
-  app.useWebSocketAdapter(new LiveIoAdapter(app, { databaseUrl: database.embedded ? undefined : database.url, redisUrl: env.redisUrl }));
+  app.useWebSocketAdapter(
+    new LiveIoAdapter(app, { databaseUrl: database.embedded ? undefined : database.url, redisUrl: env.redisUrl }),
+  );
   app.setGlobalPrefix('api');
   app.set('trust proxy', env.trustProxy);
   mountOpenApi(app);

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     // Keep-alive clients would keep this process serving for as long as they send: each answer from now on
     // closes its connection, idle ones close now, and past the deadline every connection is cut.
     const server = app.getHttpServer() as Server;
-    server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => response.setHeader('Connection', 'close'));
+    server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) =>
+      response.setHeader('Connection', 'close'),
+    );
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), env.shutdownDeadlineMs).unref();
     setTimeout(() => {
@@ -26,7 +28,10 @@ async function main(): Promise<void> {
     void app
       .close()
       .then(() => database.embedded?.stop())
-      .then(() => process.exit(0), () => process.exit(1));
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     process.stdout.write(`Orleu: ${signal} received, shutting down\n`);
   };
   process.once('SIGINT', shutdown);

@@ -29,11 +29,22 @@ describe('accounts and credentials (e2e)', () => {
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   const account = async (username: string, role: string) => {
-    const created = await request(t.url).post('/api/organisers').set(bearer(admin)).send({ username, role }).expect(201);
+    const created = await request(t.url)
+      .post('/api/organisers')
+      .set(bearer(admin))
+      .send({ username, role })
+      .expect(201);
     expect(created.body).toMatchObject({ username, role, active: true });
-    const login = await request(t.url).post('/api/auth/login').send({ username, password: created.body.password }).expect(200);
+    const login = await request(t.url)
+      .post('/api/auth/login')
+      .send({ username, password: created.body.password })
+      .expect(200);
     expect(login.body.organiserRole).toBe(role);
-    return { id: created.body.id as string, password: created.body.password as string, token: login.body.accessToken as string };
+    return {
+      id: created.body.id as string,
+      password: created.body.password as string,
+      token: login.body.accessToken as string,
+    };
   };
 
   beforeAll(async () => {
@@ -46,7 +57,14 @@ describe('accounts and credentials (e2e)', () => {
   it('admin creates a tab account; desk registers teams and judges but cannot create a tournament', async () => {
     const tab = await account('tab-1', 'tab');
     const desk = await account('desk-1', 'desk');
-    const tournament = { name: 'Roles cup', level: 'regional', regionCode: 'east', format: 'wsdc', prelimRounds: 2, breakSize: 2 };
+    const tournament = {
+      name: 'Roles cup',
+      level: 'regional',
+      regionCode: 'east',
+      format: 'wsdc',
+      prelimRounds: 2,
+      breakSize: 2,
+    };
 
     const refused = await request(t.url).post('/api/tournaments').set(bearer(desk.token)).send(tournament).expect(403);
     expect(codes(refused.body)).toEqual(['ROLE_FORBIDDEN']);
@@ -61,14 +79,26 @@ describe('accounts and credentials (e2e)', () => {
       members: [{ fullName: 'Әлия Серікқызы', birthDate: '2006-05-17' }],
     };
     await request(t.url).post('/api/teams').set(bearer(desk.token)).send(team).expect(201);
-    await request(t.url).post('/api/teams').set(bearer(tab.token)).send({ ...team, name: 'Tab team' }).expect(403);
-    await request(t.url).post('/api/judges').set(bearer(desk.token)).send({ fullName: 'Desk judge', regionCode: 'east', institution: 'X' }).expect(201);
+    await request(t.url)
+      .post('/api/teams')
+      .set(bearer(tab.token))
+      .send({ ...team, name: 'Tab team' })
+      .expect(403);
+    await request(t.url)
+      .post('/api/judges')
+      .set(bearer(desk.token))
+      .send({ fullName: 'Desk judge', regionCode: 'east', institution: 'X' })
+      .expect(201);
     await request(t.url).post('/api/case-championships').set(bearer(desk.token)).send({}).expect(403);
     await request(t.url).get('/api/judges').set(bearer(tab.token)).expect(200);
 
     // Accounts are the admin's alone.
     await request(t.url).get('/api/organisers').set(bearer(tab.token)).expect(403);
-    await request(t.url).post('/api/organisers').set(bearer(desk.token)).send({ username: 'x-1', role: 'admin' }).expect(403);
+    await request(t.url)
+      .post('/api/organisers')
+      .set(bearer(desk.token))
+      .send({ username: 'x-1', role: 'admin' })
+      .expect(403);
     const list = await request(t.url).get('/api/organisers').set(bearer(admin)).expect(200);
     expect(list.body.items.map((o: { username: string; role: string }) => `${o.username}:${o.role}`)).toEqual(
       expect.arrayContaining(['organiser:admin', 'tab-1:tab', 'desk-1:desk']),
@@ -96,7 +126,9 @@ describe('accounts and credentials (e2e)', () => {
       .set(bearer(desk.token))
       .send({ currentPassword: 'not-it-at-all', newPassword: 'a-new-password' })
       .expect(400);
-    expect(wrong.body.problems).toEqual([{ field: 'currentPassword', code: 'BAD_CREDENTIALS', message: 'currentPassword is wrong' }]);
+    expect(wrong.body.problems).toEqual([
+      { field: 'currentPassword', code: 'BAD_CREDENTIALS', message: 'currentPassword is wrong' },
+    ]);
     const changed = await request(t.url)
       .post('/api/auth/password')
       .set(bearer(desk.token))
@@ -118,32 +150,56 @@ describe('accounts and credentials (e2e)', () => {
     const judgeId = created.body.id as string;
     const oldCode = created.body.accessCode as string;
     const oldLink = (created.body.link as string).replace('/judge/', '');
-    const token = (await request(t.url).post('/api/auth/judge').send({ accessCode: oldCode }).expect(200)).body.accessToken;
+    const token = (await request(t.url).post('/api/auth/judge').send({ accessCode: oldCode }).expect(200)).body
+      .accessToken;
     await request(t.url).get('/api/debates/mine').set(bearer(token)).expect(200);
     const before = new RecordingSocket(t.url, { token });
     await before.connected();
     before.close();
 
-    const revoked = await request(t.url).post(`/api/judges/${judgeId}/revoke`).set(bearer(admin)).send({ reason: 'tablet lost' }).expect(200);
+    const revoked = await request(t.url)
+      .post(`/api/judges/${judgeId}/revoke`)
+      .set(bearer(admin))
+      .send({ reason: 'tablet lost' })
+      .expect(200);
     expect(revoked.body.revoked).toBe(true);
     // The live channel's handshake refuses the token too.
     const after = new RecordingSocket(t.url, { token });
     await expect(after.connected()).rejects.toThrow(/unauthorized/);
     after.close();
-    expect(codes((await request(t.url).get('/api/debates/mine').set(bearer(token)).expect(401)).body)).toEqual(['JUDGE_REVOKED']);
-    expect(codes((await request(t.url).post('/api/auth/judge').send({ accessCode: oldCode }).expect(401)).body)).toEqual(['JUDGE_REVOKED']);
-    expect(codes((await request(t.url).post('/api/auth/judge').send({ token: oldLink }).expect(401)).body)).toEqual(['JUDGE_REVOKED']);
+    expect(codes((await request(t.url).get('/api/debates/mine').set(bearer(token)).expect(401)).body)).toEqual([
+      'JUDGE_REVOKED',
+    ]);
+    expect(
+      codes((await request(t.url).post('/api/auth/judge').send({ accessCode: oldCode }).expect(401)).body),
+    ).toEqual(['JUDGE_REVOKED']);
+    expect(codes((await request(t.url).post('/api/auth/judge').send({ token: oldLink }).expect(401)).body)).toEqual([
+      'JUDGE_REVOKED',
+    ]);
 
-    const issued = await request(t.url).post(`/api/judges/${judgeId}/credentials`).set(bearer(admin)).send({}).expect(201);
+    const issued = await request(t.url)
+      .post(`/api/judges/${judgeId}/credentials`)
+      .set(bearer(admin))
+      .send({})
+      .expect(201);
     expect(issued.body.accessCode).not.toBe(oldCode);
-    expect(codes((await request(t.url).post('/api/auth/judge').send({ accessCode: oldCode }).expect(401)).body)).toEqual(['BAD_CREDENTIALS']);
+    expect(
+      codes((await request(t.url).post('/api/auth/judge').send({ accessCode: oldCode }).expect(401)).body),
+    ).toEqual(['BAD_CREDENTIALS']);
     await request(t.url).post('/api/auth/judge').send({ token: oldLink }).expect(401);
     // The token from before the revocation stays void even though the judge is active again.
-    expect(codes((await request(t.url).get('/api/debates/mine').set(bearer(token)).expect(401)).body)).toEqual(['TOKEN_SUPERSEDED']);
+    expect(codes((await request(t.url).get('/api/debates/mine').set(bearer(token)).expect(401)).body)).toEqual([
+      'TOKEN_SUPERSEDED',
+    ]);
     const fresh = await request(t.url).post('/api/auth/judge').send({ accessCode: issued.body.accessCode }).expect(200);
     await request(t.url).get('/api/debates/mine').set(bearer(fresh.body.accessToken)).expect(200);
-    await request(t.url).post('/api/auth/judge').send({ token: issued.body.link.replace('/judge/', '') }).expect(200);
-    expect((await request(t.url).get(`/api/judges/${judgeId}`).set(bearer(admin)).expect(200)).body.revoked).toBe(false);
+    await request(t.url)
+      .post('/api/auth/judge')
+      .send({ token: issued.body.link.replace('/judge/', '') })
+      .expect(200);
+    expect((await request(t.url).get(`/api/judges/${judgeId}`).set(bearer(admin)).expect(200)).body.revoked).toBe(
+      false,
+    );
 
     const audit = await request(t.url).get(`/api/judges/${judgeId}/credentials/audit`).set(bearer(admin)).expect(200);
     expect(audit.body.items.map((a: { action: string; reason: string | null }) => [a.action, a.reason])).toEqual([
@@ -155,8 +211,14 @@ describe('accounts and credentials (e2e)', () => {
   it('re-issuing a judge voids a token signed from the old code at once', async () => {
     const judge = await fx.judge('west');
     await request(t.url).get('/api/debates/mine').set(bearer(judge.token)).expect(200);
-    await request(t.url).post(`/api/judges/${judge.id}/credentials`).set(bearer(admin)).send({ reason: 'lost code' }).expect(201);
-    expect(codes((await request(t.url).get('/api/debates/mine').set(bearer(judge.token)).expect(401)).body)).toEqual(['TOKEN_SUPERSEDED']);
+    await request(t.url)
+      .post(`/api/judges/${judge.id}/credentials`)
+      .set(bearer(admin))
+      .send({ reason: 'lost code' })
+      .expect(201);
+    expect(codes((await request(t.url).get('/api/debates/mine').set(bearer(judge.token)).expect(401)).body)).toEqual([
+      'TOKEN_SUPERSEDED',
+    ]);
   });
 
   it("a tablet renews an expired token with its private link, without typing; a revoked judge's link is 401 JUDGE_REVOKED", async () => {
@@ -177,12 +239,21 @@ describe('accounts and credentials (e2e)', () => {
 
     await request(t.url).post(`/api/judges/${created.body.id}/revoke`).set(bearer(admin)).send({}).expect(200);
     const refused = await request(t.url).post('/api/auth/judge').send({ token: link }).expect(401);
-    expect(refused.body.problems).toEqual([{ field: null, code: 'JUDGE_REVOKED', message: 'this judge has been revoked by the organisers' }]);
+    expect(refused.body.problems).toEqual([
+      { field: null, code: 'JUDGE_REVOKED', message: 'this judge has been revoked by the organisers' },
+    ]);
   });
 
   it('the links sheet re-issues the chosen judges (audited) and lists working codes and links in CSV', async () => {
-    const [a, b] = [await fx.judge('central', { name: 'Әсел Қанатқызы' }), await fx.judge('central', { name: 'Иван Петров' })];
-    const res = await request(t.url).post('/api/judges/links.csv').set(bearer(admin)).send({ judgeIds: [a.id, b.id] }).expect(200);
+    const [a, b] = [
+      await fx.judge('central', { name: 'Әсел Қанатқызы' }),
+      await fx.judge('central', { name: 'Иван Петров' }),
+    ];
+    const res = await request(t.url)
+      .post('/api/judges/links.csv')
+      .set(bearer(admin))
+      .send({ judgeIds: [a.id, b.id] })
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.text.startsWith('\uFEFFfullName,regionCode,institution,accessCode,link\r\n')).toBe(true);
     const lines = res.text.trim().split('\r\n').slice(1);
@@ -192,14 +263,23 @@ describe('accounts and credentials (e2e)', () => {
     await request(t.url).get('/api/debates/mine').set(bearer(a.token)).expect(401);
     const login = await request(t.url).post('/api/auth/judge').send({ accessCode: row[3] }).expect(200);
     expect(login.body.judgeId).toBe(a.id);
-    await request(t.url).post('/api/auth/judge').send({ token: row[4].replace('/judge/', '') }).expect(200);
+    await request(t.url)
+      .post('/api/auth/judge')
+      .send({ token: row[4].replace('/judge/', '') })
+      .expect(200);
     const audit = await request(t.url).get(`/api/judges/${b.id}/credentials/audit`).set(bearer(admin)).expect(200);
     expect(audit.body.items).toEqual([expect.objectContaining({ action: 'reissued', reason: 'links sheet' })]);
   });
 
   it('every error carries problems with field and a stable code; a missing ?version= names the field', async () => {
-    const bad = await request(t.url).post('/api/judges').set(bearer(admin)).send({ regionCode: 'north', institution: 'X', extra: 1 }).expect(400);
-    expect(bad.body.message).toEqual(expect.arrayContaining(['fullName must be a string', 'property extra should not exist']));
+    const bad = await request(t.url)
+      .post('/api/judges')
+      .set(bearer(admin))
+      .send({ regionCode: 'north', institution: 'X', extra: 1 })
+      .expect(400);
+    expect(bad.body.message).toEqual(
+      expect.arrayContaining(['fullName must be a string', 'property extra should not exist']),
+    );
     expect(bad.body.problems).toEqual(
       expect.arrayContaining([
         { field: 'fullName', code: 'IS_STRING', message: 'fullName must be a string' },
@@ -211,53 +291,103 @@ describe('accounts and credentials (e2e)', () => {
     const nested = await request(t.url)
       .post('/api/teams')
       .set(bearer(admin))
-      .send({ name: 'N', regionCode: 'east', oblastCode: 'abai', institution: 'I', members: [{ fullName: 'A', birthDate: 'soon' }] })
+      .send({
+        name: 'N',
+        regionCode: 'east',
+        oblastCode: 'abai',
+        institution: 'I',
+        members: [{ fullName: 'A', birthDate: 'soon' }],
+      })
       .expect(400);
     expect(nested.body.problems).toEqual([
       { field: 'members.0.birthDate', code: 'IS_ISO8601', message: nested.body.message[0] },
     ]);
 
-    const region = await request(t.url).post('/api/judges').set(bearer(admin)).send({ fullName: 'J', regionCode: 'mars', institution: 'X' }).expect(400);
-    expect(region.body.problems).toEqual([{ field: 'regionCode', code: 'INVALID_INPUT', message: region.body.message[0] }]);
+    const region = await request(t.url)
+      .post('/api/judges')
+      .set(bearer(admin))
+      .send({ fullName: 'J', regionCode: 'mars', institution: 'X' })
+      .expect(400);
+    expect(region.body.problems).toEqual([
+      { field: 'regionCode', code: 'INVALID_INPUT', message: region.body.message[0] },
+    ]);
 
-    const missing = await request(t.url).get('/api/judges/7f0b1a9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f').set(bearer(admin)).expect(404);
+    const missing = await request(t.url)
+      .get('/api/judges/7f0b1a9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f')
+      .set(bearer(admin))
+      .expect(404);
     expect(missing.body.problems).toEqual([{ field: null, code: 'NOT_FOUND', message: missing.body.message }]);
 
     const noVersion = await request(t.url)
       .post('/api/case-championships/7f0b1a9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f/freeze')
       .set(bearer(admin))
       .expect(400);
-    expect(noVersion.body.problems).toEqual([{ field: 'version', code: 'REQUIRED', message: 'version is required: send ?version=<integer>' }]);
+    expect(noVersion.body.problems).toEqual([
+      { field: 'version', code: 'REQUIRED', message: 'version is required: send ?version=<integer>' },
+    ]);
     expect(noVersion.body.message).toEqual(['version is required: send ?version=<integer>']);
     const badVersion = await request(t.url)
       .post('/api/case-championships/7f0b1a9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f/freeze?version=two')
       .set(bearer(admin))
       .expect(400);
-    expect(badVersion.body.problems).toEqual([{ field: 'version', code: 'IS_INT', message: 'version must be a positive integer' }]);
+    expect(badVersion.body.problems).toEqual([
+      { field: 'version', code: 'IS_INT', message: 'version must be a positive integer' },
+    ]);
     // A well-formed version passes the pipe: the 404 is the championship's.
-    await request(t.url).post('/api/case-championships/7f0b1a9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f/freeze?version=3').set(bearer(admin)).expect(404);
+    await request(t.url)
+      .post('/api/case-championships/7f0b1a9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f/freeze?version=3')
+      .set(bearer(admin))
+      .expect(404);
 
     const noToken = await request(t.url).post('/api/teams').send({}).expect(401);
-    expect(noToken.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', problems: [{ field: null, code: 'UNAUTHENTICATED' }] });
+    expect(noToken.body).toMatchObject({
+      statusCode: 401,
+      error: 'Unauthorized',
+      problems: [{ field: null, code: 'UNAUTHENTICATED' }],
+    });
   });
 
   it('regions carry ISO 3166-2 and KATO codes, cities read as cities, oblasts are found by their adjective alias', async () => {
     const res = await request(t.url).get('/api/regions').expect(200);
-    type Unit = { code: string; isoCode: string; katoCode: string; names: { kk: string; ru: string }; aliases: string[] };
-    const units: Unit[] = res.body.items.flatMap((r: { oblasts: Unit[]; cities: Unit[] }) => [...r.oblasts, ...r.cities]);
+    type Unit = {
+      code: string;
+      isoCode: string;
+      katoCode: string;
+      names: { kk: string; ru: string };
+      aliases: string[];
+    };
+    const units: Unit[] = res.body.items.flatMap((r: { oblasts: Unit[]; cities: Unit[] }) => [
+      ...r.oblasts,
+      ...r.cities,
+    ]);
     expect(units).toHaveLength(20);
     expect(new Set(units.map((u) => u.isoCode)).size).toBe(20);
     expect(units.every((u) => /^KZ-\d{2}$/.test(u.isoCode) && /^\d{9}$/.test(u.katoCode))).toBe(true);
     const byCode = new Map(units.map((u) => [u.code, u]));
-    expect(byCode.get('abai')).toMatchObject({ isoCode: 'KZ-10', katoCode: '100000000', names: { ru: 'область Абай' }, aliases: ['Абайская область'] });
-    expect(byCode.get('astana')).toMatchObject({ isoCode: 'KZ-71', katoCode: '710000000', names: { kk: 'Астана қаласы', ru: 'город Астана' } });
+    expect(byCode.get('abai')).toMatchObject({
+      isoCode: 'KZ-10',
+      katoCode: '100000000',
+      names: { ru: 'область Абай' },
+      aliases: ['Абайская область'],
+    });
+    expect(byCode.get('astana')).toMatchObject({
+      isoCode: 'KZ-71',
+      katoCode: '710000000',
+      names: { kk: 'Астана қаласы', ru: 'город Астана' },
+    });
     expect(byCode.get('almaty')!.names).toMatchObject({ kk: 'Алматы қаласы', ru: 'город Алматы' });
-    expect(byCode.get('almaty-region')).toMatchObject({ isoCode: 'KZ-19', names: { kk: 'Алматы облысы', ru: 'Алматинская область' } });
+    expect(byCode.get('almaty-region')).toMatchObject({
+      isoCode: 'KZ-19',
+      names: { kk: 'Алматы облысы', ru: 'Алматинская область' },
+    });
 
     const alias = await request(t.url).get('/api/regions').query({ search: 'абайская' }).expect(200);
-    expect(alias.body.items.map((r: { code: string; oblasts: Unit[]; cities: Unit[] }) => [r.code, [...r.oblasts, ...r.cities].map((u) => u.code)])).toEqual([
-      ['east', ['abai']],
-    ]);
+    expect(
+      alias.body.items.map((r: { code: string; oblasts: Unit[]; cities: Unit[] }) => [
+        r.code,
+        [...r.oblasts, ...r.cities].map((u) => u.code),
+      ]),
+    ).toEqual([['east', ['abai']]]);
     const iso = await request(t.url).get('/api/regions').query({ search: 'KZ-75' }).expect(200);
     expect(iso.body.items).toHaveLength(1);
     expect(iso.body.items[0].cities.map((u: Unit) => u.code)).toEqual(['almaty']);
@@ -269,10 +399,15 @@ describe('first start and the reset-password CLI (e2e)', () => {
   it('prints the generated admin password as a plain line with how to reset it; the CLI resets it on the same database', async () => {
     let t = await startTestApp({ env: { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: '' } });
     try {
-      const printed = /^Orleu: created organiser "admin" \(role admin\) with generated password: (\S+)$/m.exec(t.output());
+      const printed = /^Orleu: created organiser "admin" \(role admin\) with generated password: (\S+)$/m.exec(
+        t.output(),
+      );
       expect(printed).not.toBeNull();
       expect(t.output()).toMatch(/^ {2}npm run admin -- reset-password admin$/m);
-      const login = await request(t.url).post('/api/auth/login').send({ username: 'admin', password: printed![1] }).expect(200);
+      const login = await request(t.url)
+        .post('/api/auth/login')
+        .send({ username: 'admin', password: printed![1] })
+        .expect(200);
       const cliEnv = t.databaseUrl
         ? { PATH: process.env.PATH ?? '', DATABASE_URL: t.databaseUrl }
         : { PATH: process.env.PATH ?? '', DATA_DIR: t.dataDir! };
@@ -282,7 +417,10 @@ describe('first start and the reset-password CLI (e2e)', () => {
         const password = /^Orleu: new password for organiser "admin" \(role admin\): (\S+)$/m.exec(stdout)![1];
         await request(t.url).post('/api/auth/login').send({ username: 'admin', password: printed![1] }).expect(401);
         await request(t.url).post('/api/auth/login').send({ username: 'admin', password }).expect(200);
-        await request(t.url).get('/api/organisers').set('Authorization', `Bearer ${login.body.accessToken}`).expect(401);
+        await request(t.url)
+          .get('/api/organisers')
+          .set('Authorization', `Bearer ${login.body.accessToken}`)
+          .expect(401);
       } else {
         // Embedded: PGlite is single-process, so the CLI refuses while the app holds the files…
         await expect(run(process.execPath, [CLI, 'reset-password', 'admin'], { env: cliEnv })).rejects.toMatchObject({
@@ -297,7 +435,10 @@ describe('first start and the reset-password CLI (e2e)', () => {
         t = await startTestApp({ dataDir: t.dataDir, env: { ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: '' } });
         expect(t.output()).not.toContain('generated password');
         await request(t.url).post('/api/auth/login').send({ username: 'admin', password: printed![1] }).expect(401);
-        await request(t.url).post('/api/auth/login').send({ username: 'admin', password: 'chosen-by-cli-1' }).expect(200);
+        await request(t.url)
+          .post('/api/auth/login')
+          .send({ username: 'admin', password: 'chosen-by-cli-1' })
+          .expect(200);
       }
       if (t.databaseUrl) {
         await expect(run(process.execPath, [CLI, 'reset-password', 'nobody'], { env: cliEnv })).rejects.toMatchObject({

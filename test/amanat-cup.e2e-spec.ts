@@ -30,7 +30,10 @@ function ballotFor(debate: DebateInfo, teams: Map<string, TeamInfo>) {
       const { speech, reply } = scoresOf(team);
       return {
         teamId,
-        speeches: [...team.speakers.map((speakerId) => ({ speakerId, score: speech })), { speakerId: team.speakers[0], score: reply, reply: true }],
+        speeches: [
+          ...team.speakers.map((speakerId) => ({ speakerId, score: speech })),
+          { speakerId: team.speakers[0], score: reply, reply: true },
+        ],
       };
     }),
   };
@@ -62,12 +65,19 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
   const api = () => request(t.url);
 
   async function playRound(tournamentId: string, expectKind: 'prelim' | 'elim') {
-    const drawn = await api().post(`/api/tournaments/${tournamentId}/rounds`).set(org).send({ motion: 'This house would …' }).expect(201);
+    const drawn = await api()
+      .post(`/api/tournaments/${tournamentId}/rounds`)
+      .set(org)
+      .send({ motion: 'This house would …' })
+      .expect(201);
     expect(drawn.body.kind).toBe(expectKind);
     expect(drawn.body.status).toBe('draft');
     // The public cannot see a draft.
     await api().get(`/api/tournaments/${tournamentId}/rounds/${drawn.body.seq}`).expect(404);
-    const released = await api().post(`/api/tournaments/${tournamentId}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
+    const released = await api()
+      .post(`/api/tournaments/${tournamentId}/rounds/${drawn.body.seq}/release`)
+      .set(org)
+      .expect(200);
     const debates = released.body.debates as DebateInfo[];
     for (const debate of debates) {
       expect(debate.panel.length).toBeGreaterThanOrEqual(1);
@@ -99,20 +109,34 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
       }
       const after = await api().get(`/api/debates/${debate.id}`).expect(200);
       expect(after.body.status).toBe('confirmed');
-      const strongest = [...debate.teams].sort((x, y) => teams.get(y.teamId)!.strength - teams.get(x.teamId)!.strength)[0];
+      const strongest = [...debate.teams].sort(
+        (x, y) => teams.get(y.teamId)!.strength - teams.get(x.teamId)!.strength,
+      )[0];
       expect(after.body.result.winnerTeamId).toBe(strongest.teamId);
     }
     return debates;
   }
 
   it('sets up five regions with teams, adjudicators and conflicts', async () => {
-    const cup = await api().post('/api/cups').set(org).send({ name: 'AMANAT Cup', season: '2026', slotsPerRegion: 2 }).expect(201);
+    const cup = await api()
+      .post('/api/cups')
+      .set(org)
+      .send({ name: 'AMANAT Cup', season: '2026', slotsPerRegion: 2 })
+      .expect(201);
     cupId = cup.body.id;
     for (const [r, region] of REGIONS.entries()) {
       const tournament = await api()
         .post('/api/tournaments')
         .set(org)
-        .send({ name: `AMANAT Cup — ${region}`, level: 'regional', cupId, regionCode: region, format: 'wsdc', prelimRounds: 3, breakSize: 4 })
+        .send({
+          name: `AMANAT Cup — ${region}`,
+          level: 'regional',
+          cupId,
+          regionCode: region,
+          format: 'wsdc',
+          prelimRounds: 3,
+          breakSize: 4,
+        })
         .expect(201);
       regional.set(region, tournament.body.id);
       for (let i = 0; i < 8; i++) {
@@ -125,7 +149,10 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
       const pool: string[] = [];
       for (let j = 0; j < 6; j++) {
         // Two judges per region share an institution with two teams: those pairs must never be seated.
-        const judge = await fx.judge(region, { strength: 4 + j, institution: j < 2 ? `${region} school ${j}` : undefined });
+        const judge = await fx.judge(region, {
+          strength: 4 + j,
+          institution: j < 2 ? `${region} school ${j}` : undefined,
+        });
         judges.set(judge.id, { ...judge, region });
         pool.push(judge.id);
         if (j < 2) {
@@ -134,16 +161,30 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
           }
         }
       }
-      await api().post(`/api/tournaments/${tournament.body.id}/adjudicators`).set(org).send({ judgeIds: pool }).expect(201);
+      await api()
+        .post(`/api/tournaments/${tournament.body.id}/adjudicators`)
+        .set(org)
+        .send({ judgeIds: pool })
+        .expect(201);
     }
     const national = await api()
       .post('/api/tournaments')
       .set(org)
       .send({ name: 'AMANAT Cup — national', level: 'national', cupId, format: 'wsdc', prelimRounds: 0, breakSize: 10 })
       .expect(201);
-    await api().post(`/api/tournaments/${national.body.id}/adjudicators`).set(org).send({ judgeIds: [...judges.keys()] }).expect(201);
+    await api()
+      .post(`/api/tournaments/${national.body.id}/adjudicators`)
+      .set(org)
+      .send({ judgeIds: [...judges.keys()] })
+      .expect(201);
     const view = await api().get(`/api/cups/${cupId}`).expect(200);
-    expect(view.body.regions.map((r: { status: string }) => r.status)).toEqual(['setup', 'setup', 'setup', 'setup', 'setup']);
+    expect(view.body.regions.map((r: { status: string }) => r.status)).toEqual([
+      'setup',
+      'setup',
+      'setup',
+      'setup',
+      'setup',
+    ]);
   });
 
   it('plays three power-paired rounds per region with no rematch, no conflict and balanced sides', async () => {
@@ -177,7 +218,10 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
         expect(row.speakerTotal).toBeCloseTo(3 * teamTotal(team), 6);
       }
       for (let i = 1; i < tab.length; i++) {
-        expect(tab[i - 1].points > tab[i].points || (tab[i - 1].points === tab[i].points && tab[i - 1].speakerTotal >= tab[i].speakerTotal)).toBe(true);
+        expect(
+          tab[i - 1].points > tab[i].points ||
+            (tab[i - 1].points === tab[i].points && tab[i - 1].speakerTotal >= tab[i].speakerTotal),
+        ).toBe(true);
       }
       const csv = await api().get(`/api/tournaments/${id}/standings?format=csv`).expect(200);
       expect(csv.text.charCodeAt(0)).toBe(0xfeff);
@@ -197,10 +241,15 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     expect(drawn.body.kind).toBe('elim');
     const bracket = await api().get(`/api/tournaments/${tournamentId}/bracket`).expect(200);
     expect(bracket.body.rounds.map((r: { name: string }) => r.name)).toEqual(['Semifinals', 'Final']);
-    const released = await api().post(`/api/tournaments/${tournamentId}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
+    const released = await api()
+      .post(`/api/tournaments/${tournamentId}/rounds/${drawn.body.seq}/release`)
+      .set(org)
+      .expect(200);
     const debate = released.body.debates[0] as DebateInfo;
     const chair = judges.get(debate.panel.find((p) => p.role === 'chair')!.judgeId)!;
-    const outsider = [...judges.values()].find((j) => !released.body.debates.some((d: DebateInfo) => d.panel.some((p) => p.judgeId === j.id)))!;
+    const outsider = [...judges.values()].find(
+      (j) => !released.body.debates.some((d: DebateInfo) => d.panel.some((p) => p.judgeId === j.id)),
+    )!;
     const good = ballotFor(debate, teams);
     const send = (body: unknown, token = chair.token, key?: string) => {
       const req = api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${token}`);
@@ -208,7 +257,9 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     };
     const tooHigh = structuredClone(good);
     tooHigh.teams[0].speeches[1].score = 81;
-    expect((await send(tooHigh).expect(400)).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/^teams\[0\]\.speeches\[1\]\.score/)]));
+    expect((await send(tooHigh).expect(400)).body.message).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^teams\[0\]\.speeches\[1\]\.score/)]),
+    );
     const thirdReply = structuredClone(good);
     thirdReply.teams[1].speeches[3].speakerId = teams.get(debate.teams[1].teamId)!.speakers[2];
     expect((await send(thirdReply).expect(400)).body.message.join(' ')).toMatch(/must be the 1st or 2nd speaker/);
@@ -216,7 +267,10 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     twice.teams[0].speeches[1].speakerId = twice.teams[0].speeches[0].speakerId;
     await send(twice).expect(400);
     const tied = structuredClone(good);
-    tied.teams[1].speeches = structuredClone(tied.teams[0].speeches).map((s, i) => ({ ...s, speakerId: tied.teams[1].speeches[i].speakerId }));
+    tied.teams[1].speeches = structuredClone(tied.teams[0].speeches).map((s, i) => ({
+      ...s,
+      speakerId: tied.teams[1].speeches[i].speakerId,
+    }));
     expect((await send(tied).expect(400)).body.message.join(' ')).toMatch(/tie|tied/i);
     const offStep = structuredClone(good);
     offStep.teams[0].speeches[3].score = 33.3;
@@ -272,7 +326,11 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
       expect(bracket.body.rounds[1].debates[0].winnerTeamId).toBe(strongest[0]);
     }
     const cup = await api().get(`/api/cups/${cupId}`).expect(200);
-    expect(cup.body.regions.every((r: { status: string; qualifiers: string[] }) => r.status === 'finished' && r.qualifiers.length === 2)).toBe(true);
+    expect(
+      cup.body.regions.every(
+        (r: { status: string; qualifiers: string[] }) => r.status === 'finished' && r.qualifiers.length === 2,
+      ),
+    ).toBe(true);
     expect(cup.body.national.status).toBe('elims');
   });
 
@@ -286,14 +344,20 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
       const [a, b] = match.teamIds;
       if (a && b) expect(teams.get(a)!.region).not.toBe(teams.get(b)!.region);
     }
-    const seeded = first.flatMap((m) => m.teamIds.map((teamId, i) => ({ teamId, seed: m.seeds[i] }))).filter((s) => s.teamId);
+    const seeded = first
+      .flatMap((m) => m.teamIds.map((teamId, i) => ({ teamId, seed: m.seeds[i] })))
+      .filter((s) => s.teamId);
     expect(seeded).toHaveLength(10);
     for (const s of seeded) if (champions.has(s.teamId)) expect(s.seed).toBeLessThanOrEqual(5);
 
     // A runner-up withdraws before the national round: its region's next finisher takes the place.
     const south = cup.regions.find((r: { code: string }) => r.code === 'south');
     const withdrawn = south.qualifiers[1] as string;
-    const replaced = await api().post(`/api/tournaments/${nationalId}/withdrawals`).set(org).send({ teamId: withdrawn }).expect(201);
+    const replaced = await api()
+      .post(`/api/tournaments/${nationalId}/withdrawals`)
+      .set(org)
+      .send({ teamId: withdrawn })
+      .expect(201);
     expect(replaced.body.replacement).toBeTruthy();
     expect(teams.get(replaced.body.replacement)!.region).toBe('south');
     const after = (await api().get(`/api/cups/${cupId}`).expect(200)).body;
@@ -310,9 +374,9 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     const champion = finalBracket.champion as string;
     expect(champion).toBeTruthy();
     // The champion won every match it played in the bracket.
-    const played = finalBracket.rounds.flatMap((r: { debates: { teamIds: (string | null)[]; winnerTeamId: string | null }[] }) => r.debates).filter(
-      (d: { teamIds: (string | null)[] }) => d.teamIds.includes(champion),
-    );
+    const played = finalBracket.rounds
+      .flatMap((r: { debates: { teamIds: (string | null)[]; winnerTeamId: string | null }[] }) => r.debates)
+      .filter((d: { teamIds: (string | null)[] }) => d.teamIds.includes(champion));
     expect(played.length).toBeGreaterThanOrEqual(3);
     for (const match of played) expect(match.winnerTeamId).toBe(champion);
     const finalCup = (await api().get(`/api/cups/${cupId}`).expect(200)).body;

@@ -46,8 +46,13 @@ describe('authorization of every route (e2e)', () => {
         const res = route.method === 'get' ? await req : await req.send((body ?? {}) as object);
         const allowed = ALLOWED[policy][caller];
         const expected = allowed ? 'not 401/403' : caller === 'anonymous' ? '401' : '403';
-        const ok = allowed ? res.status !== 401 && res.status !== 403 : res.status === (caller === 'anonymous' ? 401 : 403);
-        if (!ok) wrong.push(`${route.key} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+        const ok = allowed
+          ? res.status !== 401 && res.status !== 403
+          : res.status === (caller === 'anonymous' ? 401 : 403);
+        if (!ok)
+          wrong.push(
+            `${route.key} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`,
+          );
         if (res.status >= 500) wrong.push(`${route.key} as ${caller}: ${res.status}`);
         checked++;
       }

@@ -14,7 +14,10 @@ const CLI = join(process.cwd(), 'dist/src/database/backup-cli.js');
 
 /** The CLI on the same configuration as the (stopped) app. */
 function cli(app: TestApp, ...args: string[]) {
-  const env = { PATH: process.env.PATH ?? '', ...(app.databaseUrl ? { DATABASE_URL: app.databaseUrl } : { DATA_DIR: app.dataDir! }) };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    ...(app.databaseUrl ? { DATABASE_URL: app.databaseUrl } : { DATA_DIR: app.dataDir! }),
+  };
   return run(process.execPath, [CLI, ...args], { env });
 }
 
@@ -25,7 +28,13 @@ interface Debate {
 }
 
 /** Everything public about the cup that a restore must reproduce. */
-async function views(app: TestApp, cupId: string, tournamentId: string, championshipId: string, org: Record<string, string>) {
+async function views(
+  app: TestApp,
+  cupId: string,
+  tournamentId: string,
+  championshipId: string,
+  org: Record<string, string>,
+) {
   const get = async (path: string, auth = false) => {
     const req = request(app.url).get(path);
     return (await (auth ? req.set(org) : req).expect(200)).body;
@@ -47,12 +56,26 @@ describe('backup: export a cup, import it into an empty database (e2e)', () => {
       const fx = new Fixtures(source, await source.organiserToken());
       const org = fx.auth();
       const api = () => request(source.url);
-      const cup = (await api().post('/api/cups').set(org).send({ name: 'Backup Cup', season: '2026', slotsPerRegion: 2 }).expect(201)).body;
+      const cup = (
+        await api()
+          .post('/api/cups')
+          .set(org)
+          .send({ name: 'Backup Cup', season: '2026', slotsPerRegion: 2 })
+          .expect(201)
+      ).body;
       const tournament = (
         await api()
           .post('/api/tournaments')
           .set(org)
-          .send({ name: 'Backup Cup — south', level: 'regional', cupId: cup.id, regionCode: 'south', format: 'wsdc', prelimRounds: 2, breakSize: 2 })
+          .send({
+            name: 'Backup Cup — south',
+            level: 'regional',
+            cupId: cup.id,
+            regionCode: 'south',
+            format: 'wsdc',
+            prelimRounds: 2,
+            breakSize: 2,
+          })
           .expect(201)
       ).body;
       const teams: Awaited<ReturnType<Fixtures['team']>>[] = [];
@@ -62,10 +85,22 @@ describe('backup: export a cup, import it into an empty database (e2e)', () => {
         await api().post(`/api/tournaments/${tournament.id}/teams`).set(org).send({ teamId: team.id }).expect(201);
       }
       const judges: CreatedJudge[] = [await fx.judge('south'), await fx.judge('south')];
-      await api().post(`/api/tournaments/${tournament.id}/adjudicators`).set(org).send({ judgeIds: judges.map((j) => j.id) }).expect(201);
+      await api()
+        .post(`/api/tournaments/${tournament.id}/adjudicators`)
+        .set(org)
+        .send({ judgeIds: judges.map((j) => j.id) })
+        .expect(201);
       for (let round = 1; round <= 2; round++) {
-        const drawn = (await api().post(`/api/tournaments/${tournament.id}/rounds`).set(org).send({ motion: 'This house would back up' }).expect(201)).body;
-        const released = (await api().post(`/api/tournaments/${tournament.id}/rounds/${drawn.seq}/release`).set(org).expect(200)).body;
+        const drawn = (
+          await api()
+            .post(`/api/tournaments/${tournament.id}/rounds`)
+            .set(org)
+            .send({ motion: 'This house would back up' })
+            .expect(201)
+        ).body;
+        const released = (
+          await api().post(`/api/tournaments/${tournament.id}/rounds/${drawn.seq}/release`).set(org).expect(200)
+        ).body;
         for (const debate of released.debates as Debate[]) {
           for (const seat of debate.panel) {
             const judge = judges.find((j) => j.id === seat.judgeId)!;
@@ -75,19 +110,39 @@ describe('backup: export a cup, import it into an empty database (e2e)', () => {
                 const score = 70 + 2 * teams.indexOf(team); // no two teams tie
                 return {
                   teamId,
-                  speeches: [...team.members.map((m) => ({ speakerId: m.id, score })), { speakerId: team.members[0].id, score: 35, reply: true }],
+                  speeches: [
+                    ...team.members.map((m) => ({ speakerId: m.id, score })),
+                    { speakerId: team.members[0].id, score: 35, reply: true },
+                  ],
                 };
               }),
             };
-            await api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judge.token}`).send(ballot).expect(201);
+            await api()
+              .post(`/api/debates/${debate.id}/ballots`)
+              .set('Authorization', `Bearer ${judge.token}`)
+              .send(ballot)
+              .expect(201);
           }
         }
       }
       const championship = (
-        await api().post('/api/case-championships').set(org).send({ title: 'Backup case', regionCode: 'south', qualifierSlots: 2 }).expect(201)
+        await api()
+          .post('/api/case-championships')
+          .set(org)
+          .send({ title: 'Backup case', regionCode: 'south', qualifierSlots: 2 })
+          .expect(201)
       ).body;
-      for (const team of teams) await api().post(`/api/case-championships/${championship.id}/entries`).set(org).send({ teamId: team.id }).expect(201);
-      await api().post(`/api/case-championships/${championship.id}/jury`).set(org).send({ judgeIds: [judges[0].id] }).expect(201);
+      for (const team of teams)
+        await api()
+          .post(`/api/case-championships/${championship.id}/entries`)
+          .set(org)
+          .send({ teamId: team.id })
+          .expect(201);
+      await api()
+        .post(`/api/case-championships/${championship.id}/jury`)
+        .set(org)
+        .send({ judgeIds: [judges[0].id] })
+        .expect(201);
       await api().post(`/api/case-championships/${championship.id}/start-scoring`).set(org).expect(200);
       for (const [i, team] of teams.entries()) {
         await api()
@@ -112,7 +167,9 @@ describe('backup: export a cup, import it into an empty database (e2e)', () => {
       const imported = await cli(target, 'import', file);
       expect(imported.stdout).toMatch(/imported cup/);
       // Importing twice is refused with a reason and changes nothing.
-      await expect(cli(target, 'import', file)).rejects.toMatchObject({ stderr: expect.stringMatching(/already exists/) });
+      await expect(cli(target, 'import', file)).rejects.toMatchObject({
+        stderr: expect.stringMatching(/already exists/),
+      });
 
       const restored = await startTestApp({ dataDir: target.dataDir, databaseUrl: target.databaseUrl });
       try {

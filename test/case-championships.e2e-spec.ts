@@ -41,7 +41,11 @@ describe('case championships «Жастар мәселесі жастар көз
     }
     const jurors: CreatedJudge[] = [];
     for (let j = 0; j < 5; j++) jurors.push(await fx.judge(region));
-    await api().post(`/api/case-championships/${c.id}/jury`).set(org).send({ judgeIds: jurors.map((j) => j.id) }).expect(201);
+    await api()
+      .post(`/api/case-championships/${c.id}/jury`)
+      .set(org)
+      .send({ judgeIds: jurors.map((j) => j.id) })
+      .expect(201);
     await api().post(`/api/case-championships/${c.id}/start-scoring`).set(org).expect(200);
     return { c, teams, jurors };
   }
@@ -72,7 +76,9 @@ describe('case championships «Жастар мәселесі жастар көз
       }
       const standings = (await api().get(`/api/case-championships/${c.id}/standings`).expect(200)).body;
       expect(standings.rows).toHaveLength(teams.length);
-      expect(standings.rows.map((row: { teamId: string }) => row.teamId)).toEqual([...teams].reverse().map((x) => x.id));
+      expect(standings.rows.map((row: { teamId: string }) => row.teamId)).toEqual(
+        [...teams].reverse().map((x) => x.id),
+      );
       expect(standings.rows.every((row: { judgesCounted: number }) => row.judgesCounted === 5)).toBe(true);
       const finalised = (await api().post(`/api/case-championships/${c.id}/finalise`).set(org).expect(200)).body;
       expect(finalised.status).toBe('finalised');
@@ -90,11 +96,29 @@ describe('case championships «Жастар мәселесі жастар көз
     // Judge totals = (3·idea/10 + 1·pitch/5) / 4 · 100.
     const sheets: [number, number][][] = [
       // team A: totals 90, 80, 80, 70, 20 → mean 68; dropping 90 and 20 → 76.667
-      [[10, 3], [9, 2.5], [8, 4], [7, 3.5], [2, 1]],
+      [
+        [10, 3],
+        [9, 2.5],
+        [8, 4],
+        [7, 3.5],
+        [2, 1],
+      ],
       // team B: 70 from everyone → 70 either way
-      [[7, 3.5], [7, 3.5], [7, 3.5], [7, 3.5], [7, 3.5]],
+      [
+        [7, 3.5],
+        [7, 3.5],
+        [7, 3.5],
+        [7, 3.5],
+        [7, 3.5],
+      ],
       // team C: 60, 90, 90, 90, 60 → mean 78; dropping one 90 and one 60 → 80
-      [[6, 3], [9, 4.5], [9, 4.5], [9, 4.5], [6, 3]],
+      [
+        [6, 3],
+        [9, 4.5],
+        [9, 4.5],
+        [9, 4.5],
+        [6, 3],
+      ],
     ];
     for (const [i, team] of teams.entries()) {
       for (const [j, juror] of jurors.entries()) {
@@ -109,21 +133,43 @@ describe('case championships «Жастар мәселесі жастар көз
     ]);
     expect(plain.rows[0].perCriterion).toEqual({ idea: 7.8, pitch: 3.9 });
     const view = (await api().get(`/api/case-championships/${c.id}`).expect(200)).body;
-    await api().patch(`/api/case-championships/${c.id}/options`).set(org).send({ version: view.version, dropHighLow: true }).expect(200);
+    await api()
+      .patch(`/api/case-championships/${c.id}/options`)
+      .set(org)
+      .send({ version: view.version, dropHighLow: true })
+      .expect(200);
     const dropped = (await api().get(`/api/case-championships/${c.id}/standings`).expect(200)).body;
-    expect(dropped.rows.map((r: { teamId: string; total: number; judgesCounted: number }) => [r.teamId, Number(r.total.toFixed(3)), r.judgesCounted])).toEqual([
-      [teams[2].id, 80],
-      [teams[0].id, 76.667],
-      [teams[1].id, 70],
-    ].map(([id, total]) => [id, total, 3]));
-    await api().patch(`/api/case-championships/${c.id}/options`).set(org).send({ version: view.version, dropHighLow: false }).expect(409);
+    expect(
+      dropped.rows.map((r: { teamId: string; total: number; judgesCounted: number }) => [
+        r.teamId,
+        Number(r.total.toFixed(3)),
+        r.judgesCounted,
+      ]),
+    ).toEqual(
+      [
+        [teams[2].id, 80],
+        [teams[0].id, 76.667],
+        [teams[1].id, 70],
+      ].map(([id, total]) => [id, total, 3]),
+    );
+    await api()
+      .patch(`/api/case-championships/${c.id}/options`)
+      .set(org)
+      .send({ version: view.version, dropHighLow: false })
+      .expect(409);
 
     // Normalisation, by hand: all 15 totals have mean μ = 72 and population SD σ = 17.2047. Judge 1 gave A, B, C
     // 90, 70, 60 (mean 73.333, SD 12.472), so A's sheet becomes 72 + 17.2047 × (90 − 73.333) / 12.472 = 94.991;
     // likewise every sheet, then the mean per team: A 69.387, B 63.404, C 83.209.
-    await api().patch(`/api/case-championships/${c.id}/options`).set(org).send({ version: view.version + 1, dropHighLow: false, normaliseJudges: true }).expect(200);
+    await api()
+      .patch(`/api/case-championships/${c.id}/options`)
+      .set(org)
+      .send({ version: view.version + 1, dropHighLow: false, normaliseJudges: true })
+      .expect(200);
     const normalised = (await api().get(`/api/case-championships/${c.id}/standings`).expect(200)).body;
-    expect(normalised.rows.map((r: { teamId: string; total: number }) => [r.teamId, Number(r.total.toFixed(3))])).toEqual([
+    expect(
+      normalised.rows.map((r: { teamId: string; total: number }) => [r.teamId, Number(r.total.toFixed(3))]),
+    ).toEqual([
       [teams[2].id, 83.209],
       [teams[0].id, 69.387],
       [teams[1].id, 63.404],
@@ -143,25 +189,44 @@ describe('case championships «Жастар мәселесі жастар көз
     await bad({ ...uniform(5), analysis: 11 }, ['scores.analysis']);
     await bad({ ...uniform(5), innovation: -1 }, ['scores.innovation']);
     await bad({ ...uniform(5), presentation: 'ten' }, ['scores.presentation']);
-    await api().put(`/api/case-championships/${c.id}/scoresheets/${teams[0].id}`).set(as(jurors[0])).send({ scores: uniform(5), mood: 'x' }).expect(400);
+    await api()
+      .put(`/api/case-championships/${c.id}/scoresheets/${teams[0].id}`)
+      .set(as(jurors[0]))
+      .send({ scores: uniform(5), mood: 'x' })
+      .expect(400);
     await score(c.id, teams[0].id, outsider, uniform(5)).expect(403);
-    await api().put(`/api/case-championships/${c.id}/scoresheets/${teams[0].id}`).send({ scores: uniform(5) }).expect(401);
+    await api()
+      .put(`/api/case-championships/${c.id}/scoresheets/${teams[0].id}`)
+      .send({ scores: uniform(5) })
+      .expect(401);
     const sheets = await api().get(`/api/case-championships/${c.id}/scoresheets`).set(org).expect(200);
     expect(sheets.body).toEqual([]);
 
     const draft = await championship('west');
     const team = await fx.team('west', 'Draft team');
     await api().post(`/api/case-championships/${draft.id}/entries`).set(org).send({ teamId: team.id }).expect(201);
-    await api().post(`/api/case-championships/${draft.id}/jury`).set(org).send({ judgeIds: [jurors[0].id] }).expect(201);
+    await api()
+      .post(`/api/case-championships/${draft.id}/jury`)
+      .set(org)
+      .send({ judgeIds: [jurors[0].id] })
+      .expect(201);
     const notOpen = await score(draft.id, team.id, jurors[0], uniform(5)).expect(409);
     expect(notOpen.body.message).toMatch(/draft/);
     const otherRegion = await fx.team('east', 'Eastern team');
-    const wrong = await api().post(`/api/case-championships/${draft.id}/entries`).set(org).send({ teamId: otherRegion.id }).expect(422);
+    const wrong = await api()
+      .post(`/api/case-championships/${draft.id}/entries`)
+      .set(org)
+      .send({ teamId: otherRegion.id })
+      .expect(422);
     expect(wrong.body.message).toMatch(/east/);
     await api().post(`/api/case-championships/${c.id}/entries`).set(org).send({ teamId: team.id }).expect(409);
 
     const juniors = await championship('west', { ageGroup: '14-17' });
-    const adults = await api().post(`/api/case-championships/${juniors.id}/entries`).set(org).send({ teamId: team.id }).expect(422);
+    const adults = await api()
+      .post(`/api/case-championships/${juniors.id}/entries`)
+      .set(org)
+      .send({ teamId: team.id })
+      .expect(422);
     expect(adults.body.message).toMatch(/age group 18-24; this championship is for 14-17/);
     const young = await fx.team('west', 'Young west team', { birthDate: '2010-05-05' });
     await api().post(`/api/case-championships/${juniors.id}/entries`).set(org).send({ teamId: young.id }).expect(201);
@@ -174,25 +239,37 @@ describe('case championships «Жастар мәселесі жастар көз
     const sameSchool = await fx.judge('central', { institution: 'karaganda  tech' });
     const declared = await fx.judge('central');
     await api().post(`/api/judges/${declared.id}/conflicts`).set(org).send({ teamId: other.id }).expect(201);
-    for (const teamId of [team.id, other.id]) await api().post(`/api/case-championships/${c.id}/entries`).set(org).send({ teamId }).expect(201);
-    await api().post(`/api/case-championships/${c.id}/jury`).set(org).send({ judgeIds: [sameSchool.id, declared.id] }).expect(201);
+    for (const teamId of [team.id, other.id])
+      await api().post(`/api/case-championships/${c.id}/entries`).set(org).send({ teamId }).expect(201);
+    await api()
+      .post(`/api/case-championships/${c.id}/jury`)
+      .set(org)
+      .send({ judgeIds: [sameSchool.id, declared.id] })
+      .expect(201);
     await api().post(`/api/case-championships/${c.id}/start-scoring`).set(org).expect(200);
     expect((await score(c.id, team.id, sameSchool, uniform(5)).expect(422)).body.message).toMatch(/same institution/);
     expect((await score(c.id, other.id, declared, uniform(5)).expect(422)).body.message).toMatch(/declared conflict/);
     await score(c.id, other.id, sameSchool, uniform(5)).expect(200);
     const assignments = await api().get(`/api/case-championships/${c.id}/assignments`).set(as(sameSchool)).expect(200);
-    expect(assignments.body.teams.find((x: { teamId: string }) => x.teamId === team.id).conflict).toBe('same-institution');
+    expect(assignments.body.teams.find((x: { teamId: string }) => x.teamId === team.id).conflict).toBe(
+      'same-institution',
+    );
   });
 
   it('counts twenty parallel submissions with one key once, keeps two jurors scoring at once, and audits replacements', async () => {
     const { c, teams, jurors } = await seated('east', 3);
-    const replies = await Promise.all(Array.from({ length: 20 }, () => score(c.id, teams[0].id, jurors[0], uniform(6), 'tablet-key-1')));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, () => score(c.id, teams[0].id, jurors[0], uniform(6), 'tablet-key-1')),
+    );
     expect(replies.every((r) => r.status === 200)).toBe(true);
     expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
     expect(replies.every((r) => r.body.version === 1)).toBe(true);
     await score(c.id, teams[0].id, jurors[0], uniform(7), 'tablet-key-1').expect(409);
 
-    await Promise.all([score(c.id, teams[1].id, jurors[0], uniform(8)).expect(200), score(c.id, teams[1].id, jurors[1], uniform(4)).expect(200)]);
+    await Promise.all([
+      score(c.id, teams[1].id, jurors[0], uniform(8)).expect(200),
+      score(c.id, teams[1].id, jurors[1], uniform(4)).expect(200),
+    ]);
     const sheets = (await api().get(`/api/case-championships/${c.id}/scoresheets`).set(org).expect(200)).body;
     expect(sheets.filter((s: { teamId: string }) => s.teamId === teams[1].id)).toHaveLength(2);
     expect(sheets.filter((s: { teamId: string }) => s.teamId === teams[0].id)).toHaveLength(1);
@@ -200,13 +277,24 @@ describe('case championships «Жастар мәселесі жастар көз
     const replaced = await score(c.id, teams[0].id, jurors[0], uniform(9), 'tablet-key-2').expect(200);
     expect(replaced.body.version).toBe(2);
     const audit = (await api().get(`/api/case-championships/${c.id}/audit`).set(org).expect(200)).body;
-    const trail = audit.filter((a: { teamId: string; judgeId: string }) => a.teamId === teams[0].id && a.judgeId === jurors[0].id);
-    expect(trail.map((a: { version: number; before: unknown; after: { scores: unknown } }) => [a.version, a.before, a.after.scores])).toEqual([
+    const trail = audit.filter(
+      (a: { teamId: string; judgeId: string }) => a.teamId === teams[0].id && a.judgeId === jurors[0].id,
+    );
+    expect(
+      trail.map((a: { version: number; before: unknown; after: { scores: unknown } }) => [
+        a.version,
+        a.before,
+        a.after.scores,
+      ]),
+    ).toEqual([
       [1, null, uniform(6)],
       [2, { scores: uniform(6), comment: null }, uniform(9)],
     ]);
     expect(trail[1].actor).toBe(`judge:${jurors[0].id}`);
-    const stale = await api().put(`/api/case-championships/${c.id}/scoresheets/${teams[0].id}`).set(as(jurors[0])).send({ scores: uniform(5), version: 1 });
+    const stale = await api()
+      .put(`/api/case-championships/${c.id}/scoresheets/${teams[0].id}`)
+      .set(as(jurors[0]))
+      .send({ scores: uniform(5), version: 1 });
     expect(stale.status).toBe(409);
   });
 
@@ -223,7 +311,8 @@ describe('case championships «Жастар мәселесі жастар көз
     }[];
     const harsh = report.find((r) => r.judgeId === jurors[4].id)!;
     expect(harsh.meanDeviation).toBeLessThan(-30);
-    for (const juror of jurors.slice(0, 4)) expect(report.find((r) => r.judgeId === juror.id)!.meanDeviation).toBeGreaterThan(0);
+    for (const juror of jurors.slice(0, 4))
+      expect(report.find((r) => r.judgeId === juror.id)!.meanDeviation).toBeGreaterThan(0);
     await api().get(`/api/case-championships/${c.id}/diagnostics`).expect(401);
   });
 
@@ -241,24 +330,31 @@ describe('case championships «Жастар мәселесі жастар көз
     expect(scoreEvent.seq).toBe(seq0 + 1);
     await audience.waitFor((m) => m.event === 'standings');
 
-    for (const [i, team] of teams.entries()) for (const juror of jurors) await score(c.id, team.id, juror, uniform(3 + 2 * i)).expect(200);
+    for (const [i, team] of teams.entries())
+      for (const juror of jurors) await score(c.id, team.id, juror, uniform(3 + 2 * i)).expect(200);
     let view = (await api().get(`/api/case-championships/${c.id}`).expect(200)).body;
-    view = (await api().post(`/api/case-championships/${c.id}/freeze?version=${view.version}`).set(org).expect(200)).body;
+    view = (await api().post(`/api/case-championships/${c.id}/freeze?version=${view.version}`).set(org).expect(200))
+      .body;
     const hidden = (await api().get(`/api/case-championships/${c.id}/standings`).expect(200)).body;
     expect(hidden.frozen).toBe(true);
-    expect(hidden.rows.every((r: { hidden?: boolean; teamId: string | null }) => r.hidden && r.teamId === null)).toBe(true);
+    expect(hidden.rows.every((r: { hidden?: boolean; teamId: string | null }) => r.hidden && r.teamId === null)).toBe(
+      true,
+    );
     const full = (await api().get(`/api/case-championships/${c.id}/standings`).set(org).expect(200)).body;
     expect(full.rows[0].teamId).toBe(teams[2].id);
 
     for (let step = 1; step <= 3; step++) {
-      view = (await api().post(`/api/case-championships/${c.id}/reveal?version=${view.version}`).set(org).expect(200)).body;
-      const reveal = await audience.waitFor((m) => m.event === 'reveal' && ((m.reveal as { revealed: number }).revealed === step || step === 3));
+      view = (await api().post(`/api/case-championships/${c.id}/reveal?version=${view.version}`).set(org).expect(200))
+        .body;
+      const reveal = await audience.waitFor(
+        (m) => m.event === 'reveal' && ((m.reveal as { revealed: number }).revealed === step || step === 3),
+      );
       expect(reveal.seq).toBeGreaterThan(seq0);
       const board = (await api().get(`/api/case-championships/${c.id}/standings`).expect(200)).body;
       if (step < 3) {
-        expect(board.rows.filter((r: { hidden?: boolean }) => !r.hidden).map((r: { teamId: string }) => r.teamId)).toEqual(
-          [teams[1].id, teams[0].id].slice(2 - step),
-        );
+        expect(
+          board.rows.filter((r: { hidden?: boolean }) => !r.hidden).map((r: { teamId: string }) => r.teamId),
+        ).toEqual([teams[1].id, teams[0].id].slice(2 - step));
       } else {
         expect(board.frozen).toBe(false);
         expect(board.rows[0].teamId).toBe(teams[2].id);

@@ -35,7 +35,13 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
       await api()
         .post('/api/case-championships')
         .set(org)
-        .send({ title: 'Жастар мәселесі жастар көзімен — Оңтүстік 2026', regionCode: 'south', qualifierSlots: 4, criteria: CRITERIA, options: { quotas: { minRural: 1 } } })
+        .send({
+          title: 'Жастар мәселесі жастар көзімен — Оңтүстік 2026',
+          regionCode: 'south',
+          qualifierSlots: 4,
+          criteria: CRITERIA,
+          options: { quotas: { minRural: 1 } },
+        })
         .expect(201)
     ).body;
 
@@ -62,14 +68,33 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
     }
 
     const jurors: CreatedJudge[] = [];
-    for (let j = 0; j < 18; j++) jurors.push(await fx.judge(['south', 'north', 'west', 'central', 'east'][j % 5], { strength: j % 10 }));
-    await api().post(`/api/case-championships/${c.id}/jury`).set(org).send({ judgeIds: jurors.map((j) => j.id) }).expect(201);
+    for (let j = 0; j < 18; j++)
+      jurors.push(await fx.judge(['south', 'north', 'west', 'central', 'east'][j % 5], { strength: j % 10 }));
+    await api()
+      .post(`/api/case-championships/${c.id}/jury`)
+      .set(org)
+      .send({ judgeIds: jurors.map((j) => j.id) })
+      .expect(201);
 
     // Juror 0 mentors team 0: the conflict comes from the mentor record, declared nowhere else.
-    const mentor = (await api().post('/api/mentors').set(org).send({ fullName: jurors[0].fullName, regionCode: 'south', judgeId: jurors[0].id }).expect(201)).body;
+    const mentor = (
+      await api()
+        .post('/api/mentors')
+        .set(org)
+        .send({ fullName: jurors[0].fullName, regionCode: 'south', judgeId: jurors[0].id })
+        .expect(201)
+    ).body;
     await api().post(`/api/mentors/${mentor.id}/teams`).set(org).send({ teamId: teams[0].id }).expect(201);
-    const looked = (await api().get('/api/mentors').query({ search: jurors[0].fullName.slice(0, 6) }).set(org).expect(200)).body;
-    expect(looked.items.find((m: { id: string }) => m.id === mentor.id).teams.map((x: { teamId: string }) => x.teamId)).toEqual([teams[0].id]);
+    const looked = (
+      await api()
+        .get('/api/mentors')
+        .query({ search: jurors[0].fullName.slice(0, 6) })
+        .set(org)
+        .expect(200)
+    ).body;
+    expect(
+      looked.items.find((m: { id: string }) => m.id === mentor.id).teams.map((x: { teamId: string }) => x.teamId),
+    ).toEqual([teams[0].id]);
 
     const plan = (
       await api()
@@ -84,13 +109,19 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
       expect(room.teams).toHaveLength(10);
       expect(room.jurors).toHaveLength(3);
       expect(room.teams.map((x: { startsAt: string }) => x.startsAt)).toEqual(
-        Array.from({ length: 10 }, (_, k) => new Date(Date.parse('2026-12-05T05:00:00Z') + k * 12 * 60_000).toISOString()),
+        Array.from({ length: 10 }, (_, k) =>
+          new Date(Date.parse('2026-12-05T05:00:00Z') + k * 12 * 60_000).toISOString(),
+        ),
       );
       for (const team of room.teams) roomOf.set(team.teamId, room.number);
     }
     expect(plan.conflicts).toEqual([]);
     expect(plan.shortfalls).toEqual([]);
-    const jurorRoom = new Map<string, number>(plan.rooms.flatMap((r: { number: number; jurors: { judgeId: string }[] }) => r.jurors.map((j) => [j.judgeId, r.number])));
+    const jurorRoom = new Map<string, number>(
+      plan.rooms.flatMap((r: { number: number; jurors: { judgeId: string }[] }) =>
+        r.jurors.map((j) => [j.judgeId, r.number]),
+      ),
+    );
     expect(jurorRoom.get(jurors[0].id)).not.toBe(roomOf.get(teams[0].id));
     // Oblasts spread: no room holds more than its share plus one of any oblast.
     const perOblast = new Map<string, number>();
@@ -103,9 +134,21 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
 
     // Moving the mentor into the mentee's room shows the conflict; moving back clears it.
     const menteeRoom = roomOf.get(teams[0].id)!;
-    const moved = (await api().post(`/api/case-championships/${c.id}/rooms/moves`).set(org).send({ judgeId: jurors[0].id, toRoom: menteeRoom }).expect(200)).body;
-    expect(moved.conflicts).toEqual([{ room: menteeRoom, judgeId: jurors[0].id, teamId: teams[0].id, reason: 'mentor' }]);
-    await api().post(`/api/case-championships/${c.id}/rooms/moves`).set(org).send({ judgeId: jurors[0].id, toRoom: jurorRoom.get(jurors[0].id) }).expect(200);
+    const moved = (
+      await api()
+        .post(`/api/case-championships/${c.id}/rooms/moves`)
+        .set(org)
+        .send({ judgeId: jurors[0].id, toRoom: menteeRoom })
+        .expect(200)
+    ).body;
+    expect(moved.conflicts).toEqual([
+      { room: menteeRoom, judgeId: jurors[0].id, teamId: teams[0].id, reason: 'mentor' },
+    ]);
+    await api()
+      .post(`/api/case-championships/${c.id}/rooms/moves`)
+      .set(org)
+      .send({ judgeId: jurors[0].id, toRoom: jurorRoom.get(jurors[0].id) })
+      .expect(200);
 
     // The public schedule: rooms, teams and times, no jurors, no results.
     const schedule = (await api().get(`/api/case-championships/${c.id}/rooms`).expect(200)).body;
@@ -115,7 +158,9 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
 
     // The weakest room winner becomes rural before scoring: it reaches the final by the room rule, not by quality.
     const winners = plan.rooms.map((r: { teams: { teamId: string }[] }) =>
-      r.teams.map((x) => x.teamId).reduce((best: string, id: string) => (quality.get(id)! > quality.get(best)! ? id : best)),
+      r.teams
+        .map((x) => x.teamId)
+        .reduce((best: string, id: string) => (quality.get(id)! > quality.get(best)! ? id : best)),
     );
     const rural = [...winners].sort((a, b) => quality.get(a)! - quality.get(b)!)[0];
     const ruralTeam = teams.find((x) => x.id === rural)!;
@@ -127,13 +172,26 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
     const judgeById = new Map(jurors.map((j) => [j.id, j]));
     // A juror may score only the teams of their own room.
     const otherRoomTeam = teams.find((x) => roomOf.get(x.id) !== jurorRoom.get(jurors[1].id))!;
-    await api().put(`/api/case-championships/${c.id}/scoresheets/${otherRoomTeam.id}`).set(as(jurors[1])).send({ scores: sheet(10, false) }).expect(403);
+    await api()
+      .put(`/api/case-championships/${c.id}/scoresheets/${otherRoomTeam.id}`)
+      .set(as(jurors[1]))
+      .send({ scores: sheet(10, false) })
+      .expect(403);
     for (const room of plan.rooms) {
       for (const { judgeId } of room.jurors) {
-        const assignment = (await api().get(`/api/case-championships/${c.id}/assignments`).set(as(judgeById.get(judgeId)!)).expect(200)).body;
+        const assignment = (
+          await api()
+            .get(`/api/case-championships/${c.id}/assignments`)
+            .set(as(judgeById.get(judgeId)!))
+            .expect(200)
+        ).body;
         expect(assignment.room).toBe(room.number);
-        expect(assignment.teams.map((x: { teamId: string }) => x.teamId)).toEqual(room.teams.map((x: { teamId: string }) => x.teamId));
-        expect(assignment.teams.map((x: { startsAt: string }) => x.startsAt)).toEqual(room.teams.map((x: { startsAt: string }) => x.startsAt));
+        expect(assignment.teams.map((x: { teamId: string }) => x.teamId)).toEqual(
+          room.teams.map((x: { teamId: string }) => x.teamId),
+        );
+        expect(assignment.teams.map((x: { startsAt: string }) => x.startsAt)).toEqual(
+          room.teams.map((x: { startsAt: string }) => x.startsAt),
+        );
         for (const team of room.teams) {
           await api()
             .put(`/api/case-championships/${c.id}/scoresheets/${team.teamId}`)
@@ -146,7 +204,9 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
 
     // While the rooms score, the public board shows nothing; organisers see room 3 stand out as harsh.
     const hidden = (await api().get(`/api/case-championships/${c.id}/standings`).expect(200)).body;
-    expect(hidden.rows.every((r: { hidden?: boolean; teamId: string | null }) => r.hidden === true && r.teamId === null)).toBe(true);
+    expect(
+      hidden.rows.every((r: { hidden?: boolean; teamId: string | null }) => r.hidden === true && r.teamId === null),
+    ).toBe(true);
     const organiserPlan = (await api().get(`/api/case-championships/${c.id}/rooms`).set(org).expect(200)).body;
     const harshest = [...organiserPlan.diagnostics].sort((a, b) => a.deviationFromAll - b.deviationFromAll)[0];
     expect(harshest.room).toBe(3);
@@ -163,7 +223,9 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
     ).body;
     expect(advanced.stage).toBe('final');
     expect(advanced.finalists).toHaveLength(12);
-    const roomTops = advanced.finalists.filter((f: { placedBy: string }) => f.placedBy === 'roomTop').map((f: { teamId: string }) => f.teamId);
+    const roomTops = advanced.finalists
+      .filter((f: { placedBy: string }) => f.placedBy === 'roomTop')
+      .map((f: { teamId: string }) => f.teamId);
     expect([...roomTops].sort()).toEqual([...winners].sort());
     expect(advanced.finalists.filter((f: { placedBy: string }) => f.placedBy === 'wildcard')).toHaveLength(6);
     // Room results are public once the stage is closed: each room's best team is ranked first there.
@@ -176,11 +238,23 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
     // The final: only the final jury, only finalists.
     const finalists: string[] = advanced.finalists.map((f: { teamId: string }) => f.teamId);
     const outsider = teams.find((x) => !finalists.includes(x.id))!;
-    await api().put(`/api/case-championships/${c.id}/scoresheets/${finalists[0]}`).set(as(jurors[0])).send({ scores: sheet(1, false) }).expect(403);
-    await api().put(`/api/case-championships/${c.id}/scoresheets/${outsider.id}`).set(as(finalJury[0])).send({ scores: sheet(1, false) }).expect(422);
+    await api()
+      .put(`/api/case-championships/${c.id}/scoresheets/${finalists[0]}`)
+      .set(as(jurors[0]))
+      .send({ scores: sheet(1, false) })
+      .expect(403);
+    await api()
+      .put(`/api/case-championships/${c.id}/scoresheets/${outsider.id}`)
+      .set(as(finalJury[0]))
+      .send({ scores: sheet(1, false) })
+      .expect(422);
     for (const juror of finalJury) {
       for (const teamId of finalists) {
-        await api().put(`/api/case-championships/${c.id}/scoresheets/${teamId}`).set(as(juror)).send({ scores: sheet(quality.get(teamId)!, false) }).expect(200);
+        await api()
+          .put(`/api/case-championships/${c.id}/scoresheets/${teamId}`)
+          .set(as(juror))
+          .send({ scores: sheet(quality.get(teamId)!, false) })
+          .expect(200);
       }
     }
 

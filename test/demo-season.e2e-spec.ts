@@ -39,9 +39,12 @@ describe('npm run demo: the season builder at small size (e2e)', () => {
     for (const region of result.regions) {
       const championship = (await api().get(`/api/case-championships/${region.championshipId}`).expect(200)).body;
       expect(championship.status).toBe('finalised');
-      const standings = (await api().get(`/api/case-championships/${region.championshipId}/standings`).expect(200)).body;
+      const standings = (await api().get(`/api/case-championships/${region.championshipId}/standings`).expect(200))
+        .body;
       expect(standings.rows.slice(0, 4).map((r: { teamId: string }) => r.teamId)).toEqual(championship.qualifiers);
-      const sheets = (await api().get(`/api/case-championships/${region.championshipId}/scoresheets`).set(org).expect(200)).body;
+      const sheets = (
+        await api().get(`/api/case-championships/${region.championshipId}/scoresheets`).set(org).expect(200)
+      ).body;
       expect(sheets).toHaveLength(5 * 3);
 
       const tournament = (await api().get(`/api/tournaments/${region.tournamentId}`).expect(200)).body;
@@ -66,9 +69,12 @@ describe('npm run demo: the season builder at small size (e2e)', () => {
     expect(regionalChampions).toContain(view.national.champion);
     expect(result.national.champion).toBe(view.national.champion);
 
-    const bracket = (await api().get(`/api/tournaments/${result.national.tournamentId}/bracket`).expect(200)).body as BracketView;
+    const bracket = (await api().get(`/api/tournaments/${result.national.tournamentId}/bracket`).expect(200))
+      .body as BracketView;
     expect(bracket.champion).toBe(view.national.champion);
-    const played = bracket.rounds.flatMap((r) => r.debates).filter((d) => d.teamIds.includes(bracket.champion) && d.teamIds.every(Boolean));
+    const played = bracket.rounds
+      .flatMap((r) => r.debates)
+      .filter((d) => d.teamIds.includes(bracket.champion) && d.teamIds.every(Boolean));
     expect(played.length).toBeGreaterThanOrEqual(2);
     for (const match of played) expect(match.winnerTeamId).toBe(bracket.champion);
     expect(result.counts.scoresheets).toBe(5 * 5 * 3);

@@ -31,16 +31,41 @@ describe('formats a tournament copies and changes, iron speeches, tab rules (e2e
     const twoSlots = await api()
       .post('/api/tournaments')
       .set(fx.auth())
-      .send(apf({ formatOverrides: { speechSlots: [{ min: 20, max: 30, step: 1 }, { min: 20, max: 30, step: 1 }] } }))
+      .send(
+        apf({
+          formatOverrides: {
+            speechSlots: [
+              { min: 20, max: 30, step: 1 },
+              { min: 20, max: 30, step: 1 },
+            ],
+          },
+        }),
+      )
       .expect(400);
     expect(JSON.stringify(twoSlots.body.message)).toContain('formatOverrides.speechSlots must give 3 slots');
     const unreachable = await api()
       .post('/api/tournaments')
       .set(fx.auth())
-      .send(apf({ formatOverrides: { speechSlots: [{ min: 20, max: 30, step: 3 }, { min: 20, max: 30, step: 1 }, { min: 10, max: 15, step: 0.5 }] } }))
+      .send(
+        apf({
+          formatOverrides: {
+            speechSlots: [
+              { min: 20, max: 30, step: 3 },
+              { min: 20, max: 30, step: 1 },
+              { min: 10, max: 15, step: 0.5 },
+            ],
+          },
+        }),
+      )
       .expect(400);
-    expect(JSON.stringify(unreachable.body.message)).toContain('formatOverrides.speechSlots[0] max must be reachable from min in steps of 3');
-    const ld = await api().post('/api/tournaments').set(fx.auth()).send(apf({ format: 'ld', formatOverrides: { slotNames: { gov: [] } } })).expect(400);
+    expect(JSON.stringify(unreachable.body.message)).toContain(
+      'formatOverrides.speechSlots[0] max must be reachable from min in steps of 3',
+    );
+    const ld = await api()
+      .post('/api/tournaments')
+      .set(fx.auth())
+      .send(apf({ format: 'ld', formatOverrides: { slotNames: { gov: [] } } }))
+      .expect(400);
     expect(JSON.stringify(ld.body.message)).toContain('formatOverrides.slotNames: unknown side gov (aff, neg)');
   });
 
@@ -69,7 +94,11 @@ describe('formats a tournament copies and changes, iron speeches, tab rules (e2e
       [20, 30],
       [10, 15],
     ]);
-    expect(created.body.tabRules).toEqual({ teamTieBreaks: ['wins', 'ballots', 'speakerTotal'], speakerRankBy: 'average', minSpeeches: 1 });
+    expect(created.body.tabRules).toEqual({
+      teamTieBreaks: ['wins', 'ballots', 'speakerTotal'],
+      speakerRankBy: 'average',
+      minSpeeches: 1,
+    });
     expect(created.body.rules).toEqual({ byeCounts: 'win', marginsIncludeDissent: false });
 
     // Five teams of two: every round one team has a bye, which counts as a win without speaker scores.
@@ -80,11 +109,19 @@ describe('formats a tournament copies and changes, iron speeches, tab rules (e2e
       teams.push(team);
     }
     const judges = [await fx.judge('west'), await fx.judge('west')];
-    await api().post(`/api/tournaments/${id}/adjudicators`).set(fx.auth()).send({ judgeIds: judges.map((j) => j.id) }).expect(201);
+    await api()
+      .post(`/api/tournaments/${id}/adjudicators`)
+      .set(fx.auth())
+      .send({ judgeIds: judges.map((j) => j.id) })
+      .expect(201);
     const drawn = await api().post(`/api/tournaments/${id}/rounds`).set(fx.auth()).send({}).expect(201);
-    const round = (await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(fx.auth()).expect(200)).body;
+    const round = (
+      await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(fx.auth()).expect(200)
+    ).body;
     const membersOf = new Map(teams.map((team) => [team.id, team.members.map((m) => m.id)]));
-    const byed = teams.find((team) => !round.debates.some((d: DrawnDebate) => d.teams.some((x) => x.teamId === team.id)))!;
+    const byed = teams.find(
+      (team) => !round.debates.some((d: DrawnDebate) => d.teams.some((x) => x.teamId === team.id)),
+    )!;
 
     const ballot = (debate: DrawnDebate, iron: string | null) => ({
       teams: debate.teams.map(({ teamId, side }) => {
@@ -104,10 +141,18 @@ describe('formats a tournament copies and changes, iron speeches, tab rules (e2e
     const [ironDebate, plainDebate] = round.debates as DrawnDebate[];
     const ironTeam = ironDebate.teams.find((x) => x.side === 'gov')!.teamId;
     const post = (debate: DrawnDebate, body: unknown) =>
-      api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judgeOf(debate).token}`).send(body as object);
+      api()
+        .post(`/api/debates/${debate.id}/ballots`)
+        .set('Authorization', `Bearer ${judgeOf(debate).token}`)
+        .send(body as object);
 
     // The preset's 60–80 scale is not this tournament's: a 70 is out of range for the 20–30 slot.
-    const wrongScale = await post(plainDebate, { teams: ballot(plainDebate, null).teams.map((x) => ({ ...x, speeches: x.speeches.map((s) => ({ ...s, score: s.reply ? 35 : 70 })) })) }).expect(400);
+    const wrongScale = await post(plainDebate, {
+      teams: ballot(plainDebate, null).teams.map((x) => ({
+        ...x,
+        speeches: x.speeches.map((s) => ({ ...s, score: s.reply ? 35 : 70 })),
+      })),
+    }).expect(400);
     expect(JSON.stringify(wrongScale.body.message)).toContain('speeches[0].score must not be greater than 30');
     // Without the organiser's mark, one member speaking twice is refused; with it, accepted.
     await post(ironDebate, ballot(ironDebate, ironTeam)).expect(400);
@@ -141,7 +186,13 @@ describe('formats a tournament copies and changes, iron speeches, tab rules (e2e
     const created = await api()
       .post('/api/tournaments')
       .set(fx.auth())
-      .send(apf({ pairing: { method: 'slide', oddBracket: 'intermediate-bubble', avoidInstitution: false }, bp: { entropyExponent: 2 }, panels: { maxPanelSize: 3, evenPanels: true } }))
+      .send(
+        apf({
+          pairing: { method: 'slide', oddBracket: 'intermediate-bubble', avoidInstitution: false },
+          bp: { entropyExponent: 2 },
+          panels: { maxPanelSize: 3, evenPanels: true },
+        }),
+      )
       .expect(201);
     expect(created.body.rules).toEqual({
       byeCounts: 'absent',
@@ -150,18 +201,37 @@ describe('formats a tournament copies and changes, iron speeches, tab rules (e2e
       bp: { entropyExponent: 2 },
       panels: { maxPanelSize: 3, evenPanels: true },
     });
-    const bad = await api().post('/api/tournaments').set(fx.auth()).send(apf({ pairing: { method: 'zigzag' } })).expect(400);
+    const bad = await api()
+      .post('/api/tournaments')
+      .set(fx.auth())
+      .send(apf({ pairing: { method: 'zigzag' } }))
+      .expect(400);
     expect(JSON.stringify(bad.body.message)).toContain('pairing.method');
   });
 
-  it('keeps the organiser\'s iron mark to members of a team in the debate, and to formats that allow it', async () => {
-    const { id, teamIds } = await kit.tournament({ teams: 4, prelimRounds: 1, breakSize: 2, judges: 2, regionCode: 'north', format: 'ld' });
+  it("keeps the organiser's iron mark to members of a team in the debate, and to formats that allow it", async () => {
+    const { id, teamIds } = await kit.tournament({
+      teams: 4,
+      prelimRounds: 1,
+      breakSize: 2,
+      judges: 2,
+      regionCode: 'north',
+      format: 'ld',
+    });
     const round = await kit.draw(id);
     const debate = round.debates[0];
     const team = debate.teams[0].teamId;
-    const refused = await api().post(`/api/debates/${debate.id}/iron`).set(fx.auth()).send({ teamId: team, speakerIds: [kit.speakers.get(team)![0]] }).expect(422);
+    const refused = await api()
+      .post(`/api/debates/${debate.id}/iron`)
+      .set(fx.auth())
+      .send({ teamId: team, speakerIds: [kit.speakers.get(team)![0]] })
+      .expect(422);
     expect(JSON.stringify(refused.body.message)).toContain('has no iron speeches');
     const outsider = teamIds.find((x) => !debate.teams.some((d) => d.teamId === x))!;
-    await api().post(`/api/debates/${debate.id}/iron`).set(fx.auth()).send({ teamId: outsider, speakerIds: [] }).expect(400);
+    await api()
+      .post(`/api/debates/${debate.id}/iron`)
+      .set(fx.auth())
+      .send({ teamId: outsider, speakerIds: [] })
+      .expect(400);
   });
 });

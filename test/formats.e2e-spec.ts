@@ -28,9 +28,17 @@ describe('formats (e2e)', () => {
       { kind: 'speech', min: 60, max: 80, step: 0.5 },
       { kind: 'reply', min: 30, max: 40, step: 0.5, eligiblePositions: [1] },
     ]);
-    expect(byKey.ld).toMatchObject({ speakersPerSide: 1, ironSpeeches: false, result: { kind: 'win-loss', winPoints: 1 } });
+    expect(byKey.ld).toMatchObject({
+      speakersPerSide: 1,
+      ironSpeeches: false,
+      result: { kind: 'win-loss', winPoints: 1 },
+    });
     expect(byKey.bp.result).toEqual({ kind: 'ranks', pointsByRank: [3, 2, 1, 0] });
-    expect(byKey.wsdc.tab).toEqual({ teamTieBreaks: ['wins', 'ballots', 'speakerAverage'], speakerRankBy: 'average', minSpeeches: 2 });
+    expect(byKey.wsdc.tab).toEqual({
+      teamTieBreaks: ['wins', 'ballots', 'speakerAverage'],
+      speakerRankBy: 'average',
+      minSpeeches: 2,
+    });
   });
 
   it('serves one format by key, and a 404 naming an unknown one', async () => {
@@ -44,6 +52,8 @@ describe('formats (e2e)', () => {
     const doc = await request(t.url).get('/api/docs-json').expect(200);
     const ok = doc.body.paths['/api/formats'].get.responses['200'];
     expect(ok.content['application/json'].schema.$ref).toBe('#/components/schemas/FormatPage');
-    expect(doc.body.components.schemas.FormatView.required).toEqual(expect.arrayContaining(['key', 'sides', 'speechSlots', 'tab']));
+    expect(doc.body.components.schemas.FormatView.required).toEqual(
+      expect.arrayContaining(['key', 'sides', 'speechSlots', 'tab']),
+    );
   });
 });

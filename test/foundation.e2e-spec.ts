@@ -25,7 +25,9 @@ describe('foundation (e2e)', () => {
   afterAll(() => t.close());
 
   const post = (url: string, body: unknown, token?: string) => {
-    const req = request(t.url).post(url).send(body as object);
+    const req = request(t.url)
+      .post(url)
+      .send(body as object);
     return token ? req.set('Authorization', `Bearer ${token}`) : req;
   };
 
@@ -70,7 +72,12 @@ describe('foundation (e2e)', () => {
   describe('auth', () => {
     it('logs an organiser in and rejects a wrong password', async () => {
       const ok = await post('/api/auth/login', ORGANISER).expect(200);
-      expect(ok.body).toEqual({ accessToken: expect.any(String), role: 'organiser', organiserRole: 'admin', expiresIn: 16 * 3600 });
+      expect(ok.body).toEqual({
+        accessToken: expect.any(String),
+        role: 'organiser',
+        organiserRole: 'admin',
+        expiresIn: 16 * 3600,
+      });
       const bad = await post('/api/auth/login', { ...ORGANISER, password: 'wrong-password' }).expect(401);
       expect(bad.body.message).toBe('username or password is wrong');
       await post('/api/auth/login', { username: 'nobody', password: 'whatever1' }).expect(401);
@@ -78,7 +85,8 @@ describe('foundation (e2e)', () => {
 
     it('rate-limits repeated sign-in attempts for one account', async () => {
       const attempts = [];
-      for (let i = 0; i < 12; i++) attempts.push(await post('/api/auth/login', { username: 'brute', password: `x${i}xxxxxx` }));
+      for (let i = 0; i < 12; i++)
+        attempts.push(await post('/api/auth/login', { username: 'brute', password: `x${i}xxxxxx` }));
       const statuses = attempts.map((r) => r.status);
       expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
       expect(statuses.slice(10)).toEqual([429, 429]);
@@ -105,7 +113,12 @@ describe('foundation (e2e)', () => {
       expect(JSON.stringify(listed.body)).not.toContain(created.body.accessCode);
 
       const byCode = await post('/api/auth/judge', { accessCode: created.body.accessCode.toLowerCase() }).expect(200);
-      expect(byCode.body).toEqual({ accessToken: expect.any(String), role: 'judge', judgeId: created.body.id, expiresIn: 16 * 3600 });
+      expect(byCode.body).toEqual({
+        accessToken: expect.any(String),
+        role: 'judge',
+        judgeId: created.body.id,
+        expiresIn: 16 * 3600,
+      });
       const byLink = await post('/api/auth/judge', { token: created.body.link.split('/').pop() }).expect(200);
       expect(byLink.body.judgeId).toBe(created.body.id);
       await post('/api/auth/judge', { accessCode: 'AAAA-BBBB-CCCC' }).expect(401);
@@ -123,9 +136,7 @@ describe('foundation (e2e)', () => {
         teamBody({ name: 'Too young', members: [member('A', '2006-01-01'), member('B', '2013-06-01')] }),
         organiser,
       ).expect(400);
-      expect(res.body.message).toEqual([
-        'members.1.birthDate gives age 13 on 2026-11-24: participants must be 14–29',
-      ]);
+      expect(res.body.message).toEqual(['members.1.birthDate gives age 13 on 2026-11-24: participants must be 14–29']);
       const list = await request(t.url).get('/api/teams?search=Too young').expect(200);
       expect(list.body.total).toBe(0);
     });
@@ -136,15 +147,24 @@ describe('foundation (e2e)', () => {
     });
 
     it('names nested field errors', async () => {
-      const res = await post('/api/teams', teamBody({ members: [{ fullName: '', birthDate: '17.05.2006' }] }), organiser).expect(400);
+      const res = await post(
+        '/api/teams',
+        teamBody({ members: [{ fullName: '', birthDate: '17.05.2006' }] }),
+        organiser,
+      ).expect(400);
       expect(res.body.message).toEqual(
-        expect.arrayContaining(['members.0.fullName should not be empty', 'members.0.birthDate must be a valid ISO 8601 date string']),
+        expect.arrayContaining([
+          'members.0.fullName should not be empty',
+          'members.0.birthDate must be a valid ISO 8601 date string',
+        ]),
       );
     });
 
     it('refuses an oblast outside the macro-region', async () => {
       const res = await post('/api/teams', teamBody({ oblastCode: 'pavlodar' }), organiser).expect(400);
-      expect(res.body.message).toEqual(['oblastCode "pavlodar" belongs to macro-region "north", not to regionCode "south"']);
+      expect(res.body.message).toEqual([
+        'oblastCode "pavlodar" belongs to macro-region "north", not to regionCode "south"',
+      ]);
     });
 
     it('answers malformed JSON with 400 and unknown routes with 404', async () => {
@@ -168,7 +188,12 @@ describe('foundation (e2e)', () => {
       expect(made.body.members.map((m: { position: number }) => m.position)).toEqual([1, 2]);
       await post(
         '/api/teams',
-        teamBody({ name: 'Young Eagles', regionCode: 'west', oblastCode: 'atyrau', members: [member('C', '2010-01-01')] }),
+        teamBody({
+          name: 'Young Eagles',
+          regionCode: 'west',
+          oblastCode: 'atyrau',
+          members: [member('C', '2010-01-01')],
+        }),
         organiser,
       ).expect(201);
       await post('/api/teams', teamBody({ name: 'Алтын Сақа' }), organiser).expect(409);
@@ -193,7 +218,11 @@ describe('foundation (e2e)', () => {
 
     it('replays a retried organiser write with the same Idempotency-Key', async () => {
       const send = (body: object, key: string) =>
-        request(t.url).post('/api/teams').set('Authorization', `Bearer ${organiser}`).set('Idempotency-Key', key).send(body);
+        request(t.url)
+          .post('/api/teams')
+          .set('Authorization', `Bearer ${organiser}`)
+          .set('Idempotency-Key', key)
+          .send(body);
       const body = teamBody({ name: 'Retried Team' });
       const first = await send(body, 'key-1').expect(201);
       const again = await send(body, 'key-1').expect(201);
@@ -212,19 +241,42 @@ describe('foundation (e2e)', () => {
     });
 
     it('records declared and same-institution conflicts', async () => {
-      const team = await post('/api/teams', teamBody({ name: 'Conflict Team', institution: 'Astana IT University' }), organiser).expect(201);
+      const team = await post(
+        '/api/teams',
+        teamBody({ name: 'Conflict Team', institution: 'Astana IT University' }),
+        organiser,
+      ).expect(201);
       const judge = await post(
         '/api/judges',
         { fullName: 'Judge Conflicted', regionCode: 'south', institution: 'Somewhere Else' },
         organiser,
       ).expect(201);
-      const withConflict = await post(`/api/judges/${judge.body.id}/conflicts`, { teamId: team.body.id, note: 'coach' }, organiser).expect(201);
+      const withConflict = await post(
+        `/api/judges/${judge.body.id}/conflicts`,
+        { teamId: team.body.id, note: 'coach' },
+        organiser,
+      ).expect(201);
       expect(withConflict.body.conflicts).toEqual([{ teamId: team.body.id, note: 'coach' }]);
-      await post(`/api/judges/${judge.body.id}/conflicts`, { teamId: '00000000-0000-4000-8000-000000000000' }, organiser).expect(404);
-      const partner = await post('/api/judges', { fullName: 'Judge Partner', regionCode: 'south', institution: 'X' }, organiser).expect(201);
-      const paired = await post(`/api/judges/${partner.body.id}/judge-conflicts`, { judgeId: judge.body.id }, organiser).expect(201);
+      await post(
+        `/api/judges/${judge.body.id}/conflicts`,
+        { teamId: '00000000-0000-4000-8000-000000000000' },
+        organiser,
+      ).expect(404);
+      const partner = await post(
+        '/api/judges',
+        { fullName: 'Judge Partner', regionCode: 'south', institution: 'X' },
+        organiser,
+      ).expect(201);
+      const paired = await post(
+        `/api/judges/${partner.body.id}/judge-conflicts`,
+        { judgeId: judge.body.id },
+        organiser,
+      ).expect(201);
       expect(paired.body.judgeConflicts).toEqual([judge.body.id]);
-      const other = await request(t.url).get(`/api/judges/${judge.body.id}`).set('Authorization', `Bearer ${organiser}`).expect(200);
+      const other = await request(t.url)
+        .get(`/api/judges/${judge.body.id}`)
+        .set('Authorization', `Bearer ${organiser}`)
+        .expect(200);
       expect(other.body.judgeConflicts).toEqual([partner.body.id]);
       await post(`/api/judges/${judge.body.id}/judge-conflicts`, { judgeId: judge.body.id }, organiser).expect(400);
     });

@@ -67,7 +67,15 @@ describe('fuzzed input on every write route (e2e)', () => {
     if (s.type === 'array' && s.items) return fc.array(field(s.items, odds, depth + 1), { maxLength: 4 });
     if (s.type === 'number' || s.type === 'integer') return fc.constantFrom(1, 2, 5, 8, 70, 75);
     if (s.type === 'boolean') return fc.boolean();
-    const ids = [...w.teamIds, w.judgeOfThis.id, w.judgeOfOther.id, w.tournamentId, w.championshipId, w.cupId, ...w.speakerIds.flat()];
+    const ids = [
+      ...w.teamIds,
+      w.judgeOfThis.id,
+      w.judgeOfOther.id,
+      w.tournamentId,
+      w.championshipId,
+      w.cupId,
+      ...w.speakerIds.flat(),
+    ];
     return fc.constantFrom(...ids, 'east', 'abai', 'wsdc', 'regional', '2026-11-24', 'Name', 'analysis');
   }
 
@@ -90,7 +98,10 @@ describe('fuzzed input on every write route (e2e)', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
       );
       const sql = tables.rows
-        .map((r) => `SELECT '${r.table_name}' AS t, count(*) AS n, md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))) AS h FROM "${r.table_name}" x`)
+        .map(
+          (r) =>
+            `SELECT '${r.table_name}' AS t, count(*) AS n, md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))) AS h FROM "${r.table_name}" x`,
+        )
         .join(' UNION ALL ');
       // Kept readable: a mismatch then names the tables that changed.
       return JSON.stringify((await db.query(sql)).rows);
@@ -117,7 +128,8 @@ describe('fuzzed input on every write route (e2e)', () => {
 
   function changedTables(before: string, after: string): string {
     if (!db) return 'what organisers read';
-    const rows = (json: string) => new Map((JSON.parse(json) as { t: string; n: string; h: string }[]).map((r) => [r.t, `${r.n}/${r.h}`]));
+    const rows = (json: string) =>
+      new Map((JSON.parse(json) as { t: string; n: string; h: string }[]).map((r) => [r.t, `${r.n}/${r.h}`]));
     const [a, b] = [rows(before), rows(after)];
     return [...b.keys()].filter((table) => a.get(table) !== b.get(table)).join(', ');
   }
@@ -130,12 +142,22 @@ describe('fuzzed input on every write route (e2e)', () => {
     const writes = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([method]) => WRITE.has(method))
-        .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, schema: op.requestBody?.content['application/json']?.schema })),
+        .map(([method, op]) => ({
+          key: `${method.toUpperCase()} ${path}`,
+          method,
+          path,
+          schema: op.requestBody?.content['application/json']?.schema,
+        })),
     );
     expect(writes.length).toBeGreaterThan(25);
     for (const [index, route] of writes.entries()) {
       const policy = ROUTE_POLICIES[route.key];
-      const token = policy === 'organiser' ? w.organiser : policy === 'panel' || policy === 'judge' ? w.judgeOfThis.token : undefined;
+      const token =
+        policy === 'organiser'
+          ? w.organiser
+          : policy === 'panel' || policy === 'judge'
+            ? w.judgeOfThis.token
+            : undefined;
       const body = route.schema
         ? fc.oneof(
             { weight: 2, arbitrary: plausible(route.schema, 0, 0) },
@@ -145,16 +167,29 @@ describe('fuzzed input on every write route (e2e)', () => {
         : hostile;
       const pathValue = fc.oneof(
         { weight: 5, arbitrary: fc.constant(undefined) },
-        { weight: 1, arbitrary: fc.constantFrom('99999999999', '-1', 'x', '%00', '00000000-0000-4000-8000-000000000000', '1.5') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom('99999999999', '-1', 'x', '%00', '00000000-0000-4000-8000-000000000000', '1.5'),
+        },
       );
-      const query = fc.constantFrom('', '?version=1', '?version=99999999999', '?version=-1', '?version=%00', '?dryRun=true', '?dryRun=maybe');
+      const query = fc.constantFrom(
+        '',
+        '?version=1',
+        '?version=99999999999',
+        '?version=-1',
+        '?version=%00',
+        '?dryRun=true',
+        '?dryRun=maybe',
+      );
       const samples = fc.sample(fc.tuple(body, pathValue, query), { numRuns: RUNS, seed: SEED + index });
       for (const [payload, param, q] of samples) {
         let url = fillPath(route.path, w);
         if (param !== undefined) url = route.path.replace(/\{[^}]+\}/g, param);
         let req = request(t.url)[route.method as 'post'](url + q);
         if (token) req = req.set('Authorization', `Bearer ${token}`);
-        const res = await req.send(payload === null || typeof payload !== 'object' ? JSON.stringify(payload) : payload).type('json');
+        const res = await req
+          .send(payload === null || typeof payload !== 'object' ? JSON.stringify(payload) : payload)
+          .type('json');
         sent++;
         if (process.env.FUZZ_DEBUG) process.stderr.write(`${res.status} ${route.key}\n`);
         const what = `${route.key} ${url + q} ${JSON.stringify(payload)?.slice(0, 200)}`;
@@ -162,7 +197,8 @@ describe('fuzzed input on every write route (e2e)', () => {
         const started = Date.now();
         const now = res.status < 400 ? await settled() : await fingerprint();
         if (process.env.FUZZ_DEBUG) process.stderr.write(`  fingerprint ${Date.now() - started} ms\n`);
-        if (res.status >= 400 && now !== last) problems.push(`${res.status} changed ${changedTables(last, now)}: ${what} (after ${previous})`);
+        if (res.status >= 400 && now !== last)
+          problems.push(`${res.status} changed ${changedTables(last, now)}: ${what} (after ${previous})`);
         last = now;
         previous = `${res.status} ${what}`;
       }
@@ -175,7 +211,9 @@ describe('fuzzed input on every write route (e2e)', () => {
     const problems: string[] = [];
     const values = ['%00', '99999999999', '-99999999999', 'a%00b', '1e400', '%E0%A4%A'];
     const params = ['limit', 'offset', 'search', 'regionCode', 'oblastCode', 'ageGroup', 'status', 'format', 'version'];
-    const reads = Object.entries(doc.paths).filter(([, ops]) => 'get' in ops).map(([path]) => path);
+    const reads = Object.entries(doc.paths)
+      .filter(([, ops]) => 'get' in ops)
+      .map(([path]) => path);
     for (const path of reads) {
       for (const value of values) {
         const urls = [`${fillPath(path, w)}?${params.map((p) => `${p}=${value}`).join('&')}`];

@@ -10,7 +10,8 @@ describe('GET /api/me/work (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     s = await judgeScenario(t);
-    token = (await request(t.url).post('/api/auth/judge').send({ token: s.judge.linkToken }).expect(200)).body.accessToken;
+    token = (await request(t.url).post('/api/auth/judge').send({ token: s.judge.linkToken }).expect(200)).body
+      .accessToken;
   });
   afterAll(() => t.close());
   const work = () => request(t.url).get('/api/me/work').set('Authorization', `Bearer ${token}`).expect(200);
@@ -75,14 +76,20 @@ describe('GET /api/me/work (e2e)', () => {
     const auth = { Authorization: `Bearer ${token}` };
     await request(t.url).post(`/api/debates/${s.wsdc.debateId}/ballots`).set(auth).send(ballot).expect(201);
     const scores = { relevance: 8, analysis: 7, feasibility: 9, innovation: 6, presentation: 8 };
-    await request(t.url).put(`/api/case-championships/${s.cases.championshipId}/scoresheets/${s.cases.free.id}`).set(auth).send({ scores }).expect(200);
+    await request(t.url)
+      .put(`/api/case-championships/${s.cases.championshipId}/scoresheets/${s.cases.free.id}`)
+      .set(auth)
+      .send({ scores })
+      .expect(200);
     const { body } = await work();
     const after = body.debates.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId);
     // A one-judge panel's ballot decides the debate at once.
     expect(after).toMatchObject({ ballotIn: true, ballotVersion: 1, status: 'confirmed' });
     expect(body.debates.find((d: { debateId: string }) => d.debateId === s.bp.debateId).ballotIn).toBe(false);
     expect(body.championships[0]).toMatchObject({ sheetsDone: 1, sheetsDue: 1 });
-    expect(body.championships[0].teams.find((x: { teamId: string }) => x.teamId === s.cases.free.id).scoresheet).toMatchObject({ scores, version: 1 });
+    expect(
+      body.championships[0].teams.find((x: { teamId: string }) => x.teamId === s.cases.free.id).scoresheet,
+    ).toMatchObject({ scores, version: 1 });
   });
 
   it('keeps a draft round off the list until it is released', async () => {
@@ -98,12 +105,27 @@ describe('GET /api/me/work (e2e)', () => {
       const team = await api()
         .post('/api/teams')
         .set(org)
-        .send({ name, regionCode: 'north', oblastCode: 'pavlodar', institution: `${name} School`, eventDate: '2026-11-24', members: [{ fullName: `${name} debater`, birthDate: '2006-01-01' }] })
+        .send({
+          name,
+          regionCode: 'north',
+          oblastCode: 'pavlodar',
+          institution: `${name} School`,
+          eventDate: '2026-11-24',
+          members: [{ fullName: `${name} debater`, birthDate: '2006-01-01' }],
+        })
         .expect(201);
       await api().post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.body.id }).expect(201);
     }
-    await api().post(`/api/tournaments/${id}/adjudicators`).set(org).send({ judgeIds: [s.judge.id] }).expect(201);
-    const drawn = await api().post(`/api/tournaments/${id}/rounds`).set(org).send({ motion: 'Secret until released' }).expect(201);
+    await api()
+      .post(`/api/tournaments/${id}/adjudicators`)
+      .set(org)
+      .send({ judgeIds: [s.judge.id] })
+      .expect(201);
+    const drawn = await api()
+      .post(`/api/tournaments/${id}/rounds`)
+      .set(org)
+      .send({ motion: 'Secret until released' })
+      .expect(201);
     const draft = (await work()).body;
     expect(draft.debates.filter((d: { tournamentId: string }) => d.tournamentId === id)).toEqual([]);
     await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
@@ -132,9 +154,18 @@ describe('the client is served at / with history fallback (e2e)', () => {
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.text).toContain('<div id="app">');
     }
-    await request(t.url).get('/api/health').expect(200).expect((res) => expect(res.body.status).toBe('ok'));
-    await request(t.url).get('/api/nope').expect(404).expect((res) => expect(res.headers['content-type']).toMatch(/json/));
-    await request(t.url).get('/sw.js').expect(200).expect('Content-Type', /javascript/);
+    await request(t.url)
+      .get('/api/health')
+      .expect(200)
+      .expect((res) => expect(res.body.status).toBe('ok'));
+    await request(t.url)
+      .get('/api/nope')
+      .expect(404)
+      .expect((res) => expect(res.headers['content-type']).toMatch(/json/));
+    await request(t.url)
+      .get('/sw.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
     await request(t.url).get('/elsewhere').expect(404);
   });
 });

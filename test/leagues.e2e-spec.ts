@@ -34,8 +34,20 @@ describe('leagues of a cup (e2e)', () => {
   }
 
   it('plays a Kazakh and a Russian league to their own champions, and keeps a team in one league', async () => {
-    const cup = (await api().post('/api/cups').set(fx.auth()).send({ name: 'AMANAT Cup', season: '2026', slotsPerRegion: 1 }).expect(201)).body;
-    const kk = (await api().post(`/api/cups/${cup.id}/leagues`).set(fx.auth()).send({ key: 'kk', name: 'Қазақ лигасы', language: 'kk' }).expect(201)).body;
+    const cup = (
+      await api()
+        .post('/api/cups')
+        .set(fx.auth())
+        .send({ name: 'AMANAT Cup', season: '2026', slotsPerRegion: 1 })
+        .expect(201)
+    ).body;
+    const kk = (
+      await api()
+        .post(`/api/cups/${cup.id}/leagues`)
+        .set(fx.auth())
+        .send({ key: 'kk', name: 'Қазақ лигасы', language: 'kk' })
+        .expect(201)
+    ).body;
     const ru = (
       await api()
         .post(`/api/cups/${cup.id}/leagues`)
@@ -50,8 +62,24 @@ describe('leagues of a cup (e2e)', () => {
     expect(kkLeague).toMatchObject({ qualificationUnit: 'region', placesPerUnit: 1 });
 
     // Kazakh league: south and north, the best of each region goes to the national round.
-    const kkSouth = await kit.tournament({ teams: 4, prelimRounds: 1, breakSize: 2, judges: 2, regionCode: 'south', cupId: cup.id, leagueId: kkLeague.id });
-    const kkNorth = await kit.tournament({ teams: 4, prelimRounds: 1, breakSize: 2, judges: 2, regionCode: 'north', cupId: cup.id, leagueId: kkLeague.id });
+    const kkSouth = await kit.tournament({
+      teams: 4,
+      prelimRounds: 1,
+      breakSize: 2,
+      judges: 2,
+      regionCode: 'south',
+      cupId: cup.id,
+      leagueId: kkLeague.id,
+    });
+    const kkNorth = await kit.tournament({
+      teams: 4,
+      prelimRounds: 1,
+      breakSize: 2,
+      judges: 2,
+      regionCode: 'north',
+      cupId: cup.id,
+      leagueId: kkLeague.id,
+    });
     // The north is weaker throughout, so the national final's winner is known in advance.
     for (const id of kkNorth.teamIds) kit.strength.set(id, kit.strength.get(id)! - 10);
 
@@ -61,13 +89,31 @@ describe('leagues of a cup (e2e)', () => {
       await api()
         .post('/api/tournaments')
         .set(fx.auth())
-        .send({ name: 'AMANAT Cup — Юг (рус.)', level: 'regional', regionCode: 'south', cupId: cup.id, leagueId: ruLeague.id, format: 'wsdc', prelimRounds: 1, breakSize: 2 })
+        .send({
+          name: 'AMANAT Cup — Юг (рус.)',
+          level: 'regional',
+          regionCode: 'south',
+          cupId: cup.id,
+          leagueId: ruLeague.id,
+          format: 'wsdc',
+          prelimRounds: 1,
+          breakSize: 2,
+        })
         .expect(201)
     ).body;
     await api()
       .post('/api/tournaments')
       .set(fx.auth())
-      .send({ name: 'twice', level: 'regional', regionCode: 'south', cupId: cup.id, leagueId: ruLeague.id, format: 'wsdc', prelimRounds: 1, breakSize: 2 })
+      .send({
+        name: 'twice',
+        level: 'regional',
+        regionCode: 'south',
+        cupId: cup.id,
+        leagueId: ruLeague.id,
+        format: 'wsdc',
+        prelimRounds: 1,
+        breakSize: 2,
+      })
       .expect(409);
     const ruTeams: { id: string; oblast: string }[] = [];
     for (const [i, oblast] of ['shymkent', 'shymkent', 'turkistan', 'turkistan'].entries()) {
@@ -76,21 +122,39 @@ describe('leagues of a cup (e2e)', () => {
         await api()
           .post('/api/teams')
           .set(fx.auth())
-          .send({ name: `Команда ${i + 1}`, regionCode: 'south', oblastCode: oblast, institution: `Лицей ${i + 1}`, eventDate: '2026-11-24', members })
+          .send({
+            name: `Команда ${i + 1}`,
+            regionCode: 'south',
+            oblastCode: oblast,
+            institution: `Лицей ${i + 1}`,
+            eventDate: '2026-11-24',
+            members,
+          })
           .expect(201)
       ).body;
       kit.strength.set(team.id, 10 - i); // Shymkent's first is the strongest, then its second, then Turkistan's two
-      kit.speakers.set(team.id, team.members.map((m: { id: string }) => m.id));
+      kit.speakers.set(
+        team.id,
+        team.members.map((m: { id: string }) => m.id),
+      );
       await api().post(`/api/tournaments/${ruSouth.id}/teams`).set(fx.auth()).send({ teamId: team.id }).expect(201);
       ruTeams.push({ id: team.id, oblast });
     }
     const ruJudges = [await fx.judge('south'), await fx.judge('south')];
     for (const j of ruJudges) kit.judges.set(j.id, j);
-    await api().post(`/api/tournaments/${ruSouth.id}/adjudicators`).set(fx.auth()).send({ judgeIds: ruJudges.map((j) => j.id) }).expect(201);
+    await api()
+      .post(`/api/tournaments/${ruSouth.id}/adjudicators`)
+      .set(fx.auth())
+      .send({ judgeIds: ruJudges.map((j) => j.id) })
+      .expect(201);
 
     // A team of the Kazakh league cannot also play in the Russian one.
     const kkTeam = kkSouth.teamIds[0];
-    const refused = await api().post(`/api/tournaments/${ruSouth.id}/teams`).set(fx.auth()).send({ teamId: kkTeam }).expect(409);
+    const refused = await api()
+      .post(`/api/tournaments/${ruSouth.id}/teams`)
+      .set(fx.auth())
+      .send({ teamId: kkTeam })
+      .expect(409);
     expect(JSON.stringify(refused.body.message)).toContain('plays in another league of this cup');
 
     // Each league's national round.
@@ -104,10 +168,26 @@ describe('leagues of a cup (e2e)', () => {
       ).body.id as string;
     const kkNational = await national(kkLeague.id, 'AMANAT Cup — Ұлттық кезең');
     const ruNational = await national(ruLeague.id, 'AMANAT Cup — Национальный этап');
-    await api().post('/api/tournaments').set(fx.auth()).send({ name: 'x', level: 'national', cupId: cup.id, leagueId: kkLeague.id, format: 'wsdc', prelimRounds: 0, breakSize: 2 }).expect(409);
+    await api()
+      .post('/api/tournaments')
+      .set(fx.auth())
+      .send({
+        name: 'x',
+        level: 'national',
+        cupId: cup.id,
+        leagueId: kkLeague.id,
+        format: 'wsdc',
+        prelimRounds: 0,
+        breakSize: 2,
+      })
+      .expect(409);
     const nationalJudges = [...kkSouth.judgeIds, ...kkNorth.judgeIds];
     for (const id of [kkNational, ruNational]) {
-      await api().post(`/api/tournaments/${id}/adjudicators`).set(fx.auth()).send({ judgeIds: nationalJudges }).expect(201);
+      await api()
+        .post(`/api/tournaments/${id}/adjudicators`)
+        .set(fx.auth())
+        .send({ judgeIds: nationalJudges })
+        .expect(201);
     }
 
     await playOut(kkSouth.id);
@@ -122,7 +202,10 @@ describe('leagues of a cup (e2e)', () => {
     expect(places[0]).toBe(shymkentBest);
     const ruView = (await api().get(`/api/cups/${cup.id}`).query({ league: 'ru' }).expect(200)).body;
     expect(ruView.leagues.map((l: { key: string }) => l.key)).toEqual(['ru']);
-    expect(ruView.leagues[0].regions.find((r: { code: string }) => r.code === 'south').qualifiers).toEqual([shymkentBest, firstOf('turkistan')]);
+    expect(ruView.leagues[0].regions.find((r: { code: string }) => r.code === 'south').qualifiers).toEqual([
+      shymkentBest,
+      firstOf('turkistan'),
+    ]);
 
     const kkChampion = (await playOut(kkNational)).championTeamId;
     const ruChampion = (await playOut(ruNational)).championTeamId;
@@ -130,9 +213,13 @@ describe('leagues of a cup (e2e)', () => {
     expect(ruChampion).toBe(shymkentBest);
 
     const whole = (await api().get(`/api/cups/${cup.id}`).expect(200)).body;
-    const champions = Object.fromEntries(whole.leagues.map((l: { key: string; national: { champion: string } }) => [l.key, l.national.champion]));
+    const champions = Object.fromEntries(
+      whole.leagues.map((l: { key: string; national: { champion: string } }) => [l.key, l.national.champion]),
+    );
     expect(champions).toEqual({ kk: kkChampion, ru: ruChampion });
-    const ruTournaments = (await api().get('/api/tournaments').query({ cupId: cup.id, leagueId: ruLeague.id }).expect(200)).body;
+    const ruTournaments = (
+      await api().get('/api/tournaments').query({ cupId: cup.id, leagueId: ruLeague.id }).expect(200)
+    ).body;
     expect(ruTournaments.items.map((x: { id: string }) => x.id).sort()).toEqual([ruSouth.id, ruNational].sort());
   });
 });

@@ -24,7 +24,11 @@ const sorted = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sorted)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sorted(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, v]) => [k, sorted(v)]),
+        )
       : value;
 
 interface Row {
@@ -80,16 +84,23 @@ describe('nothing leaks (e2e)', () => {
     const snapshot = await fresh.waitFor((m) => m.event === 'snapshot');
     expect((snapshot.championship as { qualifiers: string[] }).qualifiers).toEqual([]);
     expect((await api().get(`/api/case-championships/${s.id}`).expect(200)).body.qualifiers).toEqual([]);
-    const listed = (await api().get('/api/case-championships?limit=100').expect(200)).body.items.find((c: { id: string }) => c.id === s.id);
+    const listed = (await api().get('/api/case-championships?limit=100').expect(200)).body.items.find(
+      (c: { id: string }) => c.id === s.id,
+    );
     expect(listed.qualifiers).toEqual([]);
-    expect((await api().get(`/api/case-championships/${s.id}`).set(org).expect(200)).body.qualifiers).toEqual(finalised.qualifiers);
+    expect((await api().get(`/api/case-championships/${s.id}`).set(org).expect(200)).body.qualifiers).toEqual(
+      finalised.qualifiers,
+    );
 
     // Once the last row is revealed the board thaws and everyone sees the qualifiers.
     view = finalised;
     for (let step = 0; step < 3; step++) {
-      view = (await api().post(`/api/case-championships/${s.id}/reveal?version=${view.version}`).set(org).expect(200)).body;
+      view = (await api().post(`/api/case-championships/${s.id}/reveal?version=${view.version}`).set(org).expect(200))
+        .body;
     }
-    expect((await api().get(`/api/case-championships/${s.id}`).expect(200)).body.qualifiers).toEqual(finalised.qualifiers);
+    expect((await api().get(`/api/case-championships/${s.id}`).expect(200)).body.qualifiers).toEqual(
+      finalised.qualifiers,
+    );
     for (const socket of [audience, late, fresh]) socket.close();
   });
 
@@ -98,10 +109,20 @@ describe('nothing leaks (e2e)', () => {
     opened.push(app);
     const org = { Authorization: `Bearer ${await app.organiserToken()}` };
     const body = { fullName: 'Keyed Judge', regionCode: 'south', institution: 'Keyed Institute' };
-    const created = await request(app.url).post('/api/judges').set(org).set('Idempotency-Key', 'judge-once').send(body).expect(201);
+    const created = await request(app.url)
+      .post('/api/judges')
+      .set(org)
+      .set('Idempotency-Key', 'judge-once')
+      .send(body)
+      .expect(201);
     const { accessCode, link } = created.body as { accessCode: string; link: string };
     expect(accessCode).toBeTruthy();
-    const replay = await request(app.url).post('/api/judges').set(org).set('Idempotency-Key', 'judge-once').send(body).expect(409);
+    const replay = await request(app.url)
+      .post('/api/judges')
+      .set(org)
+      .set('Idempotency-Key', 'judge-once')
+      .send(body)
+      .expect(409);
     expect(replay.body.message).toMatch(/already succeeded \(id [0-9a-f-]{36}\).*credential.*re-issue/);
     expect(JSON.stringify(replay.body)).not.toContain(accessCode);
     // Still one judge: the replay did not create another.
@@ -110,11 +131,29 @@ describe('nothing leaks (e2e)', () => {
 
     const logins = [];
     for (let i = 0; i < 2; i++) {
-      logins.push((await request(app.url).post('/api/auth/judge').set('Idempotency-Key', 'login-once').send({ accessCode }).expect(200)).body.accessToken);
-      logins.push((await request(app.url).post('/api/auth/login').set('Idempotency-Key', 'login-twice').send(ORGANISER).expect(200)).body.accessToken);
+      logins.push(
+        (
+          await request(app.url)
+            .post('/api/auth/judge')
+            .set('Idempotency-Key', 'login-once')
+            .send({ accessCode })
+            .expect(200)
+        ).body.accessToken,
+      );
+      logins.push(
+        (
+          await request(app.url)
+            .post('/api/auth/login')
+            .set('Idempotency-Key', 'login-twice')
+            .send(ORGANISER)
+            .expect(200)
+        ).body.accessToken,
+      );
     }
     const secrets = [accessCode, link.split('/').pop()!, ORGANISER.password, ...logins];
-    const loginHash = createHash('sha256').update(JSON.stringify(sorted(ORGANISER))).digest('hex');
+    const loginHash = createHash('sha256')
+      .update(JSON.stringify(sorted(ORGANISER)))
+      .digest('hex');
 
     if (app.databaseUrl) {
       const rows = await adminQuery<{ row: string }>(app.databaseUrl, `SELECT k::text AS row FROM idempotency_keys k`);
@@ -141,12 +180,26 @@ describe('nothing leaks (e2e)', () => {
       eventDate: '2026-11-24',
       members: [{ fullName: 'Stuck speaker', birthDate: '2005-03-01' }],
     };
-    const hash = createHash('sha256').update(JSON.stringify(sorted(body))).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify(sorted(body)))
+      .digest('hex');
     const scope = `organiser:${organiserId} POST /api/teams`;
     // As a killed process leaves them: claimed, no answer stored. One two minutes old, one just now.
-    await adminQuery(t.databaseUrl!, `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, 'crashed', $2, now() - interval '2 minutes')`, [scope, hash]);
-    await adminQuery(t.databaseUrl!, `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, 'running', $2)`, [scope, hash]);
-    await adminQuery(t.databaseUrl!, `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, created_at) VALUES ($1, 'ancient', $2, 201, now() - interval '25 hours')`, [scope, hash]);
+    await adminQuery(
+      t.databaseUrl!,
+      `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, 'crashed', $2, now() - interval '2 minutes')`,
+      [scope, hash],
+    );
+    await adminQuery(
+      t.databaseUrl!,
+      `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, 'running', $2)`,
+      [scope, hash],
+    );
+    await adminQuery(
+      t.databaseUrl!,
+      `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, created_at) VALUES ($1, 'ancient', $2, 201, now() - interval '25 hours')`,
+      [scope, hash],
+    );
 
     const retried = await api().post('/api/teams').set(org).set('Idempotency-Key', 'crashed').send(body).expect(201);
     const again = await api().post('/api/teams').set(org).set('Idempotency-Key', 'crashed').send(body).expect(201);
@@ -154,17 +207,26 @@ describe('nothing leaks (e2e)', () => {
     const running = await api().post('/api/teams').set(org).set('Idempotency-Key', 'running').send(body).expect(409);
     expect(running.body.message).toMatch(/still being processed/);
     // This instance's first keyed request also ran the cleanup: the day-old key is gone.
-    const remaining = async () => (await adminQuery<{ n: number }>(t.databaseUrl!, `SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'ancient'`))[0].n;
+    const remaining = async () =>
+      (
+        await adminQuery<{ n: number }>(
+          t.databaseUrl!,
+          `SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'ancient'`,
+        )
+      )[0].n;
     for (let i = 0; i < 50 && (await remaining()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await remaining()).toBe(0);
 
     // Keys expire after a day: an expired one is not replayed, the request runs again (and meets its own team).
-    await adminQuery(t.databaseUrl!, `UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'crashed'`);
+    await adminQuery(
+      t.databaseUrl!,
+      `UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'crashed'`,
+    );
     const expired = await api().post('/api/teams').set(org).set('Idempotency-Key', 'crashed').send(body).expect(409);
     expect(expired.body.message).toMatch(/already registered/);
   });
 
-  it('writes no secret to a full run\'s logs at LOG_LEVEL=trace', async () => {
+  it("writes no secret to a full run's logs at LOG_LEVEL=trace", async () => {
     const app = await startTestApp({ env: { LOG_LEVEL: 'trace' } });
     opened.push(app);
     const organiserToken = await app.organiserToken();
@@ -183,7 +245,10 @@ describe('nothing leaks (e2e)', () => {
     await tablet.connected();
     await tablet.subscribe({ kind: 'championship', id: s.id });
     tablet.close();
-    await request(app.url).post('/api/auth/login').send({ username: ORGANISER.username, password: 'a-wrong-password' }).expect(401);
+    await request(app.url)
+      .post('/api/auth/login')
+      .send({ username: ORGANISER.username, password: 'a-wrong-password' })
+      .expect(401);
     await app.close({ keepData: true });
 
     const log = app.output();
@@ -195,9 +260,16 @@ describe('nothing leaks (e2e)', () => {
       'link token': linkToken,
       'token from a link': byLink.body.accessToken,
       'new judge access code': created.body.accessCode,
-      ...Object.fromEntries(s.jurors.flatMap((j, i) => [[`juror ${i} access code`, j.accessCode], [`juror ${i} token`, j.token]])),
+      ...Object.fromEntries(
+        s.jurors.flatMap((j, i) => [
+          [`juror ${i} access code`, j.accessCode],
+          [`juror ${i} token`, j.token],
+        ]),
+      ),
     };
-    const found = Object.entries(secrets).filter(([, secret]) => log.includes(secret)).map(([name]) => name);
+    const found = Object.entries(secrets)
+      .filter(([, secret]) => log.includes(secret))
+      .map(([name]) => name);
     expect(found).toEqual([]);
     // Every request was logged (the search does see them).
     expect(log).toContain('request completed');

@@ -18,8 +18,18 @@ function connect(url: string): Promise<Socket> {
   });
 }
 
-async function championship(t: TestApp, org: Record<string, string>, title = 'Abuse season'): Promise<{ id: string; version: number }> {
-  return (await request(t.url).post('/api/case-championships').set(org).send({ title, regionCode: 'south', qualifierSlots: 1 }).expect(201)).body;
+async function championship(
+  t: TestApp,
+  org: Record<string, string>,
+  title = 'Abuse season',
+): Promise<{ id: string; version: number }> {
+  return (
+    await request(t.url)
+      .post('/api/case-championships')
+      .set(org)
+      .send({ title, regionCode: 'south', qualifierSlots: 1 })
+      .expect(201)
+  ).body;
 }
 
 describe('live channel limits (e2e)', () => {
@@ -54,13 +64,20 @@ describe('live channel limits (e2e)', () => {
     opened.push(replacement);
 
     const [a, b, c] = [await championship(t, org), await championship(t, org), await championship(t, org)];
-    const subscribe = (socket: Socket, id: string) => socket.timeout(10_000).emitWithAck('subscribe', { kind: 'championship', id });
+    const subscribe = (socket: Socket, id: string) =>
+      socket.timeout(10_000).emitWithAck('subscribe', { kind: 'championship', id });
     expect((await subscribe(sockets[0], a.id)).ok).toBe(true);
     expect((await subscribe(sockets[0], b.id)).ok).toBe(true);
-    expect(await subscribe(sockets[0], c.id)).toEqual({ ok: false, message: 'too many subscriptions on one connection: at most 2' });
+    expect(await subscribe(sockets[0], c.id)).toEqual({
+      ok: false,
+      message: 'too many subscriptions on one connection: at most 2',
+    });
     // Re-subscribing to a room it is in is not a new subscription, but it counts against the rate.
     expect((await subscribe(sockets[0], a.id)).ok).toBe(true);
-    expect(await subscribe(sockets[0], a.id)).toEqual({ ok: false, message: 'too many subscribe requests: at most 4 a minute' });
+    expect(await subscribe(sockets[0], a.id)).toEqual({
+      ok: false,
+      message: 'too many subscribe requests: at most 4 a minute',
+    });
     // Other sockets have their own budget.
     expect((await subscribe(sockets[1], c.id)).ok).toBe(true);
     for (const socket of [...sockets, replacement]) socket.close();
@@ -74,8 +91,12 @@ describe('live channel limits (e2e)', () => {
     await client.connected();
     const { seq: start } = await client.subscribe({ kind: 'championship', id: c.id });
     for (let i = 0; i < 3; i++) {
-      c = (await request(t.url).post(`/api/case-championships/${c.id}/freeze?version=${c.version}`).set(org).expect(200)).body;
-      c = (await request(t.url).post(`/api/case-championships/${c.id}/unfreeze?version=${c.version}`).set(org).expect(200)).body;
+      c = (
+        await request(t.url).post(`/api/case-championships/${c.id}/freeze?version=${c.version}`).set(org).expect(200)
+      ).body;
+      c = (
+        await request(t.url).post(`/api/case-championships/${c.id}/unfreeze?version=${c.version}`).set(org).expect(200)
+      ).body;
     }
     await client.waitFor((m) => m.seq === start! + 6);
     client.close();
@@ -102,13 +123,18 @@ describe('a live client that stops reading (e2e)', () => {
       // A snapshot of tens of kilobytes: forty entries with long names.
       for (let i = 0; i < 40; i++) {
         const team = await fx.team('south', `${'Slow reader team with a long name '.repeat(5)}${i}`.slice(0, 200));
-        await request(t.url).post(`/api/case-championships/${c.id}/entries`).set(fx.auth()).send({ teamId: team.id }).expect(201);
+        await request(t.url)
+          .post(`/api/case-championships/${c.id}/entries`)
+          .set(fx.auth())
+          .send({ teamId: team.id })
+          .expect(201);
       }
       const healthy = new RecordingSocket(t.url);
       await healthy.connected();
       const slow = await connect(t.url);
       // Stop reading from the TCP socket: what the server sends piles up in the kernel, then in the server.
-      const tcp = (slow.io.engine.transport as unknown as { ws: { _socket: { pause(): void; destroy(): void } } }).ws._socket;
+      const tcp = (slow.io.engine.transport as unknown as { ws: { _socket: { pause(): void; destroy(): void } } }).ws
+        ._socket;
       tcp.pause();
       const before = t.output().length;
       const dropped = () => t.output().slice(before).includes('dropped a live socket');
@@ -118,9 +144,13 @@ describe('a live client that stops reading (e2e)', () => {
         for (let i = 0; i < 10; i++) slow.emit('subscribe', { kind: 'championship', id: c.id });
         await sleep(250);
       }
-      expect(t.output().slice(before)).toMatch(/dropped a live socket that stopped reading: over \d+ bytes waiting \(limit 65536\)/);
+      expect(t.output().slice(before)).toMatch(
+        /dropped a live socket that stopped reading: over \d+ bytes waiting \(limit 65536\)/,
+      );
       // The reading client is unaffected.
-      expect((await healthy.socket.timeout(30_000).emitWithAck('subscribe', { kind: 'championship', id: c.id })).ok).toBe(true);
+      expect(
+        (await healthy.socket.timeout(30_000).emitWithAck('subscribe', { kind: 'championship', id: c.id })).ok,
+      ).toBe(true);
       healthy.close();
       tcp.destroy();
       slow.close();

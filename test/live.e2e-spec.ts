@@ -24,12 +24,20 @@ async function season(t: TestApp, fx: Fixtures, teamCount: number, jurorCount: n
   const teams = [];
   for (let i = 0; i < teamCount; i++) {
     const team = await fx.team('south');
-    await request(t.url).post(`/api/case-championships/${c.body.id}/entries`).set(org).send({ teamId: team.id }).expect(201);
+    await request(t.url)
+      .post(`/api/case-championships/${c.body.id}/entries`)
+      .set(org)
+      .send({ teamId: team.id })
+      .expect(201);
     teams.push(team);
   }
   const jurors = [];
   for (let j = 0; j < jurorCount; j++) jurors.push(await fx.judge('south'));
-  await request(t.url).post(`/api/case-championships/${c.body.id}/jury`).set(org).send({ judgeIds: jurors.map((j) => j.id) }).expect(201);
+  await request(t.url)
+    .post(`/api/case-championships/${c.body.id}/jury`)
+    .set(org)
+    .send({ judgeIds: jurors.map((j) => j.id) })
+    .expect(201);
   await request(t.url).post(`/api/case-championships/${c.body.id}/start-scoring`).set(org).expect(200);
   return { id: c.body.id, teams, jurors };
 }
@@ -114,7 +122,9 @@ describe('live channel (e2e)', () => {
     await audience.connected();
     const ack = await audience.subscribe({ kind: 'championship', id: s.id });
     const started = Date.now();
-    await Promise.all(s.teams.flatMap((_, team) => s.jurors.map((__, juror) => sheet(t.url, s, team, juror, 3 + juror).expect(200))));
+    await Promise.all(
+      s.teams.flatMap((_, team) => s.jurors.map((__, juror) => sheet(t.url, s, team, juror, 3 + juror).expect(200))),
+    );
     const elapsed = Date.now() - started;
     await audience.waitFor(() => audience.events().filter((m) => m.event === 'score').length === 30, 15_000);
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -124,7 +134,10 @@ describe('live channel (e2e)', () => {
     expect(standings).toBeGreaterThanOrEqual(1);
     expect(standings).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
     expect(standings).toBeLessThan(30);
-    expectContiguous(events.map((m) => m.seq as number), ack.seq! + 1);
+    expectContiguous(
+      events.map((m) => m.seq as number),
+      ack.seq! + 1,
+    );
     audience.close();
   });
 
@@ -181,13 +194,17 @@ describe('live channel across instances (e2e, real PostgreSQL)', () => {
     }
   }
 
-  maybe('delivers a scoresheet accepted by instance A to an audience on instance B (PostgreSQL adapter)', () => acrossInstances());
+  maybe('delivers a scoresheet accepted by instance A to an audience on instance B (PostgreSQL adapter)', () =>
+    acrossInstances(),
+  );
 
   // CI's PostgreSQL pass also starts a Redis server and sets REDIS_URL.
   const redisUrl = process.env.REDIS_URL;
   (shared && redisUrl ? it : it.skip)('does the same through Redis when REDIS_URL is set', () =>
     acrossInstances({ REDIS_URL: redisUrl! }, () => {
-      const channels = execFileSync('redis-cli', ['-u', redisUrl!, 'PUBSUB', 'CHANNELS', 'socket.io*'], { encoding: 'utf8' });
+      const channels = execFileSync('redis-cli', ['-u', redisUrl!, 'PUBSUB', 'CHANNELS', 'socket.io*'], {
+        encoding: 'utf8',
+      });
       // Both instances listen on the /live namespace's request channel and each on its own response channel.
       expect(channels).toMatch(/^socket\.io-request#\/live#$/m);
       expect(channels.match(/^socket\.io-response#\/live#[\w-]+#$/gm)).toHaveLength(2);

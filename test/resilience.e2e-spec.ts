@@ -91,7 +91,9 @@ describe('resilience (e2e)', () => {
     expect(app.process.exitCode).toBeNull();
 
     await proxy.restore();
-    await until('health to recover', async () => ((await request(app.url).get('/api/health')).status === 200 ? true : undefined));
+    await until('health to recover', async () =>
+      (await request(app.url).get('/api/health')).status === 200 ? true : undefined,
+    );
     const after = statuses.length;
     await until('writes to succeed again', async () => (statuses.slice(after).includes(201) ? true : undefined));
     writing = false;
@@ -105,7 +107,7 @@ describe('resilience (e2e)', () => {
     for (const name of acknowledged) expect([name, names.filter((x) => x === name).length]).toEqual([name, 1]);
   });
 
-  it('refuses a second instance on the same DATA_DIR with a one-line reason, and takes over a killed one\'s lock', async () => {
+  it("refuses a second instance on the same DATA_DIR with a one-line reason, and takes over a killed one's lock", async () => {
     const first = await startTestApp({ embedded: true });
     cleanup.push(() => first.close());
     const auth = { Authorization: `Bearer ${await first.organiserToken()}` };
@@ -128,7 +130,10 @@ describe('resilience (e2e)', () => {
     const third = await startTestApp({ embedded: true, dataDir: first.dataDir });
     cleanup.push(() => third.close());
     const names = await allTeamNames(third, { Authorization: `Bearer ${await third.organiserToken()}` });
-    expect(names.filter((n) => n.endsWith('the second start')).sort()).toEqual(['After the second start', 'Before the second start']);
+    expect(names.filter((n) => n.endsWith('the second start')).sort()).toEqual([
+      'After the second start',
+      'Before the second start',
+    ]);
   });
 
   it.each([['embedded'], ['server']])(
@@ -136,7 +141,13 @@ describe('resilience (e2e)', () => {
     async (kind) => {
       if (kind === 'server' && !serverUrl) return; // the PostgreSQL pass runs this one
       const first = await startTestApp({ embedded: kind === 'embedded' });
-      if (first.databaseUrl) cleanup.push(() => adminQuery(serverUrl!, `DROP DATABASE IF EXISTS ${new URL(first.databaseUrl!).pathname.slice(1)} WITH (FORCE)`));
+      if (first.databaseUrl)
+        cleanup.push(() =>
+          adminQuery(
+            serverUrl!,
+            `DROP DATABASE IF EXISTS ${new URL(first.databaseUrl!).pathname.slice(1)} WITH (FORCE)`,
+          ),
+        );
       const auth = { Authorization: `Bearer ${await first.organiserToken()}` };
       const acknowledged: string[] = [];
       let n = 0;
@@ -160,7 +171,11 @@ describe('resilience (e2e)', () => {
       await Promise.all(writers);
       expect(acknowledged.length).toBeGreaterThan(5);
 
-      const again = await startTestApp({ embedded: kind === 'embedded', dataDir: first.dataDir, databaseUrl: first.databaseUrl });
+      const again = await startTestApp({
+        embedded: kind === 'embedded',
+        dataDir: first.dataDir,
+        databaseUrl: first.databaseUrl,
+      });
       cleanup.push(() => again.close());
       const names = await allTeamNames(again, { Authorization: `Bearer ${await again.organiserToken()}` });
       for (const name of acknowledged) expect([name, names.filter((x) => x === name).length]).toEqual([name, 1]);
@@ -175,7 +190,13 @@ describe('resilience (e2e)', () => {
     async (kind) => {
       if (kind === 'server' && !serverUrl) return; // the PostgreSQL pass runs this one
       const first = await startTestApp({ embedded: kind === 'embedded' });
-      if (first.databaseUrl) cleanup.push(() => adminQuery(serverUrl!, `DROP DATABASE IF EXISTS ${new URL(first.databaseUrl!).pathname.slice(1)} WITH (FORCE)`));
+      if (first.databaseUrl)
+        cleanup.push(() =>
+          adminQuery(
+            serverUrl!,
+            `DROP DATABASE IF EXISTS ${new URL(first.databaseUrl!).pathname.slice(1)} WITH (FORCE)`,
+          ),
+        );
       const s = await season(first, new Fixtures(first, await first.organiserToken()), 2, 1);
       const watcher = new RecordingSocket(first.url);
       await watcher.connected();
@@ -186,7 +207,11 @@ describe('resilience (e2e)', () => {
       first.process.kill('SIGKILL');
       await first.close({ keepData: true });
 
-      const again = await startTestApp({ embedded: kind === 'embedded', dataDir: first.dataDir, databaseUrl: first.databaseUrl });
+      const again = await startTestApp({
+        embedded: kind === 'embedded',
+        dataDir: first.dataDir,
+        databaseUrl: first.databaseUrl,
+      });
       cleanup.push(() => again.close());
       const resumed = new RecordingSocket(again.url);
       await resumed.connected();

@@ -21,28 +21,41 @@ describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)
   });
   afterAll(() => t.close());
 
-  const stronger = (d: DrawnDebate) => [...d.teams].sort((a, b) => kit.strength.get(b.teamId)! - kit.strength.get(a.teamId)!)[0].teamId;
+  const stronger = (d: DrawnDebate) =>
+    [...d.teams].sort((a, b) => kit.strength.get(b.teamId)! - kit.strength.get(a.teamId)!)[0].teamId;
 
-  (onPostgres ? it : it.skip)('keeps both semifinal results when their last ballots commit at the same moment', async () => {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const { id } = await kit.tournament({ teams: 4, prelimRounds: 1, breakSize: 4, judges: 2 });
-      await kit.judgeAll((await kit.draw(id)).debates);
-      const semis = await kit.draw(id);
-      expect(semis.debates.map((d) => d.panel.length)).toEqual([1, 1]);
-      const responses = await Promise.all(semis.debates.map((d) => kit.submit(d, d.panel[0].judgeId)));
-      expect(responses.map((r) => [r.status, r.body.debateStatus])).toEqual([[201, 'confirmed'], [201, 'confirmed']]);
-      const bracket = (await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body;
-      const winners = semis.debates.map(stronger);
-      expect(bracket.rounds[0].debates.map((m: { winnerTeamId: string }) => m.winnerTeamId).sort()).toEqual([...winners].sort());
-      expect([...bracket.rounds[1].debates[0].teamIds].sort()).toEqual([...winners].sort());
-      const final = await kit.draw(id);
-      expect(final.debates.map((d) => d.teams.map((x) => x.teamId).sort())).toEqual([[...winners].sort()]);
-    }
-  });
+  (onPostgres ? it : it.skip)(
+    'keeps both semifinal results when their last ballots commit at the same moment',
+    async () => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const { id } = await kit.tournament({ teams: 4, prelimRounds: 1, breakSize: 4, judges: 2 });
+        await kit.judgeAll((await kit.draw(id)).debates);
+        const semis = await kit.draw(id);
+        expect(semis.debates.map((d) => d.panel.length)).toEqual([1, 1]);
+        const responses = await Promise.all(semis.debates.map((d) => kit.submit(d, d.panel[0].judgeId)));
+        expect(responses.map((r) => [r.status, r.body.debateStatus])).toEqual([
+          [201, 'confirmed'],
+          [201, 'confirmed'],
+        ]);
+        const bracket = (await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body;
+        const winners = semis.debates.map(stronger);
+        expect(bracket.rounds[0].debates.map((m: { winnerTeamId: string }) => m.winnerTeamId).sort()).toEqual(
+          [...winners].sort(),
+        );
+        expect([...bracket.rounds[1].debates[0].teamIds].sort()).toEqual([...winners].sort());
+        const final = await kit.draw(id);
+        expect(final.debates.map((d) => d.teams.map((x) => x.teamId).sort())).toEqual([[...winners].sort()]);
+      }
+    },
+  );
 
   it('keeps two judges declared in conflict off one panel', async () => {
     const { id, judgeIds } = await kit.tournament({ teams: 2, prelimRounds: 1, breakSize: 2, judges: 3 });
-    await api().post(`/api/judges/${judgeIds[0]}/judge-conflicts`).set(fx.auth()).send({ judgeId: judgeIds[1] }).expect(201);
+    await api()
+      .post(`/api/judges/${judgeIds[0]}/judge-conflicts`)
+      .set(fx.auth())
+      .send({ judgeId: judgeIds[1] })
+      .expect(201);
     const round = await kit.draw(id);
     const panel = round.debates[0].panel.map((p) => p.judgeId);
     expect(panel).toContain(judgeIds[2]);
@@ -57,12 +70,26 @@ describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)
     expect(String(refused.body.message)).toContain(teamIds[1]);
     const after = (await api().get(`/api/debates/${debate.id}`).expect(200)).body;
     expect(after.status).toBe('pending');
-    expect((await api().get(`/api/tournaments/${id}/standings`).expect(200)).body.every((r: { debates: number }) => r.debates === 0)).toBe(true);
+    expect(
+      (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body.every(
+        (r: { debates: number }) => r.debates === 0,
+      ),
+    ).toBe(true);
   });
 
   it('does not send a team that withdrew to the national round through the finishing order', async () => {
-    const cup = await api().post('/api/cups').set(fx.auth()).send({ name: 'Withdrawal cup', season: '2026', slotsPerRegion: 4 }).expect(201);
-    const { id, teamIds } = await kit.tournament({ teams: 4, prelimRounds: 2, breakSize: 2, judges: 2, cupId: cup.body.id });
+    const cup = await api()
+      .post('/api/cups')
+      .set(fx.auth())
+      .send({ name: 'Withdrawal cup', season: '2026', slotsPerRegion: 4 })
+      .expect(201);
+    const { id, teamIds } = await kit.tournament({
+      teams: 4,
+      prelimRounds: 2,
+      breakSize: 2,
+      judges: 2,
+      cupId: cup.body.id,
+    });
     await kit.judgeAll((await kit.draw(id)).debates);
     const leaving = teamIds[0];
     await api().post(`/api/tournaments/${id}/withdrawals`).set(fx.auth()).send({ teamId: leaving }).expect(201);
@@ -70,7 +97,9 @@ describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)
     await kit.judgeAll((await kit.draw(id)).debates);
     const tournament = (await api().get(`/api/tournaments/${id}`).expect(200)).body;
     expect(tournament.status).toBe('finished');
-    const region = (await api().get(`/api/cups/${cup.body.id}`).expect(200)).body.regions.find((r: { code: string }) => r.code === 'east');
+    const region = (await api().get(`/api/cups/${cup.body.id}`).expect(200)).body.regions.find(
+      (r: { code: string }) => r.code === 'east',
+    );
     expect([...region.qualifiers].sort()).toEqual(teamIds.slice(1).sort());
   });
 });

@@ -51,17 +51,22 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const correction = { judgeId: semi.panel[0].judgeId, ...kit.ballot(semi, loser) };
     const bracketBefore = (await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body;
 
-    const preview = (await api().post(`/api/debates/${semi.id}/corrections?dryRun=true`).set(org).send(correction).expect(200)).body;
+    const preview = (
+      await api().post(`/api/debates/${semi.id}/corrections?dryRun=true`).set(org).send(correction).expect(200)
+    ).body;
     expect(preview).toMatchObject({ dryRun: true, winnerChanged: true });
     expect(preview.after.winnerTeamId).toBe(loser);
     expect(preview.resets).toEqual([{ matchId: final.debates[0].bracketMatchId, debateId: final.debates[0].id }]);
     expect((await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body).toEqual(bracketBefore);
     await api().get(`/api/debates/${final.debates[0].id}`).expect(200);
 
-    const applied = (await api().post(`/api/debates/${semi.id}/corrections`).set(org).send(correction).expect(200)).body;
+    const applied = (await api().post(`/api/debates/${semi.id}/corrections`).set(org).send(correction).expect(200))
+      .body;
     expect(applied.resets).toEqual(preview.resets);
     const bracket = (await api().get(`/api/tournaments/${id}/bracket`).expect(200)).body;
-    expect(bracket.rounds[0].debates.find((m: { debateId: string }) => m.debateId === semi.id).winnerTeamId).toBe(loser);
+    expect(bracket.rounds[0].debates.find((m: { debateId: string }) => m.debateId === semi.id).winnerTeamId).toBe(
+      loser,
+    );
     expect(bracket.rounds[1].debates[0].teamIds).toContain(loser);
     expect(bracket.rounds[1].debates[0].debateId).toBeNull();
     await api().get(`/api/debates/${final.debates[0].id}`).expect(404);
@@ -78,13 +83,27 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const bad = await api()
       .post('/api/tournaments')
       .set(org)
-      .send({ name: 'BP odd break', level: 'regional', regionCode: 'east', format: 'bp', prelimRounds: 2, breakSize: 6 })
+      .send({
+        name: 'BP odd break',
+        level: 'regional',
+        regionCode: 'east',
+        format: 'bp',
+        prelimRounds: 2,
+        breakSize: 6,
+      })
       .expect(400);
     expect(bad.body.message).toEqual([expect.stringMatching(/^breakSize: .*4, 8, 16/)]);
     const national = await api()
       .post('/api/tournaments')
       .set(org)
-      .send({ name: 'BP national', level: 'national', cupId: '00000000-0000-4000-8000-000000000000', format: 'bp', prelimRounds: 0, breakSize: 8 })
+      .send({
+        name: 'BP national',
+        level: 'national',
+        cupId: '00000000-0000-4000-8000-000000000000',
+        format: 'bp',
+        prelimRounds: 0,
+        breakSize: 8,
+      })
       .expect(400);
     expect(national.body.message).toEqual([expect.stringMatching(/^prelimRounds: /)]);
 
@@ -97,7 +116,10 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const entered: string[] = [];
     for (let i = 0; i < 8; i++) {
       const team = await fx.team('east');
-      kit.speakers.set(team.id, team.members.map((m) => m.id));
+      kit.speakers.set(
+        team.id,
+        team.members.map((m) => m.id),
+      );
       kit.strength.set(team.id, 8 - i);
       entered.push(team.id);
       await api().post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.id }).expect(201);
@@ -113,12 +135,22 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const bpBallot = (debate: DrawnDebate, boost?: { teamId: string; by: number }) => ({
       teams: debate.teams.map(({ teamId }) => ({
         teamId,
-        speeches: kit.speakers.get(teamId)!.slice(0, 2).map((speakerId) => ({ speakerId, score: 60 + kit.strength.get(teamId)! + (boost?.teamId === teamId ? boost.by : 0) })),
+        speeches: kit.speakers
+          .get(teamId)!
+          .slice(0, 2)
+          .map((speakerId) => ({
+            speakerId,
+            score: 60 + kit.strength.get(teamId)! + (boost?.teamId === teamId ? boost.by : 0),
+          })),
       })),
     });
     const submit = async (debate: DrawnDebate) => {
       const judge = kit.judges.get(debate.panel[0].judgeId)!;
-      await api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judge.token}`).send(bpBallot(debate)).expect(201);
+      await api()
+        .post(`/api/debates/${debate.id}/ballots`)
+        .set('Authorization', `Bearer ${judge.token}`)
+        .send(bpBallot(debate))
+        .expect(201);
     };
     const byStrength = (ids: string[]) => [...ids].sort((a, b) => kit.strength.get(b)! - kit.strength.get(a)!);
     for (let round = 1; round <= 2; round++) {
@@ -128,12 +160,22 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
         expect(debate.teams.map((x) => x.side)).toEqual(['OG', 'OO', 'CG', 'CO']);
         const judge = kit.judges.get(debate.panel[0].judgeId)!;
         const tied = bpBallot(debate);
-        tied.teams[1].speeches = tied.teams[0].speeches.map((x, k) => ({ ...x, speakerId: kit.speakers.get(debate.teams[1].teamId)![k] }));
-        await api().post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${judge.token}`).send(tied).expect(400);
+        tied.teams[1].speeches = tied.teams[0].speeches.map((x, k) => ({
+          ...x,
+          speakerId: kit.speakers.get(debate.teams[1].teamId)![k],
+        }));
+        await api()
+          .post(`/api/debates/${debate.id}/ballots`)
+          .set('Authorization', `Bearer ${judge.token}`)
+          .send(tied)
+          .expect(400);
         await submit(debate);
       }
     }
-    const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as { teamId: string; points: number }[];
+    const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as {
+      teamId: string;
+      points: number;
+    }[];
     expect(tab.reduce((sum, r) => sum + r.points, 0)).toBe(2 * 2 * (3 + 2 + 1 + 0));
     expect(tab[0].teamId).toBe(entered[0]);
     expect(tab[0].points).toBe(6);
@@ -155,7 +197,9 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const semi = semis.debates[0];
     const third = byStrength(semi.teams.map((x) => x.teamId))[2];
     const correction = { judgeId: semi.panel[0].judgeId, ...bpBallot(semi, { teamId: third, by: 30 }) };
-    const preview = (await api().post(`/api/debates/${semi.id}/corrections?dryRun=true`).set(org).send(correction).expect(200)).body;
+    const preview = (
+      await api().post(`/api/debates/${semi.id}/corrections?dryRun=true`).set(org).send(correction).expect(200)
+    ).body;
     expect(preview.resets).toEqual([{ matchId: final.debates[0].bracketMatchId, debateId: final.debates[0].id }]);
     await api().post(`/api/debates/${semi.id}/corrections`).set(org).send(correction).expect(200);
     await api().get(`/api/debates/${final.debates[0].id}`).expect(404);
@@ -170,8 +214,17 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
 
     // Correcting the final re-crowns: no later debate to reset, the champion and finishing order follow.
     const underdog = byStrength(refinal.debates[0].teams.map((x) => x.teamId))[3];
-    const recrown = { judgeId: refinal.debates[0].panel[0].judgeId, ...bpBallot(refinal.debates[0], { teamId: underdog, by: 30 }) };
-    const finalPreview = (await api().post(`/api/debates/${refinal.debates[0].id}/corrections?dryRun=true`).set(org).send(recrown).expect(200)).body;
+    const recrown = {
+      judgeId: refinal.debates[0].panel[0].judgeId,
+      ...bpBallot(refinal.debates[0], { teamId: underdog, by: 30 }),
+    };
+    const finalPreview = (
+      await api()
+        .post(`/api/debates/${refinal.debates[0].id}/corrections?dryRun=true`)
+        .set(org)
+        .send(recrown)
+        .expect(200)
+    ).body;
     expect(finalPreview).toMatchObject({ winnerChanged: true, resets: [] });
     await api().post(`/api/debates/${refinal.debates[0].id}/corrections`).set(org).send(recrown).expect(200);
     const after = (await api().get(`/api/tournaments/${id}`).expect(200)).body;
@@ -182,7 +235,7 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     expect(csv.find((line) => line.startsWith('Final,'))).toContain(`${underdog},${[underdog, champion].join(' > ')}`);
   });
 
-  it('pushes a released draw to the audience and each judge\'s assignment to their tablet', async () => {
+  it("pushes a released draw to the audience and each judge's assignment to their tablet", async () => {
     const id = (await kit.tournament({ teams: 2, prelimRounds: 1, breakSize: 2, judges: 1 })).id;
     const judge = [...kit.judges.values()].at(-1)!;
     const tablet = new RecordingSocket(t.url, { token: judge.token });
@@ -197,7 +250,11 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const pushed = await audience.waitFor((m) => m.event === 'draw');
     expect((pushed.round as { seq: number }).seq).toBe(released.seq);
     const assignment = await tablet.waitFor((m) => m.event === 'assignment');
-    expect(assignment).toMatchObject({ tournamentId: id, roundSeq: released.seq, debates: [{ debateId: released.debates[0].id, role: 'chair' }] });
+    expect(assignment).toMatchObject({
+      tournamentId: id,
+      roundSeq: released.seq,
+      debates: [{ debateId: released.debates[0].id, role: 'chair' }],
+    });
     await kit.judgeAll(released.debates);
     await audience.waitFor((m) => m.event === 'score');
     await audience.waitFor((m) => m.event === 'standings');
@@ -227,12 +284,15 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const result = (await api().get(`/api/debates/${debate.id}`).expect(200)).body;
     expect(result.status).toBe('confirmed');
     expect([...result.result.counted].sort()).toEqual(debate.panel.map((p) => p.judgeId).sort());
-    const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as { points: number; debates: number }[];
+    const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as {
+      points: number;
+      debates: number;
+    }[];
     expect(tab.map((r) => r.debates)).toEqual([1, 1]);
     expect(tab.reduce((sum, r) => sum + r.points, 0)).toBe(1);
   });
 
-  it('forfeits a withdrawn team\'s open debate and leaves it out of later draws', async () => {
+  it("forfeits a withdrawn team's open debate and leaves it out of later draws", async () => {
     const id = (await kit.tournament({ teams: 6, prelimRounds: 3, breakSize: 2, judges: 3 })).id;
     const first = await kit.draw(id);
     const leaving = first.debates[0].teams[0].teamId;

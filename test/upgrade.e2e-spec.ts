@@ -35,7 +35,10 @@ describe('upgrading a database in use (e2e, real PostgreSQL)', () => {
       const speakers = new Map<string, string[]>();
       for (let i = 0; i < 4; i++) {
         const team = await fx.team('west');
-        speakers.set(team.id, team.members.map((m) => m.id));
+        speakers.set(
+          team.id,
+          team.members.map((m) => m.id),
+        );
         await api(first.url).post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.id }).expect(201);
       }
       const tokens = new Map<string, string>();
@@ -43,18 +46,34 @@ describe('upgrading a database in use (e2e, real PostgreSQL)', () => {
         const judge = await fx.judge('west');
         tokens.set(judge.id, judge.token);
       }
-      await api(first.url).post(`/api/tournaments/${id}/adjudicators`).set(org).send({ judgeIds: [...tokens.keys()] }).expect(201);
+      await api(first.url)
+        .post(`/api/tournaments/${id}/adjudicators`)
+        .set(org)
+        .send({ judgeIds: [...tokens.keys()] })
+        .expect(201);
       const play = async (url: string) => {
         const drawn = await api(url).post(`/api/tournaments/${id}/rounds`).set(org).send({}).expect(201);
-        const round = (await api(url).post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(org).expect(200)).body as { debates: Debate[] };
+        const round = (
+          await api(url).post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(org).expect(200)
+        ).body as { debates: Debate[] };
         for (const debate of round.debates) {
           // The first-listed team wins every debate.
           const teams = debate.teams.map(({ teamId }, k) => {
             const ids = speakers.get(teamId)!;
             const score = k === 0 ? 75 : 70;
-            return { teamId, speeches: [...ids.map((speakerId) => ({ speakerId, score })), { speakerId: ids[0], score: score / 2, reply: true }] };
+            return {
+              teamId,
+              speeches: [
+                ...ids.map((speakerId) => ({ speakerId, score })),
+                { speakerId: ids[0], score: score / 2, reply: true },
+              ],
+            };
           });
-          await api(url).post(`/api/debates/${debate.id}/ballots`).set('Authorization', `Bearer ${tokens.get(debate.panel[0].judgeId)!}`).send({ teams }).expect(201);
+          await api(url)
+            .post(`/api/debates/${debate.id}/ballots`)
+            .set('Authorization', `Bearer ${tokens.get(debate.panel[0].judgeId)!}`)
+            .send({ teams })
+            .expect(201);
         }
         return round.debates;
       };
@@ -63,17 +82,26 @@ describe('upgrading a database in use (e2e, real PostgreSQL)', () => {
       await first.close({ keepData: true });
 
       // Put the stored bracket back in its old shape and forget the migration, as on a server upgraded today.
-      const [{ bracket }] = await adminQuery<{ bracket: { rounds: { matches: OldMatch[] }[] } }>(first.databaseUrl!, `SELECT bracket FROM tournaments WHERE id = $1`, [id]);
+      const [{ bracket }] = await adminQuery<{ bracket: { rounds: { matches: OldMatch[] }[] } }>(
+        first.databaseUrl!,
+        `SELECT bracket FROM tournaments WHERE id = $1`,
+        [id],
+      );
       const old = {
         size: 4,
         rounds: bracket.rounds.map((r) => ({ ...r, matches: r.matches.map(({ ranking: _ranking, ...m }) => m) })),
       };
-      await adminQuery(first.databaseUrl!, `UPDATE tournaments SET bracket = $1 WHERE id = $2`, [JSON.stringify(old), id]);
+      await adminQuery(first.databaseUrl!, `UPDATE tournaments SET bracket = $1 WHERE id = $2`, [
+        JSON.stringify(old),
+        id,
+      ]);
       await adminQuery(first.databaseUrl!, `DELETE FROM migrations WHERE name = 'BracketRooms1795650000000'`);
 
       second = await startTestApp({ databaseUrl: first.databaseUrl });
       const view = (await api(second.url).get(`/api/tournaments/${id}/bracket`).expect(200)).body;
-      expect(view.rounds[0].debates.map((m: { ranking: string[] }) => m.ranking)).toEqual(semis.map((d) => d.teams.map((t) => t.teamId)));
+      expect(view.rounds[0].debates.map((m: { ranking: string[] }) => m.ranking)).toEqual(
+        semis.map((d) => d.teams.map((t) => t.teamId)),
+      );
       const final = await play(second.url);
       expect(final).toHaveLength(1);
       expect(new Set(final[0].teams.map((t) => t.teamId))).toEqual(new Set(semis.map((d) => d.teams[0].teamId)));

@@ -8,8 +8,10 @@ const dist = new URL('../dist/', import.meta.url).pathname;
 const BUDGETS_KB = { judge: 80 };
 
 const html = (app) => readFileSync(join(dist, app, 'index.html'), 'utf8');
-const scriptsOf = (page) => [...page.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-const importsOf = (file) => [...readFileSync(join(dist, file), 'utf8').matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => `assets/${m[1]}`);
+const scriptsOf = (page) =>
+  [...page.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const importsOf = (file) =>
+  [...readFileSync(join(dist, file), 'utf8').matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => `assets/${m[1]}`);
 
 let failed = false;
 for (const [app, budget] of Object.entries(BUDGETS_KB)) {

@@ -56,7 +56,10 @@ async function main(argv: string[]): Promise<number> {
         ? `Orleu: new password for organiser "${username}" (role ${account.role}): ${password}\n`
         : `Orleu: password of organiser "${username}" (role ${account.role}) changed\n`,
     );
-    if (!account.active) process.stdout.write('note: this account is deactivated; an admin must reactivate it (POST /api/organisers/:id/activate) to sign in\n');
+    if (!account.active)
+      process.stdout.write(
+        'note: this account is deactivated; an admin must reactivate it (POST /api/organisers/:id/activate) to sign in\n',
+      );
     return 0;
   } finally {
     await client.end().catch(() => undefined);

@@ -24,7 +24,8 @@ export class AuthController {
   @Post('judge')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Judge sign-in with the access code, or with the private link token — also how a tablet renews an expired token',
+    summary:
+      'Judge sign-in with the access code, or with the private link token — also how a tablet renews an expired token',
   })
   judge(@Body() dto: JudgeLoginDto): Promise<LoginResult> {
     return this.auth.loginJudge(dto);

@@ -33,6 +33,12 @@ import { TokenVerifier } from './token-verifier.js';
     }),
   ],
   controllers: [AuthController, OrganisersController],
-  providers: [AuthService, OrganisersService, TokenVerifier, LoginThrottle, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [
+    AuthService,
+    OrganisersService,
+    TokenVerifier,
+    LoginThrottle,
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
 })
 export class AuthModule {}

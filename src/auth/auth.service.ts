@@ -67,13 +67,15 @@ export class AuthService implements OnApplicationBootstrap {
     const organiser = await this.organisers.findOneBy({ id: who.id });
     if (!organiser) throw DomainError.notFound('organiser', who.id);
     if (!(await argon2.verify(organiser.passwordHash, dto.currentPassword))) {
-      throw DomainError.field(DomainErrorCode.InvalidInput, 'currentPassword', 'BAD_CREDENTIALS', 'currentPassword is wrong');
+      throw DomainError.field(
+        DomainErrorCode.InvalidInput,
+        'currentPassword',
+        'BAD_CREDENTIALS',
+        'currentPassword is wrong',
+      );
     }
     const passwordHash = await argon2.hash(dto.newPassword);
-    await this.organisers.update(
-      { id: organiser.id },
-      { passwordHash, tokenGeneration: () => 'token_generation + 1' },
-    );
+    await this.organisers.update({ id: organiser.id }, { passwordHash, tokenGeneration: () => 'token_generation + 1' });
     return this.organiserToken(await this.organisers.findOneByOrFail({ id: organiser.id }));
   }
 
@@ -89,7 +91,8 @@ export class AuthService implements OnApplicationBootstrap {
         'BAD_CREDENTIALS',
       );
     }
-    if (judge.revokedAt) throw DomainError.unauthenticated('this judge has been revoked by the organisers', TokenProblem.JudgeRevoked);
+    if (judge.revokedAt)
+      throw DomainError.unauthenticated('this judge has been revoked by the organisers', TokenProblem.JudgeRevoked);
     const accessToken = await this.sign({ sub: judge.id, role: 'judge', gen: judge.credentialGeneration });
     return { accessToken, role: 'judge', judgeId: judge.id, expiresIn: this.env.jwtTtlSeconds };
   }

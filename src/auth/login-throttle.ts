@@ -48,12 +48,18 @@ export class LoginThrottle implements NestInterceptor {
     const account = `account|${loginAccount(request.body)}`;
     const address = `address|${request.ip ?? 'unknown'}`;
     const now = Date.now();
-    for (const [key, limit] of [[account, ACCOUNT_FAILURES], [address, ADDRESS_FAILURES]] as const) {
+    for (const [key, limit] of [
+      [account, ACCOUNT_FAILURES],
+      [address, ADDRESS_FAILURES],
+    ] as const) {
       const window = this.current(key, now);
       if (window && window.failures >= limit) {
         http.getResponse<Response>().setHeader('Retry-After', String(Math.ceil((window.resetAt - now) / 1000)));
         const who = key === account ? 'for this account' : 'from your address';
-        throw new HttpException(`too many sign-in attempts failed ${who}: try again later`, HttpStatus.TOO_MANY_REQUESTS);
+        throw new HttpException(
+          `too many sign-in attempts failed ${who}: try again later`,
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
       }
     }
     return next.handle().pipe(

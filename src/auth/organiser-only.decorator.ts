@@ -17,6 +17,8 @@ export const OrganiserOnly = (...roles: OrganiserRole[]) =>
     SetMetadata(ORGANISER_ROLES_KEY, roles.length ? roles : [...ORGANISER_ROLES]),
     ApiBearerAuth(),
     ApiForbiddenResponse({
-      description: roles.length ? `for organiser accounts with role ${['admin', ...roles].join(' or ')}` : 'for organisers',
+      description: roles.length
+        ? `for organiser accounts with role ${['admin', ...roles].join(' or ')}`
+        : 'for organisers',
     }),
   );

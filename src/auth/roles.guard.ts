@@ -40,7 +40,9 @@ export class RolesGuard implements CanActivate {
       throw DomainError.forbidden(`this route is for ${roles.join(' or ')}s; you are signed in as a ${principal.role}`);
     }
     if (principal.role === 'organiser' && principal.organiserRole !== 'admin') {
-      const allowed = this.reflector.getAllAndOverride<OrganiserRole[] | undefined>(ORGANISER_ROLES_KEY, targets) ?? UNCLASSIFIED_ORGANISER_ROUTE;
+      const allowed =
+        this.reflector.getAllAndOverride<OrganiserRole[] | undefined>(ORGANISER_ROLES_KEY, targets) ??
+        UNCLASSIFIED_ORGANISER_ROUTE;
       if (!principal.organiserRole || !allowed.includes(principal.organiserRole)) {
         const who = [...new Set<OrganiserRole>(['admin', ...allowed])].join(', ');
         throw DomainError.forbidden(

@@ -33,7 +33,10 @@ export class TokenVerifier {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch (error) {
       if (error instanceof TokenExpiredError) {
-        throw DomainError.unauthenticated('bearer token has expired: sign in again (a judge link renews it)', TokenProblem.Expired);
+        throw DomainError.unauthenticated(
+          'bearer token has expired: sign in again (a judge link renews it)',
+          TokenProblem.Expired,
+        );
       }
       throw DomainError.unauthenticated('bearer token is invalid: sign in again', TokenProblem.Invalid);
     }
@@ -47,18 +50,22 @@ export class TokenVerifier {
         'SELECT role, active, token_generation FROM organisers WHERE id = $1',
         [claims.sub],
       )) as { role: OrganiserRole; active: boolean; token_generation: number }[];
-      if (!row?.active) throw DomainError.unauthenticated('this organiser account is deactivated', TokenProblem.AccountDeactivated);
+      if (!row?.active)
+        throw DomainError.unauthenticated('this organiser account is deactivated', TokenProblem.AccountDeactivated);
       if (row.token_generation !== generation) {
-        throw DomainError.unauthenticated('this token was signed before a password change: sign in again', TokenProblem.Superseded);
+        throw DomainError.unauthenticated(
+          'this token was signed before a password change: sign in again',
+          TokenProblem.Superseded,
+        );
       }
       return { role: 'organiser', id: claims.sub, organiserRole: row.role };
     }
-    const [row] = (await this.dataSource.query(
-      'SELECT credential_generation, revoked_at FROM judges WHERE id = $1',
-      [claims.sub],
-    )) as { credential_generation: number; revoked_at: Date | null }[];
+    const [row] = (await this.dataSource.query('SELECT credential_generation, revoked_at FROM judges WHERE id = $1', [
+      claims.sub,
+    ])) as { credential_generation: number; revoked_at: Date | null }[];
     if (!row) throw DomainError.unauthenticated('bearer token is invalid: sign in again', TokenProblem.Invalid);
-    if (row.revoked_at) throw DomainError.unauthenticated('this judge has been revoked by the organisers', TokenProblem.JudgeRevoked);
+    if (row.revoked_at)
+      throw DomainError.unauthenticated('this judge has been revoked by the organisers', TokenProblem.JudgeRevoked);
     if (row.credential_generation !== generation) {
       throw DomainError.unauthenticated(
         "this judge's access code and link were re-issued: sign in with the new ones",

@@ -26,7 +26,9 @@ import { AGE_GROUPS, type AgeGroup } from '../teams/age-group.js';
 export class CriterionDto {
   @ApiProperty({ example: 'analysis' })
   @IsString()
-  @Matches(/^[a-z][a-zA-Z0-9_-]{0,39}$/, { message: 'key must be 1–40 letters, digits, - or _, starting with a lowercase letter' })
+  @Matches(/^[a-z][a-zA-Z0-9_-]{0,39}$/, {
+    message: 'key must be 1–40 letters, digits, - or _, starting with a lowercase letter',
+  })
   key: string;
 
   @ApiProperty({ example: 'Depth of analysis' })

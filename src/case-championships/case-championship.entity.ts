@@ -25,7 +25,8 @@ export type ChampionshipStage = 'single' | 'qualifying' | 'final';
 /** Which stage a scoresheet belongs to: `main` for single-stage championships. */
 export type SheetStage = 'main' | 'qualifying' | 'final';
 
-export type AdvancementRuleSetting = { kind: 'top'; count: number } | { kind: 'perRoom'; perRoom: number; wildcards: number };
+export type AdvancementRuleSetting =
+  { kind: 'top'; count: number } | { kind: 'perRoom'; perRoom: number; wildcards: number };
 
 /** How the qualifying rooms were set up (kept so a re-plan and the schedule use the same numbers). */
 export interface RoomSettings {

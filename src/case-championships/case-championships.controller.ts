@@ -88,7 +88,10 @@ export class CaseChampionshipsController {
   }
 
   @Get(':id/rooms')
-  @ApiOperation({ summary: 'The room schedule (public); jurors, conflicts and diagnostics for organisers; room results once the stage closes' })
+  @ApiOperation({
+    summary:
+      'The room schedule (public); jurors, conflicts and diagnostics for organisers; room results once the stage closes',
+  })
   @ApiOkResponse({ type: RoomsView })
   roomsView(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal): Promise<RoomsView> {
     return this.rooms.view(id, who?.role === 'organiser');
@@ -106,7 +109,9 @@ export class CaseChampionshipsController {
   @Post(':id/advance')
   @OrganiserOnly('tab')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close the qualifying stage: the standing across rooms sends teams to the final by the rule given' })
+  @ApiOperation({
+    summary: 'Close the qualifying stage: the standing across rooms sends teams to the final by the rule given',
+  })
   @ApiOkResponse({ type: RoomsView })
   advance(@Param('id', uuid) id: string, @Body() dto: AdvanceDto): Promise<RoomsView> {
     return this.rooms.advance(id, dto);
@@ -123,7 +128,11 @@ export class CaseChampionshipsController {
   @Roles('judge')
   @ApiBearerAuth()
   @IdempotentInTransaction()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'client UUID; a retry with it returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'client UUID; a retry with it returns the first result',
+  })
   submitScoresheet(
     @Param('id', uuid) id: string,
     @Param('teamId', uuid) teamId: string,

@@ -98,7 +98,8 @@ export class CaseChampionshipsService implements OnModuleInit {
     const keys = criteria.map((c) => c.key);
     const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
     if (duplicate) throw DomainError.invalid(`criteria: key "${duplicate}" appears twice`);
-    const tieBreak = dto.options?.tieBreakCriteria ?? [...criteria].sort((a, b) => b.weight - a.weight).map((c) => c.key);
+    const tieBreak =
+      dto.options?.tieBreakCriteria ?? [...criteria].sort((a, b) => b.weight - a.weight).map((c) => c.key);
     const unknown = tieBreak.find((k) => !keys.includes(k));
     if (unknown) throw DomainError.invalid(`options.tieBreakCriteria: "${unknown}" is not a criterion key`);
     return this.dataSource.transaction(async (em) => {
@@ -143,7 +144,8 @@ export class CaseChampionshipsService implements OnModuleInit {
   async updateOptions(id: string, dto: UpdateScoringOptionsDto): Promise<ChampionshipView> {
     const room = await this.dataSource.transaction(async (em) => {
       const championship = await this.load(em, id);
-      if (championship.status === 'finalised') throw DomainError.wrongState('the championship is finalised: options are locked');
+      if (championship.status === 'finalised')
+        throw DomainError.wrongState('the championship is finalised: options are locked');
       const keys = championship.criteria.map((c) => c.key);
       const unknown = dto.tieBreakCriteria?.find((k) => !keys.includes(k));
       if (unknown) throw DomainError.invalid(`tieBreakCriteria: "${unknown}" is not a criterion key`);
@@ -176,7 +178,13 @@ export class CaseChampionshipsService implements OnModuleInit {
           `teamId: team "${team.name}" is in age group ${team.ageGroup}; this championship is for ${championship.ageGroup}`,
         );
       }
-      const added = await em.createQueryBuilder().insert().into(CaseEntry).values({ championshipId: id, teamId: team.id }).orIgnore().execute();
+      const added = await em
+        .createQueryBuilder()
+        .insert()
+        .into(CaseEntry)
+        .values({ championshipId: id, teamId: team.id })
+        .orIgnore()
+        .execute();
       if (added.identifiers.length) await this.dropRoomPlan(em, championship);
       return this.view(em, championship);
     });
@@ -209,7 +217,8 @@ export class CaseChampionshipsService implements OnModuleInit {
         const seated = new Set((await em.findBy(CaseRoomJuror, { championshipId: id })).map((j) => j.roomId));
         const empty = rooms.filter((room) => !seated.has(room.id)).map((room) => room.number);
         if (rooms.length === 0) throw DomainError.rule('plan the qualifying rooms before scoring starts');
-        if (empty.length) throw DomainError.rule(`rooms without a juror: ${empty.join(', ')}; add jurors and re-plan, or move one in`);
+        if (empty.length)
+          throw DomainError.rule(`rooms without a juror: ${empty.join(', ')}; add jurors and re-plan, or move one in`);
       }
       championship.status = 'scoring';
       await this.bumpVersion(em, id, championship.version, { status: 'scoring' });
@@ -237,7 +246,7 @@ export class CaseChampionshipsService implements OnModuleInit {
           .getOne();
         if (!championship) throw DomainError.notFound('case championship', id);
         if (!(await em.existsBy(CaseJuror, { championshipId: id, judgeId: judge.id }))) {
-          throw DomainError.forbidden('you are not on this championship\'s jury');
+          throw DomainError.forbidden("you are not on this championship's jury");
         }
         if (championship.status !== 'scoring') {
           throw DomainError.wrongState(`scoring is not open: the championship is ${championship.status}`);
@@ -281,7 +290,7 @@ export class CaseChampionshipsService implements OnModuleInit {
     const em = this.dataSource.manager;
     const championship = await this.load(em, id);
     if (!(await em.existsBy(CaseJuror, { championshipId: id, judgeId: judge.id }))) {
-      throw DomainError.forbidden('you are not on this championship\'s jury');
+      throw DomainError.forbidden("you are not on this championship's jury");
     }
     let entries = await em.find(CaseEntry, { where: { championshipId: id }, relations: { team: true } });
     const stage = this.currentSheetStage(championship);
@@ -295,7 +304,11 @@ export class CaseChampionshipsService implements OnModuleInit {
     }
     if (room) entries.sort((a, b) => room.teamIds.indexOf(a.teamId) - room.teamIds.indexOf(b.teamId));
     const sheets = await em.findBy(CaseScoresheet, { championshipId: id, judgeId: judge.id, stage });
-    const conflicts = await this.judges.conflicts(em, [judge.id], entries.map((e) => e.teamId));
+    const conflicts = await this.judges.conflicts(
+      em,
+      [judge.id],
+      entries.map((e) => e.teamId),
+    );
     return {
       championshipId: id,
       status: championship.status,
@@ -306,9 +319,13 @@ export class CaseChampionshipsService implements OnModuleInit {
         .map((e) => ({
           teamId: e.teamId,
           teamName: e.team.name,
-          ...(room ? { slot: room.teamIds.indexOf(e.teamId), startsAt: slotTime(championship, room.teamIds.indexOf(e.teamId)) } : {}),
+          ...(room
+            ? { slot: room.teamIds.indexOf(e.teamId), startsAt: slotTime(championship, room.teamIds.indexOf(e.teamId)) }
+            : {}),
           conflict: conflicts.find((c) => c.teamId === e.teamId)?.reason ?? null,
-          scoresheet: sheets.find((s) => s.teamId === e.teamId) ? sheetView(sheets.find((s) => s.teamId === e.teamId)!) : null,
+          scoresheet: sheets.find((s) => s.teamId === e.teamId)
+            ? sheetView(sheets.find((s) => s.teamId === e.teamId)!)
+            : null,
         }))
         // A room keeps its order of presentation; otherwise alphabetical.
         .sort((a, b) => (room ? 0 : a.teamName.localeCompare(b.teamName))),
@@ -360,10 +377,14 @@ export class CaseChampionshipsService implements OnModuleInit {
     const view = await this.dataSource.transaction(async (em) => {
       const championship = await this.lockChampionship(em, id);
       if (championship.status !== 'scoring') {
-        throw DomainError.wrongState(`only a championship in scoring can be finalised; this one is ${championship.status}`);
+        throw DomainError.wrongState(
+          `only a championship in scoring can be finalised; this one is ${championship.status}`,
+        );
       }
       if (championship.stage === 'qualifying') {
-        throw DomainError.wrongState('close the qualifying stage first (advance to the final); the final decides the qualifiers');
+        throw DomainError.wrongState(
+          'close the qualifying stage first (advance to the final); the final decides the qualifiers',
+        );
       }
       const full = await this.standingsFor(em, championship, true);
       const qualified = full.rows.filter((r) => r.qualified);
@@ -378,7 +399,13 @@ export class CaseChampionshipsService implements OnModuleInit {
       // Audience sockets and the replay log get the board as the public sees it: a frozen board stays frozen.
       const standings = await this.standingsFor(em, { ...championship, status: 'finalised' }, false);
       await this.live.record(em, 'championship', id, 'standings', { standings, finalised: true });
-      return this.view(em, { ...championship, status: 'finalised', qualifiers, qualifierPlacements, version: championship.version + 1 });
+      return this.view(em, {
+        ...championship,
+        status: 'finalised',
+        qualifiers,
+        qualifierPlacements,
+        version: championship.version + 1,
+      });
     });
     this.live.announce(`championship:${id}`);
     return view;
@@ -447,12 +474,15 @@ export class CaseChampionshipsService implements OnModuleInit {
       em
         .createQueryBuilder(CaseScoresheet, 's')
         .setLock('pessimistic_write')
-        .where('s.championship_id = :championshipId AND s.stage = :stage AND s.team_id = :teamId AND s.judge_id = :judgeId', {
-          championshipId,
-          stage,
-          teamId,
-          judgeId,
-        })
+        .where(
+          's.championship_id = :championshipId AND s.stage = :stage AND s.team_id = :teamId AND s.judge_id = :judgeId',
+          {
+            championshipId,
+            stage,
+            teamId,
+            judgeId,
+          },
+        )
         .getOne();
     let existing = await find();
     if (!existing) {
@@ -475,7 +505,14 @@ export class CaseChampionshipsService implements OnModuleInit {
     if (dto.version !== undefined && dto.version !== existing.version) {
       throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, dto.version);
     }
-    await updateVersioned(em, CaseScoresheet, existing.id, existing.version, { scores, comment, submittedAt: new Date() }, `your scoresheet for team ${teamId}`);
+    await updateVersioned(
+      em,
+      CaseScoresheet,
+      existing.id,
+      existing.version,
+      { scores, comment, submittedAt: new Date() },
+      `your scoresheet for team ${teamId}`,
+    );
     const sheet = (await find())!;
     await this.auditSheet(em, sheet, judgeId, { scores: existing.scores, comment: existing.comment });
     return sheet;
@@ -503,12 +540,22 @@ export class CaseChampionshipsService implements OnModuleInit {
    * The standing of the current stage: the whole field (single stage), across the qualifying rooms (organisers only
    * while the rooms score: the public sees the schedule until the stage closes), or the final among the finalists.
    */
-  private async standingsFor(em: EntityManager, championship: CaseChampionship, organiser: boolean): Promise<StandingsView> {
+  private async standingsFor(
+    em: EntityManager,
+    championship: CaseChampionship,
+    organiser: boolean,
+  ): Promise<StandingsView> {
     const entries = await em.find(CaseEntry, { where: { championshipId: championship.id }, relations: { team: true } });
     const stage = this.currentSheetStage(championship);
     const sheets = await em.findBy(CaseScoresheet, { championshipId: championship.id, stage });
     if (championship.stage === 'qualifying') {
-      const full = computeStandings(championship, entries.map((e) => e.team), sheets, 'rooms', await loadRoomOf(em, championship.id));
+      const full = computeStandings(
+        championship,
+        entries.map((e) => e.team),
+        sheets,
+        'rooms',
+        await loadRoomOf(em, championship.id),
+      );
       return organiser ? full : publicStandings(full, { frozen: true, frozenAt: null, revealed: 0 });
     }
     const finalists = new Set(championship.finalists.map((f) => f.teamId));
@@ -522,15 +569,22 @@ export class CaseChampionshipsService implements OnModuleInit {
   }
 
   /** Which stage a juror's sheet for this team belongs to, or why the juror may not score the team now. */
-  private async sheetStageFor(em: EntityManager, championship: CaseChampionship, judgeId: string, teamId: string): Promise<SheetStage> {
+  private async sheetStageFor(
+    em: EntityManager,
+    championship: CaseChampionship,
+    judgeId: string,
+    teamId: string,
+  ): Promise<SheetStage> {
     if (championship.stage === 'qualifying') {
       const room = await this.rooms.roomOfJuror(em, championship.id, judgeId);
       if (!room) throw DomainError.forbidden('you are not seated in a qualifying room of this championship');
-      if (!room.teamIds.includes(teamId)) throw DomainError.forbidden(`this team presents in another room; you score room ${room.number}`);
+      if (!room.teamIds.includes(teamId))
+        throw DomainError.forbidden(`this team presents in another room; you score room ${room.number}`);
       return 'qualifying';
     }
     if (championship.stage === 'final') {
-      if (!championship.finalists.some((f) => f.teamId === teamId)) throw DomainError.rule('teamId: this team is not in the final');
+      if (!championship.finalists.some((f) => f.teamId === teamId))
+        throw DomainError.rule('teamId: this team is not in the final');
       if (championship.finalJury.length && !championship.finalJury.includes(judgeId)) {
         throw DomainError.forbidden('you are not on the final jury');
       }
@@ -551,7 +605,12 @@ export class CaseChampionshipsService implements OnModuleInit {
   private async view(em: EntityManager, championship: CaseChampionship, audience = false): Promise<ChampionshipView> {
     const entries = await em.find(CaseEntry, { where: { championshipId: championship.id }, relations: { team: true } });
     const jury = await em.findBy(CaseJuror, { championshipId: championship.id });
-    return championshipView(championship, entries.map((e) => e.team), jury.map((j) => j.judgeId), audience);
+    return championshipView(
+      championship,
+      entries.map((e) => e.team),
+      jury.map((j) => j.judgeId),
+      audience,
+    );
   }
 
   private async load(em: EntityManager, id: string): Promise<CaseChampionship> {
@@ -573,7 +632,9 @@ export class CaseChampionshipsService implements OnModuleInit {
   private async lockForSetup(em: EntityManager, id: string): Promise<CaseChampionship> {
     const championship = await this.lockChampionship(em, id);
     if (championship.status !== 'draft') {
-      throw DomainError.wrongState(`entries and jury are fixed once scoring starts; the championship is ${championship.status}`);
+      throw DomainError.wrongState(
+        `entries and jury are fixed once scoring starts; the championship is ${championship.status}`,
+      );
     }
     return championship;
   }

@@ -105,7 +105,11 @@ export class RoomTeamView {
   @ApiProperty() teamName: string;
   @ApiProperty() oblastCode: string;
   @ApiProperty({ description: '0-based order of presentation' }) slot: number;
-  @ApiProperty({ type: String, nullable: true, description: 'ISO time of the presentation, when the schedule has times' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'ISO time of the presentation, when the schedule has times',
+  })
   startsAt: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'rank inside the room; shown once the stage is closed' })
   roomRank: number | null;
@@ -122,7 +126,8 @@ export class RoomJurorView {
 export class RoomView {
   @ApiProperty() number: number;
   @ApiProperty({ type: [RoomTeamView] }) teams: RoomTeamView[];
-  @ApiProperty({ type: [RoomJurorView], description: 'organisers only; empty on the public schedule' }) jurors: RoomJurorView[];
+  @ApiProperty({ type: [RoomJurorView], description: 'organisers only; empty on the public schedule' })
+  jurors: RoomJurorView[];
 }
 
 export class RoomConflictView {
@@ -161,7 +166,7 @@ export class RoomsView {
   @ApiProperty({ type: [RoomConflictView], description: 'organisers: jurors seated with a team they may not score' })
   conflicts: RoomConflictView[];
   @ApiProperty({ type: [RoomShortfallView] }) shortfalls: RoomShortfallView[];
-  @ApiProperty({ type: [RoomDiagnosticsView], description: 'organisers: each room\'s level and spread' })
+  @ApiProperty({ type: [RoomDiagnosticsView], description: "organisers: each room's level and spread" })
   diagnostics: RoomDiagnosticsView[];
   @ApiProperty({ type: [FinalistView] }) finalists: FinalistView[];
 }

@@ -40,7 +40,11 @@ export class CaseRoomsService {
       const entries = await em.find(CaseEntry, { where: { championshipId: id }, relations: { team: true } });
       if (entries.length < 2) throw DomainError.rule('register at least two teams before planning rooms');
       const pool = await em.find(CaseJuror, { where: { championshipId: id }, relations: { judge: true } });
-      const conflicts = await this.judges.conflicts(em, pool.map((j) => j.judgeId), entries.map((e) => e.teamId));
+      const conflicts = await this.judges.conflicts(
+        em,
+        pool.map((j) => j.judgeId),
+        entries.map((e) => e.teamId),
+      );
       const settings = {
         roomSize: dto.roomSize,
         panelSize: dto.panelSize,
@@ -52,9 +56,13 @@ export class CaseRoomsService {
       const byId = <T extends { teamId?: string; judgeId?: string }>(a: T, b: T) =>
         (a.teamId ?? a.judgeId ?? '') < (b.teamId ?? b.judgeId ?? '') ? -1 : 1;
       const plan = planHeats({
-        entries: entries.map((e) => ({ teamId: e.teamId, oblastCode: e.team.oblastCode, institution: e.team.institution })).sort(byId),
+        entries: entries
+          .map((e) => ({ teamId: e.teamId, oblastCode: e.team.oblastCode, institution: e.team.institution }))
+          .sort(byId),
         roomSize: settings.roomSize,
-        jurors: pool.map((j) => ({ judgeId: j.judgeId, regionCode: j.judge.regionCode, strength: j.judge.strength })).sort(byId),
+        jurors: pool
+          .map((j) => ({ judgeId: j.judgeId, regionCode: j.judge.regionCode, strength: j.judge.strength }))
+          .sort(byId),
         panelSize: settings.panelSize,
         conflicts,
         seed: settings.seed,
@@ -62,10 +70,21 @@ export class CaseRoomsService {
       await em.delete(CaseRoom, { championshipId: id });
       for (const room of plan.rooms) {
         const saved = await em.save(em.create(CaseRoom, { championshipId: id, number: room.room }));
-        await em.insert(CaseRoomTeam, room.teamIds.map((teamId, slot) => ({ championshipId: id, teamId, roomId: saved.id, slot })));
-        if (room.judgeIds.length) await em.insert(CaseRoomJuror, room.judgeIds.map((judgeId) => ({ championshipId: id, judgeId, roomId: saved.id })));
+        await em.insert(
+          CaseRoomTeam,
+          room.teamIds.map((teamId, slot) => ({ championshipId: id, teamId, roomId: saved.id, slot })),
+        );
+        if (room.judgeIds.length)
+          await em.insert(
+            CaseRoomJuror,
+            room.judgeIds.map((judgeId) => ({ championshipId: id, judgeId, roomId: saved.id })),
+          );
       }
-      await em.update(CaseChampionship, { id }, { stage: 'qualifying', roomSettings: settings, version: championship.version + 1 });
+      await em.update(
+        CaseChampionship,
+        { id },
+        { stage: 'qualifying', roomSettings: settings, version: championship.version + 1 },
+      );
     });
     return this.view(id, true);
   }
@@ -100,34 +119,60 @@ export class CaseRoomsService {
     await this.dataSource.transaction(async (em) => {
       const championship = await this.lock(em, id);
       if (championship.stage !== 'qualifying' || championship.status !== 'scoring') {
-        throw DomainError.wrongState(`only a qualifying stage in scoring can be closed; this championship is ${championship.status}, stage ${championship.stage}`);
+        throw DomainError.wrongState(
+          `only a qualifying stage in scoring can be closed; this championship is ${championship.status}, stage ${championship.stage}`,
+        );
       }
       const roomOf = await loadRoomOf(em, id);
       const teams = await em.findBy(Team, { id: In([...roomOf.keys()]) });
       const sheets = await em.findBy(CaseScoresheet, { championshipId: id, stage: 'qualifying' });
       const scored = new Set(sheets.map((s) => s.teamId));
-      const unscored = teams.filter((t) => !scored.has(t.id)).map((t) => t.name).sort();
-      if (unscored.length) throw DomainError.conflict(`every team needs its room's scores before the stage closes; not scored yet: ${unscored.join(', ')}`);
+      const unscored = teams
+        .filter((t) => !scored.has(t.id))
+        .map((t) => t.name)
+        .sort();
+      if (unscored.length)
+        throw DomainError.conflict(
+          `every team needs its room's scores before the stage closes; not scored yet: ${unscored.join(', ')}`,
+        );
       if (dto.finalJudgeIds?.length) {
         const pool = new Set((await em.findBy(CaseJuror, { championshipId: id })).map((j) => j.judgeId));
         const outside = dto.finalJudgeIds.filter((judgeId) => !pool.has(judgeId));
-        if (outside.length) throw DomainError.rule(`finalJudgeIds: not on this championship's jury: ${outside.join(', ')}`);
+        if (outside.length)
+          throw DomainError.rule(`finalJudgeIds: not on this championship's jury: ${outside.join(', ')}`);
       }
       const standing = computeStandings(championship, teams, sheets, 'rooms', roomOf);
       const byId = new Map(teams.map((t) => [t.id, t]));
       const ranked = standing.rows
         .filter((r) => r.rank !== null && r.teamId !== null)
-        .map((r) => ({ teamId: r.teamId!, rank: r.rank!, room: r.room, roomRank: r.roomRank, oblastCode: byId.get(r.teamId!)!.oblastCode, rural: byId.get(r.teamId!)!.rural }));
-      const rule = dto.rule === 'top' ? { kind: 'top' as const, count: dto.count! } : { kind: 'perRoom' as const, perRoom: dto.perRoom!, wildcards: dto.wildcards ?? 0 };
+        .map((r) => ({
+          teamId: r.teamId!,
+          rank: r.rank!,
+          room: r.room,
+          roomRank: r.roomRank,
+          oblastCode: byId.get(r.teamId!)!.oblastCode,
+          rural: byId.get(r.teamId!)!.rural,
+        }));
+      const rule =
+        dto.rule === 'top'
+          ? { kind: 'top' as const, count: dto.count! }
+          : { kind: 'perRoom' as const, perRoom: dto.perRoom!, wildcards: dto.wildcards ?? 0 };
       const finalists = advanceFromRooms(ranked, rule);
-      await em.update(CaseChampionship, { id }, {
+      await em.update(
+        CaseChampionship,
+        { id },
+        {
+          stage: 'final',
+          finalists,
+          advancement: rule,
+          finalJury: dto.finalJudgeIds ?? [],
+          version: championship.version + 1,
+        },
+      );
+      await this.live.record(em, 'championship', id, 'stage', {
         stage: 'final',
-        finalists,
-        advancement: rule,
-        finalJury: dto.finalJudgeIds ?? [],
-        version: championship.version + 1,
+        finalists: finalists.map((f) => f.teamId),
       });
-      await this.live.record(em, 'championship', id, 'stage', { stage: 'final', finalists: finalists.map((f) => f.teamId) });
     });
     this.live.announce(`championship:${id}`);
     return this.view(id, true);
@@ -139,7 +184,11 @@ export class CaseRoomsService {
     const championship = await em.findOneBy(CaseChampionship, { id });
     if (!championship) throw DomainError.notFound('case championship', id);
     const rooms = await em.find(CaseRoom, { where: { championshipId: id }, order: { number: 'ASC' } });
-    const seats = await em.find(CaseRoomTeam, { where: { championshipId: id }, relations: { team: true }, order: { slot: 'ASC' } });
+    const seats = await em.find(CaseRoomTeam, {
+      where: { championshipId: id },
+      relations: { team: true },
+      order: { slot: 'ASC' },
+    });
     const jurorSeats = await em.find(CaseRoomJuror, { where: { championshipId: id }, relations: { judge: true } });
     const roomNumber = new Map(rooms.map((r) => [r.id, r.number]));
     const roomOf = new Map(seats.map((s) => [s.teamId, roomNumber.get(s.roomId)!]));
@@ -147,12 +196,30 @@ export class CaseRoomsService {
     const sheets = await em.findBy(CaseScoresheet, { championshipId: id, stage: 'qualifying' });
     const results =
       resultsPublic || organiser
-        ? new Map(computeStandings(championship, seats.map((s) => s.team), sheets, 'rooms', roomOf).rows.filter((r) => r.teamId).map((r) => [r.teamId!, r]))
+        ? new Map(
+            computeStandings(
+              championship,
+              seats.map((s) => s.team),
+              sheets,
+              'rooms',
+              roomOf,
+            )
+              .rows.filter((r) => r.teamId)
+              .map((r) => [r.teamId!, r]),
+          )
         : new Map();
     const settings = championship.roomSettings;
     const conflicts = organiser
-      ? (await this.judges.conflicts(em, jurorSeats.map((j) => j.judgeId), seats.map((s) => s.teamId)))
-          .filter((c) => roomOf.get(c.teamId) === roomNumber.get(jurorSeats.find((j) => j.judgeId === c.judgeId)!.roomId))
+      ? (
+          await this.judges.conflicts(
+            em,
+            jurorSeats.map((j) => j.judgeId),
+            seats.map((s) => s.teamId),
+          )
+        )
+          .filter(
+            (c) => roomOf.get(c.teamId) === roomNumber.get(jurorSeats.find((j) => j.judgeId === c.judgeId)!.roomId),
+          )
           .map((c) => ({ room: roomOf.get(c.teamId)!, judgeId: c.judgeId, teamId: c.teamId, reason: c.reason }))
       : [];
     const panelSize = settings?.panelSize ?? 0;
@@ -181,24 +248,43 @@ export class CaseRoomsService {
         jurors: organiser
           ? jurorSeats
               .filter((j) => j.roomId === room.id)
-              .map((j) => ({ judgeId: j.judgeId, fullName: j.judge.fullName, regionCode: j.judge.regionCode, strength: j.judge.strength }))
+              .map((j) => ({
+                judgeId: j.judgeId,
+                fullName: j.judge.fullName,
+                regionCode: j.judge.regionCode,
+                strength: j.judge.strength,
+              }))
               .sort((a, b) => a.fullName.localeCompare(b.fullName))
           : [],
       })),
       conflicts,
       shortfalls: organiser
         ? rooms
-            .map((room) => ({ room: room.number, missing: panelSize - jurorSeats.filter((j) => j.roomId === room.id).length }))
+            .map((room) => ({
+              room: room.number,
+              missing: panelSize - jurorSeats.filter((j) => j.roomId === room.id).length,
+            }))
             .filter((s) => s.missing > 0)
-            .map((s) => ({ ...s, reason: 'fewer jurors than the panel size: add jurors to the pool and re-plan, or move one here' }))
+            .map((s) => ({
+              ...s,
+              reason: 'fewer jurors than the panel size: add jurors to the pool and re-plan, or move one here',
+            }))
         : [],
       diagnostics: organiser ? roomDiagnostics(championship.criteria, sheets, roomOf) : [],
-      finalists: championship.finalists.map((f) => ({ teamId: f.teamId, teamName: names.get(f.teamId) ?? '', placedBy: f.placedBy })),
+      finalists: championship.finalists.map((f) => ({
+        teamId: f.teamId,
+        teamName: names.get(f.teamId) ?? '',
+        placedBy: f.placedBy,
+      })),
     };
   }
 
   /** The juror's room and its schedule, for the judge's screen. */
-  async roomOfJuror(em: EntityManager, championshipId: string, judgeId: string): Promise<{ number: number; teamIds: string[] } | null> {
+  async roomOfJuror(
+    em: EntityManager,
+    championshipId: string,
+    judgeId: string,
+  ): Promise<{ number: number; teamIds: string[] } | null> {
     const seat = await em.findOneBy(CaseRoomJuror, { championshipId, judgeId });
     if (!seat) return null;
     const room = await em.findOneByOrFail(CaseRoom, { id: seat.roomId });
@@ -207,7 +293,11 @@ export class CaseRoomsService {
   }
 
   private async lock(em: EntityManager, id: string): Promise<CaseChampionship> {
-    const championship = await em.createQueryBuilder(CaseChampionship, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+    const championship = await em
+      .createQueryBuilder(CaseChampionship, 'c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOne();
     if (!championship) throw DomainError.notFound('case championship', id);
     return championship;
   }
@@ -220,4 +310,3 @@ export class CaseRoomsService {
     return championship;
   }
 }
-

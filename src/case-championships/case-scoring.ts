@@ -4,7 +4,11 @@ import { toCsv } from '../common/csv.js';
 import type { Judge } from '../judges/judge.entity.js';
 import type { Team } from '../teams/team.entity.js';
 import { applyQuotas } from '../engine/case-scoring/advancement.js';
-import { computeCaseStandings, type CaseScoringOptions, type CutoffTie } from '../engine/case-scoring/case-standings.js';
+import {
+  computeCaseStandings,
+  type CaseScoringOptions,
+  type CutoffTie,
+} from '../engine/case-scoring/case-standings.js';
 import { juryDiagnostics, type JurorDiagnostics } from '../engine/case-scoring/jury-diagnostics.js';
 import { DEFAULT_CASE_RUBRIC, validateScoresheet } from '../engine/case-scoring/rubric.js';
 import type {
@@ -46,18 +50,30 @@ export function computeStandings(
   const entered = new Set(teams.map((t) => t.id));
   const options: CaseScoringOptions =
     kind === 'rooms'
-      ? { ...c.options, normaliseJudges: false, normalisation: c.options.roomNormalisation ?? 'z-scores', qualifierSlots: 0 }
+      ? {
+          ...c.options,
+          normaliseJudges: false,
+          normalisation: c.options.roomNormalisation ?? 'z-scores',
+          qualifierSlots: 0,
+        }
       : { ...c.options, qualifierSlots: c.qualifierSlots };
   const standings = computeCaseStandings(
     c.criteria,
-    sheets.filter((s) => entered.has(s.teamId)).map((s) => ({ teamId: s.teamId, judgeId: s.judgeId, scores: s.scores })),
+    sheets
+      .filter((s) => entered.has(s.teamId))
+      .map((s) => ({ teamId: s.teamId, judgeId: s.judgeId, scores: s.scores })),
     options,
   );
   const byId = new Map(teams.map((t) => [t.id, t]));
   const placements = new Map<string, Placement>();
   const quotas = c.options.quotas;
   if (kind !== 'rooms' && quotas && (quotas.minRural || quotas.everyOblast)) {
-    const ranked = standings.rows.map((r) => ({ teamId: r.teamId, rank: r.rank, oblastCode: byId.get(r.teamId)!.oblastCode, rural: byId.get(r.teamId)!.rural }));
+    const ranked = standings.rows.map((r) => ({
+      teamId: r.teamId,
+      rank: r.rank,
+      oblastCode: byId.get(r.teamId)!.oblastCode,
+      rural: byId.get(r.teamId)!.rural,
+    }));
     for (const placed of applyQuotas(ranked, c.qualifierSlots, quotas)) placements.set(placed.teamId, placed.placedBy);
   } else {
     for (const r of standings.rows) if (r.qualified) placements.set(r.teamId, 'overall');
@@ -104,7 +120,10 @@ export function computeStandings(
 }
 
 /** Rank inside each room, in the cross-room order (standard competition ranking on the overall rank). */
-function roomRanksOf(rows: readonly { teamId: string; rank: number }[], roomOf: ReadonlyMap<string, number>): Map<string, number> {
+function roomRanksOf(
+  rows: readonly { teamId: string; rank: number }[],
+  roomOf: ReadonlyMap<string, number>,
+): Map<string, number> {
   const out = new Map<string, number>();
   const seen = new Map<number, { count: number; lastRank: number; lastRoomRank: number }>();
   for (const row of rows) {
@@ -121,7 +140,9 @@ function roomRanksOf(rows: readonly { teamId: string; rank: number }[], roomOf: 
 
 /** When a room's team presents: the first slot's time plus the slots before it; null without a timed schedule. */
 export const slotTime = (c: CaseChampionship, slot: number): string | null =>
-  c.roomSettings?.firstSlotAt ? new Date(Date.parse(c.roomSettings.firstSlotAt) + slot * c.roomSettings.slotMinutes * 60_000).toISOString() : null;
+  c.roomSettings?.firstSlotAt
+    ? new Date(Date.parse(c.roomSettings.firstSlotAt) + slot * c.roomSettings.slotMinutes * 60_000).toISOString()
+    : null;
 
 export function juryReport(c: CaseChampionship, sheets: CaseScoresheet[], judges: Judge[]): JurorReport[] {
   const names = new Map(judges.map((j) => [j.id, j.fullName]));
@@ -188,7 +209,12 @@ export interface StandingsView {
  * `audience`: what anyone may see. While the board is frozen the qualifiers are its top rows, so the audience
  * gets none until the reveal ends (the organiser still sees them).
  */
-export function championshipView(c: CaseChampionship, teams: Team[], jury: string[], audience = false): ChampionshipView {
+export function championshipView(
+  c: CaseChampionship,
+  teams: Team[],
+  jury: string[],
+  audience = false,
+): ChampionshipView {
   return {
     id: c.id,
     title: c.title,
@@ -203,7 +229,9 @@ export function championshipView(c: CaseChampionship, teams: Team[], jury: strin
     options: c.options,
     status: c.status,
     reveal: c.reveal,
-    entries: teams.map((t) => ({ teamId: t.id, teamName: t.name })).sort((a, b) => a.teamName.localeCompare(b.teamName)),
+    entries: teams
+      .map((t) => ({ teamId: t.id, teamName: t.name }))
+      .sort((a, b) => a.teamName.localeCompare(b.teamName)),
     jury: [...jury].sort(),
     qualifiers: audience && c.reveal.frozen ? [] : c.qualifiers,
     version: c.version,
@@ -239,7 +267,15 @@ export function publicStandings(full: StandingsView, reveal: RevealState): Stand
 
 /** The standings as CSV; hidden rows of a frozen board stay hidden. */
 export function standingsCsv(standings: StandingsView): string {
-  const header = ['rank', 'team', 'total', 'judges', ...standings.criteria.map((c) => c.key), 'first places', 'qualified'];
+  const header = [
+    'rank',
+    'team',
+    'total',
+    'judges',
+    ...standings.criteria.map((c) => c.key),
+    'first places',
+    'qualified',
+  ];
   return toCsv(
     header,
     standings.rows.map((r) => [

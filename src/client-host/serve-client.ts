@@ -12,7 +12,9 @@ export const CLIENT_DIST = fileURLToPath(new URL('../../../client/dist', import.
  * everything else falls through to Nest (`/api`, `/live` over `/socket.io`) or to a 404. `/judge/<token>` is the
  * link the API hands out, `/j/<token>` the short one printed under the QR code.
  */
-const APPS: { html: string; paths: RegExp }[] = [{ html: 'judge/index.html', paths: /^\/(?:$|j(?:\/|$)|judge(?:\/|$))/ }];
+const APPS: { html: string; paths: RegExp }[] = [
+  { html: 'judge/index.html', paths: /^\/(?:$|j(?:\/|$)|judge(?:\/|$))/ },
+];
 
 export function serveClient(app: NestExpressApplication, dir = CLIENT_DIST): boolean {
   if (!existsSync(dir)) return false;

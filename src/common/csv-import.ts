@@ -44,10 +44,17 @@ export interface CsvRow {
 }
 
 /** Reads the raw request body (text/csv) up to MAX_CSV_BYTES; JSON parsers leave such a body unread. */
-export async function readCsvBody(request: AsyncIterable<Buffer | string> & { headers: Record<string, unknown> }): Promise<string> {
+export async function readCsvBody(
+  request: AsyncIterable<Buffer | string> & { headers: Record<string, unknown> },
+): Promise<string> {
   const type = String(request.headers['content-type'] ?? '');
   if (!/^(text\/csv|text\/plain|application\/csv)\b/i.test(type)) {
-    throw DomainError.field(DomainErrorCode.InvalidInput, 'body', 'CSV_CONTENT_TYPE', 'body must be sent as Content-Type: text/csv');
+    throw DomainError.field(
+      DomainErrorCode.InvalidInput,
+      'body',
+      'CSV_CONTENT_TYPE',
+      'body must be sent as Content-Type: text/csv',
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -55,7 +62,12 @@ export async function readCsvBody(request: AsyncIterable<Buffer | string> & { he
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += buffer.length;
     if (size > MAX_CSV_BYTES) {
-      throw DomainError.field(DomainErrorCode.InvalidInput, 'body', 'CSV_TOO_LARGE', `body must be at most ${MAX_CSV_BYTES} bytes`);
+      throw DomainError.field(
+        DomainErrorCode.InvalidInput,
+        'body',
+        'CSV_TOO_LARGE',
+        `body must be at most ${MAX_CSV_BYTES} bytes`,
+      );
     }
     chunks.push(buffer);
   }
@@ -73,20 +85,39 @@ export function parseCsv(text: string, columns: { required: string[]; optional: 
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // With info: true each record comes as { record, info }; the sync parser's typings only know plain arrays.
-    records = parse(body, { delimiter, info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(body, {
+      delimiter,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const message = error instanceof CsvError ? error.message : String(error);
     throw DomainError.field(DomainErrorCode.InvalidInput, 'body', 'CSV_MALFORMED', `body is not valid CSV: ${message}`);
   }
-  if (records.length === 0) throw DomainError.field(DomainErrorCode.InvalidInput, 'body', 'CSV_EMPTY', 'body has no header row');
+  if (records.length === 0)
+    throw DomainError.field(DomainErrorCode.InvalidInput, 'body', 'CSV_EMPTY', 'body has no header row');
   const header = records[0].record;
   const known = new Set([...columns.required, ...columns.optional]);
   const problems: Problem[] = [
-    ...header.filter((h) => !known.has(h)).map((h) => ({ field: h, code: 'UNKNOWN_COLUMN', message: `column "${h}" is not one of ${[...known].join(', ')}` })),
-    ...columns.required.filter((c) => !header.includes(c)).map((c) => ({ field: c, code: 'MISSING_COLUMN', message: `column "${c}" is missing` })),
+    ...header
+      .filter((h) => !known.has(h))
+      .map((h) => ({
+        field: h,
+        code: 'UNKNOWN_COLUMN',
+        message: `column "${h}" is not one of ${[...known].join(', ')}`,
+      })),
+    ...columns.required
+      .filter((c) => !header.includes(c))
+      .map((c) => ({ field: c, code: 'MISSING_COLUMN', message: `column "${c}" is missing` })),
   ];
   if (problems.length) {
-    throw new DomainError(DomainErrorCode.InvalidInput, problems.map((p) => p.message), problems);
+    throw new DomainError(
+      DomainErrorCode.InvalidInput,
+      problems.map((p) => p.message),
+      problems,
+    );
   }
   // info.lines is the line a record ends on, and csv-parse counts a CRLF inside quotes as two lines: take both
   // back off so a row is numbered where it starts, as a spreadsheet shows it.
@@ -102,7 +133,10 @@ export function parseCsv(text: string, columns: { required: string[]; optional: 
 }
 
 /** Validates a row turned into a create-DTO exactly as the JSON route would; problems carry the DTO's field paths. */
-export async function validateRow<T extends object>(type: ClassConstructor<T>, plain: object): Promise<{ dto: T; problems: Problem[] }> {
+export async function validateRow<T extends object>(
+  type: ClassConstructor<T>,
+  plain: object,
+): Promise<{ dto: T; problems: Problem[] }> {
   const dto = plainToInstance(type, plain);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
   return { dto, problems: validationProblems(errors) };
@@ -129,7 +163,8 @@ export function isoDate(text: string): string {
 }
 
 /** Optional cell: empty → undefined so the DTO's default applies. */
-export const optional = (text: string | undefined) => (text === undefined || text.trim() === '' ? undefined : text.trim());
+export const optional = (text: string | undefined) =>
+  text === undefined || text.trim() === '' ? undefined : text.trim();
 
 export class ImportQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: check every row and report, write nothing' })

@@ -22,7 +22,8 @@ export interface Problem {
 }
 
 // "members.0.birthDate gives age…", "regionCode must be…", "name: a team called…", "oblastCode "x" is…"
-const LEADING_FIELD = /^([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)(?::|\s(?:must|should|is|are|has|gives|names|belongs|\()|\s")/;
+const LEADING_FIELD =
+  /^([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)(?::|\s(?:must|should|is|are|has|gives|names|belongs|\()|\s")/;
 
 /** The field a message starts by naming, the way the services word their messages; null when there is none. */
 export function leadingField(message: string): string | null {
@@ -57,9 +58,11 @@ export class DomainError extends Error {
   }
   static staleVersion(what: string, expected: number) {
     const message = `version ${expected} of ${what} is stale: reload it and apply your change again`;
-    return new DomainError(DomainErrorCode.StaleVersion, [message], [
-      { field: 'version', code: DomainErrorCode.StaleVersion, message },
-    ]);
+    return new DomainError(
+      DomainErrorCode.StaleVersion,
+      [message],
+      [{ field: 'version', code: DomainErrorCode.StaleVersion, message }],
+    );
   }
   static wrongState(message: string) {
     return new DomainError(DomainErrorCode.WrongState, [message]);

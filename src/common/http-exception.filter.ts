@@ -43,8 +43,22 @@ const STATUS_CODE: Partial<Record<number, string>> = {
 };
 
 /** The database is down or restarting (not the request's fault): 503, and the client retries later. */
-const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-const DATABASE_DOWN_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+const DATABASE_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+const DATABASE_DOWN_MESSAGE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 export function isDatabaseUnavailable(exception: unknown): boolean {
   const error = exception as { code?: unknown; message?: unknown; driverError?: unknown };
@@ -82,7 +96,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     } else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const code = STATUS_CODE[status] ?? 'ERROR';
     const problems =
-      described ?? (Array.isArray(message) ? message : [message]).map((text) => ({ field: leadingField(text), code, message: text }));
+      described ??
+      (Array.isArray(message) ? message : [message]).map((text) => ({
+        field: leadingField(text),
+        code,
+        message: text,
+      }));
     httpAdapter.reply(
       ctx.getResponse(),
       { statusCode: status, error: REASON[status] ?? 'Error', message, problems },
@@ -106,18 +125,29 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const pg = (exception as QueryFailedError & { driverError?: PgError }).driverError ?? {};
       if (pg.code === '23505') return [409, `already exists: ${pg.detail ?? pg.constraint ?? 'duplicate'}`];
       // 23503: foreign key violated; 23001: a RESTRICT foreign key still refers to the row being deleted.
-      if (pg.code === '23503' || pg.code === '23001') return [409, `a referenced record does not exist or is still in use: ${pg.detail ?? ''}`.trim()];
-      if (pg.code === '22P02' || pg.code === '22007' || pg.code === '22008') return [400, 'a value has the wrong format'];
+      if (pg.code === '23503' || pg.code === '23001')
+        return [409, `a referenced record does not exist or is still in use: ${pg.detail ?? ''}`.trim()];
+      if (pg.code === '22P02' || pg.code === '22007' || pg.code === '22008')
+        return [400, 'a value has the wrong format'];
       if (pg.code === '40001' || pg.code === '40P01') return [409, 'a concurrent change won: retry the request'];
       // Safety net behind InputValidationPipe: a value the column cannot hold is the client's mistake.
-      if (pg.code === '22021' || pg.code === '22003' || pg.code === '22001') return [400, `a value cannot be stored: ${pg.code === '22003' ? 'a number is out of range' : 'text is invalid or too long'}`];
+      if (pg.code === '22021' || pg.code === '22003' || pg.code === '22001')
+        return [
+          400,
+          `a value cannot be stored: ${pg.code === '22003' ? 'a number is out of range' : 'text is invalid or too long'}`,
+        ];
     }
     if (isDatabaseUnavailable(exception)) return [503, 'the database is unavailable: retry in a few seconds'];
     const bodyParser = exception as { type?: string; status?: number; message?: string; expose?: boolean };
     if (bodyParser.type === 'entity.parse.failed') return [400, `malformed JSON body: ${bodyParser.message}`];
     if (bodyParser.type === 'entity.too.large') return [413, 'request body is too large'];
     // Other body-parser refusals (too deep, unsupported charset or encoding) carry their own 4xx.
-    if (bodyParser.expose && typeof bodyParser.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500) {
+    if (
+      bodyParser.expose &&
+      typeof bodyParser.status === 'number' &&
+      bodyParser.status >= 400 &&
+      bodyParser.status < 500
+    ) {
       return [bodyParser.status, bodyParser.message ?? 'request body refused'];
     }
     return [500, 'Internal server error'];

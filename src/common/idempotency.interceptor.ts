@@ -89,7 +89,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
           (request.method === 'POST' ? 201 : 200);
         return next.handle().pipe(
           switchMap((body) => from(this.store(scope, key, body, status)).pipe(map(() => body))),
-          catchError((error: unknown) => defer(() => this.release(scope, key)).pipe(switchMap(() => throwError(() => error)))),
+          catchError((error: unknown) =>
+            defer(() => this.release(scope, key)).pipe(switchMap(() => throwError(() => error))),
+          ),
         );
       }),
     );

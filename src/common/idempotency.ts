@@ -42,7 +42,9 @@ const CREDENTIAL_FIELDS = new Set(['password', 'accessCode', 'accessToken', 'tok
 export function carriesCredential(value: unknown, depth = 0): boolean {
   if (depth > 8 || !value || typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.some((v) => carriesCredential(v, depth + 1));
-  return Object.entries(value).some(([k, v]) => (CREDENTIAL_FIELDS.has(k) && v != null) || carriesCredential(v, depth + 1));
+  return Object.entries(value).some(
+    ([k, v]) => (CREDENTIAL_FIELDS.has(k) && v != null) || carriesCredential(v, depth + 1),
+  );
 }
 
 /** The same answer with its credentials removed: what a replay may describe. */
@@ -67,7 +69,9 @@ export const CLAIM_SQL = `INSERT INTO idempotency_keys (scope, key, request_hash
 export const CLEANUP_SQL = `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => ${KEY_TTL_SECONDS})`;
 
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body ?? null)))
+    .digest('hex');
 }
 
 export function checkIdempotencyKey(key: string | undefined): string | undefined {

@@ -29,12 +29,16 @@ export function rawInputProblems(value: unknown, root: string): string[] {
     } else if (typeof v === 'string') {
       if (v.includes('\u0000')) problems.push(`${path || 'value'} must not contain NUL (\\u0000) characters`);
     } else if (typeof v === 'number') {
-      if (v < INT32_MIN || v > INT32_MAX) problems.push(`${path || 'value'} must be between ${INT32_MIN} and ${INT32_MAX}`);
+      if (v < INT32_MIN || v > INT32_MAX)
+        problems.push(`${path || 'value'} must be between ${INT32_MIN} and ${INT32_MAX}`);
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => walk(item, pathOf(path, i), depth + 1));
     } else if (typeof v === 'object' && v !== null) {
       for (const [key, item] of Object.entries(v)) {
-        if (key.includes('\u0000')) problems.push(`${pathOf(path, key.split('\u0000').join('\\u0000'))}: field names must not contain NUL characters`);
+        if (key.includes('\u0000'))
+          problems.push(
+            `${pathOf(path, key.split('\u0000').join('\\u0000'))}: field names must not contain NUL characters`,
+          );
         else walk(item, pathOf(path, key), depth + 1);
       }
     }
@@ -58,7 +62,8 @@ export function nestedShapeProblems(instance: object, path = ''): string[] {
     const items: [unknown, string][] =
       metadata.each && Array.isArray(value) ? value.map((item, i) => [item, pathOf(field, i)]) : [[value, field]];
     for (const [item, itemPath] of items) {
-      if (typeof item !== 'object' || item === null || Array.isArray(item)) problems.push(`${itemPath} must be an object`);
+      if (typeof item !== 'object' || item === null || Array.isArray(item))
+        problems.push(`${itemPath} must be an object`);
       else problems.push(...nestedShapeProblems(item, itemPath));
     }
   }
@@ -79,7 +84,13 @@ function integerParamProblem(value: unknown, metadata: ArgumentMetadata): string
 @Injectable()
 export class InputValidationPipe extends ValidationPipe {
   constructor() {
-    super({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false, exceptionFactory: validationException });
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: validationException,
+    });
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -109,7 +120,8 @@ export function jsonDepthExceeds(buf: Buffer, max: number): boolean {
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

@@ -7,12 +7,23 @@ export class RequiredIntPipe implements PipeTransform<unknown, number> {
 
   transform(value: unknown): number {
     if (value === undefined || value === '') {
-      throw DomainError.field(DomainErrorCode.InvalidInput, this.field, 'REQUIRED', `${this.field} is required: send ?${this.field}=<integer>`);
+      throw DomainError.field(
+        DomainErrorCode.InvalidInput,
+        this.field,
+        'REQUIRED',
+        `${this.field} is required: send ?${this.field}=<integer>`,
+      );
     }
     // The global ValidationPipe (transform: true) has usually turned "3" into 3 already.
-    const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+    const number =
+      typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(number) || number < 1) {
-      throw DomainError.field(DomainErrorCode.InvalidInput, this.field, 'IS_INT', `${this.field} must be a positive integer`);
+      throw DomainError.field(
+        DomainErrorCode.InvalidInput,
+        this.field,
+        'IS_INT',
+        `${this.field} must be a positive integer`,
+      );
     }
     return number;
   }

@@ -7,7 +7,13 @@ const STRONG = 'x7Vq2mR9pL4sT8wZ1cN6bH3jK5dF0gYa';
 describe('validateEnv', () => {
   it('applies defaults for an empty environment', () => {
     const env = validateEnv({});
-    expect(env).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: './data', adminUsername: 'admin', logLevel: 'info' });
+    expect(env).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: './data',
+      adminUsername: 'admin',
+      logLevel: 'info',
+    });
   });
 
   it.each([
@@ -24,8 +30,14 @@ describe('validateEnv', () => {
     [{ NODE_ENV: 'production' }, 'JWT_SECRET must be set when NODE_ENV=production'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'change-me-to-a-long-random-secret' }, 'JWT_SECRET is a published default'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'orleu-test-secret-0123456789' }, 'JWT_SECRET is a published default'],
-    [{ NODE_ENV: 'production', JWT_SECRET: 'a-31-characters-long-secret-xyz' }, 'JWT_SECRET must be at least 32 characters long'],
-    [{ NODE_ENV: 'production', JWT_SECRET: STRONG, ADMIN_PASSWORD: 'change-me-please' }, 'ADMIN_PASSWORD is a published default'],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: 'a-31-characters-long-secret-xyz' },
+      'JWT_SECRET must be at least 32 characters long',
+    ],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: STRONG, ADMIN_PASSWORD: 'change-me-please' },
+      'ADMIN_PASSWORD is a published default',
+    ],
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY must list proxy addresses (IP or CIDR) or loopback/linklocal/uniquelocal'],
     [{ TRUST_PROXY: '10.0.0.1/40' }, 'got "10.0.0.1/40"'],
     [{ TRUST_PROXY: '2' }, 'got "2"'],
@@ -44,7 +56,12 @@ describe('validateEnv', () => {
   });
 
   it('accepts a strong production secret, proxies and origins', () => {
-    const env = validateEnv({ NODE_ENV: 'production', JWT_SECRET: STRONG, TRUST_PROXY: '10.0.0.0/8, loopback,::1', CORS_ORIGINS: 'https://orleu.kz,http://localhost:5173' });
+    const env = validateEnv({
+      NODE_ENV: 'production',
+      JWT_SECRET: STRONG,
+      TRUST_PROXY: '10.0.0.0/8, loopback,::1',
+      CORS_ORIGINS: 'https://orleu.kz,http://localhost:5173',
+    });
     expect(env.trustProxy).toEqual(['10.0.0.0/8', 'loopback', '::1']);
     expect(env.corsOrigins).toEqual(['https://orleu.kz', 'http://localhost:5173']);
     expect(validateEnv({}).trustProxy).toBe(false);

@@ -61,7 +61,13 @@ function integer(raw: string | undefined, name: string, fallback: number, min: n
 }
 
 /** An optional URL setting: unset → undefined; otherwise a URL of one of `schemes` that names a host. */
-function urlSetting(raw: string | undefined, name: string, example: string, schemes: string[], schemeText: string): URL | undefined {
+function urlSetting(
+  raw: string | undefined,
+  name: string,
+  example: string,
+  schemes: string[],
+  schemeText: string,
+): URL | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   let url: URL;
   try {
@@ -69,19 +75,29 @@ function urlSetting(raw: string | undefined, name: string, example: string, sche
   } catch {
     throw new ConfigError(`${name} must be a URL like ${example}`);
   }
-  if (!schemes.includes(url.protocol)) throw new ConfigError(`${name} must use the ${schemeText} scheme, got ${url.protocol}//`);
+  if (!schemes.includes(url.protocol))
+    throw new ConfigError(`${name} must use the ${schemeText} scheme, got ${url.protocol}//`);
   if (!url.hostname) throw new ConfigError(`${name} must name a host`);
   return url;
 }
 
 function databaseUrl(raw: string | undefined): string | undefined {
-  const url = urlSetting(raw, 'DATABASE_URL', 'postgres://user:password@host:5432/database', ['postgres:', 'postgresql:'], 'postgres://');
-  if (url && url.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database, e.g. postgres://…/orleu');
+  const url = urlSetting(
+    raw,
+    'DATABASE_URL',
+    'postgres://user:password@host:5432/database',
+    ['postgres:', 'postgresql:'],
+    'postgres://',
+  );
+  if (url && url.pathname.length <= 1)
+    throw new ConfigError('DATABASE_URL must name a database, e.g. postgres://…/orleu');
   return url ? raw : undefined;
 }
 
 function redisUrl(raw: string | undefined): string | undefined {
-  return urlSetting(raw, 'REDIS_URL', 'redis://host:6379', ['redis:', 'rediss:'], 'redis:// or rediss://') ? raw : undefined;
+  return urlSetting(raw, 'REDIS_URL', 'redis://host:6379', ['redis:', 'rediss:'], 'redis:// or rediss://')
+    ? raw
+    : undefined;
 }
 
 /** A comma-separated list of proxy addresses (IP or CIDR) or names (loopback, linklocal, uniquelocal). */
@@ -112,7 +128,9 @@ function corsOrigins(raw: string | undefined): string[] {
       url = undefined;
     }
     if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin) {
-      throw new ConfigError(`CORS_ORIGINS must list origins like https://orleu.example.kz (no path), comma-separated; got "${origin}"`);
+      throw new ConfigError(
+        `CORS_ORIGINS must list origins like https://orleu.example.kz (no path), comma-separated; got "${origin}"`,
+      );
     }
     return origin;
   });
@@ -125,7 +143,9 @@ function refuseWeakSecrets(jwtSecret: string | undefined, adminPassword: string 
     throw new ConfigError('JWT_SECRET is a published default: set a long random secret (e.g. openssl rand -base64 48)');
   }
   if (jwtSecret.length < MIN_PRODUCTION_SECRET) {
-    throw new ConfigError(`JWT_SECRET must be at least ${MIN_PRODUCTION_SECRET} characters long when NODE_ENV=production`);
+    throw new ConfigError(
+      `JWT_SECRET must be at least ${MIN_PRODUCTION_SECRET} characters long when NODE_ENV=production`,
+    );
   }
   if (adminPassword !== undefined && KNOWN_DEFAULT_SECRETS.includes(adminPassword)) {
     throw new ConfigError('ADMIN_PASSWORD is a published default: choose your own');
@@ -161,11 +181,29 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     production,
     shutdownDeadlineMs: integer(raw.SHUTDOWN_DEADLINE_MS, 'SHUTDOWN_DEADLINE_MS', 10_000, 0, 600_000),
     live: {
-      connectionsPerAddress: integer(raw.LIVE_MAX_CONNECTIONS_PER_ADDRESS, 'LIVE_MAX_CONNECTIONS_PER_ADDRESS', 1000, 1, 1_000_000),
-      subscriptionsPerSocket: integer(raw.LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET, 'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET', 10, 1, 1000),
+      connectionsPerAddress: integer(
+        raw.LIVE_MAX_CONNECTIONS_PER_ADDRESS,
+        'LIVE_MAX_CONNECTIONS_PER_ADDRESS',
+        1000,
+        1,
+        1_000_000,
+      ),
+      subscriptionsPerSocket: integer(
+        raw.LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET,
+        'LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET',
+        10,
+        1,
+        1000,
+      ),
       subscribesPerMinute: integer(raw.LIVE_SUBSCRIBES_PER_MINUTE, 'LIVE_SUBSCRIBES_PER_MINUTE', 30, 1, 1_000_000),
       maxReplay: integer(raw.LIVE_MAX_REPLAY, 'LIVE_MAX_REPLAY', 200, 0, 1000),
-      maxBufferedBytes: integer(raw.LIVE_MAX_BUFFERED_BYTES, 'LIVE_MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      maxBufferedBytes: integer(
+        raw.LIVE_MAX_BUFFERED_BYTES,
+        'LIVE_MAX_BUFFERED_BYTES',
+        8 * 1024 * 1024,
+        1024,
+        1024 * 1024 * 1024,
+      ),
     },
     trustProxy: trustProxy(raw.TRUST_PROXY),
     corsOrigins: corsOrigins(raw.CORS_ORIGINS),

@@ -41,7 +41,11 @@ async function main(): Promise<number> {
         if (!file) throw new BackupError(USAGE);
         const backup = JSON.parse(readFileSync(file, 'utf8')) as CupBackup;
         const written = await dataSource.transaction((em) => importCup(em, backup));
-        console.log(`imported cup ${backup.cupId}: ${Object.entries(written).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+        console.log(
+          `imported cup ${backup.cupId}: ${Object.entries(written)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')}`,
+        );
       }
       return 0;
     } finally {

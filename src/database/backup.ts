@@ -66,10 +66,19 @@ export async function exportCup(em: EntityManager, cupId: string): Promise<CupBa
   if (!cup) throw new BackupError(`no cup with id ${cupId}`);
   const tables: CupBackup['tables'] = {};
   for (const { table, where } of TABLES) {
-    const rows = (await em.query(`SELECT to_jsonb(t) AS row FROM ${table} t WHERE ${where}`, [cupId])) as { row: Record<string, unknown> }[];
+    const rows = (await em.query(`SELECT to_jsonb(t) AS row FROM ${table} t WHERE ${where}`, [cupId])) as {
+      row: Record<string, unknown>;
+    }[];
     tables[table] = rows.map((r) => r.row);
   }
-  return { format: 'orleu-cup-backup', version: 1, cupId, exportedAt: new Date().toISOString(), schema: await lastMigration(em), tables };
+  return {
+    format: 'orleu-cup-backup',
+    version: 1,
+    cupId,
+    exportedAt: new Date().toISOString(),
+    schema: await lastMigration(em),
+    tables,
+  };
 }
 
 /** Restores a backup in the caller's transaction; returns the number of rows written per table. */
@@ -79,7 +88,9 @@ export async function importCup(em: EntityManager, backup: CupBackup): Promise<R
   }
   const schema = await lastMigration(em);
   if (backup.schema !== schema) {
-    throw new BackupError(`the backup was made on schema ${backup.schema}; this database is on ${schema}: migrate both to one version`);
+    throw new BackupError(
+      `the backup was made on schema ${backup.schema}; this database is on ${schema}: migrate both to one version`,
+    );
   }
   const [existing] = (await em.query(`SELECT id FROM cups WHERE id::text = $1`, [backup.cupId])) as unknown[];
   if (existing) throw new BackupError(`cup ${backup.cupId} already exists in this database`);

@@ -45,7 +45,9 @@ export function lockDataDir(dir: string): () => void {
     }
     const holder = readPid(file);
     if (holder !== undefined && holderAlive(holder)) {
-      throw new DataDirInUse(`DATA_DIR ${dir} is in use by another Orleu instance (pid ${holder}); stop it or choose another DATA_DIR`);
+      throw new DataDirInUse(
+        `DATA_DIR ${dir} is in use by another Orleu instance (pid ${holder}); stop it or choose another DATA_DIR`,
+      );
     }
     // Stale: move it aside atomically; if what we moved is not the stale file we read (another starter took
     // the lock in between), put it back and look again.

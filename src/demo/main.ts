@@ -27,12 +27,17 @@ function fail(message: string): never {
 }
 
 const port = Number(values.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be an integer 1–65535, got "${values.port}"`);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`--port must be an integer 1–65535, got "${values.port}"`);
 const speed = Number(values.speed);
 if (!values.fast && !(speed > 0)) fail(`--speed must be a positive number of ballots a second, got "${values.speed}"`);
-if (!(values.league in LEAGUES)) fail(`--league must be one of ${Object.keys(LEAGUES).join(', ')}, got "${values.league}"`);
+if (!(values.league in LEAGUES))
+  fail(`--league must be one of ${Object.keys(LEAGUES).join(', ')}, got "${values.league}"`);
 const league = LEAGUES[values.league as LeagueCode];
-const organiser = { username: process.env.ADMIN_USERNAME ?? 'admin', password: process.env.ADMIN_PASSWORD ?? 'orleu-demo-2026' };
+const organiser = {
+  username: process.env.ADMIN_USERNAME ?? 'admin',
+  password: process.env.ADMIN_PASSWORD ?? 'orleu-demo-2026',
+};
 
 function startApp(): Promise<{ child: ChildProcess; url: string }> {
   const env: Record<string, string> = {
@@ -70,7 +75,9 @@ function report(result: SeasonResult, url: string, seconds: number) {
     `Season played in ${seconds.toFixed(1)} s: ${result.counts.teams} teams, ${result.counts.judges} judges, ${result.counts.scoresheets} scoresheets, ${result.counts.ballots} ballots.`,
     '',
     'Champions',
-    ...result.regions.map((r) => `  ${r.regionTitle.padEnd(12)} case championship: ${r.caseWinner.padEnd(20)} AMANAT Cup: ${r.champion}`),
+    ...result.regions.map(
+      (r) => `  ${r.regionTitle.padEnd(12)} case championship: ${r.caseWinner.padEnd(20)} AMANAT Cup: ${r.champion}`,
+    ),
     `  National round (${league.title}): ${result.national.championName} (${result.national.championRegion})`,
     '',
     'Open',
@@ -80,7 +87,9 @@ function report(result: SeasonResult, url: string, seconds: number) {
     `  national bracket  ${url}/api/tournaments/${result.national.tournamentId}/bracket`,
     '',
     `Organiser: ${organiser.username} / ${organiser.password}`,
-    process.env.DATABASE_URL ? 'Data kept in the database named by DATABASE_URL.' : `Data kept in ${resolve(values['data-dir']!)} (\`DATA_DIR=${values['data-dir']} npm start\` serves it again).`,
+    process.env.DATABASE_URL
+      ? 'Data kept in the database named by DATABASE_URL.'
+      : `Data kept in ${resolve(values['data-dir']!)} (\`DATA_DIR=${values['data-dir']} npm start\` serves it again).`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -95,7 +104,9 @@ process.on('SIGINT', () => {
 });
 const api = new OrleuApi(url.replace('localhost', '127.0.0.1'));
 try {
-  process.stdout.write(`Orleu is up at ${url} (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded database'}); playing a season of the ${league.title} at ${values.fast ? 'full speed' : `${speed} ballots/s`}\n`);
+  process.stdout.write(
+    `Orleu is up at ${url} (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded database'}); playing a season of the ${league.title} at ${values.fast ? 'full speed' : `${speed} ballots/s`}\n`,
+  );
   const cups = await api.get<{ total: number }>('/cups');
   const started = performance.now();
   const result = await new SeasonBuilder(api, {

@@ -16,7 +16,9 @@ export function progressBars(out: NodeJS.WriteStream = process.stdout): (stage: 
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (out.isTTY) {
         const filled = Math.round(fraction * width);
-        out.write(`\r${stage.padEnd(48).slice(0, 48)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${seconds}s${final ? '\n' : ''}`);
+        out.write(
+          `\r${stage.padEnd(48).slice(0, 48)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${seconds}s${final ? '\n' : ''}`,
+        );
         return;
       }
       const quarter = Math.floor(fraction * 4);

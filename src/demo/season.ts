@@ -147,15 +147,25 @@ export class SeasonBuilder {
 
     const scoring = progress('Case championships «Жастар мәселесі жастар көзімен»');
     scoring.grow(REGIONS.length * o.caseTeamsPerRegion * o.jurorsPerChampionship);
-    const championships = await Promise.all(people.map((p) => this.playChampionship(p.code, p.teams, p.judges.slice(0, o.jurorsPerChampionship), scoring)));
+    const championships = await Promise.all(
+      people.map((p) => this.playChampionship(p.code, p.teams, p.judges.slice(0, o.jurorsPerChampionship), scoring)),
+    );
     scoring.done();
 
     const regional = progress(`${o.league.cupName}: regional tournaments`);
     await Promise.all(
       people.map(async (p, i) => {
         const tournamentId = cup.regional.get(p.code)!;
-        await this.api.post(`/tournaments/${tournamentId}/teams`, { fromCaseChampionshipId: championships[i].id }, this.token);
-        await this.api.post(`/tournaments/${tournamentId}/adjudicators`, { judgeIds: p.judges.map((j) => j.id) }, this.token);
+        await this.api.post(
+          `/tournaments/${tournamentId}/teams`,
+          { fromCaseChampionshipId: championships[i].id },
+          this.token,
+        );
+        await this.api.post(
+          `/tournaments/${tournamentId}/adjudicators`,
+          { judgeIds: p.judges.map((j) => j.id) },
+          this.token,
+        );
         await this.playTournament(tournamentId, regional);
       }),
     );
@@ -168,7 +178,9 @@ export class SeasonBuilder {
     const cupView = await this.api.get<CupView>(`/cups/${cup.id}`);
     const results: RegionResult[] = [];
     for (const [i, p] of people.entries()) {
-      const tournament = await this.api.get<{ championTeamId: string | null }>(`/tournaments/${cup.regional.get(p.code)}`);
+      const tournament = await this.api.get<{ championTeamId: string | null }>(
+        `/tournaments/${cup.regional.get(p.code)}`,
+      );
       results.push({
         region: p.code,
         regionTitle: o.league.regionTitle[p.code],
@@ -217,10 +229,23 @@ export class SeasonBuilder {
       }));
       const created = await this.api.post<{ id: string; members: { id: string }[] }>(
         '/teams',
-        { name, regionCode: region.code, oblastCode: unit.code, institution: league.school(i + 1, cityOf(unit)), rural: i % 5 === 4, members },
+        {
+          name,
+          regionCode: region.code,
+          oblastCode: unit.code,
+          institution: league.school(i + 1, cityOf(unit)),
+          rural: i % 5 === 4,
+          members,
+        },
         this.token,
       );
-      const team: DemoTeam = { id: created.id, name, region: region.code, speakers: created.members.map((m) => m.id), strength: this.rand() };
+      const team: DemoTeam = {
+        id: created.id,
+        name,
+        region: region.code,
+        speakers: created.members.map((m) => m.id),
+        strength: this.rand(),
+      };
       this.teams.set(team.id, team);
       teams.push(team);
       this.counts.teams++;
@@ -231,12 +256,24 @@ export class SeasonBuilder {
       const fullName = personName(league, this.rand);
       const created = await this.api.post<{ id: string; accessCode: string; link: string }>(
         '/judges',
-        { fullName, regionCode: region.code, institution: `${league.university(cityOf(units[j % units.length]))} ${j + 1}`, strength: 3 + (j % 7) },
+        {
+          fullName,
+          regionCode: region.code,
+          institution: `${league.university(cityOf(units[j % units.length]))} ${j + 1}`,
+          strength: 3 + (j % 7),
+        },
         this.token,
       );
       const linkToken = created.link.split('/').pop()!;
       const login = await this.api.post<{ accessToken: string }>('/auth/judge', { token: linkToken });
-      const judge: DemoJudge = { id: created.id, fullName, token: login.accessToken, link: created.link, accessCode: created.accessCode, noise: 0.5 + this.rand() * 1.5 };
+      const judge: DemoJudge = {
+        id: created.id,
+        fullName,
+        token: login.accessToken,
+        link: created.link,
+        accessCode: created.accessCode,
+        noise: 0.5 + this.rand() * 1.5,
+      };
       this.judges.set(judge.id, judge);
       judges.push(judge);
       this.counts.judges++;
@@ -248,19 +285,38 @@ export class SeasonBuilder {
   /** The cup and its tournaments for one league: the league is this function's one parameter. */
   async setUpCup(league: League): Promise<{ id: string; regional: Map<string, string>; nationalId: string }> {
     const o = this.options;
-    const cup = await this.api.post<{ id: string }>('/cups', { name: `${league.cupName} — ${league.title}`, season: o.season, slotsPerRegion: o.slotsPerRegion }, this.token);
+    const cup = await this.api.post<{ id: string }>(
+      '/cups',
+      { name: `${league.cupName} — ${league.title}`, season: o.season, slotsPerRegion: o.slotsPerRegion },
+      this.token,
+    );
     const regional = new Map<string, string>();
     for (const code of REGIONS) {
       const t = await this.api.post<{ id: string }>(
         '/tournaments',
-        { name: `${league.cupName} — ${league.regionTitle[code]}`, level: 'regional', cupId: cup.id, regionCode: code, format: o.format, prelimRounds: o.prelimRounds, breakSize: o.breakSize },
+        {
+          name: `${league.cupName} — ${league.regionTitle[code]}`,
+          level: 'regional',
+          cupId: cup.id,
+          regionCode: code,
+          format: o.format,
+          prelimRounds: o.prelimRounds,
+          breakSize: o.breakSize,
+        },
         this.token,
       );
       regional.set(code, t.id);
     }
     const national = await this.api.post<{ id: string }>(
       '/tournaments',
-      { name: `${league.cupName} — ${league.title}`, level: 'national', cupId: cup.id, format: o.format, prelimRounds: 0, breakSize: REGIONS.length * o.slotsPerRegion },
+      {
+        name: `${league.cupName} — ${league.title}`,
+        level: 'national',
+        cupId: cup.id,
+        format: o.format,
+        prelimRounds: 0,
+        breakSize: REGIONS.length * o.slotsPerRegion,
+      },
       this.token,
     );
     // Three judges of each region sit the national round: panels of three across its rooms.
@@ -275,7 +331,11 @@ export class SeasonBuilder {
     const o = this.options;
     const created = await this.api.post<{ id: string; criteria: { key: string; maxScore: number }[] }>(
       '/case-championships',
-      { title: `${o.league.championshipTitle} — ${o.league.regionTitle[region]}`, regionCode: region, qualifierSlots: o.qualifiersPerRegion },
+      {
+        title: `${o.league.championshipTitle} — ${o.league.regionTitle[region]}`,
+        regionCode: region,
+        qualifierSlots: o.qualifiersPerRegion,
+      },
       this.token,
     );
     const id = created.id;
@@ -287,16 +347,32 @@ export class SeasonBuilder {
       await Promise.all(
         jurors.map(async (juror) => {
           const scores = Object.fromEntries(
-            created.criteria.map((c) => [c.key, clamp(halves(c.maxScore * (0.35 + 0.6 * team.strength) + (this.rand() - 0.5) * juror.noise), 0, c.maxScore)]),
+            created.criteria.map((c) => [
+              c.key,
+              clamp(
+                halves(c.maxScore * (0.35 + 0.6 * team.strength) + (this.rand() - 0.5) * juror.noise),
+                0,
+                c.maxScore,
+              ),
+            ]),
           );
           await this.pacer.wait();
-          await this.api.put(`/case-championships/${id}/scoresheets/${team.id}`, { scores }, juror.token, `demo:${id}:${team.id}:${juror.id}`);
+          await this.api.put(
+            `/case-championships/${id}/scoresheets/${team.id}`,
+            { scores },
+            juror.token,
+            `demo:${id}:${team.id}:${juror.id}`,
+          );
           this.counts.scoresheets++;
           progress.tick();
         }),
       );
     }
-    const finalised = await this.api.post<{ qualifiers: string[] }>(`/case-championships/${id}/finalise`, {}, this.token);
+    const finalised = await this.api.post<{ qualifiers: string[] }>(
+      `/case-championships/${id}/finalise`,
+      {},
+      this.token,
+    );
     return { id, qualifiers: finalised.qualifiers };
   }
 
@@ -305,8 +381,16 @@ export class SeasonBuilder {
     for (let guard = 0; guard < 40; guard++) {
       const view = await this.api.get<{ status: string }>(`/tournaments/${tournamentId}`);
       if (view.status === 'finished') return;
-      const drawn = await this.api.post<{ seq: number }>(`/tournaments/${tournamentId}/rounds`, { motion: this.motion() }, this.token);
-      const released = await this.api.post<{ debates: DebateView[] }>(`/tournaments/${tournamentId}/rounds/${drawn.seq}/release`, {}, this.token);
+      const drawn = await this.api.post<{ seq: number }>(
+        `/tournaments/${tournamentId}/rounds`,
+        { motion: this.motion() },
+        this.token,
+      );
+      const released = await this.api.post<{ debates: DebateView[] }>(
+        `/tournaments/${tournamentId}/rounds/${drawn.seq}/release`,
+        {},
+        this.token,
+      );
       const open = released.debates.filter((d) => d.status !== 'confirmed' && d.teams.length > 1);
       progress.grow(open.reduce((n, d) => n + d.panel.length, 0));
       await Promise.all(open.map((d) => this.judgeDebate(d, progress)));
@@ -319,7 +403,12 @@ export class SeasonBuilder {
     for (const seat of debate.panel) {
       const judge = this.judges.get(seat.judgeId)!;
       await this.pacer.wait();
-      const receipt = await this.api.post<{ needsConfirmation: boolean }>(`/debates/${debate.id}/ballots`, this.ballot(debate, judge), judge.token, `demo:${debate.id}:${judge.id}`);
+      const receipt = await this.api.post<{ needsConfirmation: boolean }>(
+        `/debates/${debate.id}/ballots`,
+        this.ballot(debate, judge),
+        judge.token,
+        `demo:${debate.id}:${judge.id}`,
+      );
       needsConfirmation = receipt.needsConfirmation;
       this.counts.ballots++;
       progress.tick();
@@ -335,7 +424,11 @@ export class SeasonBuilder {
         speakerId,
         score: clamp(halves(70 + 10 * (team.strength - 0.5) + (this.rand() - 0.5) * 2 * judge.noise), 60, 80),
       }));
-      const reply = { speakerId: team.speakers[0], score: clamp(halves(35 + 5 * (team.strength - 0.5) + (this.rand() - 0.5) * judge.noise), 30, 40), reply: true };
+      const reply = {
+        speakerId: team.speakers[0],
+        score: clamp(halves(35 + 5 * (team.strength - 0.5) + (this.rand() - 0.5) * judge.noise), 30, 40),
+        reply: true,
+      };
       return { teamId, speeches: [...speeches, reply] };
     });
     const total = (s: (typeof sheets)[number]) => s.speeches.reduce((n, x) => n + x.score, 0);
@@ -352,8 +445,16 @@ export class SeasonBuilder {
   private motion(): string {
     const motions =
       this.options.league.code === 'kk'
-        ? ['Бұл палата мектептерде смартфонға тыйым салар еді', 'Бұл палата ауылдық жастарға жеке квота енгізер еді', 'Бұл палата әлеуметтік желілерді 16 жасқа дейін шектер еді']
-        : ['Эта палата запретила бы смартфоны в школах', 'Эта палата ввела бы квоты для сельской молодёжи', 'Эта палата ограничила бы соцсети до 16 лет'];
+        ? [
+            'Бұл палата мектептерде смартфонға тыйым салар еді',
+            'Бұл палата ауылдық жастарға жеке квота енгізер еді',
+            'Бұл палата әлеуметтік желілерді 16 жасқа дейін шектер еді',
+          ]
+        : [
+            'Эта палата запретила бы смартфоны в школах',
+            'Эта палата ввела бы квоты для сельской молодёжи',
+            'Эта палата ограничила бы соцсети до 16 лет',
+          ];
     return motions[Math.floor(this.rand() * motions.length)];
   }
 }
@@ -368,4 +469,3 @@ interface CupView {
   regions: { code: string; qualifiers: string[] }[];
   national: { tournamentId: string; status: string; champion?: string };
 }
-

@@ -14,7 +14,11 @@ export class SpeechSlotDto {
   @ApiProperty() min!: number;
   @ApiProperty() max!: number;
   @ApiProperty({ description: 'scores are min + k × step' }) step!: number;
-  @ApiProperty({ type: [Number], required: false, description: 'replies: the 1-based speaker positions that may give it' })
+  @ApiProperty({
+    type: [Number],
+    required: false,
+    description: 'replies: the 1-based speaker positions that may give it',
+  })
   eligiblePositions?: number[];
 }
 
@@ -60,11 +64,19 @@ export class FormatView {
       sides: preset.sides.map((code) => ({
         code,
         name: preset.labels?.sides[code] ?? label(code),
-        slots: preset.labels?.slots[code]?.map((slot) => ({ ...slot })) ?? preset.speechSlots.map((_, i) => label(`${i + 1}`)),
+        slots:
+          preset.labels?.slots[code]?.map((slot) => ({ ...slot })) ??
+          preset.speechSlots.map((_, i) => label(`${i + 1}`)),
       })),
       speechSlots: preset.speechSlots.map((slot) =>
         slot.kind === 'reply'
-          ? { kind: slot.kind, min: slot.min, max: slot.max, step: slot.step, eligiblePositions: [...slot.eligiblePositions] }
+          ? {
+              kind: slot.kind,
+              min: slot.min,
+              max: slot.max,
+              step: slot.step,
+              eligiblePositions: [...slot.eligiblePositions],
+            }
           : { kind: slot.kind, min: slot.min, max: slot.max, step: slot.step },
       ),
       result:

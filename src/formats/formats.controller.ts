@@ -6,7 +6,11 @@ import { FORMAT_PRESETS } from '../engine/formats/presets.js';
 import { FormatPage, FormatView, type TabRulesDto } from './format.dto.js';
 
 /** A preset without tab rules of its own ranks as the team tab does by default. */
-const DEFAULT_TAB: TabRulesDto = { teamTieBreaks: [...DEFAULT_TEAM_TIE_BREAKS], speakerRankBy: 'total', minSpeeches: 0 };
+const DEFAULT_TAB: TabRulesDto = {
+  teamTieBreaks: [...DEFAULT_TEAM_TIE_BREAKS],
+  speakerRankBy: 'total',
+  minSpeeches: 0,
+};
 
 /** The shipped debate formats, as data a client builds its ballot form from. Public: nothing here is secret. */
 @ApiTags('formats')

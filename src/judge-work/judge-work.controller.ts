@@ -13,7 +13,9 @@ export class JudgeWorkController {
   @Get('work')
   @Roles('judge')
   @ApiBearerAuth()
-  @ApiOperation({ summary: "The judge's debates on released rounds and case championships to score, for the tablet app" })
+  @ApiOperation({
+    summary: "The judge's debates on released rounds and case championships to score, for the tablet app",
+  })
   @ApiOkResponse({ type: JudgeWorkDto })
   get(@CurrentPrincipal() judge: Principal): Promise<JudgeWorkDto> {
     return this.work.forJudge(judge.id);

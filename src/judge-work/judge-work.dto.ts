@@ -9,7 +9,8 @@ export class SpeakerDto {
 export class WorkTeamDto {
   @ApiProperty() teamId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ example: 'gov', description: 'the side code of the format (gov|opp, OG|OO|CG|CO, aff|neg)' }) side!: string;
+  @ApiProperty({ example: 'gov', description: 'the side code of the format (gov|opp, OG|OO|CG|CO, aff|neg)' })
+  side!: string;
   @ApiProperty({ type: [SpeakerDto], description: 'the roster in speaking order' }) speakers!: SpeakerDto[];
 }
 
@@ -20,7 +21,8 @@ export class WorkDebateDto {
   @ApiProperty({ example: 'wsdc', description: 'key of GET /api/formats/:key' }) format!: string;
   @ApiProperty() roundSeq!: number;
   @ApiProperty({ enum: ['prelim', 'elim'] }) roundKind!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'elimination rounds: Final, Semifinals…' }) roundName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'elimination rounds: Final, Semifinals…' }) roundName!:
+    string | null;
   @ApiProperty({ enum: ['released', 'closed'] }) roundStatus!: string;
   @ApiProperty() room!: number;
   @ApiProperty({ nullable: true, type: String }) motion!: string | null;
@@ -28,14 +30,18 @@ export class WorkDebateDto {
   @ApiProperty({ enum: ['pending', 'confirmed'] }) status!: string;
   @ApiProperty({ description: 'the organiser must confirm a split panel' }) needsConfirmation!: boolean;
   @ApiProperty({ description: 'this judge has a current ballot in' }) ballotIn!: boolean;
-  @ApiProperty({ nullable: true, type: Number, description: "version of this judge's current ballot" }) ballotVersion!: number | null;
-  @ApiProperty({ type: [WorkTeamDto], description: 'in the format\'s side order' }) teams!: WorkTeamDto[];
+  @ApiProperty({ nullable: true, type: Number, description: "version of this judge's current ballot" }) ballotVersion!:
+    number | null;
+  @ApiProperty({ type: [WorkTeamDto], description: "in the format's side order" }) teams!: WorkTeamDto[];
 }
 
 export class WorkCriterionDto {
   @ApiProperty() key!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: LocalisedTextDto, description: 'the default rubric\'s names; a custom criterion repeats its name' })
+  @ApiProperty({
+    type: LocalisedTextDto,
+    description: "the default rubric's names; a custom criterion repeats its name",
+  })
   names!: LocalisedTextDto;
   @ApiProperty() weight!: number;
   @ApiProperty() maxScore!: number;
@@ -50,7 +56,11 @@ export class WorkSheetDto {
 export class WorkCaseTeamDto {
   @ApiProperty() teamId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true, enum: ['declared', 'same-institution', 'mentor'], description: 'set: this judge may not score the team' })
+  @ApiProperty({
+    nullable: true,
+    enum: ['declared', 'same-institution', 'mentor'],
+    description: 'set: this judge may not score the team',
+  })
   conflict!: 'declared' | 'same-institution' | 'mentor' | null;
   @ApiProperty({ type: String, nullable: true, description: 'qualifying rooms: when the team presents' })
   startsAt!: string | null;
@@ -62,7 +72,8 @@ export class WorkChampionshipDto {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['draft', 'scoring', 'finalised'] }) status!: string;
   @ApiProperty({ enum: ['single', 'qualifying', 'final'] }) stage!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'qualifying stage: the juror\'s room' }) room!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: "qualifying stage: the juror's room" }) room!:
+    number | null;
   @ApiProperty({ type: [WorkCriterionDto] }) criteria!: WorkCriterionDto[];
   @ApiProperty({ type: [WorkCaseTeamDto] }) teams!: WorkCaseTeamDto[];
   @ApiProperty({ description: 'own sheets in ("4" of "4 of 6")' }) sheetsDone!: number;

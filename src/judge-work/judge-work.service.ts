@@ -99,7 +99,10 @@ export class JudgeWorkService {
     const em = this.dataSource.manager;
     const seats = await em.findBy(CaseJuror, { judgeId: judge.id });
     if (seats.length === 0) return [];
-    const championships = await em.find(CaseChampionship, { where: { id: In(seats.map((s) => s.championshipId)) }, order: { createdAt: 'DESC' } });
+    const championships = await em.find(CaseChampionship, {
+      where: { id: In(seats.map((s) => s.championshipId)) },
+      order: { createdAt: 'DESC' },
+    });
     const out: WorkChampionshipDto[] = [];
     for (const championship of championships) {
       const assigned = await this.assignments.judgeAssignments(championship.id, { id: judge.id, role: 'judge' });
@@ -108,7 +111,9 @@ export class JudgeWorkService {
         name: t.teamName,
         conflict: t.conflict,
         startsAt: 'startsAt' in t ? (t.startsAt ?? null) : null,
-        scoresheet: t.scoresheet ? { scores: t.scoresheet.scores, comment: t.scoresheet.comment, version: t.scoresheet.version } : null,
+        scoresheet: t.scoresheet
+          ? { scores: t.scoresheet.scores, comment: t.scoresheet.comment, version: t.scoresheet.version }
+          : null,
       }));
       const scorable = teams.filter((t) => !t.conflict);
       out.push({
@@ -131,5 +136,11 @@ export class JudgeWorkService {
 function localised(criterion: CaseChampionship['criteria'][number]): WorkCriterionDto {
   const known = DEFAULT_CASE_RUBRIC.find((c) => c.key === criterion.key && c.name === criterion.name);
   const names = known?.names ?? { kk: criterion.name, ru: criterion.name, en: criterion.name };
-  return { key: criterion.key, name: criterion.name, names: { ...names }, weight: criterion.weight, maxScore: criterion.maxScore };
+  return {
+    key: criterion.key,
+    name: criterion.name,
+    names: { ...names },
+    weight: criterion.weight,
+    maxScore: criterion.maxScore,
+  };
 }

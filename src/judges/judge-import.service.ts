@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type ImportProblem, type ImportReport, importFailed, optional, parseCsv, validateRow } from '../common/csv-import.js';
+import {
+  type ImportProblem,
+  type ImportReport,
+  importFailed,
+  optional,
+  parseCsv,
+  validateRow,
+} from '../common/csv-import.js';
 import { DomainError } from '../common/domain-error.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { CreatedJudgeView, CreateJudgeDto } from './judge.dto.js';
@@ -33,7 +40,12 @@ export class JudgeImportService {
         regionCode: values.regionCode,
         institution: values.institution,
         // "7,5" as a kk/ru spreadsheet writes it; anything else not a number is reported by the DTO's check.
-        strength: strength === undefined ? undefined : /^\d+([.,]\d+)?$/.test(strength) ? Number(strength.replace(',', '.')) : strength,
+        strength:
+          strength === undefined
+            ? undefined
+            : /^\d+([.,]\d+)?$/.test(strength)
+              ? Number(strength.replace(',', '.'))
+              : strength,
       });
       if (!found.length) {
         try {

@@ -43,9 +43,14 @@ export class JudgesController {
 
   @Post('import')
   @OrganiserOnly('desk')
-  @ApiOperation({ summary: 'Import judges from CSV (fullName, regionCode, institution, strength): all rows or none; ?dryRun=true reports' })
+  @ApiOperation({
+    summary:
+      'Import judges from CSV (fullName, regionCode, institution, strength): all rows or none; ?dryRun=true reports',
+  })
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'fullName;regionCode;institution;strength\nНұрлан Әбдіков;north;ПГУ;7' } })
+  @ApiBody({
+    schema: { type: 'string', example: 'fullName;regionCode;institution;strength\nНұрлан Әбдіков;north;ПГУ;7' },
+  })
   @ApiOkResponse({ type: ImportReport })
   async import(
     @Req() req: Request,
@@ -67,7 +72,11 @@ export class JudgesController {
     summary:
       'RE-ISSUES the access codes and links of the given judges (old ones stop working; audited) and returns them as a CSV to print',
   })
-  async links(@Body() dto: JudgeLinksDto, @CurrentPrincipal() who: Principal, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async links(
+    @Body() dto: JudgeLinksDto,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const issued = await this.judges.reissue(dto.judgeIds, who, dto.reason ?? 'links sheet');
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="judge-links.csv"');
@@ -108,7 +117,9 @@ export class JudgesController {
 
   @Post(':id/credentials')
   @OrganiserOnly('desk', 'tab')
-  @ApiOperation({ summary: "Re-issue a judge's access code and link: the old ones and their tokens stop working at once" })
+  @ApiOperation({
+    summary: "Re-issue a judge's access code and link: the old ones and their tokens stop working at once",
+  })
   async reissue(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CredentialReasonDto,
@@ -122,7 +133,11 @@ export class JudgesController {
   @OrganiserOnly('desk', 'tab')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a judge: sign-in and every token refused at once, until credentials are re-issued' })
-  revoke(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CredentialReasonDto, @CurrentPrincipal() who: Principal): Promise<JudgeView> {
+  revoke(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CredentialReasonDto,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<JudgeView> {
     return this.judges.revoke(id, who, dto.reason ?? null);
   }
 

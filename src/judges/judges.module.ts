@@ -7,7 +7,10 @@ import { JudgesController } from './judges.controller.js';
 import { JudgesService } from './judges.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Judge, JudgeTeamConflict, JudgeJudgeConflict, JudgeCredentialAudit]), RegionsModule],
+  imports: [
+    TypeOrmModule.forFeature([Judge, JudgeTeamConflict, JudgeJudgeConflict, JudgeCredentialAudit]),
+    RegionsModule,
+  ],
   controllers: [JudgesController],
   providers: [JudgesService, JudgeImportService],
   exports: [JudgesService],

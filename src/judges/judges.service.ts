@@ -27,7 +27,13 @@ import {
   UpdateJudgeDto,
 } from './judge.dto.js';
 import { Mentor } from '../mentors/mentor.entity.js';
-import { CredentialAction, Judge, JudgeCredentialAudit, JudgeJudgeConflict, JudgeTeamConflict } from './judge.entity.js';
+import {
+  CredentialAction,
+  Judge,
+  JudgeCredentialAudit,
+  JudgeJudgeConflict,
+  JudgeTeamConflict,
+} from './judge.entity.js';
 
 // Verifying against a real hash when no judge has the prefix keeps sign-in time from revealing which prefixes exist.
 const DUMMY_HASH = argon2.hash('orleu-prefix-timing-equaliser');
@@ -88,19 +94,27 @@ export class JudgesService {
   async reissue(judgeIds: string[], actor: Principal, reason: string | null): Promise<JudgeCredentialsView[]> {
     const prepared = await this.prepareCredentials(new Set(judgeIds).size);
     return this.judges.manager.transaction(async (em) => {
-      const judges = await em.find(Judge, { where: { id: In(judgeIds) }, lock: { mode: 'pessimistic_write' }, order: { fullName: 'ASC', id: 'ASC' } });
+      const judges = await em.find(Judge, {
+        where: { id: In(judgeIds) },
+        lock: { mode: 'pessimistic_write' },
+        order: { fullName: 'ASC', id: 'ASC' },
+      });
       const missing = judgeIds.filter((id) => !judges.some((j) => j.id === id));
       if (missing.length) throw DomainError.notFound('judge', missing.join(', '));
       const out: JudgeCredentialsView[] = [];
       for (const [i, judge] of judges.entries()) {
         const issued = await this.unclashed(em, prepared[i]);
-        await em.update(Judge, { id: judge.id }, {
-          accessPrefix: issued.prefix,
-          accessSecretHash: issued.secretHash,
-          linkTokenHash: issued.linkTokenHash,
-          credentialGeneration: () => 'credential_generation + 1',
-          revokedAt: null,
-        });
+        await em.update(
+          Judge,
+          { id: judge.id },
+          {
+            accessPrefix: issued.prefix,
+            accessSecretHash: issued.secretHash,
+            linkTokenHash: issued.linkTokenHash,
+            credentialGeneration: () => 'credential_generation + 1',
+            revokedAt: null,
+          },
+        );
         await this.audit(em, judge.id, 'reissued', actor, reason);
         out.push({
           judgeId: judge.id,
@@ -120,7 +134,11 @@ export class JudgesService {
     await this.judges.manager.transaction(async (em) => {
       const judge = await em.findOne(Judge, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!judge) throw DomainError.notFound('judge', id);
-      await em.update(Judge, { id }, { revokedAt: () => 'now()', credentialGeneration: () => 'credential_generation + 1' });
+      await em.update(
+        Judge,
+        { id },
+        { revokedAt: () => 'now()', credentialGeneration: () => 'credential_generation + 1' },
+      );
       await this.audit(em, id, 'revoked', actor, reason);
     });
     return this.get(id);
@@ -128,12 +146,26 @@ export class JudgesService {
 
   async credentialAudit(id: string): Promise<Page<CredentialAuditView>> {
     if (!(await this.judges.existsBy({ id }))) throw DomainError.notFound('judge', id);
-    const rows = await this.judges.manager.find(JudgeCredentialAudit, { where: { judgeId: id }, order: { at: 'ASC', id: 'ASC' } });
-    const items = rows.map((r) => ({ action: r.action, organiserId: r.organiserId, reason: r.reason, at: r.at.toISOString() }));
+    const rows = await this.judges.manager.find(JudgeCredentialAudit, {
+      where: { judgeId: id },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    const items = rows.map((r) => ({
+      action: r.action,
+      organiserId: r.organiserId,
+      reason: r.reason,
+      at: r.at.toISOString(),
+    }));
     return { items, total: items.length };
   }
 
-  private async audit(em: EntityManager, judgeId: string, action: CredentialAction, actor: Principal, reason: string | null) {
+  private async audit(
+    em: EntityManager,
+    judgeId: string,
+    action: CredentialAction,
+    actor: Principal,
+    reason: string | null,
+  ) {
     await em.insert(JudgeCredentialAudit, { judgeId, action, organiserId: actor.id, reason });
   }
 
@@ -150,7 +182,11 @@ export class JudgesService {
     const em = this.judges.manager;
     const conflicts = await em.findBy(JudgeTeamConflict, { judgeId: id });
     const pairs = await em.find(JudgeJudgeConflict, { where: [{ judgeA: id }, { judgeB: id }] });
-    return this.view(judge, conflicts, pairs.map((p) => (p.judgeA === id ? p.judgeB : p.judgeA)));
+    return this.view(
+      judge,
+      conflicts,
+      pairs.map((p) => (p.judgeA === id ? p.judgeB : p.judgeA)),
+    );
   }
 
   async list(query: JudgeQuery): Promise<Page<JudgeView>> {
@@ -163,7 +199,15 @@ export class JudgesService {
     const conflicts = rows.length
       ? await this.judges.manager.findBy(JudgeTeamConflict, { judgeId: In(rows.map((r) => r.id)) })
       : [];
-    return { items: rows.map((r) => this.view(r, conflicts.filter((c) => c.judgeId === r.id))), total };
+    return {
+      items: rows.map((r) =>
+        this.view(
+          r,
+          conflicts.filter((c) => c.judgeId === r.id),
+        ),
+      ),
+      total,
+    };
   }
 
   async update(id: string, dto: UpdateJudgeDto): Promise<JudgeView> {
@@ -201,9 +245,16 @@ export class JudgesService {
   async addJudgeConflict(judgeId: string, dto: JudgeJudgeConflictDto): Promise<JudgeView> {
     if (judgeId === dto.judgeId) throw DomainError.invalid('judgeId must name another judge');
     await this.judges.manager.transaction(async (em) => {
-      for (const id of [judgeId, dto.judgeId]) if (!(await em.existsBy(Judge, { id }))) throw DomainError.notFound('judge', id);
+      for (const id of [judgeId, dto.judgeId])
+        if (!(await em.existsBy(Judge, { id }))) throw DomainError.notFound('judge', id);
       const [judgeA, judgeB] = [judgeId, dto.judgeId].sort();
-      await em.createQueryBuilder().insert().into(JudgeJudgeConflict).values({ judgeA, judgeB, note: dto.note ?? null }).orIgnore().execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(JudgeJudgeConflict)
+        .values({ judgeA, judgeB, note: dto.note ?? null })
+        .orIgnore()
+        .execute();
     });
     return this.get(judgeId);
   }

@@ -45,7 +45,9 @@ export class LiveTransactions {
   async run<T>(work: (changes: LiveChanges) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
     let changes: LiveChanges | undefined;
     const inTransaction = (em: EntityManager) => work((changes = new LiveChanges(em, this.publisher)));
-    const value = isolation ? await this.dataSource.transaction(isolation, inTransaction) : await this.dataSource.transaction(inTransaction);
+    const value = isolation
+      ? await this.dataSource.transaction(isolation, inTransaction)
+      : await this.dataSource.transaction(inTransaction);
     changes?.announce();
     return value;
   }

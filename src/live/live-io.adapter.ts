@@ -29,7 +29,11 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, { ...options, pingInterval: 10_000, pingTimeout: 5_000 } as ServerOptions);
+    const server = super.createIOServer(port, {
+      ...options,
+      pingInterval: 10_000,
+      pingTimeout: 5_000,
+    } as ServerOptions);
     if (this.sharing.redisUrl) {
       if (this.redis.length === 0) {
         const publisher = new Redis(this.sharing.redisUrl, { maxRetriesPerRequest: null });

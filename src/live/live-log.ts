@@ -17,7 +17,12 @@ export class LiveLog {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Appends an event inside the caller's transaction; the room row lock orders concurrent writers. */
-  async append(em: EntityManager, room: string, type: LiveEventType, payload: Record<string, unknown>): Promise<number> {
+  async append(
+    em: EntityManager,
+    room: string,
+    type: LiveEventType,
+    payload: Record<string, unknown>,
+  ): Promise<number> {
     const [{ seq }] = (await em.query(
       `INSERT INTO live_rooms (room, seq) VALUES ($1, 1)
        ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + 1 RETURNING seq`,

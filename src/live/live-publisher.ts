@@ -42,12 +42,15 @@ export class LivePublisher implements OnModuleInit, OnApplicationBootstrap, OnAp
   standingsChanged(kind: RoomKind, id: string): void {
     const room = roomName(kind, id);
     if (this.pendingStandings.has(room)) return;
-    const timer = setTimeout(() => {
-      this.pendingStandings.delete(room);
-      this.pushStandings(kind, id).catch((error: unknown) =>
-        this.logger.error(`standings push for ${room} failed: ${String(error)}`),
-      );
-    }, standingsWindowMs(this.gateway.localAudience(room)));
+    const timer = setTimeout(
+      () => {
+        this.pendingStandings.delete(room);
+        this.pushStandings(kind, id).catch((error: unknown) =>
+          this.logger.error(`standings push for ${room} failed: ${String(error)}`),
+        );
+      },
+      standingsWindowMs(this.gateway.localAudience(room)),
+    );
     this.pendingStandings.set(room, timer);
   }
 

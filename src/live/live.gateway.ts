@@ -82,7 +82,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
       const address = socket.handshake.address;
       const open = this.perAddress.get(address) ?? 0;
       if (open >= this.limits.connectionsPerAddress) {
-        return next(new Error(`too many live connections from this address (at most ${this.limits.connectionsPerAddress})`));
+        return next(
+          new Error(`too many live connections from this address (at most ${this.limits.connectionsPerAddress})`),
+        );
       }
       this.perAddress.set(address, open + 1);
       socket.once('disconnect', () => {
@@ -102,7 +104,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
   private onConnection(socket: Socket): void {
     socket.onAny((event: string) => {
       if (!AUDIENCE_EVENTS.has(event)) {
-        socket.emit('refused', { event, message: `"${event}" is not accepted: live sockets only subscribe and unsubscribe` });
+        socket.emit('refused', {
+          event,
+          message: `"${event}" is not accepted: live sockets only subscribe and unsubscribe`,
+        });
       }
     });
     const principal = socket.data.principal as { role: string; id: string } | undefined;
@@ -130,7 +135,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
     // socket.rooms holds the socket's own id (and a judge's own room) besides its subscriptions.
     const subscribed = [...socket.rooms].filter((r) => r !== socket.id && !r.startsWith('judge:')).length;
     if (!socket.rooms.has(room) && subscribed >= this.limits.subscriptionsPerSocket) {
-      return this.refuse(socket, `too many subscriptions on one connection: at most ${this.limits.subscriptionsPerSocket}`);
+      return this.refuse(
+        socket,
+        `too many subscriptions on one connection: at most ${this.limits.subscriptionsPerSocket}`,
+      );
     }
     try {
       return await this.join(socket, kind as RoomKind, id, since);

@@ -28,7 +28,7 @@ export class MentorTeamDto {
 }
 
 export class MentorQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'part of the mentor\'s name, any case' })
+  @ApiPropertyOptional({ description: "part of the mentor's name, any case" })
   @IsOptional()
   @IsString()
   @MaxLength(100)

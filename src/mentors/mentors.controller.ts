@@ -35,7 +35,7 @@ export class MentorsController {
   }
 
   @Post(':id/teams')
-  @ApiOperation({ summary: 'Record this mentor as the team\'s mentor' })
+  @ApiOperation({ summary: "Record this mentor as the team's mentor" })
   @ApiOkResponse({ type: MentorView })
   assign(@Param('id', uuid) id: string, @Body() dto: MentorTeamDto): Promise<MentorView> {
     return this.mentors.assign(id, dto.teamId);

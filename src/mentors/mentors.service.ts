@@ -18,12 +18,15 @@ export class MentorsService {
   async create(dto: CreateMentorDto): Promise<MentorView> {
     return this.dataSource.transaction(async (em) => {
       await this.regions.assertRegion(em, dto.regionCode);
-      if (dto.judgeId && !(await em.existsBy(Judge, { id: dto.judgeId }))) throw DomainError.notFound('judge', dto.judgeId);
+      if (dto.judgeId && !(await em.existsBy(Judge, { id: dto.judgeId })))
+        throw DomainError.notFound('judge', dto.judgeId);
       const fullName = dto.fullName.trim();
       if (await em.existsBy(Mentor, { regionCode: dto.regionCode, fullName })) {
         throw DomainError.conflict(`fullName: a mentor "${fullName}" is already registered in ${dto.regionCode}`);
       }
-      const mentor = await em.save(em.create(Mentor, { fullName, regionCode: dto.regionCode, judgeId: dto.judgeId ?? null }));
+      const mentor = await em.save(
+        em.create(Mentor, { fullName, regionCode: dto.regionCode, judgeId: dto.judgeId ?? null }),
+      );
       return this.view(em, mentor);
     });
   }
@@ -35,9 +38,24 @@ export class MentorsService {
       // ILike with the user's text escaped: % and _ are literal in a name search.
       ...(query.search ? { fullName: ILike(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) } : {}),
     };
-    const [rows, total] = await em.findAndCount(Mentor, { where, order: { fullName: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
-    const teams = rows.length ? await em.find(Team, { where: { mentorId: In(rows.map((m) => m.id)) }, order: { name: 'ASC' } }) : [];
-    return { items: rows.map((m) => this.shape(m, teams.filter((t) => t.mentorId === m.id))), total };
+    const [rows, total] = await em.findAndCount(Mentor, {
+      where,
+      order: { fullName: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    const teams = rows.length
+      ? await em.find(Team, { where: { mentorId: In(rows.map((m) => m.id)) }, order: { name: 'ASC' } })
+      : [];
+    return {
+      items: rows.map((m) =>
+        this.shape(
+          m,
+          teams.filter((t) => t.mentorId === m.id),
+        ),
+      ),
+      total,
+    };
   }
 
   async get(id: string): Promise<MentorView> {

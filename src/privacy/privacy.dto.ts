@@ -7,7 +7,8 @@ export type PublicNameMode = (typeof PUBLIC_NAME_MODES)[number];
 export class PrivacySettingsDto {
   @ApiProperty({
     enum: PUBLIC_NAME_MODES,
-    description: 'how participants\' names appear on public (unauthenticated) routes: the speaker tab; organisers always see full names',
+    description:
+      "how participants' names appear on public (unauthenticated) routes: the speaker tab; organisers always see full names",
   })
   @IsIn(PUBLIC_NAME_MODES)
   publicNames: PublicNameMode;

@@ -22,7 +22,9 @@ export class PrivacyService {
 
   async publicNames(): Promise<PublicNameMode> {
     const row = await this.dataSource.manager.findOneBy(ServerSetting, { key: KEY });
-    return (PUBLIC_NAME_MODES as readonly string[]).includes(row?.value ?? '') ? (row!.value as PublicNameMode) : 'full';
+    return (PUBLIC_NAME_MODES as readonly string[]).includes(row?.value ?? '')
+      ? (row!.value as PublicNameMode)
+      : 'full';
   }
 
   async setPublicNames(mode: PublicNameMode): Promise<PublicNameMode> {

@@ -5,7 +5,9 @@ import type { Page } from '../common/pagination.dto.js';
 import { RegionsService, RegionView } from './regions.service.js';
 
 export class RegionQuery {
-  @ApiPropertyOptional({ description: 'part of an oblast or city name (kk/ru/en or alias, e.g. «Абайская»), or its code/ISO/KATO' })
+  @ApiPropertyOptional({
+    description: 'part of an oblast or city name (kk/ru/en or alias, e.g. «Абайская»), or its code/ISO/KATO',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -18,7 +20,9 @@ export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Macro-regions with their oblasts and cities (ISO 3166-2 and KATO codes); ?search= filters units' })
+  @ApiOperation({
+    summary: 'Macro-regions with their oblasts and cities (ISO 3166-2 and KATO codes); ?search= filters units',
+  })
   list(@Query() query: RegionQuery): Promise<Page<RegionView>> {
     return this.regions.list(query.search);
   }

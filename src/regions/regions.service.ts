@@ -32,7 +32,8 @@ export interface RegionView {
 const fold = (text: string) => text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 
 /** Every name a unit answers to: code, ISO and KATO codes, kk/ru/en names and aliases, case-folded. */
-const searchable = (u: RegionUnit) => [u.code, u.isoCode, u.katoCode, u.nameKk, u.nameRu, u.nameEn, ...u.aliases].map(fold);
+const searchable = (u: RegionUnit) =>
+  [u.code, u.isoCode, u.katoCode, u.nameKk, u.nameRu, u.nameEn, ...u.aliases].map(fold);
 
 const names = (row: { nameKk: string; nameRu: string; nameEn: string }): LocalisedName => ({
   kk: row.nameKk,
@@ -47,10 +48,14 @@ export class RegionsService {
   /** With `search`, only units whose name, alias or code contains it (case-insensitive), in their macro-regions. */
   async list(search?: string): Promise<Page<RegionView>> {
     const rows = await this.regions.find({ relations: { units: true }, order: { position: 'ASC' } });
-    if (search === undefined || search.trim() === '') return { items: rows.map((region) => this.view(region)), total: rows.length };
+    if (search === undefined || search.trim() === '')
+      return { items: rows.map((region) => this.view(region)), total: rows.length };
     const wanted = fold(search);
     const items = rows
-      .map((region) => ({ ...region, units: region.units.filter((u) => searchable(u).some((name) => name.includes(wanted))) }))
+      .map((region) => ({
+        ...region,
+        units: region.units.filter((u) => searchable(u).some((name) => name.includes(wanted))),
+      }))
       .filter((region) => region.units.length > 0)
       .map((region) => this.view(region));
     return { items, total: items.length };

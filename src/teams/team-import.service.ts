@@ -18,7 +18,10 @@ import { Team } from './team.entity.js';
 import { teamView, TeamsService } from './teams.service.js';
 
 export const MAX_MEMBERS = 10;
-const MEMBER_COLUMNS = Array.from({ length: MAX_MEMBERS }, (_, i) => [`member${i + 1}Name`, `member${i + 1}BirthDate`]).flat();
+const MEMBER_COLUMNS = Array.from({ length: MAX_MEMBERS }, (_, i) => [
+  `member${i + 1}Name`,
+  `member${i + 1}BirthDate`,
+]).flat();
 export const TEAM_COLUMNS = {
   required: ['name', 'oblastCode', 'institution', 'member1Name', 'member1BirthDate'],
   optional: ['regionCode', 'rural', 'eventDate', ...MEMBER_COLUMNS.slice(2)],
@@ -57,7 +60,10 @@ export class TeamImportService {
         for (const row of rows) {
           const found = await this.importRow(em, row);
           if (typeof found === 'string') ids.push(found);
-          else problems.push(...found.map((p) => ({ row: row.row, field: column(p.field), code: p.code, message: p.message })));
+          else
+            problems.push(
+              ...found.map((p) => ({ row: row.row, field: column(p.field), code: p.code, message: p.message })),
+            );
         }
         if (dryRun || problems.length) throw new Rollback();
       });
@@ -65,7 +71,11 @@ export class TeamImportService {
       if (!(error instanceof Rollback)) throw error;
     }
     if (!dryRun && problems.length) throw importFailed(problems);
-    const items = dryRun ? [] : (await this.dataSource.getRepository(Team).find({ where: { id: In(ids) }, relations: { members: true } })).map(teamView);
+    const items = dryRun
+      ? []
+      : (await this.dataSource.getRepository(Team).find({ where: { id: In(ids) }, relations: { members: true } })).map(
+          teamView,
+        );
     return { dryRun, rows: rows.length, imported: problems.length ? 0 : rows.length, problems, items };
   }
 
@@ -73,13 +83,20 @@ export class TeamImportService {
   private async importRow(em: EntityManager, { values }: CsvRow): Promise<string | Problem[]> {
     const oblast = optional(values.oblastCode) && (await this.regions.resolveUnit(em, values.oblastCode));
     if (optional(values.oblastCode) && !oblast) {
-      return [{ field: 'oblastCode', code: 'UNKNOWN_OBLAST', message: `oblastCode "${values.oblastCode}" is not a known oblast or city (code, ISO/KATO code or name)` }];
+      return [
+        {
+          field: 'oblastCode',
+          code: 'UNKNOWN_OBLAST',
+          message: `oblastCode "${values.oblastCode}" is not a known oblast or city (code, ISO/KATO code or name)`,
+        },
+      ];
     }
     const members = [];
     for (let i = 1; i <= MAX_MEMBERS; i++) {
       const fullName = optional(values[`member${i}Name`]);
       const birthDate = optional(values[`member${i}BirthDate`]);
-      if (fullName !== undefined || birthDate !== undefined) members.push({ fullName: fullName ?? '', birthDate: isoDate(birthDate ?? '') });
+      if (fullName !== undefined || birthDate !== undefined)
+        members.push({ fullName: fullName ?? '', birthDate: isoDate(birthDate ?? '') });
     }
     const { dto, problems } = await validateRow(CreateTeamDto, {
       name: values.name,

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
@@ -35,12 +48,15 @@ export class TeamsController {
 
   @Post('import')
   @OrganiserOnly('desk')
-  @ApiOperation({ summary: 'Import teams from CSV (columns in the README): all rows or none; ?dryRun=true reports per row' })
+  @ApiOperation({
+    summary: 'Import teams from CSV (columns in the README): all rows or none; ?dryRun=true reports per row',
+  })
   @ApiConsumes('text/csv')
   @ApiBody({
     schema: {
       type: 'string',
-      example: 'name;oblastCode;institution;rural;member1Name;member1BirthDate\nЖас Қыран;Абайская область;Семей колледжі;да;Әлия Серікқызы;17.05.2006',
+      example:
+        'name;oblastCode;institution;rural;member1Name;member1BirthDate\nЖас Қыран;Абайская область;Семей колледжі;да;Әлия Серікқызы;17.05.2006',
     },
   })
   @ApiOkResponse({ type: ImportReport })
@@ -63,7 +79,10 @@ export class TeamsController {
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() who?: Principal): Promise<TeamView | PublicTeamView> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() who?: Principal,
+  ): Promise<TeamView | PublicTeamView> {
     return shown(await this.teams.get(id), who);
   }
 

@@ -68,7 +68,8 @@ export class TeamsService {
 
   async list(query: TeamQuery): Promise<Page<TeamView>> {
     // An oblast may be given by code, ISO/KATO code, name or alias («Абайская область»).
-    const oblast = query.oblastCode === undefined ? undefined : await this.regions.resolveUnit(this.teams.manager, query.oblastCode);
+    const oblast =
+      query.oblastCode === undefined ? undefined : await this.regions.resolveUnit(this.teams.manager, query.oblastCode);
     const [rows, total] = await this.teams.findAndCount({
       where: filters({
         regionCode: query.regionCode,

@@ -17,16 +17,25 @@ describe('BallotsService (real database)', () => {
     const [debate] = draft.debates;
     const [onPanel] = debate.panel.map((p) => p.judgeId);
     const offPanel = judgeIds.find((j) => !debate.panel.some((p) => p.judgeId === j));
-    await expect(world.ballots.submit(debate.id, world.judge(onPanel), world.ballot(debate), undefined).catch(code)).resolves.toBe(DomainErrorCode.WrongState);
+    await expect(
+      world.ballots.submit(debate.id, world.judge(onPanel), world.ballot(debate), undefined).catch(code),
+    ).resolves.toBe(DomainErrorCode.WrongState);
     await world.rounds.release(id, draft.seq);
     if (offPanel) {
-      await expect(world.ballots.submit(debate.id, world.judge(offPanel), world.ballot(debate), undefined).catch(code)).resolves.toBe(DomainErrorCode.Forbidden);
+      await expect(
+        world.ballots.submit(debate.id, world.judge(offPanel), world.ballot(debate), undefined).catch(code),
+      ).resolves.toBe(DomainErrorCode.Forbidden);
     }
     const receipts = [];
-    for (const p of debate.panel) receipts.push(await world.ballots.submit(debate.id, world.judge(p.judgeId), world.ballot(debate), undefined));
+    for (const p of debate.panel)
+      receipts.push(await world.ballots.submit(debate.id, world.judge(p.judgeId), world.ballot(debate), undefined));
     expect(receipts.at(-1)).toMatchObject({ debateStatus: 'confirmed', needsConfirmation: false, version: 1 });
-    await expect(world.ballots.submit(debate.id, world.judge(onPanel), world.ballot(debate), undefined).catch(code)).resolves.toBe(DomainErrorCode.WrongState);
-    await expect(world.ballots.confirm(debate.id, world.organiser).catch(code)).resolves.toBe(DomainErrorCode.WrongState);
+    await expect(
+      world.ballots.submit(debate.id, world.judge(onPanel), world.ballot(debate), undefined).catch(code),
+    ).resolves.toBe(DomainErrorCode.WrongState);
+    await expect(world.ballots.confirm(debate.id, world.organiser).catch(code)).resolves.toBe(
+      DomainErrorCode.WrongState,
+    );
   });
 
   it('leaves a debate the panel has not settled to the organiser, whose confirmation follows the chair, once', async () => {
@@ -41,7 +50,9 @@ describe('BallotsService (real database)', () => {
     expect(second).toMatchObject({ debateStatus: 'pending', needsConfirmation: false });
     const confirmed = await world.ballots.confirm(debate.id, world.organiser);
     expect(confirmed.result).toMatchObject({ winnerTeamId: b, evenSplit: true });
-    await expect(world.ballots.confirm(debate.id, world.organiser).catch(code)).resolves.toBe(DomainErrorCode.WrongState);
+    await expect(world.ballots.confirm(debate.id, world.organiser).catch(code)).resolves.toBe(
+      DomainErrorCode.WrongState,
+    );
     const audit = await world.queries.audit(id);
     expect(audit.map((e) => [e.action, e.after?.result?.winnerTeamId])).toEqual([['confirm', b]]);
   });
@@ -49,7 +60,9 @@ describe('BallotsService (real database)', () => {
   it('refuses to confirm a debate with no ballot', async () => {
     const { id } = await world.tournament({ teams: 2, judges: 1, prelimRounds: 1, breakSize: 2 });
     const [debate] = (await world.draw(id)).debates;
-    await expect(world.ballots.confirm(debate.id, world.organiser).catch(code)).resolves.toBe(DomainErrorCode.RuleViolation);
+    await expect(world.ballots.confirm(debate.id, world.organiser).catch(code)).resolves.toBe(
+      DomainErrorCode.RuleViolation,
+    );
     expect((await world.queries.debate(debate.id, true)).status).toBe('pending');
   });
 

@@ -33,12 +33,13 @@ export class BallotsService {
       async (em) => {
         changes = this.live.within(em);
         const { tournament, bundle } = await lockDebate(em, debateId);
-        if (!bundle.panel.some((p) => p.judgeId === judge.id)) throw DomainError.forbidden('you are not on this debate\'s panel');
+        if (!bundle.panel.some((p) => p.judgeId === judge.id))
+          throw DomainError.forbidden("you are not on this debate's panel");
         if (bundle.round.status !== 'released') {
           throw DomainError.wrongState(`round ${bundle.round.seq} is ${bundle.round.status}: it does not take ballots`);
         }
         if (bundle.debate.status === 'confirmed') {
-          throw DomainError.wrongState('this debate\'s result is confirmed: ask the organiser for a correction');
+          throw DomainError.wrongState("this debate's result is confirmed: ask the organiser for a correction");
         }
         await this.assertNoConflict(em, judge.id, bundle);
         const ballot = await this.writeBallot(em, tournament, bundle, judge.id, dto, `judge:${judge.id}`);
@@ -62,7 +63,14 @@ export class BallotsService {
             status = 'confirmed';
           }
         }
-        const receipt: BallotReceipt = { ballotId: ballot.id, debateId, judgeId: judge.id, version: ballot.version, debateStatus: status, needsConfirmation };
+        const receipt: BallotReceipt = {
+          ballotId: ballot.id,
+          debateId,
+          judgeId: judge.id,
+          version: ballot.version,
+          debateStatus: status,
+          needsConfirmation,
+        };
         return receipt;
       },
     );
@@ -88,20 +96,37 @@ export class BallotsService {
    * Marks a team one speaker short in this debate: the listed members may give a second substantive speech ("iron").
    * Ballots already in stay as they are; the mark is audited. An empty list clears it.
    */
-  async markIron(debateId: string, organiser: Principal, dto: IronSpeakersDto): Promise<{ debateId: string; teamId: string; ironSpeakerIds: string[] }> {
+  async markIron(
+    debateId: string,
+    organiser: Principal,
+    dto: IronSpeakersDto,
+  ): Promise<{ debateId: string; teamId: string; ironSpeakerIds: string[] }> {
     return this.live.run(async (changes) => {
       const { tournament, bundle } = await lockDebate(changes.em, debateId);
-      if (bundle.debate.status === 'confirmed') throw DomainError.wrongState('this debate is confirmed: correct a ballot instead');
+      if (bundle.debate.status === 'confirmed')
+        throw DomainError.wrongState('this debate is confirmed: correct a ballot instead');
       const side = bundle.teams.find((t) => t.teamId === dto.teamId);
-      if (!side) throw DomainError.invalid(`teamId must be a team of this debate (${bundle.teams.map((t) => t.teamId).join(', ')})`);
+      if (!side)
+        throw DomainError.invalid(
+          `teamId must be a team of this debate (${bundle.teams.map((t) => t.teamId).join(', ')})`,
+        );
       if (dto.speakerIds.length && tournament.formatSpec.ironSpeeches === false) {
         throw DomainError.rule(`speakerIds: ${tournament.formatSpec.name} has no iron speeches (one debater a side)`);
       }
       const members = bundle.speakers.get(dto.teamId) ?? [];
       const strangers = dto.speakerIds.filter((id) => !members.includes(id));
-      if (strangers.length) throw DomainError.invalid(`speakerIds must be members of the team; not members: ${strangers.join(', ')}`);
+      if (strangers.length)
+        throw DomainError.invalid(`speakerIds must be members of the team; not members: ${strangers.join(', ')}`);
       await changes.em.update(DebateTeam, { debateId, teamId: dto.teamId }, { ironSpeakerIds: dto.speakerIds });
-      await this.audit(changes.em, tournament.id, organiser, 'iron', debateId, { ironSpeakerIds: side.ironSpeakerIds }, { ironSpeakerIds: dto.speakerIds });
+      await this.audit(
+        changes.em,
+        tournament.id,
+        organiser,
+        'iron',
+        debateId,
+        { ironSpeakerIds: side.ironSpeakerIds },
+        { ironSpeakerIds: dto.speakerIds },
+      );
       return { debateId, teamId: dto.teamId, ironSpeakerIds: dto.speakerIds };
     });
   }
@@ -110,12 +135,20 @@ export class BallotsService {
    * Replaces one judge's ballot as the organiser. With dryRun nothing changes and the preview lists the later
    * elimination debates that would be reset; otherwise the correction and its cascade commit together.
    */
-  async correct(debateId: string, organiser: Principal, dto: CorrectBallotDto, dryRun: boolean): Promise<CorrectionPreview> {
+  async correct(
+    debateId: string,
+    organiser: Principal,
+    dto: CorrectBallotDto,
+    dryRun: boolean,
+  ): Promise<CorrectionPreview> {
     return this.live.run(
       async (changes) => {
         const { em } = changes;
         const { tournament, bundle } = dryRun
-          ? await loadDebate(em, debateId).then(async (b) => ({ bundle: b, tournament: await loadTournament(em, b.debate.tournamentId) }))
+          ? await loadDebate(em, debateId).then(async (b) => ({
+              bundle: b,
+              tournament: await loadTournament(em, b.debate.tournamentId),
+            }))
           : await lockDebate(em, debateId);
         if (!bundle.panel.some((p) => p.judgeId === dto.judgeId)) {
           throw DomainError.rule(`judgeId: judge ${dto.judgeId} is not on this debate's panel`);
@@ -143,7 +176,15 @@ export class BallotsService {
           await this.results.apply(changes, tournament, bundle, after);
         }
         const previous = bundle.ballots.find((b) => b.judgeId === dto.judgeId)?.sheet ?? null;
-        await this.audit(em, tournament.id, organiser, 'correct-ballot', debateId, { ballot: previous, result: before }, { ballot: sheet, result: after, resets: preview.resets });
+        await this.audit(
+          em,
+          tournament.id,
+          organiser,
+          'correct-ballot',
+          debateId,
+          { ballot: previous, result: before },
+          { ballot: sheet, result: after, resets: preview.resets },
+        );
         return preview;
       },
       dryRun ? 'REPEATABLE READ' : undefined,
@@ -165,15 +206,29 @@ export class BallotsService {
     for (const { id } of open) {
       // Re-taken through the one loader: the tournament row again (already ours), then the debate.
       const locked = await lockDebate(changes.em, id);
-      await this.results.apply(changes, locked.tournament, locked.bundle, decideDebate(tournament.formatSpec, locked.bundle, teamId));
+      await this.results.apply(
+        changes,
+        locked.tournament,
+        locked.bundle,
+        decideDebate(tournament.formatSpec, locked.bundle, teamId),
+      );
     }
   }
 
   /** A judge who has declared (or, by institution, has) a conflict with a team of the debate may not judge it. */
   private async assertNoConflict(em: EntityManager, judgeId: string, bundle: DebateBundle): Promise<void> {
-    const conflicts = await this.judges.conflicts(em, [judgeId], bundle.teams.map((t) => t.teamId));
+    const conflicts = await this.judges.conflicts(
+      em,
+      [judgeId],
+      bundle.teams.map((t) => t.teamId),
+    );
     if (conflicts.length) {
-      throw DomainError.rule(...conflicts.map((c) => `judge ${judgeId} has a conflict (${c.reason}) with team ${c.teamId} in this debate: ask the organiser to replace them`));
+      throw DomainError.rule(
+        ...conflicts.map(
+          (c) =>
+            `judge ${judgeId} has a conflict (${c.reason}) with team ${c.teamId} in this debate: ask the organiser to replace them`,
+        ),
+      );
     }
   }
 
@@ -221,6 +276,13 @@ export class BallotsService {
     before: AuditState | null,
     after: AuditState | null,
   ): Promise<void> {
-    await em.insert(TournamentAudit, { tournamentId, actor: `${actor.role}:${actor.id}`, action, subjectId, before, after });
+    await em.insert(TournamentAudit, {
+      tournamentId,
+      actor: `${actor.role}:${actor.id}`,
+      action,
+      subjectId,
+      before,
+      after,
+    });
   }
 }

@@ -21,10 +21,23 @@ describe('CupsService (real database)', () => {
     return { ...region, final: final.debates[0] };
   }
 
-  it('sends a finished region\'s top finishers to the national round, in order', async () => {
+  it("sends a finished region's top finishers to the national round, in order", async () => {
     const cup = await world.cups.create({ name: 'Cup A', season: '2026', slotsPerRegion: 2 });
-    expect(cup.regions.map((r) => r.status)).toEqual(['not-created', 'not-created', 'not-created', 'not-created', 'not-created']);
-    const national = await world.tournaments.create({ name: 'National A', level: 'national', cupId: cup.id, format: 'wsdc', prelimRounds: 0, breakSize: 8 });
+    expect(cup.regions.map((r) => r.status)).toEqual([
+      'not-created',
+      'not-created',
+      'not-created',
+      'not-created',
+      'not-created',
+    ]);
+    const national = await world.tournaments.create({
+      name: 'National A',
+      level: 'national',
+      cupId: cup.id,
+      format: 'wsdc',
+      prelimRounds: 0,
+      breakSize: 8,
+    });
     const region = await playRegion(cup.id);
     const view = await world.queries.cup(cup.id);
     const east = view.regions.find((r) => r.code === 'east')!;
@@ -39,25 +52,45 @@ describe('CupsService (real database)', () => {
 
   it('takes a corrected regional final back out of the national round and sends the new order', async () => {
     const cup = await world.cups.create({ name: 'Cup B', season: '2026', slotsPerRegion: 1 });
-    const national = await world.tournaments.create({ name: 'National B', level: 'national', cupId: cup.id, format: 'wsdc', prelimRounds: 0, breakSize: 8 });
+    const national = await world.tournaments.create({
+      name: 'National B',
+      level: 'national',
+      cupId: cup.id,
+      format: 'wsdc',
+      prelimRounds: 0,
+      breakSize: 8,
+    });
     const region = await playRegion(cup.id);
     expect((await world.queries.tournament(national.id)).teams.map((e) => e.teamId)).toEqual([region.teamIds[0]]);
     const underdog = region.final.teams.map((t) => t.teamId).find((t) => t !== region.teamIds[0])!;
     const judgeId = region.final.panel[0].judgeId;
-    await world.ballots.correct(region.final.id, world.organiser, { judgeId, ...world.ballot(region.final, underdog) }, false);
+    await world.ballots.correct(
+      region.final.id,
+      world.organiser,
+      { judgeId, ...world.ballot(region.final, underdog) },
+      false,
+    );
     expect((await world.queries.tournament(region.id)).championTeamId).toBe(underdog);
     expect((await world.queries.tournament(national.id)).teams.map((e) => e.teamId)).toEqual([underdog]);
   });
 
   it('refuses to change a finished region once the national round has started', async () => {
     const cup = await world.cups.create({ name: 'Cup C', season: '2026', slotsPerRegion: 1 });
-    const national = await world.tournaments.create({ name: 'National C', level: 'national', cupId: cup.id, format: 'wsdc', prelimRounds: 0, breakSize: 8 });
+    const national = await world.tournaments.create({
+      name: 'National C',
+      level: 'national',
+      cupId: cup.id,
+      format: 'wsdc',
+      prelimRounds: 0,
+      breakSize: 8,
+    });
     const region = await playRegion(cup.id);
     await world.dataSource.manager.insert(Round, { tournamentId: national.id, seq: 1, kind: 'elim', seed: 's' });
     const underdog = region.final.teams.map((t) => t.teamId).find((t) => t !== region.teamIds[0])!;
     const correction = { judgeId: region.final.panel[0].judgeId, ...world.ballot(region.final, underdog) };
-    await expect(world.ballots.correct(region.final.id, world.organiser, correction, false).catch(code)).resolves.toBe(DomainErrorCode.WrongState);
+    await expect(world.ballots.correct(region.final.id, world.organiser, correction, false).catch(code)).resolves.toBe(
+      DomainErrorCode.WrongState,
+    );
     expect((await world.queries.tournament(region.id)).championTeamId).toBe(region.teamIds[0]);
   });
 });
-

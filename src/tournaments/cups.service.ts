@@ -21,7 +21,9 @@ export class CupsService {
 
   async create(dto: CreateCupDto): Promise<CupView> {
     const em = this.dataSource.manager;
-    const cup = await em.save(em.create(Cup, { name: dto.name.trim(), season: dto.season.trim(), slotsPerRegion: dto.slotsPerRegion }));
+    const cup = await em.save(
+      em.create(Cup, { name: dto.name.trim(), season: dto.season.trim(), slotsPerRegion: dto.slotsPerRegion }),
+    );
     return cupView(em, cup.id);
   }
 
@@ -29,7 +31,8 @@ export class CupsService {
   async addLeague(cupId: string, dto: CreateLeagueDto): Promise<CupView> {
     await this.dataSource.transaction(async (em) => {
       const cup = await lockCup(em, cupId);
-      if (await em.existsBy(League, { cupId, key: dto.key })) throw DomainError.conflict(`key: cup ${cupId} already has a league "${dto.key}"`);
+      if (await em.existsBy(League, { cupId, key: dto.key }))
+        throw DomainError.conflict(`key: cup ${cupId} already has a league "${dto.key}"`);
       await em.insert(League, {
         cupId,
         key: dto.key,
@@ -46,7 +49,10 @@ export class CupsService {
   async regionFinished(changes: LiveChanges, regional: Tournament): Promise<void> {
     if (!regional.cupId || regional.level !== 'regional') return;
     await this.syncNational(changes.em, regional.cupId, regional.leagueId);
-    await changes.record('cup', regional.cupId, 'bracket', { regionFinished: regional.regionCode, cup: await cupView(changes.em, regional.cupId) });
+    await changes.record('cup', regional.cupId, 'bracket', {
+      regionFinished: regional.regionCode,
+      cup: await cupView(changes.em, regional.cupId),
+    });
   }
 
   /** A finished region's final result changed: take its qualifiers back out of the national round. */
@@ -63,7 +69,9 @@ export class CupsService {
     const cup = await em.findOneByOrFail(Cup, { id: regional.cupId! });
     const { nationalTournamentId } = await qualificationOf(em, cup, regional.leagueId);
     if (nationalTournamentId && (await em.countBy(Round, { tournamentId: nationalTournamentId })) > 0) {
-      throw DomainError.wrongState('the national round has started: this regional result can no longer change the bracket');
+      throw DomainError.wrongState(
+        'the national round has started: this regional result can no longer change the bracket',
+      );
     }
   }
 
@@ -95,18 +103,29 @@ export class CupsService {
     }
     const allIn = regionals.length > 0 && regionals.every((r) => r.status === 'finished');
     if (allIn && !national.bracket && national.prelimRounds === 0) {
-      const teams = await em.find(TournamentTeam, { where: { tournamentId: national.id, withdrawn: false }, relations: { team: true } });
+      const teams = await em.find(TournamentTeam, {
+        where: { tournamentId: national.id, withdrawn: false },
+        relations: { team: true },
+      });
       // A cup of one region with one slot sends one team: there is no national bracket to seed.
       if (teams.length < roomSizeOf(national.formatSpec)) return;
       const seeding = seedNationalBracket(
         teams.map((t) => ({ teamId: t.teamId, regionCode: t.team.regionCode, regionalPlace: t.regionalPlace ?? 99 })),
         `${cup.id}:national`,
       );
-      await em.update(Tournament, { id: national.id }, {
-        bracket: createEliminationBracket(seeding.seeds, roomSizeOf(national.formatSpec)),
-        breakReport: { seeding: 'AMANAT Cup national seeding', swaps: seeding.swaps, constraintsBroken: seeding.constraintsBroken },
-        status: 'elims',
-      });
+      await em.update(
+        Tournament,
+        { id: national.id },
+        {
+          bracket: createEliminationBracket(seeding.seeds, roomSizeOf(national.formatSpec)),
+          breakReport: {
+            seeding: 'AMANAT Cup national seeding',
+            swaps: seeding.swaps,
+            constraintsBroken: seeding.constraintsBroken,
+          },
+          status: 'elims',
+        },
+      );
     }
   }
 }

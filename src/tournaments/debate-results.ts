@@ -20,7 +20,12 @@ import { finishingOrder, rankingOf } from './tournament-engine.js';
 export class DebateResults {
   constructor(private readonly cups: CupsService) {}
 
-  async apply(changes: LiveChanges, tournament: Tournament, bundle: DebateBundle, decision: DebateDecision): Promise<BracketReset[]> {
+  async apply(
+    changes: LiveChanges,
+    tournament: Tournament,
+    bundle: DebateBundle,
+    decision: DebateDecision,
+  ): Promise<BracketReset[]> {
     const { em } = changes;
     const { debate, round } = bundle;
     await em.update(Debate, { id: debate.id }, { status: 'confirmed', result: decision, needsConfirmation: false });
@@ -59,11 +64,18 @@ export class DebateResults {
   }
 
   /** The later elimination debates a changed result of this debate would reset (none for a first result). */
-  async resetsOf(em: EntityManager, tournament: Tournament, bundle: DebateBundle, decision: DebateDecision): Promise<BracketReset[]> {
+  async resetsOf(
+    em: EntityManager,
+    tournament: Tournament,
+    bundle: DebateBundle,
+    decision: DebateDecision,
+  ): Promise<BracketReset[]> {
     const matchId = bundle.debate.bracketMatchId;
     if (bundle.debate.status !== 'confirmed' || !tournament.bracket || !matchId) return [];
     const later = invalidatedBy(tournament.bracket, matchId, rankingOf(decision));
-    const debates = later.length ? await em.findBy(Debate, { tournamentId: tournament.id, bracketMatchId: In(later) }) : [];
+    const debates = later.length
+      ? await em.findBy(Debate, { tournamentId: tournament.id, bracketMatchId: In(later) })
+      : [];
     return later.map((m) => ({ matchId: m, debateId: debates.find((d) => d.bracketMatchId === m)?.id ?? null }));
   }
 

@@ -4,7 +4,14 @@ import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
 import { BallotsService } from './ballots.service.js';
-import { BallotDto, BallotReceipt, CorrectBallotDto, CorrectionPreview, DryRunQuery, IronSpeakersDto } from './tournament.dto.js';
+import {
+  BallotDto,
+  BallotReceipt,
+  CorrectBallotDto,
+  CorrectionPreview,
+  DryRunQuery,
+  IronSpeakersDto,
+} from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 
@@ -34,7 +41,11 @@ export class DebatesController {
   @Roles('judge')
   @ApiBearerAuth()
   @IdempotentInTransaction()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'client UUID; a retry with it returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'client UUID; a retry with it returns the first result',
+  })
   submit(
     @Param('id', uuid) id: string,
     @Body() dto: BallotDto,

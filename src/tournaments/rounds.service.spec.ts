@@ -52,7 +52,14 @@ describe('RoundsService (real database)', () => {
   });
 
   it('refuses to draw without adjudicators, and to reveal a round that is not silent', async () => {
-    const created = await world.tournaments.create({ name: 'No judges', level: 'regional', regionCode: 'east', format: 'wsdc', prelimRounds: 1, breakSize: 2 });
+    const created = await world.tournaments.create({
+      name: 'No judges',
+      level: 'regional',
+      regionCode: 'east',
+      format: 'wsdc',
+      prelimRounds: 1,
+      breakSize: 2,
+    });
     await expect(world.rounds.generate(created.id, {}).catch(code)).resolves.toBe(DomainErrorCode.RuleViolation);
     const { id } = await world.tournament({ teams: 2, judges: 1, prelimRounds: 1, breakSize: 2 });
     await world.draw(id);

@@ -56,7 +56,8 @@ export class RoundsService {
       const rounds = await loadRounds(em, tournamentId);
       const current = rounds.find((r) => r.seq === seq);
       if (!current) throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
-      if (current.seq !== rounds.length) throw DomainError.wrongState(`only the latest round (${rounds.length}) can be regenerated`);
+      if (current.seq !== rounds.length)
+        throw DomainError.wrongState(`only the latest round (${rounds.length}) can be regenerated`);
       const debates = await em.findBy(Debate, { roundId: current.id });
       if (debates.length && (await em.countBy(Ballot, { debateId: In(debates.map((d) => d.id)) })) > 0) {
         throw DomainError.wrongState(`round ${seq} already has ballots: it cannot be regenerated`);
@@ -64,7 +65,11 @@ export class RoundsService {
       // For an elimination round the bracket is unchanged: only its debates and panels are drawn again.
       await em.delete(Round, { id: current.id });
       const previous = rounds.slice(0, -1);
-      return this.createRound(em, tournament, seq, previous, { motion: dto.motion ?? current.motion ?? undefined, silent: dto.silent ?? current.silent, seed: dto.seed });
+      return this.createRound(em, tournament, seq, previous, {
+        motion: dto.motion ?? current.motion ?? undefined,
+        silent: dto.silent ?? current.silent,
+        seed: dto.seed,
+      });
     });
     return this.queries.round(tournamentId, round.seq, true);
   }
@@ -76,7 +81,9 @@ export class RoundsService {
       if (round.status !== 'draft') throw DomainError.wrongState(`round ${seq} is already ${round.status}`);
       await em.update(Round, { id: round.id }, { status: 'released' });
       const debates = await em.findBy(Debate, { roundId: round.id });
-      const panel = debates.length ? await em.findBy(DebateAdjudicator, { debateId: In(debates.map((d) => d.id)) }) : [];
+      const panel = debates.length
+        ? await em.findBy(DebateAdjudicator, { debateId: In(debates.map((d) => d.id)) })
+        : [];
       const view = await roundView(em, { ...round, status: 'released' }, false);
       await changes.record('tournament', tournamentId, 'draw', { round: view });
       for (const judgeId of new Set(panel.map((p) => p.judgeId))) {
@@ -148,12 +155,22 @@ export class RoundsService {
     );
     await em.insert(
       DebateTeam,
-      planned.debates.flatMap((p, i) => p.teams.map((t) => ({ debateId: debates[i].id, teamId: t.teamId, side: t.side }))),
+      planned.debates.flatMap((p, i) =>
+        p.teams.map((t) => ({ debateId: debates[i].id, teamId: t.teamId, side: t.side })),
+      ),
     );
-    const panels = await this.allocate(em, tournament, planned.debates.map((p, i) => ({ ...p, id: debates[i].id })));
+    const panels = await this.allocate(
+      em,
+      tournament,
+      planned.debates.map((p, i) => ({ ...p, id: debates[i].id })),
+    );
     if (panels.panels.length) await em.insert(DebateAdjudicator, panels.panels);
     if (panels.brokenConstraints.length) {
-      await em.update(Round, { id: round.id }, { brokenConstraints: [...planned.brokenConstraints, ...panels.brokenConstraints] });
+      await em.update(
+        Round,
+        { id: round.id },
+        { brokenConstraints: [...planned.brokenConstraints, ...panels.brokenConstraints] },
+      );
     }
     await em.update(Tournament, { id: tournament.id }, { status: kind === 'prelim' ? 'prelims' : 'elims' });
     return round;
@@ -162,12 +179,21 @@ export class RoundsService {
   private async planPrelim(em: EntityManager, tournament: Tournament, roundNumber: number, seed: string) {
     const entries = (await loadEntries(em, tournament.id)).filter((e) => !e.withdrawn);
     const confirmed = await loadConfirmed(em, tournament.id, false);
-    const draw = drawPrelimRound(tournament.formatSpec, {
-      roundNumber,
-      seed,
-      teams: entries.map((e) => ({ id: e.teamId, name: e.team.name, institution: e.team.institution, position: e.position })),
-      confirmed,
-    }, tournament.rules);
+    const draw = drawPrelimRound(
+      tournament.formatSpec,
+      {
+        roundNumber,
+        seed,
+        teams: entries.map((e) => ({
+          id: e.teamId,
+          name: e.team.name,
+          institution: e.team.institution,
+          position: e.position,
+        })),
+        confirmed,
+      },
+      tournament.rules,
+    );
     return {
       name: null,
       debates: draw.debates.map((d) => ({ ...d, bracketMatchId: null })),
@@ -185,17 +211,24 @@ export class RoundsService {
       const tab = await loadTeamTab(em, tournament.id, false);
       if (tab.length < 2) throw DomainError.rule('at least two teams are needed for an elimination bracket');
       const size = breakSizeFor(spec, tournament.breakSize, tab.length);
-      if (size < 2) throw DomainError.rule(`a ${tournament.format} elimination room needs ${spec.sides.length} teams; ${tab.length} are in the tab`);
+      if (size < 2)
+        throw DomainError.rule(
+          `a ${tournament.format} elimination room needs ${spec.sides.length} teams; ${tab.length} are in the tab`,
+        );
       const made = breakTeams(tab, size);
       bracket = createEliminationBracket(made.seeds, roomSizeOf(spec));
-      await em.update(Tournament, { id: tournament.id }, { bracket, breakReport: { breakSize: size, seeds: made.seeds, cutoffTie: made.cutoffTie } });
+      await em.update(
+        Tournament,
+        { id: tournament.id },
+        { bracket, breakReport: { breakSize: size, seeds: made.seeds, cutoffTie: made.cutoffTie } },
+      );
     }
     const taken = new Set(
       (await em.findBy(Debate, { tournamentId: tournament.id })).map((d) => d.bracketMatchId).filter((m) => m !== null),
     );
     const ready = readyMatches(bracket).filter((m) => !taken.has(m.id));
     if (ready.length === 0) {
-      throw DomainError.wrongState('no elimination debate is ready: confirm the current round\'s debates first');
+      throw DomainError.wrongState("no elimination debate is ready: confirm the current round's debates first");
     }
     const roundName = ready[0].roundName;
     const sides = spec.sides;
@@ -225,12 +258,19 @@ export class RoundsService {
     if (pool.length === 0) throw DomainError.rule('register adjudicators for this tournament before drawing a round');
     const judges = pool.length ? await em.findBy(Judge, { id: In(pool.map((p) => p.judgeId)) }) : [];
     const teamIds = debates.flatMap((d) => d.teams.map((t) => t.teamId));
-    const conflicts = await this.judges.conflicts(em, judges.map((j) => j.id), teamIds);
+    const conflicts = await this.judges.conflicts(
+      em,
+      judges.map((j) => j.id),
+      teamIds,
+    );
     return allocatePanels({
       debates: debates.map((d) => ({ id: d.id, importance: d.importance, teamIds: d.teams.map((t) => t.teamId) })),
       judges: judges.map((j) => ({ id: j.id, strength: j.strength })),
       teamConflicts: conflicts.map((c) => [c.judgeId, c.teamId] as const),
-      judgeConflicts: await this.judges.judgeConflicts(em, judges.map((j) => j.id)),
+      judgeConflicts: await this.judges.judgeConflicts(
+        em,
+        judges.map((j) => j.id),
+      ),
       options: tournament.rules.panels,
     });
   }
@@ -238,7 +278,8 @@ export class RoundsService {
   private async assertPreviousRoundDone(em: EntityManager, rounds: Round[]): Promise<void> {
     const last = rounds.at(-1);
     if (!last) return;
-    if (last.status === 'draft') throw DomainError.wrongState(`round ${last.seq} is still a draft: release or regenerate it`);
+    if (last.status === 'draft')
+      throw DomainError.wrongState(`round ${last.seq} is still a draft: release or regenerate it`);
     const open = await em.countBy(Debate, { roundId: last.id, status: 'pending' });
     if (open > 0) throw DomainError.wrongState(`round ${last.seq} has ${open} debate(s) without a confirmed result`);
   }

@@ -36,12 +36,19 @@ export async function lockTournament(em: EntityManager, id: string): Promise<Tou
 }
 
 /** The debate's tournament, then the debate, both locked for update, with everything a ballot needs. */
-export async function lockDebate(em: EntityManager, debateId: string): Promise<{ tournament: Tournament; bundle: DebateBundle }> {
+export async function lockDebate(
+  em: EntityManager,
+  debateId: string,
+): Promise<{ tournament: Tournament; bundle: DebateBundle }> {
   // A debate's tournament never changes, so reading it before taking any lock is safe.
   const owner = await em.findOne(Debate, { where: { id: debateId }, select: { id: true, tournamentId: true } });
   if (!owner) throw DomainError.notFound('debate', debateId);
   const tournament = await lockTournament(em, owner.tournamentId);
-  await em.createQueryBuilder(Debate, 'd').setLock('pessimistic_write').where('d.id = :debateId', { debateId }).getOneOrFail();
+  await em
+    .createQueryBuilder(Debate, 'd')
+    .setLock('pessimistic_write')
+    .where('d.id = :debateId', { debateId })
+    .getOneOrFail();
   return { tournament, bundle: await loadDebate(em, debateId) };
 }
 
@@ -68,7 +75,10 @@ export interface ConfirmedDebate {
   decision: DebateDecision;
 }
 
-export async function loadEntries(em: EntityManager, tournamentId: string): Promise<(TournamentTeam & { team: Team })[]> {
+export async function loadEntries(
+  em: EntityManager,
+  tournamentId: string,
+): Promise<(TournamentTeam & { team: Team })[]> {
   const entries = await em.find(TournamentTeam, {
     where: { tournamentId },
     relations: { team: { members: true } },
@@ -86,7 +96,11 @@ export async function loadRounds(em: EntityManager, tournamentId: string): Promi
  * Every confirmed debate of the tournament. `publicOnly` stops before the first silent round, so the public tab is
  * "as of the last revealed round".
  */
-export async function loadConfirmed(em: EntityManager, tournamentId: string, publicOnly: boolean): Promise<ConfirmedDebate[]> {
+export async function loadConfirmed(
+  em: EntityManager,
+  tournamentId: string,
+  publicOnly: boolean,
+): Promise<ConfirmedDebate[]> {
   const rounds = await loadRounds(em, tournamentId);
   const firstSilent = rounds.find((r) => r.silent)?.seq ?? Number.POSITIVE_INFINITY;
   const visible = rounds.filter((r) => !publicOnly || r.seq < firstSilent);
@@ -112,7 +126,11 @@ export async function loadConfirmed(em: EntityManager, tournamentId: string, pub
  */
 export async function loadTeamTab(em: EntityManager, tournamentId: string, publicOnly: boolean): Promise<TeamRow[]> {
   const tournament = await loadTournament(em, tournamentId);
-  const entries = await em.find(TournamentTeam, { where: { tournamentId }, relations: { team: true }, order: { position: 'ASC' } });
+  const entries = await em.find(TournamentTeam, {
+    where: { tournamentId },
+    relations: { team: true },
+    order: { position: 'ASC' },
+  });
   const confirmed = await loadConfirmed(em, tournamentId, publicOnly);
   const byes = tournament.rules.byeCounts === 'win' ? await loadByes(em, tournament, entries, publicOnly) : [];
   return teamTab(
@@ -126,17 +144,26 @@ export async function loadTeamTab(em: EntityManager, tournamentId: string, publi
  * With byes counted as wins: for each preliminary round with results, every entered team that sat out gets a win
  * without speaker scores (`noScore: 'bye'`), worth the format's win points.
  */
-async function loadByes(em: EntityManager, tournament: Tournament, entries: TournamentTeam[], publicOnly: boolean): Promise<ConfirmedDebate[]> {
+async function loadByes(
+  em: EntityManager,
+  tournament: Tournament,
+  entries: TournamentTeam[],
+  publicOnly: boolean,
+): Promise<ConfirmedDebate[]> {
   const rounds = await loadRounds(em, tournament.id);
   const firstSilent = rounds.find((r) => r.silent)?.seq ?? Number.POSITIVE_INFINITY;
-  const played = rounds.filter((r) => r.kind === 'prelim' && r.status !== 'draft' && (!publicOnly || r.seq < firstSilent));
+  const played = rounds.filter(
+    (r) => r.kind === 'prelim' && r.status !== 'draft' && (!publicOnly || r.seq < firstSilent),
+  );
   if (played.length === 0 || tournament.formatSpec.result.kind !== 'win-loss') return [];
   const debates = await em.findBy(Debate, { roundId: In(played.map((r) => r.id)) });
   const sides = debates.length ? await em.findBy(DebateTeam, { debateId: In(debates.map((d) => d.id)) }) : [];
   const winPoints = tournament.formatSpec.result.winPoints;
   const byes: ConfirmedDebate[] = [];
   for (const round of played) {
-    const inRound = new Set(sides.filter((s) => debates.find((d) => d.id === s.debateId)?.roundId === round.id).map((s) => s.teamId));
+    const inRound = new Set(
+      sides.filter((s) => debates.find((d) => d.id === s.debateId)?.roundId === round.id).map((s) => s.teamId),
+    );
     if (inRound.size === 0) continue;
     for (const entry of entries.filter((e) => !e.withdrawn && !inRound.has(e.teamId))) {
       const side = tournament.formatSpec.sides[0];
@@ -146,7 +173,19 @@ async function loadByes(em: EntityManager, tournament: Tournament, entries: Tour
         roundKind: 'prelim',
         teams: [{ teamId: entry.teamId, side }],
         decision: {
-          teams: [{ teamId: entry.teamId, side, total: 0, points: winPoints, rank: 1, won: true, margin: 0, speeches: [], noScore: 'bye' }],
+          teams: [
+            {
+              teamId: entry.teamId,
+              side,
+              total: 0,
+              points: winPoints,
+              rank: 1,
+              won: true,
+              margin: 0,
+              speeches: [],
+              noScore: 'bye',
+            },
+          ],
           winnerTeamId: entry.teamId,
           split: false,
           unanimous: true,
@@ -201,9 +240,20 @@ export interface Qualification {
 
 /** The league's rules, or the cup's own when the tournament belongs to no league. */
 export async function qualificationOf(em: EntityManager, cup: Cup, leagueId: string | null): Promise<Qualification> {
-  if (!leagueId) return { leagueId: null, nationalTournamentId: cup.nationalTournamentId, unit: 'region', places: cup.slotsPerRegion };
+  if (!leagueId)
+    return {
+      leagueId: null,
+      nationalTournamentId: cup.nationalTournamentId,
+      unit: 'region',
+      places: cup.slotsPerRegion,
+    };
   const league = await em.findOneByOrFail(League, { id: leagueId });
-  return { leagueId, nationalTournamentId: league.nationalTournamentId, unit: league.qualificationUnit, places: league.placesPerUnit };
+  return {
+    leagueId,
+    nationalTournamentId: league.nationalTournamentId,
+    unit: league.qualificationUnit,
+    places: league.placesPerUnit,
+  };
 }
 
 /**
@@ -214,7 +264,9 @@ export async function loadQualifiers(em: EntityManager, regional: Tournament, cu
   if (regional.status !== 'finished' || !regional.finalPlaces) return [];
   const q = await qualificationOf(em, cup, regional.leagueId);
   const tournaments = q.nationalTournamentId ? [regional.id, q.nationalTournamentId] : [regional.id];
-  const withdrawn = new Set((await em.findBy(TournamentTeam, { tournamentId: In(tournaments), withdrawn: true })).map((t) => t.teamId));
+  const withdrawn = new Set(
+    (await em.findBy(TournamentTeam, { tournamentId: In(tournaments), withdrawn: true })).map((t) => t.teamId),
+  );
   const order = regional.finalPlaces.filter((t) => !withdrawn.has(t));
   if (q.unit === 'region') return order.slice(0, q.places);
   const oblastOf = new Map((await em.findBy(Team, { id: In(order) })).map((t) => [t.id, t.oblastCode]));

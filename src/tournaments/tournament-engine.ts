@@ -54,15 +54,29 @@ export function decideDebate(
   if (forfeitingTeamId) {
     const ordered = spec.sides.map((side) => bundle.teams.find((t) => t.side === side)!);
     const scored = ordered.map((t) => ({ teamId: t.teamId, side: t.side, total: 0, speeches: [] }));
-    const rankOrder = scored.map((_, i) => i).sort((a, b) => Number(scored[a].teamId === forfeitingTeamId) - Number(scored[b].teamId === forfeitingTeamId));
+    const rankOrder = scored
+      .map((_, i) => i)
+      .sort((a, b) => Number(scored[a].teamId === forfeitingTeamId) - Number(scored[b].teamId === forfeitingTeamId));
     // A forfeit carries no speaker scores: the tab counts its points and leaves it out of speaks and margins.
     const result = scoreTeams(spec, scored, rankOrder);
     for (const team of result.teams) team.noScore = 'forfeit';
-    return { ...result, winnerTeamId: scored[rankOrder[0]].teamId, split: false, unanimous: true, evenSplit: false, counted: [], minority: [], forfeitedBy: forfeitingTeamId };
+    return {
+      ...result,
+      winnerTeamId: scored[rankOrder[0]].teamId,
+      split: false,
+      unanimous: true,
+      evenSplit: false,
+      counted: [],
+      minority: [],
+      forfeitedBy: forfeitingTeamId,
+    };
   }
   const ballots: JudgeBallot[] = bundle.ballots.map((b) => {
     const validation = validateBallot(spec, context, b.sheet);
-    if (!validation.ok) throw new RangeError(`the stored ballot of judge ${b.judgeId} no longer validates: ${validation.problems[0].message}`);
+    if (!validation.ok)
+      throw new RangeError(
+        `the stored ballot of judge ${b.judgeId} no longer validates: ${validation.problems[0].message}`,
+      );
     const role = bundle.panel.find((p) => p.judgeId === b.judgeId)?.role ?? 'wing';
     return { judgeId: b.judgeId, role, result: validation.result };
   });
@@ -90,12 +104,17 @@ export function teamTab(spec: FormatPreset, teams: TabTeam[], confirmed: Confirm
 }
 
 const asResults = (confirmed: ConfirmedDebate[]) =>
-  confirmed.filter((c) => c.roundKind === 'prelim').map((c) => ({ debateId: c.debateId, round: c.roundSeq, teams: c.decision.teams }));
+  confirmed
+    .filter((c) => c.roundKind === 'prelim')
+    .map((c) => ({ debateId: c.debateId, round: c.roundSeq, teams: c.decision.teams }));
 
 /** The speaker tab from preliminary rounds, replies kept apart. */
 export function speakerTab(spec: FormatPreset, speakers: TabSpeaker[], confirmed: ConfirmedDebate[]): SpeakerRow[] {
   const rules = tabRulesOf(spec);
-  return computeSpeakerTab(speakers, asResults(confirmed), { rankBy: rules.speakerRankBy, minSpeeches: rules.minSpeeches });
+  return computeSpeakerTab(speakers, asResults(confirmed), {
+    rankBy: rules.speakerRankBy,
+    minSpeeches: rules.minSpeeches,
+  });
 }
 
 export interface PlannedDraw {
@@ -106,14 +125,23 @@ export interface PlannedDraw {
 /** The next preliminary round from the confirmed results so far. */
 export function drawPrelimRound(
   spec: FormatPreset,
-  input: { roundNumber: number; seed: string; teams: { id: string; name: string; institution?: string | null }[]; confirmed: ConfirmedDebate[] },
+  input: {
+    roundNumber: number;
+    seed: string;
+    teams: { id: string; name: string; institution?: string | null }[];
+    confirmed: ConfirmedDebate[];
+  },
   rules: Pick<TournamentRules, 'pairing' | 'bp'> = {},
 ): PlannedDraw {
   if (spec.sides.length !== 2 && spec.sides.length !== 4) {
-    throw DomainError.rule(`draws are implemented for two- and four-team formats; ${spec.key} has ${spec.sides.length} sides`);
+    throw DomainError.rule(
+      `draws are implemented for two- and four-team formats; ${spec.key} has ${spec.sides.length} sides`,
+    );
   }
   if (spec.sides.length === 4 && input.teams.length % 4 !== 0) {
-    throw DomainError.rule(`a ${spec.key} draw needs a multiple of four teams; ${input.teams.length} are entered (add swing teams)`);
+    throw DomainError.rule(
+      `a ${spec.key} draw needs a multiple of four teams; ${input.teams.length} are entered (add swing teams)`,
+    );
   }
   const prelims = input.confirmed.filter((c) => c.roundKind === 'prelim');
   const rounds = new Set(prelims.map((c) => c.roundSeq)).size;
@@ -130,26 +158,61 @@ export function drawPrelimRound(
       sideCounts[own.side] = (sideCounts[own.side] ?? 0) + 1;
       opponents.push(...debate.teams.filter((x) => x.teamId !== t.id).map((x) => x.teamId));
     }
-    return { id: t.id, points, speakerTotal, sideCounts, opponents, hadBye: mine.length < rounds, institution: t.institution ?? null };
+    return {
+      id: t.id,
+      points,
+      speakerTotal,
+      sideCounts,
+      opponents,
+      hadBye: mine.length < rounds,
+      institution: t.institution ?? null,
+    };
   });
   if (spec.sides.length === 4) {
-    const rooms = drawBritishParliamentary({ sides: spec.sides, roundNumber: input.roundNumber, seed: input.seed, teams, options: rules.bp });
+    const rooms = drawBritishParliamentary({
+      sides: spec.sides,
+      roundNumber: input.roundNumber,
+      seed: input.seed,
+      teams,
+      options: rules.bp,
+    });
     return {
-      debates: rooms.debates.map((d) => ({ room: d.room, teams: d.teams, explanation: d.explanation, importance: d.bracket })),
+      debates: rooms.debates.map((d) => ({
+        room: d.room,
+        teams: d.teams,
+        explanation: d.explanation,
+        importance: d.bracket,
+      })),
       brokenConstraints: rooms.brokenConstraints,
     };
   }
-  const draw = drawPowerPaired({ sides: [spec.sides[0], spec.sides[1]], roundNumber: input.roundNumber, seed: input.seed, teams, options: rules.pairing });
+  const draw = drawPowerPaired({
+    sides: [spec.sides[0], spec.sides[1]],
+    roundNumber: input.roundNumber,
+    seed: input.seed,
+    teams,
+    options: rules.pairing,
+  });
   return {
-    debates: draw.debates.map((d) => ({ room: d.room, teams: d.teams, explanation: d.explanation, importance: d.bracket })),
-    brokenConstraints: [...draw.byes.map((b) => ({ constraint: 'bye', teamIds: [b.teamId], why: b.reason })), ...draw.brokenConstraints],
+    debates: draw.debates.map((d) => ({
+      room: d.room,
+      teams: d.teams,
+      explanation: d.explanation,
+      importance: d.bracket,
+    })),
+    brokenConstraints: [
+      ...draw.byes.map((b) => ({ constraint: 'bye', teamIds: [b.teamId], why: b.reason })),
+      ...draw.brokenConstraints,
+    ],
   };
 }
 
 /** Teams per elimination debate for a format: the bracket engine knows rooms of two and of four. */
 export function roomSizeOf(spec: FormatPreset): 2 | 4 {
   if (spec.sides.length !== 2 && spec.sides.length !== 4) {
-    throw DomainError.rule(`elimination brackets are implemented for two- and four-team formats; ${spec.key} has ${spec.sides.length} sides`);
+    throw DomainError.rule(
+      `elimination brackets are implemented for two- and four-team formats; ${spec.key} has ${spec.sides.length} sides`,
+    );
   }
   return spec.sides.length;
 }
@@ -176,10 +239,13 @@ export function customisedFormat(
 ): { spec: FormatPreset; problems: string[] } {
   const problems: string[] = [];
   if (overrides.speechSlots && overrides.speechSlots.length !== preset.speechSlots.length) {
-    problems.push(`formatOverrides.speechSlots must give ${preset.speechSlots.length} slots, as ${preset.key} has, got ${overrides.speechSlots.length}`);
+    problems.push(
+      `formatOverrides.speechSlots must give ${preset.speechSlots.length} slots, as ${preset.key} has, got ${overrides.speechSlots.length}`,
+    );
   }
   const unknownSides = Object.keys(overrides.slotNames ?? {}).filter((side) => !preset.sides.includes(side));
-  if (unknownSides.length) problems.push(`formatOverrides.slotNames: unknown side ${unknownSides.join(', ')} (${preset.sides.join(', ')})`);
+  if (unknownSides.length)
+    problems.push(`formatOverrides.slotNames: unknown side ${unknownSides.join(', ')} (${preset.sides.join(', ')})`);
   for (const [side, names] of Object.entries(overrides.slotNames ?? {})) {
     const named = (x: unknown) => typeof x === 'string' && x.trim().length > 0 && x.length <= 100;
     if (!Array.isArray(names) || names.some((n) => !named(n?.kk) || !named(n?.ru) || !named(n?.en))) {
@@ -190,27 +256,37 @@ export function customisedFormat(
   const spec: FormatPreset = {
     ...preset,
     name: overrides.name ?? preset.name,
-    speechSlots: preset.speechSlots.map((slot, i) => (overrides.speechSlots ? { ...slot, ...overrides.speechSlots[i] } : slot)),
+    speechSlots: preset.speechSlots.map((slot, i) =>
+      overrides.speechSlots ? { ...slot, ...overrides.speechSlots[i] } : slot,
+    ),
     labels: preset.labels && { sides: preset.labels.sides, slots: { ...preset.labels.slots, ...overrides.slotNames } },
     tab: { ...tabRulesOf(preset), ...overrides.tab },
   };
   return { spec, problems: validatePreset(spec).map((p) => `formatOverrides.${p.message}`) };
 }
 
-export function setupProblems(spec: FormatPreset, setup: { level: string; prelimRounds: number; breakSize: number }): string[] {
+export function setupProblems(
+  spec: FormatPreset,
+  setup: { level: string; prelimRounds: number; breakSize: number },
+): string[] {
   if (spec.sides.length !== 4) return [];
   const problems: string[] = [];
   if (fullBracketSize(setup.breakSize, 4) !== setup.breakSize) {
-    problems.push(`breakSize: a ${spec.key} break fills rooms of four in a bracket: 4, 8, 16, 32, … teams, got ${setup.breakSize}`);
+    problems.push(
+      `breakSize: a ${spec.key} break fills rooms of four in a bracket: 4, 8, 16, 32, … teams, got ${setup.breakSize}`,
+    );
   }
   if (setup.level === 'national' && setup.prelimRounds === 0) {
-    problems.push(`prelimRounds: a ${spec.key} national round needs preliminary rounds before its break (qualifiers can't be seeded straight into rooms of four)`);
+    problems.push(
+      `prelimRounds: a ${spec.key} national round needs preliminary rounds before its break (qualifiers can't be seeded straight into rooms of four)`,
+    );
   }
   return problems;
 }
 
 /** A debate's result as the bracket reads it: its teams, best first. */
-export const rankingOf = (decision: DebateResult) => [...decision.teams].sort((a, b) => a.rank - b.rank).map((t) => t.teamId);
+export const rankingOf = (decision: DebateResult) =>
+  [...decision.teams].sort((a, b) => a.rank - b.rank).map((t) => t.teamId);
 
 /** Finishing order: the bracket's, then everyone else by the tab. */
 export function finishingOrder(bracket: Bracket, tab: TeamRow[]): string[] {

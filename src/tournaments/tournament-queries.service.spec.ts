@@ -21,10 +21,12 @@ describe('TournamentQueries (real database)', () => {
     expect((await world.queries.round(id, 1, true)).status).toBe('draft');
     expect(await world.queries.judgeDebates(judge)).toEqual([]);
     await world.rounds.release(id, 1);
-    expect((await world.queries.judgeDebates(judge)).map((d) => [d.debateId, d.role])).toEqual([[draft.debates[0].id, 'chair']]);
+    expect((await world.queries.judgeDebates(judge)).map((d) => [d.debateId, d.role])).toEqual([
+      [draft.debates[0].id, 'chair'],
+    ]);
   });
 
-  it('keeps a silent round\'s results off the public tab and round until it is revealed', async () => {
+  it("keeps a silent round's results off the public tab and round until it is revealed", async () => {
     const { id } = await world.tournament({ teams: 2, judges: 1, prelimRounds: 2, breakSize: 2 });
     await world.judgeAll(await world.draw(id));
     const afterOne = await world.queries.standings(id, false);
@@ -32,7 +34,9 @@ describe('TournamentQueries (real database)', () => {
     await world.judgeAll(await world.draw(id, { silent: true }));
     expect(await world.queries.standings(id, false)).toEqual(afterOne);
     expect((await world.queries.standings(id, true)).map((r) => r.debates)).toEqual([2, 2]);
-    expect((await world.queries.round(id, 2, false)).debates.map((d) => [d.status, d.result])).toEqual([['pending', undefined]]);
+    expect((await world.queries.round(id, 2, false)).debates.map((d) => [d.status, d.result])).toEqual([
+      ['pending', undefined],
+    ]);
     await world.rounds.reveal(id, 2);
     expect(await world.queries.standings(id, false)).toEqual(await world.queries.standings(id, true));
   });

@@ -61,7 +61,10 @@ export class TournamentQueries implements OnModuleInit {
 
   /** Tournaments, optionally of one cup and one of its leagues (an export or a board for one league). */
   async tournaments(filter: { cupId?: string; leagueId?: string } = {}): Promise<TournamentView[]> {
-    const where = { ...(filter.cupId ? { cupId: filter.cupId } : {}), ...(filter.leagueId ? { leagueId: filter.leagueId } : {}) };
+    const where = {
+      ...(filter.cupId ? { cupId: filter.cupId } : {}),
+      ...(filter.leagueId ? { leagueId: filter.leagueId } : {}),
+    };
     const all = await this.em.find(Tournament, { where, order: { createdAt: 'DESC' } });
     return Promise.all(all.map((t) => tournamentView(this.em, t)));
   }
@@ -94,7 +97,8 @@ export class TournamentQueries implements OnModuleInit {
   /** A round; drafts are the organiser's only. */
   async round(tournamentId: string, seq: number, organiser: boolean): Promise<RoundView> {
     const round = await this.em.findOneBy(Round, { tournamentId, seq });
-    if (!round || (!organiser && round.status === 'draft')) throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
+    if (!round || (!organiser && round.status === 'draft'))
+      throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
     return roundView(this.em, round, organiser);
   }
 
@@ -110,7 +114,12 @@ export class TournamentQueries implements OnModuleInit {
     const round = await this.em.findOneByOrFail(Round, { id: debate.roundId });
     if (!organiser && round.status === 'draft') throw DomainError.notFound('debate', id);
     const view = await roundView(this.em, round, organiser);
-    return { ...view.debates.find((d) => d.id === id)!, roundSeq: round.seq, tournamentId: round.tournamentId, motion: round.motion };
+    return {
+      ...view.debates.find((d) => d.id === id)!,
+      roundSeq: round.seq,
+      tournamentId: round.tournamentId,
+      motion: round.motion,
+    };
   }
 
   /** The debates a judge sits on in released rounds, for their tablet. */

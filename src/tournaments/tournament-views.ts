@@ -77,7 +77,14 @@ export interface BracketView {
   rounds: {
     name: string;
     /** Per room position (two, or four in BP): seed and team; `ranking` is the result, best first. */
-    debates: { id: string; debateId: string | null; seeds: (number | null)[]; teamIds: (string | null)[]; winnerTeamId: string | null; ranking: string[] | null }[];
+    debates: {
+      id: string;
+      debateId: string | null;
+      seeds: (number | null)[];
+      teamIds: (string | null)[];
+      winnerTeamId: string | null;
+      ranking: string[] | null;
+    }[];
   }[];
   champion: string | null;
 }
@@ -101,7 +108,13 @@ export async function tournamentView(em: EntityManager, t: Tournament): Promise<
     prelimRounds: t.prelimRounds,
     breakSize: t.breakSize,
     status: t.status,
-    teams: entries.map((e) => ({ teamId: e.teamId, teamName: e.team.name, position: e.position, source: e.source, withdrawn: e.withdrawn })),
+    teams: entries.map((e) => ({
+      teamId: e.teamId,
+      teamName: e.team.name,
+      position: e.position,
+      source: e.source,
+      withdrawn: e.withdrawn,
+    })),
     adjudicators: adjudicators.map((a) => a.judgeId).sort(),
     breakReport: t.breakReport,
     championTeamId: t.championTeamId,
@@ -115,7 +128,10 @@ export async function roundView(em: EntityManager, round: Round, organiser: bool
   const debates = await em.find(Debate, { where: { roundId: round.id }, order: { room: 'ASC' } });
   const ids = debates.map((d) => d.id);
   const [sides, panel] = ids.length
-    ? await Promise.all([em.findBy(DebateTeam, { debateId: In(ids) }), em.findBy(DebateAdjudicator, { debateId: In(ids) })])
+    ? await Promise.all([
+        em.findBy(DebateTeam, { debateId: In(ids) }),
+        em.findBy(DebateAdjudicator, { debateId: In(ids) }),
+      ])
     : [[], []];
   const teams = sides.length ? await em.findBy(Team, { id: In(sides.map((s) => s.teamId)) }) : [];
   const judges = panel.length ? await em.findBy(Judge, { id: In(panel.map((p) => p.judgeId)) }) : [];
@@ -141,7 +157,11 @@ export async function roundView(em: EntityManager, round: Round, organiser: bool
       panel: panel
         .filter((p) => p.debateId === d.id)
         .sort((a, b) => (a.role === b.role ? 0 : a.role === 'chair' ? -1 : 1))
-        .map((p) => ({ judgeId: p.judgeId, name: judges.find((j) => j.id === p.judgeId)?.fullName ?? '', role: p.role })),
+        .map((p) => ({
+          judgeId: p.judgeId,
+          name: judges.find((j) => j.id === p.judgeId)?.fullName ?? '',
+          role: p.role,
+        })),
       explanation: d.explanation,
       ...(showResults && d.result ? { result: d.result } : {}),
     })),
@@ -218,7 +238,9 @@ export async function cupView(em: EntityManager, id: string, leagueKey?: string)
   const rowsOf = async (leagueId: string | null): Promise<CupRegionRow[]> => {
     const rows: CupRegionRow[] = [];
     for (const region of regions) {
-      const tournament = tournaments.find((t) => t.level === 'regional' && t.regionCode === region.code && t.leagueId === leagueId);
+      const tournament = tournaments.find(
+        (t) => t.level === 'regional' && t.regionCode === region.code && t.leagueId === leagueId,
+      );
       rows.push({
         code: region.code,
         tournamentId: tournament?.id ?? null,

@@ -124,12 +124,20 @@ export class FormatOverridesDto {
 }
 
 export class PairingRulesDto {
-  @ApiPropertyOptional({ enum: ['pull-up-top', 'intermediate-bubble'], default: 'pull-up-top', description: 'an odd bracket pulls up the top team of the next, or swaps across an intermediate bubble' })
+  @ApiPropertyOptional({
+    enum: ['pull-up-top', 'intermediate-bubble'],
+    default: 'pull-up-top',
+    description: 'an odd bracket pulls up the top team of the next, or swaps across an intermediate bubble',
+  })
   @IsOptional()
   @IsIn(['pull-up-top', 'intermediate-bubble'])
   oddBracket?: 'pull-up-top' | 'intermediate-bubble';
 
-  @ApiPropertyOptional({ enum: ['fold', 'slide'], default: 'fold', description: 'fold: 1 v n (WSDC 3.8); slide: 1 v n/2+1' })
+  @ApiPropertyOptional({
+    enum: ['fold', 'slide'],
+    default: 'fold',
+    description: 'fold: 1 v n (WSDC 3.8); slide: 1 v n/2+1',
+  })
   @IsOptional()
   @IsIn(['fold', 'slide'])
   method?: 'fold' | 'slide';
@@ -141,7 +149,7 @@ export class PairingRulesDto {
 }
 
 export class BpRulesDto {
-  @ApiPropertyOptional({ default: 4, description: 'exponent on the entropy cost of positions (Tabbycat\'s default 4)' })
+  @ApiPropertyOptional({ default: 4, description: "exponent on the entropy cost of positions (Tabbycat's default 4)" })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0.5)
@@ -157,7 +165,10 @@ export class PanelRulesDto {
   @Max(9)
   maxPanelSize?: number;
 
-  @ApiPropertyOptional({ default: false, description: 'seat a last judge as a fourth panellist rather than leave them out' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'seat a last judge as a fourth panellist rather than leave them out',
+  })
   @IsOptional()
   @IsBoolean()
   evenPanels?: boolean;
@@ -207,18 +218,25 @@ export class CreateTournamentDto {
   @Max(256)
   breakSize: number;
 
-  @ApiPropertyOptional({ type: FormatOverridesDto, description: 'the preset copied with this tournament\'s changes' })
+  @ApiPropertyOptional({ type: FormatOverridesDto, description: "the preset copied with this tournament's changes" })
   @IsOptional()
   @ValidateNested()
   @Type(() => FormatOverridesDto)
   formatOverrides?: FormatOverridesDto;
 
-  @ApiPropertyOptional({ enum: ['win', 'absent'], default: 'absent', description: 'a bye: a win without speaker scores, or no result' })
+  @ApiPropertyOptional({
+    enum: ['win', 'absent'],
+    default: 'absent',
+    description: 'a bye: a win without speaker scores, or no result',
+  })
   @IsOptional()
   @IsIn(['win', 'absent'])
   byeCounts?: 'win' | 'absent';
 
-  @ApiPropertyOptional({ default: false, description: 'WSDC practice: margins averaged over every ballot, dissent included' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'WSDC practice: margins averaged over every ballot, dissent included',
+  })
   @IsOptional()
   @IsBoolean()
   marginsIncludeDissent?: boolean;
@@ -258,7 +276,9 @@ export class IronSpeakersDto {
 export class CreateLeagueDto {
   @ApiProperty({ example: 'kk', description: 'short code for URLs and filters' })
   @IsString()
-  @Matches(/^[a-z][a-z0-9-]{0,19}$/, { message: 'key must be 1–20 lowercase letters, digits or -, starting with a letter' })
+  @Matches(/^[a-z][a-z0-9-]{0,19}$/, {
+    message: 'key must be 1–20 lowercase letters, digits or -, starting with a letter',
+  })
   key: string;
 
   @ApiProperty({ example: 'Қазақ лигасы' })
@@ -272,12 +292,16 @@ export class CreateLeagueDto {
   @IsIn(['kk', 'ru', 'en'])
   language?: 'kk' | 'ru' | 'en';
 
-  @ApiPropertyOptional({ enum: ['region', 'oblast'], default: 'region', description: 'who qualifies: the best of each macro-region, or of each oblast and city' })
+  @ApiPropertyOptional({
+    enum: ['region', 'oblast'],
+    default: 'region',
+    description: 'who qualifies: the best of each macro-region, or of each oblast and city',
+  })
   @IsOptional()
   @IsIn(['region', 'oblast'])
   qualificationUnit?: 'region' | 'oblast';
 
-  @ApiPropertyOptional({ description: 'places per unit; default: the cup\'s slotsPerRegion' })
+  @ApiPropertyOptional({ description: "places per unit; default: the cup's slotsPerRegion" })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -286,7 +310,7 @@ export class CreateLeagueDto {
 }
 
 export class CupQuery {
-  @ApiPropertyOptional({ description: 'one league\'s key: only that league' })
+  @ApiPropertyOptional({ description: "one league's key: only that league" })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z][a-z0-9-]{0,19}$/, { message: 'league must be a league key' })
@@ -299,7 +323,7 @@ export class TournamentQuery {
   @IsUUID()
   cupId?: string;
 
-  @ApiPropertyOptional({ description: 'only this league\'s tournaments' })
+  @ApiPropertyOptional({ description: "only this league's tournaments" })
   @IsOptional()
   @IsUUID()
   leagueId?: string;
@@ -334,7 +358,7 @@ export class CreateRoundDto {
   @MaxLength(1000)
   motion?: string;
 
-  @ApiPropertyOptional({ description: 'keep this round\'s results hidden from the public until revealed' })
+  @ApiPropertyOptional({ description: "keep this round's results hidden from the public until revealed" })
   @IsOptional()
   @IsBoolean()
   silent?: boolean;
@@ -428,7 +452,7 @@ export class BallotReceipt {
   @ApiProperty()
   judgeId: string;
 
-  @ApiProperty({ description: 'this judge\'s ballot version (send it back to replace the ballot)' })
+  @ApiProperty({ description: "this judge's ballot version (send it back to replace the ballot)" })
   version: number;
 
   @ApiProperty({ enum: ['pending', 'confirmed'] })

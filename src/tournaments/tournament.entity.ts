@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+} from 'typeorm';
 import type { BreakResult } from '../engine/elimination/break.js';
 import type { NationalSeeding } from '../engine/elimination/national-seeding.js';
 import type { Bracket } from '../engine/elimination/single-elimination.js';

@@ -80,7 +80,10 @@ export class TournamentsController {
   }
 
   @Get(':id/rounds')
-  async listRounds(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal): Promise<{ items: RoundView[]; total: number }> {
+  async listRounds(
+    @Param('id', uuid) id: string,
+    @CurrentPrincipal() who?: Principal,
+  ): Promise<{ items: RoundView[]; total: number }> {
     const items = await this.queries.rounds(id, isOrganiser(who));
     return { items, total: items.length };
   }
@@ -104,7 +107,11 @@ export class TournamentsController {
   @Post(':id/rounds/:seq/regenerate')
   @OrganiserOnly('tab')
   @HttpCode(200)
-  regenerate(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number, @Body() dto: CreateRoundDto): Promise<RoundView> {
+  regenerate(
+    @Param('id', uuid) id: string,
+    @Param('seq', ParseIntPipe) seq: number,
+    @Body() dto: CreateRoundDto,
+  ): Promise<RoundView> {
     return this.rounds.regenerate(id, seq, dto);
   }
 
@@ -125,7 +132,12 @@ export class TournamentsController {
     const rows = await this.queries.standings(id, isOrganiser(who));
     if (query.format !== 'csv') return rows;
     const header = ['rank', 'team', 'region', 'points', 'wins', 'speakerTotal', 'drawStrength', 'margin'];
-    return csv(res, `team-tab-${id}`, header, rows.map((r) => [r.rank, r.teamName, r.regionCode, r.points, r.wins, r.speakerTotal, r.drawStrength, r.margin]));
+    return csv(
+      res,
+      `team-tab-${id}`,
+      header,
+      rows.map((r) => [r.rank, r.teamName, r.regionCode, r.points, r.wins, r.speakerTotal, r.drawStrength, r.margin]),
+    );
   }
 
   @Get(':id/speakers')
@@ -139,7 +151,12 @@ export class TournamentsController {
     const rows = (await this.queries.speakers(id, isOrganiser(who))).map((r) => ({ ...r, name: name(r.name) }));
     if (query.format !== 'csv') return rows;
     const header = ['rank', 'speaker', 'teamId', 'total', 'average', 'replyTotal'];
-    return csv(res, `speaker-tab-${id}`, header, rows.map((r) => [r.rank, r.name, r.teamId, r.total, r.average, r.replyTotal]));
+    return csv(
+      res,
+      `speaker-tab-${id}`,
+      header,
+      rows.map((r) => [r.rank, r.name, r.teamId, r.total, r.average, r.replyTotal]),
+    );
   }
 
   @Get(':id/bracket')

@@ -43,6 +43,14 @@ import { TournamentsService } from './tournaments.service.js';
     CaseChampionshipsModule,
   ],
   controllers: [CupsController, TournamentsController, DebatesController],
-  providers: [LiveTransactions, TournamentQueries, TournamentsService, RoundsService, BallotsService, CupsService, DebateResults],
+  providers: [
+    LiveTransactions,
+    TournamentQueries,
+    TournamentsService,
+    RoundsService,
+    BallotsService,
+    CupsService,
+    DebateResults,
+  ],
 })
 export class TournamentsModule {}

@@ -37,7 +37,10 @@ export class TournamentsService {
 
   async create(dto: CreateTournamentDto): Promise<TournamentView> {
     const preset = formatPreset(dto.format);
-    if (!preset) throw DomainError.invalid(`format must be a known preset (${formatPreset.keys().join(', ')}), got "${dto.format}"`);
+    if (!preset)
+      throw DomainError.invalid(
+        `format must be a known preset (${formatPreset.keys().join(', ')}), got "${dto.format}"`,
+      );
     const { spec, problems: formatProblems } = customisedFormat(preset, dto.formatOverrides);
     const problems = [...formatProblems, ...setupProblems(spec, dto)];
     if (problems.length) throw DomainError.invalid(...problems);
@@ -57,7 +60,15 @@ export class TournamentsService {
         if ((league ? league.nationalTournamentId : cup.nationalTournamentId) !== null) {
           throw DomainError.conflict(`${where} already has a national tournament`);
         }
-      } else if (cup && (await em.existsBy(Tournament, { cupId: cup.id, level: 'regional', regionCode: dto.regionCode!, leagueId: league?.id ?? IsNull() }))) {
+      } else if (
+        cup &&
+        (await em.existsBy(Tournament, {
+          cupId: cup.id,
+          level: 'regional',
+          regionCode: dto.regionCode!,
+          leagueId: league?.id ?? IsNull(),
+        }))
+      ) {
         throw DomainError.conflict(`${where} already has a regional tournament for ${dto.regionCode}`);
       }
       const tournament = await em.save(
@@ -96,7 +107,10 @@ export class TournamentsService {
       let teamIds: string[];
       let source = 'registered';
       if (dto.fromCaseChampionshipId) {
-        const { championship, teamIds: qualifiers } = await this.championships.qualifiers(em, dto.fromCaseChampionshipId);
+        const { championship, teamIds: qualifiers } = await this.championships.qualifiers(
+          em,
+          dto.fromCaseChampionshipId,
+        );
         if (tournament.regionCode && championship.regionCode !== tournament.regionCode) {
           throw DomainError.rule(
             `fromCaseChampionshipId: the championship is for ${championship.regionCode}, this tournament for ${tournament.regionCode}`,
@@ -112,7 +126,9 @@ export class TournamentsService {
         const team = teams.find((t) => t.id === teamId);
         if (!team) throw DomainError.notFound('team', teamId);
         if (tournament.regionCode && team.regionCode !== tournament.regionCode) {
-          throw DomainError.rule(`teamId: team "${team.name}" is from ${team.regionCode}, this tournament is for ${tournament.regionCode}`);
+          throw DomainError.rule(
+            `teamId: team "${team.name}" is from ${team.regionCode}, this tournament is for ${tournament.regionCode}`,
+          );
         }
       }
       if (tournament.cupId) await this.assertOneLeague(em, tournament, teams);
@@ -133,13 +149,20 @@ export class TournamentsService {
     const elsewhere = await em
       .createQueryBuilder(TournamentTeam, 'e')
       .innerJoin(Tournament, 't', 't.id = e.tournament_id')
-      .where('t.cup_id = :cupId AND e.team_id IN (:...teamIds)', { cupId: tournament.cupId, teamIds: teams.map((t) => t.id) })
-      .andWhere(tournament.leagueId ? '(t.league_id IS NULL OR t.league_id <> :leagueId)' : 't.league_id IS NOT NULL', { leagueId: tournament.leagueId })
+      .where('t.cup_id = :cupId AND e.team_id IN (:...teamIds)', {
+        cupId: tournament.cupId,
+        teamIds: teams.map((t) => t.id),
+      })
+      .andWhere(tournament.leagueId ? '(t.league_id IS NULL OR t.league_id <> :leagueId)' : 't.league_id IS NOT NULL', {
+        leagueId: tournament.leagueId,
+      })
       .select(['e.team_id AS "teamId"', 't.name AS "tournament"'])
       .getRawMany<{ teamId: string; tournament: string }>();
     if (elsewhere.length) {
       const name = teams.find((t) => t.id === elsewhere[0].teamId)!.name;
-      throw DomainError.conflict(`teamId: team "${name}" plays in another league of this cup (${elsewhere[0].tournament})`);
+      throw DomainError.conflict(
+        `teamId: team "${name}" plays in another league of this cup (${elsewhere[0].tournament})`,
+      );
     }
   }
 
@@ -175,10 +198,16 @@ export class TournamentsService {
       if (tournament.level === 'national' && tournament.cupId && entry.source.startsWith('region:')) {
         const before = new Set((await em.findBy(TournamentTeam, { tournamentId: id })).map((t) => t.teamId));
         await this.cups.syncNational(em, tournament.cupId, tournament.leagueId);
-        const added = (await em.findBy(TournamentTeam, { tournamentId: id, source: entry.source })).find((t) => !before.has(t.teamId));
+        const added = (await em.findBy(TournamentTeam, { tournamentId: id, source: entry.source })).find(
+          (t) => !before.has(t.teamId),
+        );
         replacement = added?.teamId ?? null;
         if (replacement) {
-          await em.update(TournamentTeam, { tournamentId: id, teamId: replacement }, { regionalPlace: entry.regionalPlace, position: entry.position });
+          await em.update(
+            TournamentTeam,
+            { tournamentId: id, teamId: replacement },
+            { regionalPlace: entry.regionalPlace, position: entry.position },
+          );
           // syncNational may have just seeded the bracket: read it again.
           const { bracket } = await loadTournament(em, id);
           const swapped = bracket ? replaceTeam(bracket, dto.teamId, replacement) : null;
@@ -188,7 +217,10 @@ export class TournamentsService {
               .createQueryBuilder()
               .update(DebateTeam)
               .set({ teamId: replacement })
-              .where(`team_id = :old AND debate_id IN (SELECT d.id FROM debates d WHERE d.tournament_id = :id AND d.status = 'pending')`, { old: dto.teamId, id })
+              .where(
+                `team_id = :old AND debate_id IN (SELECT d.id FROM debates d WHERE d.tournament_id = :id AND d.status = 'pending')`,
+                { old: dto.teamId, id },
+              )
               .execute();
           } else if (bracket) {
             await this.ballots.forfeitOpenDebates(changes, tournament, dto.teamId);

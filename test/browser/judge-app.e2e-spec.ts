@@ -13,7 +13,11 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(process.cwd(), 'test-artifacts', 'judge-app');
-const skip = process.env.DATABASE_URL ? 'runs in the embedded pass only' : !existsSync(CHROMIUM) && !process.env.CI ? `no browser at ${CHROMIUM}` : '';
+const skip = process.env.DATABASE_URL
+  ? 'runs in the embedded pass only'
+  : !existsSync(CHROMIUM) && !process.env.CI
+    ? `no browser at ${CHROMIUM}`
+    : '';
 const suite = skip ? describe.skip : describe;
 if (skip) process.stdout.write(`judge app browser tests skipped: ${skip}\n`);
 
@@ -28,7 +32,15 @@ suite('judge tablet app in Chromium (e2e)', () => {
     t = await startTestApp({ embedded: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => {
@@ -37,17 +49,26 @@ suite('judge tablet app in Chromium (e2e)', () => {
   });
 
   const judgeApi = async (s: JudgeScenario) =>
-    (await request(t.url).post('/api/auth/judge').send({ token: s.judge.linkToken }).expect(200)).body.accessToken as string;
+    (await request(t.url).post('/api/auth/judge').send({ token: s.judge.linkToken }).expect(200)).body
+      .accessToken as string;
   const speakers = async (tournamentId: string) =>
-    (await request(t.url).get(`/api/tournaments/${tournamentId}/speakers`).expect(200)).body as { speakerId: string; total: number; replyTotal: number }[];
-  const work = async (token: string) => (await request(t.url).get('/api/me/work').set('Authorization', `Bearer ${token}`).expect(200)).body;
+    (await request(t.url).get(`/api/tournaments/${tournamentId}/speakers`).expect(200)).body as {
+      speakerId: string;
+      total: number;
+      replyTotal: number;
+    }[];
+  const work = async (token: string) =>
+    (await request(t.url).get('/api/me/work').set('Authorization', `Bearer ${token}`).expect(200)).body;
 
   /** The draw picks sides: the teams of a two-team debate by side, with their rosters in order. */
   async function debateSides(token: string, debateId: string) {
     const debate = (await work(token)).debates.find((d: { debateId: string }) => d.debateId === debateId);
     const bySide = (side: string) => {
       const team = debate.teams.find((x: { side: string }) => x.side === side);
-      return { name: team.name as string, members: (team.speakers as { id: string; name: string }[]).map((p) => ({ id: p.id, fullName: p.name })) };
+      return {
+        name: team.name as string,
+        members: (team.speakers as { id: string; name: string }[]).map((p) => ({ id: p.id, fullName: p.name })),
+      };
     };
     return { gov: bySide('gov'), opp: bySide('opp') };
   }
@@ -59,7 +80,9 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await page.goto(s.judge.link);
     await page.getByRole('heading', { level: 1, name: 'Менің жұмысым' }).waitFor();
     const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
-    process.stdout.write(`judge app: first paint ${Math.round(paint)} ms; link opened to "My work" (signed in, list loaded) in ${Date.now() - started} ms\n`);
+    process.stdout.write(
+      `judge app: first paint ${Math.round(paint)} ms; link opened to "My work" (signed in, list loaded) in ${Date.now() - started} ms\n`,
+    );
     await page.getByText(`${s.wsdc.teams[0].name}`).first().waitFor();
     return { context, page };
   }
@@ -67,7 +90,11 @@ suite('judge tablet app in Chromium (e2e)', () => {
   async function axe(page: Page, screen: string) {
     await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+      const result = await (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe.run();
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -137,7 +164,12 @@ suite('judge tablet app in Chromium (e2e)', () => {
     }
     const ranks = await page.locator('.ranks li').allTextContents();
     const nameOf = (side: string) => bpDebate.teams.find((x: { side: string }) => x.side === side).name;
-    expect(ranks.map((r) => r.split(' · ')[0])).toEqual(['1-орын ' + nameOf('OO'), '2-орын ' + nameOf('CO'), '3-орын ' + nameOf('OG'), '4-орын ' + nameOf('CG')]);
+    expect(ranks.map((r) => r.split(' · ')[0])).toEqual([
+      '1-орын ' + nameOf('OO'),
+      '2-орын ' + nameOf('CO'),
+      '3-орын ' + nameOf('OG'),
+      '4-орын ' + nameOf('CG'),
+    ]);
     await page.screenshot({ path: join(SHOTS, 'ballot-bp-tablet.png'), fullPage: true });
     await page.getByRole('button', { name: 'Тексеру' }).click();
     await page.getByRole('button', { name: 'Жіберу' }).click();
@@ -162,7 +194,10 @@ suite('judge tablet app in Chromium (e2e)', () => {
     // The shell is cached once the service worker controls the page (127.0.0.1 is a secure context).
     await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20_000 });
     await context.setOffline(true);
-    await page.locator('li.card', { hasText: s.wsdc.teams[0].name }).getByRole('button', { name: 'Бюллетень толтыру' }).click();
+    await page
+      .locator('li.card', { hasText: s.wsdc.teams[0].name })
+      .getByRole('button', { name: 'Бюллетень толтыру' })
+      .click();
     const inputs = page.locator('input.score');
     const scores = ['72', '71', '70', '36', '70', '70', '69', '35'];
     for (let i = 0; i < scores.length; i++) await inputs.nth(i).fill(scores[i]);
@@ -174,19 +209,25 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await page.locator('.outbox-item[data-state="saved"]').waitFor();
     await page.getByText('Байланыс жоқ: құрылғыда сақталған тізім көрсетілуде').waitFor();
     await page.screenshot({ path: join(SHOTS, 'offline-outbox-phone.png'), fullPage: true });
-    expect((await work(token)).debates.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId).ballotIn).toBe(false);
+    expect((await work(token)).debates.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId).ballotIn).toBe(
+      false,
+    );
 
     await context.setOffline(false);
     await page.locator('.outbox-item[data-state="accepted"]').waitFor({ timeout: 30_000 });
     const debate = (await work(token)).debates.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId);
     expect(debate).toMatchObject({ ballotIn: true, ballotVersion: 1 });
     const tab = await speakers(s.wsdc.tournamentId);
-    expect([...gov.members, ...opp.members].map((m) => tab.find((r) => r.speakerId === m.id)?.total)).toEqual([72, 71, 70, 70, 70, 69]);
+    expect([...gov.members, ...opp.members].map((m) => tab.find((r) => r.speakerId === m.id)?.total)).toEqual([
+      72, 71, 70, 70, 70, 69,
+    ]);
     // Another reload: nothing is sent again.
     await page.reload();
     await page.locator('.outbox-item[data-state="accepted"]').waitFor();
     await page.waitForTimeout(500);
-    expect((await work(token)).debates.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId).ballotVersion).toBe(1);
+    expect(
+      (await work(token)).debates.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId).ballotVersion,
+    ).toBe(1);
     await context.close();
   });
 
@@ -211,7 +252,12 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await page.getByRole('button', { name: 'Парақты жіберу' }).click();
     await page.locator('.outbox-item[data-state="accepted"]').waitFor();
     await page.getByText('1 команданың 1 бағаланды').waitFor();
-    const sheets = (await request(t.url).get(`/api/case-championships/${s.cases.championshipId}/scoresheets`).set(s.organiser).expect(200)).body;
+    const sheets = (
+      await request(t.url)
+        .get(`/api/case-championships/${s.cases.championshipId}/scoresheets`)
+        .set(s.organiser)
+        .expect(200)
+    ).body;
     expect(sheets).toHaveLength(1);
     expect(sheets[0]).toMatchObject({
       teamId: s.cases.free.id,
@@ -228,7 +274,10 @@ suite('judge tablet app in Chromium (e2e)', () => {
   it('an invalid score is blocked with the reason in Kazakh; the language switch changes every visible string', async () => {
     const s = await judgeScenario(t, ' 4');
     const { context, page } = await open(s, PHONE);
-    await page.locator('li.card', { hasText: s.wsdc.teams[0].name }).getByRole('button', { name: 'Бюллетень толтыру' }).click();
+    await page
+      .locator('li.card', { hasText: s.wsdc.teams[0].name })
+      .getByRole('button', { name: 'Бюллетень толтыру' })
+      .click();
     const inputs = page.locator('input.score');
     const scores = ['85', '71', '70', '36', '70', '70', '69', '35'];
     for (let i = 0; i < scores.length; i++) await inputs.nth(i).fill(scores[i]);
@@ -270,7 +319,10 @@ suite('judge tablet app in Chromium (e2e)', () => {
     };
     const kk = (await visibleTexts()).filter((x) => wording(x) !== '');
     expect(kk.length).toBeGreaterThan(10);
-    for (const [lang, button] of [['ru', 'Русский'], ['en', 'English']] as const) {
+    for (const [lang, button] of [
+      ['ru', 'Русский'],
+      ['en', 'English'],
+    ] as const) {
       await page.getByRole('button', { name: button }).click();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       const texts = (await visibleTexts()).filter((x) => wording(x) !== '');
@@ -298,18 +350,44 @@ suite('judge tablet app in Chromium (e2e)', () => {
     const made = await request(t.url)
       .post('/api/tournaments')
       .set(org)
-      .send({ name: 'Live LD Cup', level: 'regional', regionCode: 'north', format: 'ld', prelimRounds: 1, breakSize: 2 })
+      .send({
+        name: 'Live LD Cup',
+        level: 'regional',
+        regionCode: 'north',
+        format: 'ld',
+        prelimRounds: 1,
+        breakSize: 2,
+      })
       .expect(201);
     for (const name of ['LD Live One', 'LD Live Two']) {
       const team = await request(t.url)
         .post('/api/teams')
         .set(org)
-        .send({ name, regionCode: 'north', oblastCode: 'pavlodar', institution: `${name} School`, eventDate: '2026-11-24', members: [{ fullName: `${name} debater`, birthDate: '2006-01-01' }] })
+        .send({
+          name,
+          regionCode: 'north',
+          oblastCode: 'pavlodar',
+          institution: `${name} School`,
+          eventDate: '2026-11-24',
+          members: [{ fullName: `${name} debater`, birthDate: '2006-01-01' }],
+        })
         .expect(201);
-      await request(t.url).post(`/api/tournaments/${made.body.id}/teams`).set(org).send({ teamId: team.body.id }).expect(201);
+      await request(t.url)
+        .post(`/api/tournaments/${made.body.id}/teams`)
+        .set(org)
+        .send({ teamId: team.body.id })
+        .expect(201);
     }
-    await request(t.url).post(`/api/tournaments/${made.body.id}/adjudicators`).set(org).send({ judgeIds: [s.judge.id] }).expect(201);
-    const drawn = await request(t.url).post(`/api/tournaments/${made.body.id}/rounds`).set(org).send({ motion: 'This House would ban homework' }).expect(201);
+    await request(t.url)
+      .post(`/api/tournaments/${made.body.id}/adjudicators`)
+      .set(org)
+      .send({ judgeIds: [s.judge.id] })
+      .expect(201);
+    const drawn = await request(t.url)
+      .post(`/api/tournaments/${made.body.id}/rounds`)
+      .set(org)
+      .send({ motion: 'This House would ban homework' })
+      .expect(201);
     expect(await page.getByText('Live LD Cup').count()).toBe(0);
     await request(t.url).post(`/api/tournaments/${made.body.id}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
     await page.getByText('This House would ban homework').waitFor({ timeout: 5_000 });
@@ -330,11 +408,15 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await page.getByRole('button', { name: 'Тексеру' }).click();
     await page.getByRole('button', { name: 'Жіберу' }).click();
     await card.getByText('Бюллетеніңіз қабылданды (2-нұсқа)').waitFor();
-    expect((await work(token)).debates.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId)).toMatchObject({ ballotVersion: 2, status: 'pending' });
+    expect((await work(token)).debates.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId)).toMatchObject(
+      { ballotVersion: 2, status: 'pending' },
+    );
     // Confirmed by the organiser on this one ballot: the corrected score is the one that counts.
     await request(t.url).post(`/api/debates/${s.wsdc.debateId}/confirm`).set(org).expect(200);
     const tab = await speakers(s.wsdc.tournamentId);
-    expect([...gov.members, ...opp.members].map((m) => tab.find((r) => r.speakerId === m.id)?.total)).toEqual([74, 71, 70, 70, 70, 69]);
+    expect([...gov.members, ...opp.members].map((m) => tab.find((r) => r.speakerId === m.id)?.total)).toEqual([
+      74, 71, 70, 70, 70, 69,
+    ]);
     // An organiser's confirm of a preliminary debate announces nothing on /live today (no room is recorded for it),
     // so the tablet learns of it on its next load.
     await page.reload();
@@ -348,7 +430,9 @@ suite('judge tablet app in Chromium (e2e)', () => {
     const context = await browser.newContext({ viewport: PHONE, baseURL: t.url });
     const page = await context.newPage();
     await page.goto('/judge/not-a-real-token');
-    await page.getByText('Бұл сілтеме енді жарамсыз. Жаңа төреші картасын ұйымдастырушыдан немесе таб үстелінен сұраңыз.').waitFor();
+    await page
+      .getByText('Бұл сілтеме енді жарамсыз. Жаңа төреші картасын ұйымдастырушыдан немесе таб үстелінен сұраңыз.')
+      .waitFor();
     await page.screenshot({ path: join(SHOTS, 'sign-in-revoked-phone.png'), fullPage: true });
     await axe(page, 'sign-in');
     await page.getByLabel('Кіру коды').fill(s.judge.accessCode);

@@ -53,7 +53,10 @@ export class Fixtures {
     return res.body;
   }
 
-  async judge(regionCode: string, options: { institution?: string; strength?: number; name?: string } = {}): Promise<CreatedJudge> {
+  async judge(
+    regionCode: string,
+    options: { institution?: string; strength?: number; name?: string } = {},
+  ): Promise<CreatedJudge> {
     const fullName = options.name ?? `Judge ${++this.counter}`;
     const institution = options.institution ?? `${fullName} Institute`;
     const created = await request(this.t.url)
@@ -61,7 +64,16 @@ export class Fixtures {
       .set(this.auth())
       .send({ fullName, regionCode, institution, strength: options.strength })
       .expect(201);
-    const login = await request(this.t.url).post('/api/auth/judge').send({ accessCode: created.body.accessCode }).expect(200);
-    return { id: created.body.id, token: login.body.accessToken, accessCode: created.body.accessCode, fullName, institution };
+    const login = await request(this.t.url)
+      .post('/api/auth/judge')
+      .send({ accessCode: created.body.accessCode })
+      .expect(200);
+    return {
+      id: created.body.id,
+      token: login.body.accessToken,
+      accessCode: created.body.accessCode,
+      fullName,
+      institution,
+    };
   }
 }

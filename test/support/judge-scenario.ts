@@ -20,7 +20,11 @@ export interface JudgeScenario {
  * One judge with work everywhere: chair of a WSDC debate and a BP room on released rounds, and a juror of a case
  * championship with one team to score and two it may not (a declared conflict, the judge's own institution).
  */
-export async function judgeScenario(t: TestApp, tag = '', options: { panelOfThree?: boolean } = {}): Promise<JudgeScenario> {
+export async function judgeScenario(
+  t: TestApp,
+  tag = '',
+  options: { panelOfThree?: boolean } = {},
+): Promise<JudgeScenario> {
   const fx = new Fixtures(t, await t.organiserToken());
   const org = fx.auth();
   const api = () => request(t.url);
@@ -44,18 +48,32 @@ export async function judgeScenario(t: TestApp, tag = '', options: { panelOfThre
     const made = await api()
       .post('/api/tournaments')
       .set(org)
-      .send({ name: `${format.toUpperCase()} Open${tag}`, level: 'regional', regionCode: 'north', format, prelimRounds: 1, breakSize: format === 'bp' ? 4 : 2 })
+      .send({
+        name: `${format.toUpperCase()} Open${tag}`,
+        level: 'regional',
+        regionCode: 'north',
+        format,
+        prelimRounds: 1,
+        breakSize: format === 'bp' ? 4 : 2,
+      })
       .expect(201);
     const id = made.body.id as string;
     const teams: ScenarioTeam[] = [];
     for (let i = 0; i < teamCount; i++) {
-      const team = await fx.team('north', `${format.toUpperCase()} Team ${String.fromCharCode(65 + i)}${tag}`, { members });
+      const team = await fx.team('north', `${format.toUpperCase()} Team ${String.fromCharCode(65 + i)}${tag}`, {
+        members,
+      });
       teams.push(team);
       await api().post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.id }).expect(201);
     }
     // Two more judges make a panel of three (panels are odd): the debate stays open after this judge's ballot.
-    const others = format === 'wsdc' && options.panelOfThree ? [(await fx.judge('north')).id, (await fx.judge('north')).id] : [];
-    await api().post(`/api/tournaments/${id}/adjudicators`).set(org).send({ judgeIds: [judge.id, ...others] }).expect(201);
+    const others =
+      format === 'wsdc' && options.panelOfThree ? [(await fx.judge('north')).id, (await fx.judge('north')).id] : [];
+    await api()
+      .post(`/api/tournaments/${id}/adjudicators`)
+      .set(org)
+      .send({ judgeIds: [judge.id, ...others] })
+      .expect(201);
     const drawn = await api().post(`/api/tournaments/${id}/rounds`).set(org).send({ motion }).expect(201);
     await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
     return { tournamentId: id, debateId: drawn.body.debates[0].id as string, teams };
@@ -75,10 +93,18 @@ export async function judgeScenario(t: TestApp, tag = '', options: { panelOfThre
   const declared = await fx.team('north', `Case Declared${tag}`);
   const sameInstitution = await fx.team('north', `Case Colleagues${tag}`, { institution });
   for (const team of [free, declared, sameInstitution]) {
-    await api().post(`/api/case-championships/${championshipId}/entries`).set(org).send({ teamId: team.id }).expect(201);
+    await api()
+      .post(`/api/case-championships/${championshipId}/entries`)
+      .set(org)
+      .send({ teamId: team.id })
+      .expect(201);
   }
   await api().post(`/api/judges/${judge.id}/conflicts`).set(org).send({ teamId: declared.id }).expect(201);
-  await api().post(`/api/case-championships/${championshipId}/jury`).set(org).send({ judgeIds: [judge.id] }).expect(201);
+  await api()
+    .post(`/api/case-championships/${championshipId}/jury`)
+    .set(org)
+    .send({ judgeIds: [judge.id] })
+    .expect(201);
   await api().post(`/api/case-championships/${championshipId}/start-scoring`).set(org).expect(200);
   return { judge, wsdc, bp, cases: { championshipId, free, declared, sameInstitution }, organiser: org };
 }

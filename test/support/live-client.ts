@@ -24,7 +24,11 @@ export class RecordingSocket {
     });
   }
 
-  subscribe(body: { kind: string; id: string; sinceSeq?: number }): Promise<{ ok: boolean; seq?: number; message?: string }> {
+  subscribe(body: {
+    kind: string;
+    id: string;
+    sinceSeq?: number;
+  }): Promise<{ ok: boolean; seq?: number; message?: string }> {
     return this.socket.timeout(10_000).emitWithAck('subscribe', body);
   }
 
@@ -35,7 +39,9 @@ export class RecordingSocket {
       const found = this.messages.find(match);
       if (found) return found;
       if (Date.now() > deadline) {
-        throw new Error(`no matching live message in ${timeoutMs} ms; got ${JSON.stringify(this.messages.map((m) => [m.event, m.seq]))}`);
+        throw new Error(
+          `no matching live message in ${timeoutMs} ms; got ${JSON.stringify(this.messages.map((m) => [m.event, m.seq]))}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -84,6 +84,11 @@ export const ALLOWED: Record<Policy, Record<Caller, boolean>> = {
 
 /** A body that passes validation where the decision needs one (panel membership is checked by the service). */
 export const PROBE_BODIES: Record<string, (w: { teamIds: string[] }) => unknown> = {
-  'POST /api/debates/{id}/ballots': (w) => ({ teams: [{ teamId: w.teamIds[0], speeches: [] }, { teamId: w.teamIds[1], speeches: [] }] }),
+  'POST /api/debates/{id}/ballots': (w) => ({
+    teams: [
+      { teamId: w.teamIds[0], speeches: [] },
+      { teamId: w.teamIds[1], speeches: [] },
+    ],
+  }),
   'PUT /api/case-championships/{id}/scoresheets/{teamId}': () => ({ scores: {} }),
 };

@@ -12,7 +12,13 @@ export interface Season {
 }
 
 /** A case championship in scoring: `teamCount` entries from the south, `jurorCount` jurors seated. */
-export async function season(t: TestApp, fx: Fixtures, teamCount: number, jurorCount: number, qualifierSlots = 1): Promise<Season> {
+export async function season(
+  t: TestApp,
+  fx: Fixtures,
+  teamCount: number,
+  jurorCount: number,
+  qualifierSlots = 1,
+): Promise<Season> {
   const org = fx.auth();
   const c = await request(t.url)
     .post('/api/case-championships')
@@ -22,12 +28,20 @@ export async function season(t: TestApp, fx: Fixtures, teamCount: number, jurorC
   const teams = [];
   for (let i = 0; i < teamCount; i++) {
     const team = await fx.team('south');
-    await request(t.url).post(`/api/case-championships/${c.body.id}/entries`).set(org).send({ teamId: team.id }).expect(201);
+    await request(t.url)
+      .post(`/api/case-championships/${c.body.id}/entries`)
+      .set(org)
+      .send({ teamId: team.id })
+      .expect(201);
     teams.push(team);
   }
   const jurors = [];
   for (let j = 0; j < jurorCount; j++) jurors.push(await fx.judge('south'));
-  await request(t.url).post(`/api/case-championships/${c.body.id}/jury`).set(org).send({ judgeIds: jurors.map((j) => j.id) }).expect(201);
+  await request(t.url)
+    .post(`/api/case-championships/${c.body.id}/jury`)
+    .set(org)
+    .send({ judgeIds: jurors.map((j) => j.id) })
+    .expect(201);
   await request(t.url).post(`/api/case-championships/${c.body.id}/start-scoring`).set(org).expect(200);
   return { id: c.body.id, teams, jurors };
 }

@@ -102,7 +102,18 @@ export class TournamentWorld {
         return 0;
       }
     }
-    const publisher = new LivePublisher(log, new RecordingGateway(log, snapshots, dataSource, new TokenVerifier(new JwtService(), dataSource), validateEnv({})), snapshots, dataSource);
+    const publisher = new LivePublisher(
+      log,
+      new RecordingGateway(
+        log,
+        snapshots,
+        dataSource,
+        new TokenVerifier(new JwtService(), dataSource),
+        validateEnv({}),
+      ),
+      snapshots,
+      dataSource,
+    );
     this.publisher = publisher;
     const live = new LiveTransactions(dataSource, publisher);
     const idempotency = new IdempotencyService(dataSource);
@@ -124,7 +135,15 @@ export class TournamentWorld {
     this.cups = new CupsService(dataSource);
     this.ballots = new BallotsService(idempotency, live, this.judges, new DebateResults(this.cups));
     this.rounds = new RoundsService(live, this.judges, this.queries);
-    this.tournaments = new TournamentsService(dataSource, live, regions, this.judges, championships, this.cups, this.ballots);
+    this.tournaments = new TournamentsService(
+      dataSource,
+      live,
+      regions,
+      this.judges,
+      championships,
+      this.cups,
+      this.ballots,
+    );
   }
 
   static async open(): Promise<TournamentWorld> {
@@ -161,13 +180,21 @@ export class TournamentWorld {
         members: [1, 2, 3].map((n) => ({ fullName: `${name} speaker ${n}`, birthDate: `2005-03-0${n}` })),
       });
       this.strength.set(team.id, setup.teams - i);
-      this.speakers.set(team.id, team.members.map((m) => m.id));
+      this.speakers.set(
+        team.id,
+        team.members.map((m) => m.id),
+      );
       await this.tournaments.addTeams(view.id, { teamId: team.id });
       teamIds.push(team.id);
     }
     const judgeIds: string[] = [];
     for (let j = 0; j < setup.judges; j++) {
-      const judge = await this.judges.create({ fullName: `Judge ${++this.counter}`, regionCode: 'east', institution: `Institute ${this.counter}`, strength: 5 + j });
+      const judge = await this.judges.create({
+        fullName: `Judge ${++this.counter}`,
+        regionCode: 'east',
+        institution: `Institute ${this.counter}`,
+        strength: 5 + j,
+      });
       judgeIds.push(judge.id);
     }
     await this.tournaments.addAdjudicators(view.id, { judgeIds });
@@ -182,12 +209,20 @@ export class TournamentWorld {
 
   /** A ballot for the stronger team, or for `favourite`. */
   ballot(debate: DebateView, favourite?: string) {
-    const winner = favourite ?? [...debate.teams].sort((a, b) => this.strength.get(b.teamId)! - this.strength.get(a.teamId)!)[0].teamId;
+    const winner =
+      favourite ??
+      [...debate.teams].sort((a, b) => this.strength.get(b.teamId)! - this.strength.get(a.teamId)!)[0].teamId;
     return {
       teams: debate.teams.map(({ teamId }) => {
         const score = teamId === winner ? 75 : 70;
         const ids = this.speakers.get(teamId)!;
-        return { teamId, speeches: [...ids.map((speakerId) => ({ speakerId, score })), { speakerId: ids[0], score: score / 2, reply: true }] };
+        return {
+          teamId,
+          speeches: [
+            ...ids.map((speakerId) => ({ speakerId, score })),
+            { speakerId: ids[0], score: score / 2, reply: true },
+          ],
+        };
       }),
     };
   }
@@ -199,7 +234,8 @@ export class TournamentWorld {
   /** Every panellist of every debate of the round submits. */
   async judgeAll(round: RoundView): Promise<void> {
     for (const debate of round.debates) {
-      for (const p of debate.panel) await this.ballots.submit(debate.id, this.judge(p.judgeId), this.ballot(debate), undefined);
+      for (const p of debate.panel)
+        await this.ballots.submit(debate.id, this.judge(p.judgeId), this.ballot(debate), undefined);
     }
   }
 }

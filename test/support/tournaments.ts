@@ -71,7 +71,10 @@ export class TournamentKit {
     for (let i = 0; i < setup.teams; i++) {
       const team = await this.fx.team(region);
       this.strength.set(team.id, setup.teams - i);
-      this.speakers.set(team.id, team.members.map((m) => m.id));
+      this.speakers.set(
+        team.id,
+        team.members.map((m) => m.id),
+      );
       await this.api().post(`/api/tournaments/${id}/teams`).set(this.fx.auth()).send({ teamId: team.id }).expect(201);
       teamIds.push(team.id);
     }
@@ -88,18 +91,29 @@ export class TournamentKit {
   /** Draws the next round and releases it. */
   async draw(id: string, body: Record<string, unknown> = {}): Promise<DrawnRound> {
     const drawn = await this.api().post(`/api/tournaments/${id}/rounds`).set(this.fx.auth()).send(body).expect(201);
-    const released = await this.api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(this.fx.auth()).expect(200);
+    const released = await this.api()
+      .post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`)
+      .set(this.fx.auth())
+      .expect(200);
     return released.body as DrawnRound;
   }
 
   /** A ballot from a judge who thinks `favourite` (or else the stronger team) won. */
   ballot(debate: DrawnDebate, favourite?: string) {
-    const winner = favourite ?? [...debate.teams].sort((a, b) => this.strength.get(b.teamId)! - this.strength.get(a.teamId)!)[0].teamId;
+    const winner =
+      favourite ??
+      [...debate.teams].sort((a, b) => this.strength.get(b.teamId)! - this.strength.get(a.teamId)!)[0].teamId;
     return {
       teams: debate.teams.map(({ teamId }) => {
         const score = teamId === winner ? 75 : 70;
         const ids = this.speakers.get(teamId)!;
-        return { teamId, speeches: [...ids.map((speakerId) => ({ speakerId, score })), { speakerId: ids[0], score: score / 2, reply: true }] };
+        return {
+          teamId,
+          speeches: [
+            ...ids.map((speakerId) => ({ speakerId, score })),
+            { speakerId: ids[0], score: score / 2, reply: true },
+          ],
+        };
       }),
     };
   }

@@ -27,15 +27,31 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const teams = [];
   for (let i = 0; i < 4; i++) teams.push(await fx.team('east', `World team ${i + 1}`));
   const judges = [await fx.judge('east', { strength: 7 }), await fx.judge('east', { strength: 6 })];
-  const cup = await api().post('/api/cups').set(org).send({ name: 'World Cup', season: '2026', slotsPerRegion: 1 }).expect(201);
+  const cup = await api()
+    .post('/api/cups')
+    .set(org)
+    .send({ name: 'World Cup', season: '2026', slotsPerRegion: 1 })
+    .expect(201);
   const tournament = await api()
     .post('/api/tournaments')
     .set(org)
-    .send({ name: 'World tournament', level: 'regional', regionCode: 'east', format: 'wsdc', prelimRounds: 2, breakSize: 2 })
+    .send({
+      name: 'World tournament',
+      level: 'regional',
+      regionCode: 'east',
+      format: 'wsdc',
+      prelimRounds: 2,
+      breakSize: 2,
+    })
     .expect(201);
   const tournamentId = tournament.body.id as string;
-  for (const team of teams) await api().post(`/api/tournaments/${tournamentId}/teams`).set(org).send({ teamId: team.id }).expect(201);
-  await api().post(`/api/tournaments/${tournamentId}/adjudicators`).set(org).send({ judgeIds: judges.map((j) => j.id) }).expect(201);
+  for (const team of teams)
+    await api().post(`/api/tournaments/${tournamentId}/teams`).set(org).send({ teamId: team.id }).expect(201);
+  await api()
+    .post(`/api/tournaments/${tournamentId}/adjudicators`)
+    .set(org)
+    .send({ judgeIds: judges.map((j) => j.id) })
+    .expect(201);
   await api().post(`/api/tournaments/${tournamentId}/rounds`).set(org).send({ seed: 'world' }).expect(201);
   const round = await api().post(`/api/tournaments/${tournamentId}/rounds/1/release`).set(org).expect(200);
   const debates = round.body.debates as { id: string; panel: { judgeId: string }[] }[];
@@ -47,9 +63,17 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .expect(201);
   const championshipId = championship.body.id as string;
   for (const team of teams.slice(0, 2)) {
-    await api().post(`/api/case-championships/${championshipId}/entries`).set(org).send({ teamId: team.id }).expect(201);
+    await api()
+      .post(`/api/case-championships/${championshipId}/entries`)
+      .set(org)
+      .send({ teamId: team.id })
+      .expect(201);
   }
-  await api().post(`/api/case-championships/${championshipId}/jury`).set(org).send({ judgeIds: [judges[0].id] }).expect(201);
+  await api()
+    .post(`/api/case-championships/${championshipId}/jury`)
+    .set(org)
+    .send({ judgeIds: [judges[0].id] })
+    .expect(201);
   await api().post(`/api/case-championships/${championshipId}/start-scoring`).set(org).expect(200);
   return {
     organiser,

@@ -21,7 +21,8 @@ export function App() {
   if (state.kind === 'starting') screen = <p role="status">{t('common.loading')}</p>;
   else if (state.kind === 'signedOut') screen = <SignInScreen />;
   else if (current.name === 'ballot') screen = <BallotScreen debateId={current.debateId} review={!!current.review} />;
-  else if (current.name === 'sheet') screen = <SheetScreen championshipId={current.championshipId} teamId={current.teamId} />;
+  else if (current.name === 'sheet')
+    screen = <SheetScreen championshipId={current.championshipId} teamId={current.teamId} />;
   else screen = <WorkScreen />;
   return (
     <>
@@ -34,13 +35,22 @@ export function App() {
         )}
         <div class="langs" role="group" aria-label={t('lang.label')}>
           {LOCALES.map((l) => (
-            <button key={l} type="button" lang={l} class="btn lang" aria-pressed={locale.value === l} onClick={() => setLocale(l)}>
+            <button
+              key={l}
+              type="button"
+              lang={l}
+              class="btn lang"
+              aria-pressed={locale.value === l}
+              onClick={() => setLocale(l)}
+            >
               {LANGUAGE_NAMES[l]}
             </button>
           ))}
         </div>
         {state.kind === 'signedIn' && (
-          <button type="button" class="btn link" onClick={() => void signOut()}>{t('signin.signOut')}</button>
+          <button type="button" class="btn link" onClick={() => void signOut()}>
+            {t('signin.signOut')}
+          </button>
         )}
       </header>
       <main>{screen}</main>

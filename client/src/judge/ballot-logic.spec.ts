@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { ballotBody, emptyDraft, evaluate, parseScore, stepScore, weightedTotal, type BallotDraft } from './ballot-logic.js';
+import {
+  ballotBody,
+  emptyDraft,
+  evaluate,
+  parseScore,
+  stepScore,
+  weightedTotal,
+  type BallotDraft,
+} from './ballot-logic.js';
 import type { Format, WorkTeam } from './types.js';
 
 const L = (en: string) => ({ kk: en, ru: en, en });

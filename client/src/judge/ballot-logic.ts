@@ -106,7 +106,11 @@ export function evaluate(
         const eligible = slot.eligiblePositions ?? [];
         const spoke = positions.get(cell.speakerId) ?? [];
         if (!spoke.some((p) => eligible.includes(p))) {
-          problems.push({ key: 'problem.reply', ...where, params: { slot: label, name: nameOf(cell.speakerId), positions: eligible.join(', ') } });
+          problems.push({
+            key: 'problem.reply',
+            ...where,
+            params: { slot: label, name: nameOf(cell.speakerId), positions: eligible.join(', ') },
+          });
         }
       }
       const score = parseScore(cell.score);
@@ -114,7 +118,8 @@ export function evaluate(
       else if (Number.isNaN(score)) problems.push({ key: 'problem.notNumber', ...where, params: { slot: label } });
       else if (score < slot.min || score > slot.max) {
         problems.push({ key: 'problem.range', ...where, params: { slot: label, min: slot.min, max: slot.max } });
-      } else if (!onGrid(score, slot)) problems.push({ key: 'problem.step', ...where, params: { slot: label, step: slot.step } });
+      } else if (!onGrid(score, slot))
+        problems.push({ key: 'problem.step', ...where, params: { slot: label, step: slot.step } });
       else if (total !== null) {
         total += score;
         return;
@@ -131,7 +136,8 @@ export function evaluate(
     const seen = new Map<number, number[]>();
     totals.forEach((x, i) => seen.set(x, [...(seen.get(x) ?? []), i]));
     for (const tied of seen.values()) {
-      if (tied.length > 1) problems.push({ key: 'problem.tie', params: { teams: tied.map((i) => teams[i]?.name ?? '').join(', ') } });
+      if (tied.length > 1)
+        problems.push({ key: 'problem.tie', params: { teams: tied.map((i) => teams[i]?.name ?? '').join(', ') } });
     }
     if (format.result.kind === 'win-loss' && totals.length === 2 && totals[0] !== totals[1]) {
       winner = totals[0] > totals[1] ? 0 : 1;
@@ -145,7 +151,10 @@ export function evaluate(
 }
 
 /** The body of POST /api/debates/:id/ballots: speeches in speaking order, replies flagged. */
-export function ballotBody(format: Format, draft: BallotDraft): { teams: { teamId: string; speeches: { speakerId: string; score: number; reply?: true }[] }[] } {
+export function ballotBody(
+  format: Format,
+  draft: BallotDraft,
+): { teams: { teamId: string; speeches: { speakerId: string; score: number; reply?: true }[] }[] } {
   return {
     teams: draft.teams.map((entry) => ({
       teamId: entry.teamId,
@@ -159,7 +168,10 @@ export function ballotBody(format: Format, draft: BallotDraft): { teams: { teamI
 }
 
 /** Case scoresheets: the weighted total on a 0–100 scale (each criterion's share of the weights). */
-export function weightedTotal(criteria: { key: string; weight: number; maxScore: number }[], scores: Record<string, number | null>): number | null {
+export function weightedTotal(
+  criteria: { key: string; weight: number; maxScore: number }[],
+  scores: Record<string, number | null>,
+): number | null {
   const weights = criteria.reduce((sum, c) => sum + c.weight, 0);
   let total = 0;
   for (const c of criteria) {

@@ -37,7 +37,10 @@ void (async () => {
     live = connectLive({
       token,
       rooms: () => [
-        ...[...new Set(work.value?.debates.map((d) => d.tournamentId) ?? [])].map((id) => ({ kind: 'tournament' as const, id })),
+        ...[...new Set(work.value?.debates.map((d) => d.tournamentId) ?? [])].map((id) => ({
+          kind: 'tournament' as const,
+          id,
+        })),
         ...(work.value?.championships ?? []).map((c) => ({ kind: 'championship' as const, id: c.championshipId })),
       ],
       onEvent: () => reloadSoon(),

@@ -23,7 +23,9 @@ export function linkToken(pathname: string): string | undefined {
   return match ? decodeURIComponent(match[1]) : undefined;
 }
 
-async function exchange(body: { token: string } | { accessCode: string }): Promise<{ accessToken: string; judgeId: string }> {
+async function exchange(
+  body: { token: string } | { accessCode: string },
+): Promise<{ accessToken: string; judgeId: string }> {
   return request('/api/auth/judge', { method: 'POST', body });
 }
 

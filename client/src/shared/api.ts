@@ -78,7 +78,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (!response.ok) {
     const message = (data as { message?: unknown } | undefined)?.message;
-    throw new ApiError(response.status, Array.isArray(message) ? message.map(String) : message ? [String(message)] : []);
+    throw new ApiError(
+      response.status,
+      Array.isArray(message) ? message.map(String) : message ? [String(message)] : [],
+    );
   }
   return data as T;
 }

@@ -16,7 +16,9 @@ describe('translate', () => {
     expect(translate('en', 'work.left', { count: 2 })).toBe('2 teams left to score');
   });
   it('fills placeholders and writes decimals as the language does', () => {
-    expect(translate('kk', 'problem.range', { slot: 'X', min: 60, max: 80 })).toBe('X: балл 60 мен 80 аралығында болуы керек');
+    expect(translate('kk', 'problem.range', { slot: 'X', min: 60, max: 80 })).toBe(
+      'X: балл 60 мен 80 аралығында болуы керек',
+    );
     expect(translate('ru', 'ballot.margin', { margin: 2.5 })).toBe('Разница 2,5');
     expect(translate('en', 'ballot.margin', { margin: 2.5 })).toBe('Margin 2.5');
   });
@@ -25,7 +27,9 @@ describe('translate', () => {
       expect(kk[key]).toBeDefined();
       expect(ru[key]).toBeDefined();
     }
-    const words = (Object.keys(en) as (keyof typeof en)[]).filter((k) => typeof en[k] === 'string' && /[a-z]{3}/i.test(en[k] as string));
+    const words = (Object.keys(en) as (keyof typeof en)[]).filter(
+      (k) => typeof en[k] === 'string' && /[a-z]{3}/i.test(en[k] as string),
+    );
     for (const key of words) expect([key, kk[key]]).not.toEqual([key, en[key]]);
   });
 });

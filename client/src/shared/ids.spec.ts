@@ -27,7 +27,9 @@ describe('newIdempotencyKey', () => {
 
 describe('retryDelayMs', () => {
   it('doubles from 1 s, caps at 30 s, and adds at most 20 % jitter', () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelayMs(n, () => 0))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelayMs(n, () => 0))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000,
+    ]);
     expect(retryDelayMs(1, () => 1)).toBe(1200);
   });
 });

@@ -3,7 +3,9 @@
  * venue's plain-HTTP address still has `crypto.getRandomValues`, so the key is built from 16 random bytes as a
  * version-4 UUID there.
  */
-export function newIdempotencyKey(source: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = crypto): string {
+export function newIdempotencyKey(
+  source: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = crypto,
+): string {
   if (typeof source.randomUUID === 'function') {
     try {
       return source.randomUUID();

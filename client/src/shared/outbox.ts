@@ -42,7 +42,9 @@ export async function startOutbox(provider: OutboxAuth): Promise<void> {
 }
 
 /** Stores the submission first (its Idempotency-Key with it), then tries to send it. */
-export async function submit(entry: Pick<OutboxItem, 'method' | 'url' | 'body' | 'label' | 'draftId'>): Promise<OutboxItem> {
+export async function submit(
+  entry: Pick<OutboxItem, 'method' | 'url' | 'body' | 'label' | 'draftId'>,
+): Promise<OutboxItem> {
   const item: OutboxItem = {
     ...entry,
     id: newIdempotencyKey(),
@@ -124,10 +126,21 @@ async function send(item: OutboxItem): Promise<boolean> {
       const attempts = item.attempts + 1;
       // Signed out (and no link to renew from): keep the ballot until the judge signs in again.
       if (failure.meaning.retry || failure.status === 401) {
-        await putOutbox({ ...item, state: 'saved', attempts, nextAttemptAt: Date.now() + retryDelayMs(attempts), error: undefined });
+        await putOutbox({
+          ...item,
+          state: 'saved',
+          attempts,
+          nextAttemptAt: Date.now() + retryDelayMs(attempts),
+          error: undefined,
+        });
         return failure.status !== 0 && failure.status !== 401;
       }
-      await putOutbox({ ...item, state: 'rejected', attempts, error: { status: failure.status, messages: failure.messages } });
+      await putOutbox({
+        ...item,
+        state: 'rejected',
+        attempts,
+        error: { status: failure.status, messages: failure.messages },
+      });
       return true;
     }
   }

@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { advanceFromRooms, applyQuotas, type RankedTeam } from './advancement.js';
 
-const team = (teamId: string, rank: number, extra: Partial<RankedTeam> = {}): RankedTeam => ({ teamId, rank, oblastCode: 'a', rural: false, ...extra });
+const team = (teamId: string, rank: number, extra: Partial<RankedTeam> = {}): RankedTeam => ({
+  teamId,
+  rank,
+  oblastCode: 'a',
+  rural: false,
+  ...extra,
+});
 
 describe('advanceFromRooms', () => {
   // Room 1: A (1st), C (2nd), E (3rd); room 2: B (1st), D (2nd), F (3rd). Overall order A B C D E F.
@@ -33,14 +39,27 @@ describe('advanceFromRooms', () => {
   });
 
   it('a room winner goes on even when ranked below teams of a stronger room', () => {
-    const lopsided = [team('A', 1, { room: 1, roomRank: 1 }), team('C', 2, { room: 1, roomRank: 2 }), team('B', 3, { room: 2, roomRank: 1 })];
-    expect(advanceFromRooms(lopsided, { kind: 'perRoom', perRoom: 1, wildcards: 0 }).map((a) => a.teamId)).toEqual(['A', 'B']);
+    const lopsided = [
+      team('A', 1, { room: 1, roomRank: 1 }),
+      team('C', 2, { room: 1, roomRank: 2 }),
+      team('B', 3, { room: 2, roomRank: 1 }),
+    ];
+    expect(advanceFromRooms(lopsided, { kind: 'perRoom', perRoom: 1, wildcards: 0 }).map((a) => a.teamId)).toEqual([
+      'A',
+      'B',
+    ]);
   });
 });
 
 describe('applyQuotas', () => {
   it('replaces the lowest-ranked qualifier with the best rural team left out, and says which rule placed it', () => {
-    const standing = [team('A', 1), team('B', 2), team('C', 3), team('D', 4, { rural: true }), team('E', 5, { rural: true })];
+    const standing = [
+      team('A', 1),
+      team('B', 2),
+      team('C', 3),
+      team('D', 4, { rural: true }),
+      team('E', 5, { rural: true }),
+    ];
     expect(applyQuotas(standing, 3, { minRural: 1 })).toEqual([
       { teamId: 'A', placedBy: 'overall' },
       { teamId: 'B', placedBy: 'overall' },
@@ -49,7 +68,12 @@ describe('applyQuotas', () => {
   });
 
   it('gives every oblast a place without taking the only place of another oblast', () => {
-    const standing = [team('A1', 1, { oblastCode: 'a' }), team('B1', 2, { oblastCode: 'b' }), team('A2', 3, { oblastCode: 'a' }), team('C1', 4, { oblastCode: 'c' })];
+    const standing = [
+      team('A1', 1, { oblastCode: 'a' }),
+      team('B1', 2, { oblastCode: 'b' }),
+      team('A2', 3, { oblastCode: 'a' }),
+      team('C1', 4, { oblastCode: 'c' }),
+    ];
     expect(applyQuotas(standing, 3, { everyOblast: true })).toEqual([
       { teamId: 'A1', placedBy: 'overall' },
       { teamId: 'B1', placedBy: 'overall' },
@@ -59,7 +83,10 @@ describe('applyQuotas', () => {
 
   const arbStanding = fc
     .record({
-      teams: fc.array(fc.record({ oblast: fc.integer({ min: 0, max: 7 }), rural: fc.boolean() }), { minLength: 1, maxLength: 40 }),
+      teams: fc.array(fc.record({ oblast: fc.integer({ min: 0, max: 7 }), rural: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 40,
+      }),
       slots: fc.integer({ min: 0, max: 20 }),
       minRural: fc.integer({ min: 0, max: 10 }),
     })

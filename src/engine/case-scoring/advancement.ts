@@ -49,7 +49,9 @@ export function advanceFromRooms(standing: readonly RankedTeam[], rule: Advancem
       wildcards--;
     }
   }
-  return standing.filter((team) => placed.has(team.teamId)).map((team) => ({ teamId: team.teamId, placedBy: placed.get(team.teamId)! }));
+  return standing
+    .filter((team) => placed.has(team.teamId))
+    .map((team) => ({ teamId: team.teamId, placedBy: placed.get(team.teamId)! }));
 }
 
 export interface QuotaRules {
@@ -107,7 +109,9 @@ export function applyQuotas(standing: readonly RankedTeam[], slots: number, quot
       if (!swapIn(team, 'quota:rural')) break;
     }
   }
-  return standing.filter((team) => chosen.has(team.teamId)).map((team) => ({ teamId: team.teamId, placedBy: chosen.get(team.teamId)! }));
+  return standing
+    .filter((team) => chosen.has(team.teamId))
+    .map((team) => ({ teamId: team.teamId, placedBy: chosen.get(team.teamId)! }));
 }
 
 function checkCount(field: string, value: number) {

@@ -5,7 +5,11 @@ import { DEFAULT_CASE_RUBRIC, type RubricCriterion } from './rubric.js';
 
 /** One criterion out of 100 with weight 1: a sheet's total is its score, which keeps hand sums short. */
 const OVERALL: RubricCriterion[] = [{ key: 'overall', name: 'Overall', weight: 1, maxScore: 100 }];
-const sheet = (teamId: string, judgeId: string, overall: number): CaseScoresheet => ({ teamId, judgeId, scores: { overall } });
+const sheet = (teamId: string, judgeId: string, overall: number): CaseScoresheet => ({
+  teamId,
+  judgeId,
+  scores: { overall },
+});
 const summary = (options: CaseScoringOptions, sheets: CaseScoresheet[], criteria = OVERALL) =>
   computeCaseStandings(criteria, sheets, options).rows.map((r) => [r.rank, r.teamId, r.total, r.judgesCounted]);
 
@@ -13,9 +17,17 @@ describe('computeCaseStandings — weights', () => {
   it('averages the weighted totals over judges, raw criterion averages alongside', () => {
     const { rows } = computeCaseStandings(DEFAULT_CASE_RUBRIC, [
       // 16 + 15 + 17.5 + 13.5 + 7.5 = 69.5
-      { teamId: 'T', judgeId: 'J1', scores: { relevance: 8, analysis: 6, feasibility: 7, innovation: 9, presentation: 5 } },
+      {
+        teamId: 'T',
+        judgeId: 'J1',
+        scores: { relevance: 8, analysis: 6, feasibility: 7, innovation: 9, presentation: 5 },
+      },
       // 12 + 20 + 12.5 + 6 + 15 = 65.5
-      { teamId: 'T', judgeId: 'J2', scores: { relevance: 6, analysis: 8, feasibility: 5, innovation: 4, presentation: 10 } },
+      {
+        teamId: 'T',
+        judgeId: 'J2',
+        scores: { relevance: 6, analysis: 8, feasibility: 5, innovation: 4, presentation: 10 },
+      },
     ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].total).toBeCloseTo(67.5, 12);
@@ -77,7 +89,13 @@ describe('computeCaseStandings — normaliseJudges', () => {
       [2, 'C', 65, 'criterion:overall', false],
       [3, 'B', 55, 'total', false],
     ]);
-    expect(standings.cutoffTie).toEqual({ slots: 1, teamIds: ['A', 'C'], qualifiedTeamIds: ['A'], decidedBy: 'criterion:overall', unresolvedSlots: 0 });
+    expect(standings.cutoffTie).toEqual({
+      slots: 1,
+      teamIds: ['A', 'C'],
+      qualifiedTeamIds: ['A'],
+      decidedBy: 'criterion:overall',
+      unresolvedSlots: 0,
+    });
   });
 
   it('a juror with one sheet, or with no spread, maps every sheet to the overall mean', () => {
@@ -114,10 +132,21 @@ describe('computeCaseStandings — ties and qualification', () => {
     { key: 'x', name: 'X', weight: 1, maxScore: 10 },
     { key: 'y', name: 'Y', weight: 1, maxScore: 10 },
   ];
-  const s2 = (teamId: string, judgeId: string, x: number, y: number): CaseScoresheet => ({ teamId, judgeId, scores: { x, y } });
+  const s2 = (teamId: string, judgeId: string, x: number, y: number): CaseScoresheet => ({
+    teamId,
+    judgeId,
+    scores: { x, y },
+  });
   // P and Q total 70 each; Q is first on more jurors' sheets (J1 shares its top, J3 saw only Q, J2 put R first).
-  const sheets = [s2('P', 'J1', 8, 6), s2('Q', 'J1', 6, 8), s2('P', 'J2', 7, 7), s2('R', 'J2', 8, 8), s2('Q', 'J3', 7, 7)];
-  const order = (options: CaseScoringOptions) => computeCaseStandings(TWO, sheets, options).rows.map((r) => [r.rank, r.teamId, r.decidedBy]);
+  const sheets = [
+    s2('P', 'J1', 8, 6),
+    s2('Q', 'J1', 6, 8),
+    s2('P', 'J2', 7, 7),
+    s2('R', 'J2', 8, 8),
+    s2('Q', 'J3', 7, 7),
+  ];
+  const order = (options: CaseScoringOptions) =>
+    computeCaseStandings(TWO, sheets, options).rows.map((r) => [r.rank, r.teamId, r.decidedBy]);
 
   it('default tie-break order: criteria by weight (rubric order among equals)', () => {
     expect(order({})).toEqual([
@@ -157,7 +186,13 @@ describe('computeCaseStandings — ties and qualification', () => {
       [2, 'Q', false],
       [4, 'S', false],
     ]);
-    expect(standings.cutoffTie).toEqual({ slots: 2, teamIds: ['P', 'Q'], qualifiedTeamIds: [], decidedBy: null, unresolvedSlots: 1 });
+    expect(standings.cutoffTie).toEqual({
+      slots: 2,
+      teamIds: ['P', 'Q'],
+      qualifiedTeamIds: [],
+      decidedBy: null,
+      unresolvedSlots: 1,
+    });
     // The line falls after the level pair: both qualify and there is nothing to report.
     const clear = computeCaseStandings(TWO, level, { qualifierSlots: 3 });
     expect(clear.rows.map((r) => r.qualified)).toEqual([true, true, true, false]);
@@ -172,15 +207,21 @@ describe('computeCaseStandings — ties and qualification', () => {
 
 // ---------- property tests ----------
 
-const arbScores = fc.record(Object.fromEntries(DEFAULT_CASE_RUBRIC.map((c) => [c.key, fc.integer({ min: 0, max: 20 }).map((x) => x / 2)])));
+const arbScores = fc.record(
+  Object.fromEntries(DEFAULT_CASE_RUBRIC.map((c) => [c.key, fc.integer({ min: 0, max: 20 }).map((x) => x / 2)])),
+);
 
 /** A jury where each (team, juror) pair may or may not have a sheet. */
 const arbChampionship = fc
   .record({ teams: fc.integer({ min: 1, max: 8 }), judges: fc.integer({ min: 1, max: 7 }) })
   .chain(({ teams, judges }) =>
-    fc.array(fc.option(arbScores, { freq: 3 }), { minLength: teams * judges, maxLength: teams * judges }).map((cells) =>
-      cells.flatMap((scores, k) => (scores ? [{ teamId: `t${k % teams}`, judgeId: `j${Math.floor(k / teams)}`, scores }] : [])),
-    ),
+    fc
+      .array(fc.option(arbScores, { freq: 3 }), { minLength: teams * judges, maxLength: teams * judges })
+      .map((cells) =>
+        cells.flatMap((scores, k) =>
+          scores ? [{ teamId: `t${k % teams}`, judgeId: `j${Math.floor(k / teams)}`, scores }] : [],
+        ),
+      ),
   );
 
 const arbOptions = fc.record({
@@ -221,7 +262,9 @@ describe('computeCaseStandings — properties', () => {
         const n = sheets.length;
         const shuffled = sheets.map((_, i) => sheets[(i * (stride * 2 + 1) + stride) % n]);
         fc.pre(new Set(shuffled).size === n); // the stride walk is a permutation only when coprime with n
-        expect(computeCaseStandings(DEFAULT_CASE_RUBRIC, shuffled, options)).toEqual(computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, options));
+        expect(computeCaseStandings(DEFAULT_CASE_RUBRIC, shuffled, options)).toEqual(
+          computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, options),
+        );
       }),
       { numRuns: 200 },
     );
@@ -231,9 +274,11 @@ describe('computeCaseStandings — properties', () => {
     const fewJudges = fc
       .record({ teams: fc.integer({ min: 1, max: 6 }), judges: fc.integer({ min: 1, max: 4 }) })
       .chain(({ teams, judges }) =>
-        fc.array(arbScores, { minLength: teams * judges, maxLength: teams * judges }).map((cells) =>
-          cells.map((scores, k) => ({ teamId: `t${k % teams}`, judgeId: `j${Math.floor(k / teams)}`, scores })),
-        ),
+        fc
+          .array(arbScores, { minLength: teams * judges, maxLength: teams * judges })
+          .map((cells) =>
+            cells.map((scores, k) => ({ teamId: `t${k % teams}`, judgeId: `j${Math.floor(k / teams)}`, scores })),
+          ),
       );
     fc.assert(
       fc.property(fewJudges, fc.boolean(), (sheets, normaliseJudges) => {
@@ -254,11 +299,20 @@ describe('computeCaseStandings — properties', () => {
       .chain(({ teams, judges }) =>
         fc.tuple(
           fc
-            .array(fc.option(fc.record(Object.fromEntries(DEFAULT_CASE_RUBRIC.map((c) => [c.key, fc.integer({ min: 4, max: 6 })])))), {
-              minLength: teams * judges,
-              maxLength: teams * judges,
-            })
-            .map((cells) => cells.flatMap((scores, k) => (scores ? [{ teamId: `t${k % teams}`, judgeId: `j${Math.floor(k / teams)}`, scores }] : []))),
+            .array(
+              fc.option(
+                fc.record(Object.fromEntries(DEFAULT_CASE_RUBRIC.map((c) => [c.key, fc.integer({ min: 4, max: 6 })]))),
+              ),
+              {
+                minLength: teams * judges,
+                maxLength: teams * judges,
+              },
+            )
+            .map((cells) =>
+              cells.flatMap((scores, k) =>
+                scores ? [{ teamId: `t${k % teams}`, judgeId: `j${Math.floor(k / teams)}`, scores }] : [],
+              ),
+            ),
           fc.integer({ min: 0, max: judges - 1 }),
           fc.constantFrom(-2, -1, 1, 2),
           fc.boolean(),
@@ -267,7 +321,9 @@ describe('computeCaseStandings — properties', () => {
     fc.assert(
       fc.property(jury, ([sheets, shifted, offset, dropHighLow]) => {
         const moved = sheets.map((s) =>
-          s.judgeId === `j${shifted}` ? { ...s, scores: Object.fromEntries(Object.entries(s.scores).map(([k, v]) => [k, v + offset])) } : s,
+          s.judgeId === `j${shifted}`
+            ? { ...s, scores: Object.fromEntries(Object.entries(s.scores).map(([k, v]) => [k, v + offset])) }
+            : s,
         );
         const before = computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, { normaliseJudges: true, dropHighLow }).rows;
         const after = computeCaseStandings(DEFAULT_CASE_RUBRIC, moved, { normaliseJudges: true, dropHighLow }).rows;
@@ -276,7 +332,9 @@ describe('computeCaseStandings — properties', () => {
         const sign = (x: number) => (Math.abs(x) < 1e-6 ? 0 : Math.sign(x));
         for (const p of b.keys()) {
           for (const q of b.keys()) {
-            expect(sign((a.get(p) as number) - (a.get(q) as number))).toBe(sign((b.get(p) as number) - (b.get(q) as number)));
+            expect(sign((a.get(p) as number) - (a.get(q) as number))).toBe(
+              sign((b.get(p) as number) - (b.get(q) as number)),
+            );
           }
         }
       }),
@@ -290,11 +348,25 @@ describe('computeCaseStandings — properties', () => {
       for (let j = 0; j < 5; j++) {
         const judgeId = `j${(t * 5 + j) % 200}`;
         const v = (t * 7 + j * 13) % 11;
-        sheets.push({ teamId: `t${t}`, judgeId, scores: { relevance: v, analysis: 10 - v, feasibility: (v * 3) % 11, innovation: 5, presentation: (t + j) % 11 } });
+        sheets.push({
+          teamId: `t${t}`,
+          judgeId,
+          scores: {
+            relevance: v,
+            analysis: 10 - v,
+            feasibility: (v * 3) % 11,
+            innovation: 5,
+            presentation: (t + j) % 11,
+          },
+        });
       }
     }
     // Time is measured by bench/engine-standings.ts, not asserted here.
-    const { rows } = computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, { dropHighLow: true, normaliseJudges: true, qualifierSlots: 100 });
+    const { rows } = computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, {
+      dropHighLow: true,
+      normaliseJudges: true,
+      qualifierSlots: 100,
+    });
     expect(rows).toHaveLength(4000);
     expect(rows.every((r) => r.judgesCounted === 3)).toBe(true);
   });
@@ -303,10 +375,21 @@ describe('computeCaseStandings — properties', () => {
 describe('computeCaseStandings — rooms with their own juries', () => {
   // Room 1 (jurors N1, N2, neutral) and room 2 (jurors H1, H2) see teams of the same quality, but room 2's jury
   // marks every team 2 points lower on each of the five 0–10 criteria (10 points lower on the 0–100 total).
-  const marks = (base: number) => ({ relevance: base, analysis: base, feasibility: base, innovation: base, presentation: base });
+  const marks = (base: number) => ({
+    relevance: base,
+    analysis: base,
+    feasibility: base,
+    innovation: base,
+    presentation: base,
+  });
   const room = (teams: string[], jurors: string[], shift: number) =>
-    teams.flatMap((teamId, i) => jurors.map((judgeId, j) => ({ teamId, judgeId, scores: marks(8 - 2 * i + (j === 0 ? 1 : 0) - shift) })));
-  const sheets = [...room(['N-best', 'N-mid', 'N-low'], ['N1', 'N2'], 0), ...room(['H-best', 'H-mid', 'H-low'], ['H1', 'H2'], 2)];
+    teams.flatMap((teamId, i) =>
+      jurors.map((judgeId, j) => ({ teamId, judgeId, scores: marks(8 - 2 * i + (j === 0 ? 1 : 0) - shift) })),
+    );
+  const sheets = [
+    ...room(['N-best', 'N-mid', 'N-low'], ['N1', 'N2'], 0),
+    ...room(['H-best', 'H-mid', 'H-low'], ['H1', 'H2'], 2),
+  ];
 
   it('under standardisation a harsh room ranks its teams exactly as the neutral room does', () => {
     const { rows } = computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, { normalisation: 'z-scores' });
@@ -315,13 +398,16 @@ describe('computeCaseStandings — rooms with their own juries', () => {
     // Raw totals would put every harsh-room team below its neutral twin.
     const raw = computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets).rows;
     const rawTotal = (id: string) => raw.find((r) => r.teamId === id)!.total;
-    for (const level of ['best', 'mid', 'low']) expect(rawTotal(`H-${level}`)).toBeCloseTo(rawTotal(`N-${level}`) - 20, 9);
+    for (const level of ['best', 'mid', 'low'])
+      expect(rawTotal(`H-${level}`)).toBeCloseTo(rawTotal(`N-${level}`) - 20, 9);
   });
 
-  it('with ranks, each sheet is the team\'s percentile among the juror\'s own sheets', () => {
+  it("with ranks, each sheet is the team's percentile among the juror's own sheets", () => {
     const { rows } = computeCaseStandings(DEFAULT_CASE_RUBRIC, sheets, { normalisation: 'ranks' });
     const total = (id: string) => rows.find((r) => r.teamId === id)!.total;
     // Three sheets per juror: best 100, middle 50, lowest 0 — in both rooms.
-    expect([total('N-best'), total('N-mid'), total('N-low'), total('H-best'), total('H-mid'), total('H-low')]).toEqual([100, 50, 0, 100, 50, 0]);
+    expect([total('N-best'), total('N-mid'), total('N-low'), total('H-best'), total('H-mid'), total('H-low')]).toEqual([
+      100, 50, 0, 100, 50, 0,
+    ]);
   });
 });

@@ -160,15 +160,29 @@ export function computeCaseStandings(
     const total = counted.reduce((sum, s) => sum + adjusted[s], 0) / counted.length;
     const perCriterion: Record<string, number> = {};
     for (const criterion of criteria) {
-      perCriterion[criterion.key] = counted.reduce((sum, s) => sum + sheets[s].scores[criterion.key], 0) / counted.length;
+      perCriterion[criterion.key] =
+        counted.reduce((sum, s) => sum + sheets[s].scores[criterion.key], 0) / counted.length;
     }
     const places = firstPlaces.get(teamId) ?? 0;
     entries.push({
-      row: { rank: 0, teamId, total, judgesCounted: counted.length, perCriterion, firstPlaces: places, qualified: false, decidedBy: null },
+      row: {
+        rank: 0,
+        teamId,
+        total,
+        judgesCounted: counted.length,
+        perCriterion,
+        firstPlaces: places,
+        qualified: false,
+        decidedBy: null,
+      },
       keys: [comparable(total), ...tieBreakKeys.map((key) => comparable(perCriterion[key])), places],
     });
   }
-  const keyNames: CaseTieBreak[] = ['total', ...tieBreakKeys.map((key): CaseTieBreak => `criterion:${key}`), 'firstPlaces'];
+  const keyNames: CaseTieBreak[] = [
+    'total',
+    ...tieBreakKeys.map((key): CaseTieBreak => `criterion:${key}`),
+    'firstPlaces',
+  ];
 
   entries.sort((a, b) => {
     for (let k = 0; k < a.keys.length; k++) if (a.keys[k] !== b.keys[k]) return b.keys[k] - a.keys[k];
@@ -185,7 +199,8 @@ export function computeCaseStandings(
   const rows = entries.map((entry) => entry.row);
   const slots = Math.max(0, Math.floor(options.qualifierSlots ?? 0));
   // A rank shared across the line cannot be split by the engine: its teams are not marked qualified.
-  const straddling = slots > 0 && slots < rows.length && rows[slots].rank === rows[slots - 1].rank ? rows[slots].rank : null;
+  const straddling =
+    slots > 0 && slots < rows.length && rows[slots].rank === rows[slots - 1].rank ? rows[slots].rank : null;
   for (const row of rows) row.qualified = row.rank <= slots && row.rank !== straddling;
 
   return { rows, cutoffTie: cutoffTieOf(rows, slots), scale };

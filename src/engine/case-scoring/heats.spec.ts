@@ -18,10 +18,14 @@ const arbRequest = fc
     // Skewed oblasts (a few large ones) when asked: the harder case for spreading.
     const entries: HeatEntry[] = Array.from({ length: p.teams }, (_, i) => ({
       teamId: `t${i}`,
-      oblastCode: `o${p.skew ? Math.floor(Math.sqrt(i * 7919 % (p.oblasts * p.oblasts))) : (i * 31) % p.oblasts}`,
+      oblastCode: `o${p.skew ? Math.floor(Math.sqrt((i * 7919) % (p.oblasts * p.oblasts))) : (i * 31) % p.oblasts}`,
       institution: `i${(i * 17) % p.institutions}`,
     }));
-    const jurors: HeatJuror[] = Array.from({ length: p.jurors }, (_, j) => ({ judgeId: `j${j}`, regionCode: `r${j % 5}`, strength: (j * 7) % 11 }));
+    const jurors: HeatJuror[] = Array.from({ length: p.jurors }, (_, j) => ({
+      judgeId: `j${j}`,
+      regionCode: `r${j % 5}`,
+      strength: (j * 7) % 11,
+    }));
     const conflicts = [];
     let k = 1;
     for (const juror of jurors) {
@@ -59,7 +63,8 @@ describe('planHeats — properties', () => {
         for (const room of rooms) {
           const here = new Map<string, number>();
           for (const id of room.teamIds) here.set(oblastOf.get(id)!, (here.get(oblastOf.get(id)!) ?? 0) + 1);
-          for (const [oblast, count] of here) expect(count).toBeLessThanOrEqual(Math.floor(total.get(oblast)! / rooms.length) + 1);
+          for (const [oblast, count] of here)
+            expect(count).toBeLessThanOrEqual(Math.floor(total.get(oblast)! / rooms.length) + 1);
         }
       }),
       { numRuns: 150 },
@@ -75,7 +80,8 @@ describe('planHeats — properties', () => {
         expect(new Set(seated).size).toBe(seated.length);
         for (const room of rooms) {
           expect(room.judgeIds.length).toBeLessThanOrEqual(request.panelSize);
-          for (const judgeId of room.judgeIds) for (const teamId of room.teamIds) expect(conflicted.has(`${judgeId}/${teamId}`)).toBe(false);
+          for (const judgeId of room.judgeIds)
+            for (const teamId of room.teamIds) expect(conflicted.has(`${judgeId}/${teamId}`)).toBe(false);
         }
       }),
       { numRuns: 150 },
@@ -93,14 +99,20 @@ describe('planHeats — properties', () => {
           // Any free juror with no conflict here would mean a seat was left empty needlessly.
           expect(free.filter((j) => room.teamIds.every((t) => !conflicted.has(`${j.judgeId}/${t}`)))).toEqual([]);
         }
-        expect(shortfalls.map((s) => s.room)).toEqual(rooms.filter((r) => r.judgeIds.length < request.panelSize).map((r) => r.room));
+        expect(shortfalls.map((s) => s.room)).toEqual(
+          rooms.filter((r) => r.judgeIds.length < request.panelSize).map((r) => r.room),
+        );
       }),
       { numRuns: 150 },
     );
   });
 
   it('different seeds give different rooms; the same seed the same plan', () => {
-    const entries = Array.from({ length: 40 }, (_, i) => ({ teamId: `t${i}`, oblastCode: `o${i % 4}`, institution: `i${i % 9}` }));
+    const entries = Array.from({ length: 40 }, (_, i) => ({
+      teamId: `t${i}`,
+      oblastCode: `o${i % 4}`,
+      institution: `i${i % 9}`,
+    }));
     const request = { entries, jurors: [], conflicts: [], roomSize: 8, panelSize: 3 };
     const a = planHeats({ ...request, seed: 'a' });
     expect(planHeats({ ...request, seed: 'a' })).toEqual(a);
@@ -121,15 +133,30 @@ describe('planHeats — juries', () => {
       { judgeId: 'strong', regionCode: 'south', strength: 9 },
       { judgeId: 'weak', regionCode: 'north', strength: 2 },
     ];
-    const { rooms, shortfalls } = planHeats({ entries, jurors, conflicts: [{ judgeId: 'weak', teamId: 'y' }], roomSize: 1, panelSize: 1, seed: 's' });
+    const { rooms, shortfalls } = planHeats({
+      entries,
+      jurors,
+      conflicts: [{ judgeId: 'weak', teamId: 'y' }],
+      roomSize: 1,
+      panelSize: 1,
+      seed: 's',
+    });
     const juryOf = Object.fromEntries(rooms.map((r) => [r.teamIds[0], r.judgeIds]));
     expect(juryOf).toEqual({ x: ['weak'], y: ['strong'] });
     expect(shortfalls).toEqual([]);
   });
 
   it('spreads strength: the strongest jurors do not all sit in one room', () => {
-    const entries = Array.from({ length: 12 }, (_, i) => ({ teamId: `t${i}`, oblastCode: `o${i % 3}`, institution: `i${i}` }));
-    const jurors = Array.from({ length: 9 }, (_, j) => ({ judgeId: `j${j}`, regionCode: `r${j % 3}`, strength: 10 - j }));
+    const entries = Array.from({ length: 12 }, (_, i) => ({
+      teamId: `t${i}`,
+      oblastCode: `o${i % 3}`,
+      institution: `i${i}`,
+    }));
+    const jurors = Array.from({ length: 9 }, (_, j) => ({
+      judgeId: `j${j}`,
+      regionCode: `r${j % 3}`,
+      strength: 10 - j,
+    }));
     const { rooms } = planHeats({ entries, jurors, conflicts: [], roomSize: 4, panelSize: 3, seed: 'x' });
     const strengths = rooms.map((r) => r.judgeIds.reduce((sum, id) => sum + 10 - Number(id.slice(1)), 0));
     // Snake-like picking: 10+5+4, 9+6+3, 8+7+2 → totals within 2 of each other, where one room with the top three would be 27.

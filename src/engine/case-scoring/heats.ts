@@ -70,18 +70,24 @@ export function planHeats(request: HeatPlanRequest): HeatPlan {
   if (roomCount === 0) return { rooms, shortfalls: [] };
 
   const byOblast = new Map<string, HeatEntry[]>();
-  for (const entry of shuffled(entries, random)) byOblast.set(entry.oblastCode, [...(byOblast.get(entry.oblastCode) ?? []), entry]);
-  const oblasts = shuffled([...byOblast.keys()], random).sort((a, b) => byOblast.get(b)!.length - byOblast.get(a)!.length);
+  for (const entry of shuffled(entries, random))
+    byOblast.set(entry.oblastCode, [...(byOblast.get(entry.oblastCode) ?? []), entry]);
+  const oblasts = shuffled([...byOblast.keys()], random).sort(
+    (a, b) => byOblast.get(b)!.length - byOblast.get(a)!.length,
+  );
   let dealt = 0;
   for (const oblast of oblasts) {
     // Stable sort keeps the shuffled order inside an institution.
-    const group = byOblast.get(oblast)!.sort((a, b) => (a.institution < b.institution ? -1 : a.institution > b.institution ? 1 : 0));
+    const group = byOblast
+      .get(oblast)!
+      .sort((a, b) => (a.institution < b.institution ? -1 : a.institution > b.institution ? 1 : 0));
     for (const entry of group) rooms[dealt++ % roomCount].teamIds.push(entry.teamId);
   }
   for (const room of rooms) room.teamIds = shuffled(room.teamIds, random);
 
   const conflicted = new Set(request.conflicts.map((c) => `${c.judgeId}\u0000${c.teamId}`));
-  const fits = (juror: HeatJuror, room: HeatRoom) => room.teamIds.every((teamId) => !conflicted.has(`${juror.judgeId}\u0000${teamId}`));
+  const fits = (juror: HeatJuror, room: HeatRoom) =>
+    room.teamIds.every((teamId) => !conflicted.has(`${juror.judgeId}\u0000${teamId}`));
   const free = new Set(shuffled(jurors, random).sort((a, b) => b.strength - a.strength));
   const strengthOf = new Map(jurors.map((j) => [j.judgeId, j.strength]));
   const regionOf = new Map(jurors.map((j) => [j.judgeId, j.regionCode]));
@@ -95,7 +101,11 @@ export function planHeats(request: HeatPlanRequest): HeatPlan {
     const preference = (room: HeatRoom) => {
       const regions = new Set(room.judgeIds.map((id) => regionOf.get(id)));
       // Strongest first; among equals, a region the jury lacks.
-      return [...free].filter((j) => fits(j, room)).sort((a, b) => b.strength - a.strength || Number(regions.has(a.regionCode)) - Number(regions.has(b.regionCode)));
+      return [...free]
+        .filter((j) => fits(j, room))
+        .sort(
+          (a, b) => b.strength - a.strength || Number(regions.has(a.regionCode)) - Number(regions.has(b.regionCode)),
+        );
     };
     const tryRoom = (room: HeatRoom, visited: Set<HeatJuror>): boolean => {
       for (const juror of preference(room)) {

@@ -5,7 +5,11 @@ import { juryDiagnostics, roomDiagnostics } from './jury-diagnostics.js';
 import { DEFAULT_CASE_RUBRIC, type RubricCriterion } from './rubric.js';
 
 const OVERALL: RubricCriterion[] = [{ key: 'overall', name: 'Overall', weight: 1, maxScore: 100 }];
-const sheet = (teamId: string, judgeId: string, overall: number): CaseScoresheet => ({ teamId, judgeId, scores: { overall } });
+const sheet = (teamId: string, judgeId: string, overall: number): CaseScoresheet => ({
+  teamId,
+  judgeId,
+  scores: { overall },
+});
 
 describe('juryDiagnostics', () => {
   // J1: A 80, B 70, C 60; J2: A 70, B 60, C 50; J3: A 60, B 80, C 70.
@@ -31,7 +35,13 @@ describe('juryDiagnostics', () => {
   });
 
   it('no agreement with fewer than three shared teams, no deviation with none', () => {
-    const rows = juryDiagnostics(OVERALL, [sheet('A', 'J1', 80), sheet('B', 'J1', 60), sheet('A', 'J2', 70), sheet('B', 'J2', 50), sheet('C', 'J3', 90)]);
+    const rows = juryDiagnostics(OVERALL, [
+      sheet('A', 'J1', 80),
+      sheet('B', 'J1', 60),
+      sheet('A', 'J2', 70),
+      sheet('B', 'J2', 50),
+      sheet('C', 'J3', 90),
+    ]);
     expect(rows.map((r) => [r.judgeId, r.sharedTeams, r.meanDeviation, r.agreement, r.standardDeviation])).toEqual([
       ['J1', 2, 10, null, 10],
       ['J2', 2, -10, null, 10],
@@ -76,10 +86,13 @@ describe('juryDiagnostics', () => {
       .record({ teams: fc.integer({ min: 1, max: 7 }), judges: fc.integer({ min: 2, max: 5 }) })
       .chain(({ teams, judges }) =>
         fc.tuple(
-          fc.array(fc.record(Object.fromEntries(DEFAULT_CASE_RUBRIC.map((c) => [c.key, fc.integer({ min: 0, max: 8 })]))), {
-            minLength: teams,
-            maxLength: teams,
-          }),
+          fc.array(
+            fc.record(Object.fromEntries(DEFAULT_CASE_RUBRIC.map((c) => [c.key, fc.integer({ min: 0, max: 8 })]))),
+            {
+              minLength: teams,
+              maxLength: teams,
+            },
+          ),
           fc.array(fc.integer({ min: 0, max: 2 }), { minLength: judges, maxLength: judges }),
         ),
       );
@@ -87,7 +100,11 @@ describe('juryDiagnostics', () => {
       fc.property(arb, ([base, offsets]) => {
         // Juror j adds offsets[j] to every criterion of the same base sheet: totals differ by 10 × offset.
         const sheets = offsets.flatMap((offset, j) =>
-          base.map((scores, t) => ({ teamId: `t${t}`, judgeId: `j${j}`, scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v + offset])) })),
+          base.map((scores, t) => ({
+            teamId: `t${t}`,
+            judgeId: `j${j}`,
+            scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v + offset])),
+          })),
         );
         const meanOffset = (j: number) => (offsets.reduce((a, b) => a + b, 0) - offsets[j]) / (offsets.length - 1);
         juryDiagnostics(DEFAULT_CASE_RUBRIC, sheets).forEach((row, j) => {
@@ -104,11 +121,16 @@ describe('juryDiagnostics', () => {
 });
 
 describe('roomDiagnostics', () => {
-  it('shows each room\'s mean and spread, so a harsh room stands out', () => {
+  it("shows each room's mean and spread, so a harsh room stands out", () => {
     const one = [{ key: 'overall', name: 'Overall', weight: 1, maxScore: 100 }];
     const s = (teamId: string, judgeId: string, overall: number) => ({ teamId, judgeId, scores: { overall } });
     const sheets = [s('a', 'j1', 70), s('b', 'j1', 80), s('c', 'j2', 50), s('d', 'j2', 60)];
-    const roomOf = new Map([['a', 1], ['b', 1], ['c', 2], ['d', 2]]);
+    const roomOf = new Map([
+      ['a', 1],
+      ['b', 1],
+      ['c', 2],
+      ['d', 2],
+    ]);
     expect(roomDiagnostics(one, sheets, roomOf)).toEqual([
       { room: 1, sheets: 2, meanTotal: 75, standardDeviation: 5, deviationFromAll: 10 },
       { room: 2, sheets: 2, meanTotal: 55, standardDeviation: 5, deviationFromAll: -10 },

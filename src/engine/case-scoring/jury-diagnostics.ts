@@ -27,7 +27,10 @@ export interface JurorDiagnostics {
  * Per-juror harshness and agreement from raw totals (normalisation would hide exactly what this is for).
  * Rows are sorted by judge id.
  */
-export function juryDiagnostics(criteria: readonly RubricCriterion[], sheets: readonly CaseScoresheet[]): JurorDiagnostics[] {
+export function juryDiagnostics(
+  criteria: readonly RubricCriterion[],
+  sheets: readonly CaseScoresheet[],
+): JurorDiagnostics[] {
   assertUsableRubric(criteria);
   const totals = sheets.map((sheet) => sheetTotal(criteria, sheet.scores));
   const teamSum = new Map<string, number>();
@@ -91,7 +94,7 @@ function averageRanks(values: readonly number[]): number[] {
   const key = (v: number) => Math.round(v * 1e6);
   const order = values.map((_, i) => i).sort((a, b) => key(values[a]) - key(values[b]));
   const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start + 1;
     while (end < order.length && key(values[order[end]]) === key(values[order[start]])) end++;
     const rank = (start + end + 1) / 2; // mean of the 1-based ranks start+1 … end

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { assertUsableRubric, DEFAULT_CASE_RUBRIC, sheetTotal, validateScoresheet, type RubricCriterion, type ScoresheetRule } from './rubric.js';
+import {
+  assertUsableRubric,
+  DEFAULT_CASE_RUBRIC,
+  sheetTotal,
+  validateScoresheet,
+  type RubricCriterion,
+  type ScoresheetRule,
+} from './rubric.js';
 
 describe('DEFAULT_CASE_RUBRIC', () => {
   it('holds the programme weights, each criterion out of 10, in three languages', () => {
@@ -20,7 +27,9 @@ describe('DEFAULT_CASE_RUBRIC', () => {
 describe('sheetTotal', () => {
   it('weights each criterion by its share of the weights, scaled to 100', () => {
     // 20·0.8 + 25·0.6 + 25·0.7 + 15·0.9 + 15·0.5 = 16 + 15 + 17.5 + 13.5 + 7.5 = 69.5 (weights sum to 100)
-    expect(sheetTotal(DEFAULT_CASE_RUBRIC, { relevance: 8, analysis: 6, feasibility: 7, innovation: 9, presentation: 5 })).toBeCloseTo(69.5, 12);
+    expect(
+      sheetTotal(DEFAULT_CASE_RUBRIC, { relevance: 8, analysis: 6, feasibility: 7, innovation: 9, presentation: 5 }),
+    ).toBeCloseTo(69.5, 12);
   });
 
   it('normalises weights that do not sum to 100 and mixed maximum scores', () => {
@@ -33,15 +42,25 @@ describe('sheetTotal', () => {
   });
 
   it('refuses an invalid score rather than skewing the total', () => {
-    expect(() => sheetTotal(DEFAULT_CASE_RUBRIC, { relevance: 11, analysis: 6, feasibility: 7, innovation: 9, presentation: 5 })).toThrow(RangeError);
-    expect(() => sheetTotal(DEFAULT_CASE_RUBRIC, { relevance: NaN, analysis: 6, feasibility: 7, innovation: 9, presentation: 5 })).toThrow(RangeError);
+    expect(() =>
+      sheetTotal(DEFAULT_CASE_RUBRIC, { relevance: 11, analysis: 6, feasibility: 7, innovation: 9, presentation: 5 }),
+    ).toThrow(RangeError);
+    expect(() =>
+      sheetTotal(DEFAULT_CASE_RUBRIC, { relevance: NaN, analysis: 6, feasibility: 7, innovation: 9, presentation: 5 }),
+    ).toThrow(RangeError);
   });
 });
 
 describe('assertUsableRubric', () => {
   it.each<[string, RubricCriterion[]]>([
     ['empty', []],
-    ['duplicate key', [{ key: 'a', name: 'A', weight: 1, maxScore: 10 }, { key: 'a', name: 'A', weight: 1, maxScore: 10 }]],
+    [
+      'duplicate key',
+      [
+        { key: 'a', name: 'A', weight: 1, maxScore: 10 },
+        { key: 'a', name: 'A', weight: 1, maxScore: 10 },
+      ],
+    ],
     ['zero weight', [{ key: 'a', name: 'A', weight: 0, maxScore: 10 }]],
     ['zero maxScore', [{ key: 'a', name: 'A', weight: 1, maxScore: 0 }]],
   ])('rejects a rubric: %s', (_name, rubric) => expect(() => assertUsableRubric(rubric)).toThrow(RangeError));
@@ -56,22 +75,42 @@ describe('validateScoresheet', () => {
   });
 
   it('reports every problem on its own field, with a readable message', () => {
-    const problems = validateScoresheet(DEFAULT_CASE_RUBRIC, { relevance: '8', analysis: 11, feasibility: -1, innovation: Infinity, charisma: 9 });
+    const problems = validateScoresheet(DEFAULT_CASE_RUBRIC, {
+      relevance: '8',
+      analysis: 11,
+      feasibility: -1,
+      innovation: Infinity,
+      charisma: 9,
+    });
     expect(problems).toEqual([
       { field: 'scores.relevance', rule: 'type', message: 'scores.relevance must be a number' },
       { field: 'scores.analysis', rule: 'max', message: 'scores.analysis must not be greater than 10' },
       { field: 'scores.feasibility', rule: 'min', message: 'scores.feasibility must not be less than 0' },
       { field: 'scores.innovation', rule: 'finite', message: 'scores.innovation must be a finite number' },
-      { field: 'scores.presentation', rule: 'required', message: 'scores.presentation must be given (Presentation and answers to the jury, 0–10)' },
-      { field: 'scores.charisma', rule: 'unknownCriterion', message: 'scores.charisma is not a criterion of this rubric (relevance, analysis, feasibility, innovation, presentation)' },
+      {
+        field: 'scores.presentation',
+        rule: 'required',
+        message: 'scores.presentation must be given (Presentation and answers to the jury, 0–10)',
+      },
+      {
+        field: 'scores.charisma',
+        rule: 'unknownCriterion',
+        message:
+          'scores.charisma is not a criterion of this rubric (relevance, analysis, feasibility, innovation, presentation)',
+      },
     ]);
   });
 
   it('rejects a body that is not an object', () => {
-    for (const body of [null, 7, [1, 2]]) expect(validateScoresheet(DEFAULT_CASE_RUBRIC, body).map((p) => p.rule)).toEqual(['type']);
+    for (const body of [null, 7, [1, 2]])
+      expect(validateScoresheet(DEFAULT_CASE_RUBRIC, body).map((p) => p.rule)).toEqual(['type']);
   });
 
-  const arbSheet = fc.record(Object.fromEntries(DEFAULT_CASE_RUBRIC.map((c) => [c.key, fc.integer({ min: 0, max: c.maxScore * 2 }).map((x) => x / 2)])));
+  const arbSheet = fc.record(
+    Object.fromEntries(
+      DEFAULT_CASE_RUBRIC.map((c) => [c.key, fc.integer({ min: 0, max: c.maxScore * 2 }).map((x) => x / 2)]),
+    ),
+  );
 
   it('a valid random sheet passes; any single corruption is reported on its field', () => {
     const corruptions: [ScoresheetRule, (sheet: Record<string, unknown>, key: string) => void][] = [
@@ -83,13 +122,20 @@ describe('validateScoresheet', () => {
       ['unknownCriterion', (sheet, key) => (sheet[`${key}X`] = 5)],
     ];
     fc.assert(
-      fc.property(arbSheet, fc.constantFrom(...DEFAULT_CASE_RUBRIC.map((c) => c.key)), fc.constantFrom(...corruptions), (sheet, key, [rule, corrupt]) => {
-        expect(validateScoresheet(DEFAULT_CASE_RUBRIC, sheet)).toEqual([]);
-        const broken: Record<string, unknown> = { ...sheet };
-        corrupt(broken, key);
-        const field = rule === 'unknownCriterion' ? `scores.${key}X` : `scores.${key}`;
-        expect(validateScoresheet(DEFAULT_CASE_RUBRIC, broken).map((p) => [p.field, p.rule])).toEqual([[field, rule]]);
-      }),
+      fc.property(
+        arbSheet,
+        fc.constantFrom(...DEFAULT_CASE_RUBRIC.map((c) => c.key)),
+        fc.constantFrom(...corruptions),
+        (sheet, key, [rule, corrupt]) => {
+          expect(validateScoresheet(DEFAULT_CASE_RUBRIC, sheet)).toEqual([]);
+          const broken: Record<string, unknown> = { ...sheet };
+          corrupt(broken, key);
+          const field = rule === 'unknownCriterion' ? `scores.${key}X` : `scores.${key}`;
+          expect(validateScoresheet(DEFAULT_CASE_RUBRIC, broken).map((p) => [p.field, p.rule])).toEqual([
+            [field, rule],
+          ]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

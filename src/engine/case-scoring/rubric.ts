@@ -71,7 +71,8 @@ export interface ScoresheetProblem {
 /** Checks one juror's scores against the rubric; every problem is reported, each on its own field. */
 export function validateScoresheet(criteria: readonly RubricCriterion[], scores: unknown): ScoresheetProblem[] {
   const problems: ScoresheetProblem[] = [];
-  const add = (field: string, rule: ScoresheetRule, text: string) => problems.push({ field, rule, message: `${field} ${text}` });
+  const add = (field: string, rule: ScoresheetRule, text: string) =>
+    problems.push({ field, rule, message: `${field} ${text}` });
   if (typeof scores !== 'object' || scores === null || Array.isArray(scores)) {
     add('scores', 'type', 'must be an object of criterion scores');
     return problems;
@@ -80,7 +81,8 @@ export function validateScoresheet(criteria: readonly RubricCriterion[], scores:
   for (const criterion of criteria) {
     const field = `scores.${criterion.key}`;
     const value = given[criterion.key];
-    if (value === undefined || value === null) add(field, 'required', `must be given (${criterion.name}, 0–${criterion.maxScore})`);
+    if (value === undefined || value === null)
+      add(field, 'required', `must be given (${criterion.name}, 0–${criterion.maxScore})`);
     else if (typeof value !== 'number') add(field, 'type', 'must be a number');
     else if (!Number.isFinite(value)) add(field, 'finite', 'must be a finite number');
     else if (value < 0) add(field, 'min', 'must not be less than 0');
@@ -88,7 +90,8 @@ export function validateScoresheet(criteria: readonly RubricCriterion[], scores:
   }
   const known = new Set(criteria.map((criterion) => criterion.key));
   for (const key of Object.keys(given)) {
-    if (!known.has(key)) add(`scores.${key}`, 'unknownCriterion', `is not a criterion of this rubric (${[...known].join(', ')})`);
+    if (!known.has(key))
+      add(`scores.${key}`, 'unknownCriterion', `is not a criterion of this rubric (${[...known].join(', ')})`);
   }
   return problems;
 }
@@ -100,8 +103,10 @@ export function assertUsableRubric(criteria: readonly RubricCriterion[]): void {
   for (const criterion of criteria) {
     if (keys.has(criterion.key)) throw new RangeError(`criterion ${criterion.key} appears twice`);
     keys.add(criterion.key);
-    if (!(Number.isFinite(criterion.weight) && criterion.weight > 0)) throw new RangeError(`criterion ${criterion.key} needs a positive weight`);
-    if (!(Number.isFinite(criterion.maxScore) && criterion.maxScore > 0)) throw new RangeError(`criterion ${criterion.key} needs a positive maxScore`);
+    if (!(Number.isFinite(criterion.weight) && criterion.weight > 0))
+      throw new RangeError(`criterion ${criterion.key} needs a positive weight`);
+    if (!(Number.isFinite(criterion.maxScore) && criterion.maxScore > 0))
+      throw new RangeError(`criterion ${criterion.key} needs a positive maxScore`);
   }
 }
 
@@ -115,7 +120,9 @@ export function sheetTotal(criteria: readonly RubricCriterion[], scores: Readonl
   for (const criterion of criteria) {
     const score = scores[criterion.key];
     if (!(typeof score === 'number' && score >= 0 && score <= criterion.maxScore)) {
-      throw new RangeError(`score for ${criterion.key} must be a number from 0 to ${criterion.maxScore} (got ${String(score)})`);
+      throw new RangeError(
+        `score for ${criterion.key} must be a number from 0 to ${criterion.maxScore} (got ${String(score)})`,
+      );
     }
     weighted += (criterion.weight * score) / criterion.maxScore;
     weights += criterion.weight;

@@ -25,13 +25,24 @@ function bruteForce(cost: number[][]): number {
 
 describe('auctionAssignment', () => {
   it('solves a small case', () => {
-    expect(auctionAssignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]])).toEqual([1, 0, 2]);
+    expect(
+      auctionAssignment([
+        [4, 1, 3],
+        [2, 0, 5],
+        [3, 2, 2],
+      ]),
+    ).toEqual([1, 0, 2]);
   });
 
   it('is a permutation with the optimal total cost', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 7 }).chain((n) => fc.array(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })),
+        fc.integer({ min: 1, max: 7 }).chain((n) =>
+          fc.array(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: n, maxLength: n }), {
+            minLength: n,
+            maxLength: n,
+          }),
+        ),
         (cost) => {
           const assignment = auctionAssignment(cost);
           expect([...assignment].sort((a, b) => a - b)).toEqual(cost.map((_, i) => i));
@@ -44,7 +55,9 @@ describe('auctionAssignment', () => {
   });
 
   it('handles a 400 × 400 matrix', () => {
-    const cost = Array.from({ length: 400 }, (_, i) => Array.from({ length: 400 }, (_, j) => ((i * 31 + j * 17) % 13) * 2 + 1));
+    const cost = Array.from({ length: 400 }, (_, i) =>
+      Array.from({ length: 400 }, (_, j) => ((i * 31 + j * 17) % 13) * 2 + 1),
+    );
     const assignment = auctionAssignment(cost);
     expect(new Set(assignment).size).toBe(400);
   });
@@ -52,9 +65,14 @@ describe('auctionAssignment', () => {
   it('solves a sparse matrix as brute force over the listed pairs does', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 7 }).chain((n) =>
-          fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 50 }), { freq: 2 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
-        ),
+        fc
+          .integer({ min: 1, max: 7 })
+          .chain((n) =>
+            fc.array(
+              fc.array(fc.option(fc.integer({ min: 0, max: 50 }), { freq: 2 }), { minLength: n, maxLength: n }),
+              { minLength: n, maxLength: n },
+            ),
+          ),
         fc.integer({ min: 0, max: 6 }),
         (matrix, shift) => {
           const n = matrix.length;

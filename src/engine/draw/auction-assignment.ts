@@ -66,7 +66,8 @@ export function sparseAuctionAssignment(rows: readonly SparseRow[]): number[] {
   if (n === 0) return [];
   let spread = 1;
   for (const row of rows) {
-    if (row.columns.length === 0 || row.columns.length !== row.costs.length) throw new RangeError('every row needs at least one column, each with a cost');
+    if (row.columns.length === 0 || row.columns.length !== row.costs.length)
+      throw new RangeError('every row needs at least one column, each with a cost');
     for (const c of row.costs) {
       if (!Number.isInteger(c)) throw new RangeError('costs must be integers');
       spread = Math.max(spread, Math.abs(c) * (n + 1));

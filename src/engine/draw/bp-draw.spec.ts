@@ -7,7 +7,13 @@ const SIDES = ['OG', 'OO', 'CG', 'CO'];
 
 function simulate(n: number, rounds: number, seed: string) {
   const random = seededRandom(`bp:${seed}`);
-  const teams: DrawTeam[] = Array.from({ length: n }, (_, i) => ({ id: `t${i}`, points: 0, speakerTotal: 0, sideCounts: {}, opponents: [] }));
+  const teams: DrawTeam[] = Array.from({ length: n }, (_, i) => ({
+    id: `t${i}`,
+    points: 0,
+    speakerTotal: 0,
+    sideCounts: {},
+    opponents: [],
+  }));
   const byId = new Map(teams.map((t) => [t.id, t]));
   const draws = [];
   const before: DrawTeam[][] = [];
@@ -28,11 +34,26 @@ function simulate(n: number, rounds: number, seed: string) {
   return { teams, draws, before };
 }
 
-const roomsOf = (draw: ReturnType<typeof drawBritishParliamentary>) => draw.debates.map((d) => d.teams.map((t) => t.teamId).sort().join(',')).sort();
+const roomsOf = (draw: ReturnType<typeof drawBritishParliamentary>) =>
+  draw.debates
+    .map((d) =>
+      d.teams
+        .map((t) => t.teamId)
+        .sort()
+        .join(','),
+    )
+    .sort();
 
 describe('drawBritishParliamentary', () => {
   it('refuses a field that is not a multiple of four', () => {
-    expect(() => drawBritishParliamentary({ sides: SIDES, roundNumber: 1, seed: 's', teams: simulate(8, 0, 's').teams.slice(0, 6) })).toThrow(/multiple of four/);
+    expect(() =>
+      drawBritishParliamentary({
+        sides: SIDES,
+        roundNumber: 1,
+        seed: 's',
+        teams: simulate(8, 0, 's').teams.slice(0, 6),
+      }),
+    ).toThrow(/multiple of four/);
   });
 
   it('entropy cost: 0 for even counts, 1 for one position only, by hand in between', () => {
@@ -44,39 +65,44 @@ describe('drawBritishParliamentary', () => {
 
   it('fills rooms from the top bracket down, pulls up only what the room count forces, and says so', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 8 }), fc.string({ maxLength: 6 }), (rooms, rounds, seed) => {
-        const n = rooms * 4;
-        const { teams, draws, before } = simulate(n, rounds, seed);
-        draws.forEach((draw, r) => {
-          const points = new Map(before[r].map((t) => [t.id, t.points]));
-          const seen = draw.debates.flatMap((d) => d.teams.map((t) => t.teamId));
-          expect(seen.sort()).toEqual(teams.map((t) => t.id).sort());
-          // Rooms come bracket by bracket; a bracket's rooms hold exactly the points of the same number of places of
-          // the ranking: pull-ups are only those the room count forces (which room they join is the assignment's).
-          const sorted = [...before[r]].sort((a, b) => b.points - a.points).map((t) => t.points);
-          let start = 0;
-          while (start < draw.debates.length) {
-            let end = start;
-            while (end < draw.debates.length && draw.debates[end].bracket === draw.debates[start].bracket) end++;
-            const pool = draw.debates.slice(start, end).flatMap((d) => d.teams.map((t) => points.get(t.teamId)!));
-            expect(pool.sort((a, b) => b - a)).toEqual(sorted.slice(4 * start, 4 * end));
-            start = end;
-          }
-          for (const debate of draw.debates) {
-            expect(debate.teams.map((t) => t.side)).toEqual(SIDES);
-            const roomPoints = debate.teams.map((t) => points.get(t.teamId)!);
-            expect(debate.explanation[0]).toBe(`bracket of ${debate.bracket} point(s)`);
-            expect(Math.max(...roomPoints)).toBeLessThanOrEqual(debate.bracket);
-            const pulled = debate.explanation.filter((l) => l.includes('pulled up'));
-            expect(pulled.length).toBe(roomPoints.filter((p) => p < debate.bracket).length);
-            for (const line of pulled) {
-              const [id, from] = /^(\S+) pulled up from the (\d+)-point bracket/.exec(line)!.slice(1);
-              expect(points.get(id)).toBe(Number(from));
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.string({ maxLength: 6 }),
+        (rooms, rounds, seed) => {
+          const n = rooms * 4;
+          const { teams, draws, before } = simulate(n, rounds, seed);
+          draws.forEach((draw, r) => {
+            const points = new Map(before[r].map((t) => [t.id, t.points]));
+            const seen = draw.debates.flatMap((d) => d.teams.map((t) => t.teamId));
+            expect(seen.sort()).toEqual(teams.map((t) => t.id).sort());
+            // Rooms come bracket by bracket; a bracket's rooms hold exactly the points of the same number of places of
+            // the ranking: pull-ups are only those the room count forces (which room they join is the assignment's).
+            const sorted = [...before[r]].sort((a, b) => b.points - a.points).map((t) => t.points);
+            let start = 0;
+            while (start < draw.debates.length) {
+              let end = start;
+              while (end < draw.debates.length && draw.debates[end].bracket === draw.debates[start].bracket) end++;
+              const pool = draw.debates.slice(start, end).flatMap((d) => d.teams.map((t) => points.get(t.teamId)!));
+              expect(pool.sort((a, b) => b - a)).toEqual(sorted.slice(4 * start, 4 * end));
+              start = end;
             }
-          }
-        });
-        expect(simulate(n, rounds, seed).draws).toEqual(draws);
-      }),
+            for (const debate of draw.debates) {
+              expect(debate.teams.map((t) => t.side)).toEqual(SIDES);
+              const roomPoints = debate.teams.map((t) => points.get(t.teamId)!);
+              expect(debate.explanation[0]).toBe(`bracket of ${debate.bracket} point(s)`);
+              expect(Math.max(...roomPoints)).toBeLessThanOrEqual(debate.bracket);
+              const pulled = debate.explanation.filter((l) => l.includes('pulled up'));
+              expect(pulled.length).toBe(roomPoints.filter((p) => p < debate.bracket).length);
+              for (const line of pulled) {
+                const [id, from] = /^(\S+) pulled up from the (\d+)-point bracket/.exec(line)!.slice(1);
+                expect(points.get(id)).toBe(Number(from));
+              }
+            }
+          });
+          expect(simulate(n, rounds, seed).draws).toEqual(draws);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -84,12 +110,16 @@ describe('drawBritishParliamentary', () => {
   it('draws different rooms inside a bracket for different seeds', () => {
     // Round 1: one bracket of 40 teams. Two seeds giving the same ten rooms would be a 1-in-10^20 coincidence.
     const teams = simulate(40, 0, 'x').teams;
-    const draws = ['a', 'b', 'c', 'd'].map((seed) => roomsOf(drawBritishParliamentary({ sides: SIDES, roundNumber: 1, seed, teams })));
+    const draws = ['a', 'b', 'c', 'd'].map((seed) =>
+      roomsOf(drawBritishParliamentary({ sides: SIDES, roundNumber: 1, seed, teams })),
+    );
     expect(new Set(draws.map((d) => d.join('|'))).size).toBe(4);
     fc.assert(
       fc.property(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 }), (a, b) => {
         fc.pre(a !== b);
-        const [x, y] = [a, b].map((seed) => roomsOf(drawBritishParliamentary({ sides: SIDES, roundNumber: 1, seed, teams })));
+        const [x, y] = [a, b].map((seed) =>
+          roomsOf(drawBritishParliamentary({ sides: SIDES, roundNumber: 1, seed, teams })),
+        );
         expect(x).not.toEqual(y);
       }),
       { numRuns: 50 },
@@ -98,14 +128,23 @@ describe('drawBritishParliamentary', () => {
 
   it('keeps position counts within one of even after every four rounds in a single bracket', () => {
     // Every team on the same points each round (all rooms drawn level), so nothing but positions constrains the seats.
-    const teams: DrawTeam[] = Array.from({ length: 16 }, (_, i) => ({ id: `t${i}`, points: 0, speakerTotal: 0, sideCounts: {}, opponents: [] }));
+    const teams: DrawTeam[] = Array.from({ length: 16 }, (_, i) => ({
+      id: `t${i}`,
+      points: 0,
+      speakerTotal: 0,
+      sideCounts: {},
+      opponents: [],
+    }));
     for (let round = 1; round <= 8; round++) {
       const draw = drawBritishParliamentary({ sides: SIDES, roundNumber: round, seed: 'even', teams });
-      for (const d of draw.debates) for (const seat of d.teams) {
-        const t = teams.find((x) => x.id === seat.teamId)!;
-        t.sideCounts[seat.side] = (t.sideCounts[seat.side] ?? 0) + 1;
-      }
-      if (round % 4 === 0) for (const t of teams) expect(SIDES.map((s) => t.sideCounts[s] ?? 0)).toEqual([round / 4, round / 4, round / 4, round / 4]);
+      for (const d of draw.debates)
+        for (const seat of d.teams) {
+          const t = teams.find((x) => x.id === seat.teamId)!;
+          t.sideCounts[seat.side] = (t.sideCounts[seat.side] ?? 0) + 1;
+        }
+      if (round % 4 === 0)
+        for (const t of teams)
+          expect(SIDES.map((s) => t.sideCounts[s] ?? 0)).toEqual([round / 4, round / 4, round / 4, round / 4]);
     }
   });
 });

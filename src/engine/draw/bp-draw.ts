@@ -109,11 +109,20 @@ export function drawBritishParliamentary(input: {
       const why = [`bracket of ${levels[k]} point(s)`];
       for (const s of seatsHere) {
         if (s.team.points < levels[k]) {
-          why.push(`${s.team.id} pulled up from the ${s.team.points}-point bracket: the ${levels[k]}-point bracket needs a multiple of four teams, and the assignment chose the teams whose position histories gain most`);
+          why.push(
+            `${s.team.id} pulled up from the ${s.team.points}-point bracket: the ${levels[k]}-point bracket needs a multiple of four teams, and the assignment chose the teams whose position histories gain most`,
+          );
         }
       }
-      why.push(`rooms drawn at random from the seed inside the bracket; positions by minimum entropy cost of each team's position history (exponent ${options.entropyExponent})`);
-      draw.debates.push({ room: ++room, teams: seatsHere.map((s) => ({ side: s.side, teamId: s.team.id })), bracket: levels[k], explanation: why });
+      why.push(
+        `rooms drawn at random from the seed inside the bracket; positions by minimum entropy cost of each team's position history (exponent ${options.entropyExponent})`,
+      );
+      draw.debates.push({
+        room: ++room,
+        teams: seatsHere.map((s) => ({ side: s.side, teamId: s.team.id })),
+        bracket: levels[k],
+        explanation: why,
+      });
       for (const s of seatsHere) {
         const counts = sides.map((side) => (s.team.sideCounts[side] ?? 0) + (side === s.side ? 1 : 0));
         if (Math.max(...counts) - Math.min(...counts) >= 2) {

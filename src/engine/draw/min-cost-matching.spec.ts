@@ -29,17 +29,21 @@ function bruteForce(n: number, edges: readonly (readonly [number, number, number
   return best();
 }
 
-const graph = fc
-  .integer({ min: 1, max: 5 })
-  .chain((half) =>
-    fc.record({
-      n: fc.constant(half * 2),
-      edges: fc.uniqueArray(
-        fc.tuple(fc.integer({ min: 0, max: half * 2 - 1 }), fc.integer({ min: 0, max: half * 2 - 1 }), fc.integer({ min: 0, max: 1_000_000 })).filter(([i, j]) => i < j),
-        { selector: ([i, j]) => `${i}|${j}`, maxLength: half * (2 * half - 1) },
-      ),
-    }),
-  );
+const graph = fc.integer({ min: 1, max: 5 }).chain((half) =>
+  fc.record({
+    n: fc.constant(half * 2),
+    edges: fc.uniqueArray(
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: half * 2 - 1 }),
+          fc.integer({ min: 0, max: half * 2 - 1 }),
+          fc.integer({ min: 0, max: 1_000_000 }),
+        )
+        .filter(([i, j]) => i < j),
+      { selector: ([i, j]) => `${i}|${j}`, maxLength: half * (2 * half - 1) },
+    ),
+  }),
+);
 
 describe('minCostPerfectMatching', () => {
   it('finds a perfect matching of least total cost, or says none exists, as brute force does', () => {

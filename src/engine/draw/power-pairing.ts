@@ -39,7 +39,11 @@ export interface PairingOptions {
   avoidInstitution: boolean;
 }
 
-export const DEFAULT_PAIRING_OPTIONS: Readonly<PairingOptions> = { oddBracket: 'pull-up-top', method: 'fold', avoidInstitution: true };
+export const DEFAULT_PAIRING_OPTIONS: Readonly<PairingOptions> = {
+  oddBracket: 'pull-up-top',
+  method: 'fold',
+  avoidInstitution: true,
+};
 
 /**
  * What one pairing costs in the matching, rule by rule. The gaps between the weights make the priorities strict in
@@ -63,7 +67,8 @@ export const PAIRING_COSTS = {
   distance: 1,
 } as const;
 
-const RULE_ORDER = 'rule order: rematch ≫ three off side balance ≫ pull-up beyond the forced ones ≫ institution ≫ two off ≫ distance from the ideal partner';
+const RULE_ORDER =
+  'rule order: rematch ≫ three off side balance ≫ pull-up beyond the forced ones ≫ institution ≫ two off ≫ distance from the ideal partner';
 
 export interface DrawDebate {
   room: number;
@@ -170,7 +175,9 @@ export function drawPowerPaired(request: DrawRequest): Draw {
     const bye = candidates.find((t) => !t.hadBye) ?? candidates[0];
     draw.byes.push({
       teamId: bye.id,
-      reason: bye.hadBye ? 'odd number of teams; every team has had a bye, so the lowest-ranked sits out again' : 'odd number of teams: the lowest-ranked team without a bye sits out',
+      reason: bye.hadBye
+        ? 'odd number of teams; every team has had a bye, so the lowest-ranked sits out again'
+        : 'odd number of teams: the lowest-ranked team without a bye sits out',
     });
     ranked.splice(ranked.indexOf(bye), 1);
   }
@@ -213,14 +220,24 @@ export function drawPowerPaired(request: DrawRequest): Draw {
   for (const [a, b] of pairs) for (let k = a.level; k < b.level; k++) crossings[k]++;
   const beyondForced = crossings.some((c, k) => c > forced[k]);
   // Why a pull-up beyond the forced ones: what the best draw keeping to the forced crossings would break instead.
-  const inside = beyondForced ? totals(match(teams, (a, b) => price(a, b, PAIRING_COSTS.rematch * 10).total, options.method), price) : null;
+  const inside = beyondForced
+    ? totals(
+        match(teams, (a, b) => price(a, b, PAIRING_COSTS.rematch * 10).total, options.method),
+        price,
+      )
+    : null;
   const made = totals(pairs, price);
 
   pairs.sort((x, y) => x[0].index - y[0].index);
   pairs.forEach(([a, b], i) => {
     const cost = price(a, b, PAIRING_COSTS.crossBracket);
     const why: string[] = [];
-    if (roundOne) why.push(request.priorRanking ? 'round 1: teams in the order of the prior ranking' : 'round 1: teams in a random order from the round seed');
+    if (roundOne)
+      why.push(
+        request.priorRanking
+          ? 'round 1: teams in the order of the prior ranking'
+          : 'round 1: teams in a random order from the round seed',
+      );
     else why.push(`bracket of ${a.team.points} point(s)`);
     if (a.level !== b.level) {
       const crossed = Array.from({ length: b.level - a.level }, (_, d) => a.level + d);
@@ -246,14 +263,19 @@ export function drawPowerPaired(request: DrawRequest): Draw {
     const excess = (x: Ranked, y: Ranked) => sidePrice(x.lean + 1) + sidePrice(y.lean - 1);
     const asIs = excess(a, b);
     const swapped = excess(b, a);
-    if (swapped < asIs || (swapped === asIs && (b.lean < a.lean || (b.lean === a.lean && random() < 0.5)))) [gov, opp] = [b, a];
+    if (swapped < asIs || (swapped === asIs && (b.lean < a.lean || (b.lean === a.lean && random() < 0.5))))
+      [gov, opp] = [b, a];
     why.push(
       gov.lean === opp.lean
         ? `sides by a seeded coin: equal side history`
         : `${first} to ${gov.team.id}, whose history leans less to ${first}`,
     );
     if (cost.rematches > 0) {
-      draw.brokenConstraints.push({ constraint: 'rematch', teamIds: [a.team.id, b.team.id], why: 'no draw among the pairings the matching was offered avoids every rematch; this one has the fewest' });
+      draw.brokenConstraints.push({
+        constraint: 'rematch',
+        teamIds: [a.team.id, b.team.id],
+        why: 'no draw among the pairings the matching was offered avoids every rematch; this one has the fewest',
+      });
     }
     if (cost.institution) {
       draw.brokenConstraints.push({
@@ -263,7 +285,11 @@ export function drawPowerPaired(request: DrawRequest): Draw {
       });
     }
     if (cost.conflict) {
-      draw.brokenConstraints.push({ constraint: 'conflict', teamIds: [a.team.id, b.team.id], why: `declared conflict: the matching found no cheaper draw without it (${RULE_ORDER})` });
+      draw.brokenConstraints.push({
+        constraint: 'conflict',
+        teamIds: [a.team.id, b.team.id],
+        why: `declared conflict: the matching found no cheaper draw without it (${RULE_ORDER})`,
+      });
     }
     for (const [team, after] of [
       [gov, gov.lean + 1],
@@ -345,13 +371,25 @@ function distance(a: Ranked, b: Ranked, method: PairingMethod): number {
   return method === 'fold' ? Math.abs(p + q - (size - 1)) : Math.abs(Math.abs(q - p) - size / 2);
 }
 
-function pairCost(a: Ranked, b: Ranked, options: PairingOptions, conflicts: Set<string>, crossWeight: number): PairCost {
+function pairCost(
+  a: Ranked,
+  b: Ranked,
+  options: PairingOptions,
+  conflicts: Set<string>,
+  crossWeight: number,
+): PairCost {
   const rematches = a.met.get(b.team.id) ?? 0;
   const gap = Math.abs(a.level - b.level);
   const institution = options.avoidInstitution && !!a.team.institution && a.team.institution === b.team.institution;
   const conflict = conflicts.has(`${a.team.id}|${b.team.id}`);
-  const sideCost = Math.min(sideExcess(a.lean + 1) + sideExcess(b.lean - 1), sideExcess(b.lean + 1) + sideExcess(a.lean - 1));
-  const sideTotal = Math.min(sidePrice(a.lean + 1) + sidePrice(b.lean - 1), sidePrice(b.lean + 1) + sidePrice(a.lean - 1));
+  const sideCost = Math.min(
+    sideExcess(a.lean + 1) + sideExcess(b.lean - 1),
+    sideExcess(b.lean + 1) + sideExcess(a.lean - 1),
+  );
+  const sideTotal = Math.min(
+    sidePrice(a.lean + 1) + sidePrice(b.lean - 1),
+    sidePrice(b.lean + 1) + sidePrice(a.lean - 1),
+  );
   const d = distance(a, b, options.method);
   const total =
     rematches * PAIRING_COSTS.rematch +
@@ -384,14 +422,15 @@ function match(teams: Ranked[], cost: (a: Ranked, b: Ranked) => number, method: 
   }
   if (pairs.every(([a, b]) => !a.met.has(b.team.id))) return pairs;
   // A window could not avoid a rematch: the whole field, each team offered the 48 teams nearest its ideal partner.
-  const nearby = (a: Ranked, b: Ranked) => Math.min(distance(a, b, 'fold'), distance(a, b, 'slide')) <= 24 || Math.abs(a.index - b.index) <= 24;
+  const nearby = (a: Ranked, b: Ranked) =>
+    Math.min(distance(a, b, 'fold'), distance(a, b, 'slide')) <= 24 || Math.abs(a.index - b.index) <= 24;
   return solve(teams, cost, nearby);
 }
 
 /** Fold windows: positions [w, w + 32) from the top of a bracket with their partners from the bottom. */
 function windows(teams: Ranked[]): Ranked[][] {
   const out: Ranked[][] = [];
-  for (let start = 0; start < teams.length; ) {
+  for (let start = 0; start < teams.length;) {
     const end = teams[start].end;
     const half = (end - start) / 2;
     for (let w = 0; w < half; w += WINDOW) {
@@ -404,10 +443,15 @@ function windows(teams: Ranked[]): Ranked[][] {
   return out;
 }
 
-function solve(teams: Ranked[], cost: (a: Ranked, b: Ranked) => number, offered: (a: Ranked, b: Ranked) => boolean): [Ranked, Ranked][] {
+function solve(
+  teams: Ranked[],
+  cost: (a: Ranked, b: Ranked) => number,
+  offered: (a: Ranked, b: Ranked) => boolean,
+): [Ranked, Ranked][] {
   const edges: [number, number, number][] = [];
   for (let i = 0; i < teams.length; i++) {
-    for (let j = i + 1; j < teams.length; j++) if (offered(teams[i], teams[j])) edges.push([i, j, cost(teams[i], teams[j])]);
+    for (let j = i + 1; j < teams.length; j++)
+      if (offered(teams[i], teams[j])) edges.push([i, j, cost(teams[i], teams[j])]);
   }
   const mate = minCostPerfectMatching(teams.length, edges);
   if (!mate) throw new Error('no perfect matching among the offered pairings');
@@ -432,8 +476,10 @@ function totals(pairs: [Ranked, Ranked][], price: (a: Ranked, b: Ranked, crossWe
 function insideWouldBreak(made: ReturnType<typeof totals>, inside: ReturnType<typeof totals>): string {
   const more: string[] = [];
   if (inside.rematches > made.rematches) more.push(`${inside.rematches - made.rematches} more rematch(es)`);
-  if (inside.institution > made.institution) more.push(`${inside.institution - made.institution} more institution clash(es) or declared conflict(s)`);
-  if (inside.sideExcess > made.sideExcess) more.push(`side imbalance ${inside.sideExcess} instead of ${made.sideExcess}`);
+  if (inside.institution > made.institution)
+    more.push(`${inside.institution - made.institution} more institution clash(es) or declared conflict(s)`);
+  if (inside.sideExcess > made.sideExcess)
+    more.push(`side imbalance ${inside.sideExcess} instead of ${made.sideExcess}`);
   return `the best draw keeping to the forced pull-ups would have ${more.join(', ') || 'the same conflicts at a greater distance from the ideal pairings'}`;
 }
 

@@ -7,7 +7,11 @@ const REGIONS = ['south', 'north', 'west', 'central', 'east', 'r6', 'r7', 'r8'];
 
 function qualifiers(regions: number, slots: number): NationalQualifier[] {
   return REGIONS.slice(0, regions).flatMap((regionCode) =>
-    Array.from({ length: slots }, (_, place) => ({ teamId: `${regionCode}-${place + 1}`, regionCode, regionalPlace: place + 1 })),
+    Array.from({ length: slots }, (_, place) => ({
+      teamId: `${regionCode}-${place + 1}`,
+      regionCode,
+      regionalPlace: place + 1,
+    })),
   );
 }
 
@@ -50,14 +54,19 @@ describe('seedNationalBracket', () => {
 
   it('never pairs a region with itself in round one when some order avoids it', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 1, max: 4 }), fc.string(), (regions, slots, seed) => {
-        const list = qualifiers(regions, slots);
-        const seeding = seedNationalBracket(list, seed);
-        expect([...seeding.seeds].sort()).toEqual(list.map((q) => q.teamId).sort());
-        const clashes = firstRoundPairs(seeding.seeds).filter(([a, b]) => a.split('-')[0] === b.split('-')[0]);
-        expect(clashes.length).toBe(seeding.constraintsBroken.length);
-        if (list.length <= 8 && avoidable(list)) expect(clashes).toEqual([]);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.string(),
+        (regions, slots, seed) => {
+          const list = qualifiers(regions, slots);
+          const seeding = seedNationalBracket(list, seed);
+          expect([...seeding.seeds].sort()).toEqual(list.map((q) => q.teamId).sort());
+          const clashes = firstRoundPairs(seeding.seeds).filter(([a, b]) => a.split('-')[0] === b.split('-')[0]);
+          expect(clashes.length).toBe(seeding.constraintsBroken.length);
+          if (list.length <= 8 && avoidable(list)) expect(clashes).toEqual([]);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -68,12 +68,19 @@ export function seedNationalBracket(qualifiers: readonly NationalQualifier[], se
     const candidates = list
       .map((_, i) => i + 1)
       .filter((c) => c !== s && c !== o)
-      .sort((a, b) => Number(list[a - 1].regionalPlace !== list[o - 1].regionalPlace) - Number(list[b - 1].regionalPlace !== list[o - 1].regionalPlace) || Math.abs(a - o) - Math.abs(b - o));
+      .sort(
+        (a, b) =>
+          Number(list[a - 1].regionalPlace !== list[o - 1].regionalPlace) -
+            Number(list[b - 1].regionalPlace !== list[o - 1].regionalPlace) || Math.abs(a - o) - Math.abs(b - o),
+      );
     for (const c of candidates) {
       [list[o - 1], list[c - 1]] = [list[c - 1], list[o - 1]];
       const touched = [s, o, c, opponent.get(c)].filter((x): x is number => x !== undefined);
       if (touched.every((x) => !clash(list, x)) && list.every((_, i) => i + 1 >= s || !clash(list, i + 1))) {
-        swaps.push({ seeds: [o, c], why: `${list[c - 1].regionCode} would have met itself in the first round (seed ${s} v ${o})` });
+        swaps.push({
+          seeds: [o, c],
+          why: `${list[c - 1].regionCode} would have met itself in the first round (seed ${s} v ${o})`,
+        });
         break;
       }
       [list[o - 1], list[c - 1]] = [list[c - 1], list[o - 1]];

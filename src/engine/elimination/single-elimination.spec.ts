@@ -86,7 +86,9 @@ describe('corrections', () => {
   it('resets exactly the later matches on the path, and replaying gives a consistent bracket', () => {
     fc.assert(
       fc.property(fc.integer({ min: 3, max: 64 }), fc.nat(), fc.integer(), (n, which, salt) => {
-        const played = playOut(createEliminationBracket(teams(n)), (a, c) => ((a.charCodeAt(1) + c.charCodeAt(1) + salt) % 2 ? a : c));
+        const played = playOut(createEliminationBracket(teams(n)), (a, c) =>
+          (a.charCodeAt(1) + c.charCodeAt(1) + salt) % 2 ? a : c,
+        );
         const decided = played.rounds.flatMap((r) => r.matches).filter((m) => !m.bye && m.winnerTeamId);
         const target = decided[which % decided.length];
         const loser = target.teamIds.find((t) => t !== target.winnerTeamId)!;
@@ -205,10 +207,15 @@ describe('British Parliamentary rooms of four', () => {
         const n = 4 * 2 ** k;
         const b = createEliminationBracket(teams(n), 4);
         const first = b.rounds[0].matches;
-        expect(first.flatMap((m) => m.seeds).sort((x, y) => x! - y!)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+        expect(first.flatMap((m) => m.seeds).sort((x, y) => x! - y!)).toEqual(
+          Array.from({ length: n }, (_, i) => i + 1),
+        );
         const half = (seed: number) => Math.floor(first.findIndex((m) => m.seeds.includes(seed)) / (first.length / 2));
         if (first.length > 1) expect(half(1)).not.toBe(half(2));
-        const order = (ids: string[]) => [...ids].sort((x, y) => ((x.charCodeAt(1) * 31 + salt) % 7) - ((y.charCodeAt(1) * 31 + salt) % 7) || x.localeCompare(y));
+        const order = (ids: string[]) =>
+          [...ids].sort(
+            (x, y) => ((x.charCodeAt(1) * 31 + salt) % 7) - ((y.charCodeAt(1) * 31 + salt) % 7) || x.localeCompare(y),
+          );
         const played = playRooms(b, order);
         const winner = champion(played)!;
         expect(winner).not.toBeNull();
@@ -216,7 +223,13 @@ describe('British Parliamentary rooms of four', () => {
           for (const m of round.matches) {
             expect(m.ranking).toHaveLength(4);
             const later = played.rounds[r + 1]?.matches[Math.floor(m.index / 2)];
-            if (later) expect(new Set(later.teamIds)).toEqual(new Set([...later.teamIds.filter((t) => !m.ranking!.slice(0, 2).includes(t!)), ...m.ranking!.slice(0, 2)]));
+            if (later)
+              expect(new Set(later.teamIds)).toEqual(
+                new Set([
+                  ...later.teamIds.filter((t) => !m.ranking!.slice(0, 2).includes(t!)),
+                  ...m.ranking!.slice(0, 2),
+                ]),
+              );
           }
         }
         const standings = finalStandings(played);

@@ -63,7 +63,9 @@ export function placement(size: number): number[] {
 
 /** The seeds of the first-round room whose top seed is `top`, tier by tier, with `rooms` rooms. */
 function roomSeeds(top: number, rooms: number, roomSize: number): number[] {
-  return Array.from({ length: roomSize }, (_, tier) => (tier % 2 === 0 ? tier * rooms + top : (tier + 1) * rooms + 1 - top));
+  return Array.from({ length: roomSize }, (_, tier) =>
+    tier % 2 === 0 ? tier * rooms + top : (tier + 1) * rooms + 1 - top,
+  );
 }
 
 const matchId = (round: number, index: number) => `r${round + 1}m${index + 1}`;
@@ -119,7 +121,12 @@ export function createEliminationBracket(seeds: readonly string[], roomSize: 2 |
     match.bye = match.teamIds.some((t) => t === null);
   }
   for (const match of rounds[0].matches) {
-    if (match.bye) bracket = place(bracket, match, match.teamIds.filter((t): t is string => t !== null));
+    if (match.bye)
+      bracket = place(
+        bracket,
+        match,
+        match.teamIds.filter((t): t is string => t !== null),
+      );
   }
   return bracket;
 }
@@ -137,7 +144,12 @@ function find(bracket: Bracket, id: string): BracketMatch {
   return match;
 }
 
-const copy = (m: BracketMatch): BracketMatch => ({ ...m, seeds: [...m.seeds], teamIds: [...m.teamIds], ranking: m.ranking && [...m.ranking] });
+const copy = (m: BracketMatch): BracketMatch => ({
+  ...m,
+  seeds: [...m.seeds],
+  teamIds: [...m.teamIds],
+  ranking: m.ranking && [...m.ranking],
+});
 
 /**
  * Copy-on-write: returns a bracket that shares every round and match it does not change, with editable copies of
@@ -159,7 +171,11 @@ function edit(source: Bracket, ids: string[]): { bracket: Bracket; match: (id: s
 }
 
 /** The teams a ranking sends on, with their seeds, better seed first (it takes the earlier slot). */
-function advancers(bracket: Bracket, match: BracketMatch, ranking: readonly string[]): { teamId: string; seed: number | null }[] {
+function advancers(
+  bracket: Bracket,
+  match: BracketMatch,
+  ranking: readonly string[],
+): { teamId: string; seed: number | null }[] {
   return ranking
     .slice(0, bracket.advancing)
     .map((teamId) => ({ teamId, seed: match.seeds[match.teamIds.indexOf(teamId)] }))
@@ -195,7 +211,8 @@ function checkRanking(bracket: Bracket, match: BracketMatch, ranking: readonly s
   const needed = match.next ? bracket.advancing : 1;
   if (ranking.length < needed) throw new RangeError(`${match.id} needs the top ${needed} of its result`);
   if (new Set(ranking).size !== ranking.length) throw new RangeError(`a team is ranked twice in ${match.id}`);
-  for (const teamId of ranking) if (!match.teamIds.includes(teamId)) throw new RangeError(`${teamId} does not play in ${match.id}`);
+  for (const teamId of ranking)
+    if (!match.teamIds.includes(teamId)) throw new RangeError(`${teamId} does not play in ${match.id}`);
 }
 
 /** What later rooms depend on: the advancing set, or the champion in the final. */
@@ -285,7 +302,11 @@ export function finalStandings(bracket: Bracket): string[] {
         const order = placesIn(m);
         return order
           .filter((t) => !going.has(t))
-          .map((teamId) => ({ teamId, place: order.indexOf(teamId), seed: m.seeds[m.teamIds.indexOf(teamId)] ?? Number.MAX_SAFE_INTEGER }));
+          .map((teamId) => ({
+            teamId,
+            place: order.indexOf(teamId),
+            seed: m.seeds[m.teamIds.indexOf(teamId)] ?? Number.MAX_SAFE_INTEGER,
+          }));
       })
       .sort((a, b) => a.place - b.place || a.seed - b.seed);
     out.push(...knockedOut.map((l) => l.teamId));
@@ -300,7 +321,10 @@ export function finalStandings(bracket: Bracket): string[] {
 export function replaceTeam(source: Bracket, teamId: string, replacement: string): Bracket | null {
   const holding = source.rounds.flatMap((r) => r.matches).filter((m) => m.teamIds.includes(teamId));
   if (holding.some((m) => !m.bye && m.ranking !== null)) return null;
-  const { bracket, match } = edit(source, holding.map((m) => m.id));
+  const { bracket, match } = edit(
+    source,
+    holding.map((m) => m.id),
+  );
   for (const held of holding) {
     const m = match(held.id);
     m.teamIds[m.teamIds.indexOf(teamId)] = replacement;
@@ -309,4 +333,3 @@ export function replaceTeam(source: Bracket, teamId: string, replacement: string
   }
   return bracket;
 }
-

@@ -109,7 +109,16 @@ describe('validateBallot — WSDC', () => {
     const outcome = validateBallot(WSDC_PRESET, WSDC_CONTEXT, wsdcBallot());
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.result.teams.map(({ teamId, total, points, rank, won, margin }) => ({ teamId, total, points, rank, won, margin }))).toEqual([
+    expect(
+      outcome.result.teams.map(({ teamId, total, points, rank, won, margin }) => ({
+        teamId,
+        total,
+        points,
+        rank,
+        won,
+        margin,
+      })),
+    ).toEqual([
       { teamId: 'gov-team', total: 252, points: 1, rank: 1, won: true, margin: 3.5 },
       { teamId: 'opp-team', total: 248.5, points: 0, rank: 2, won: false, margin: -3.5 },
     ]);
@@ -127,19 +136,39 @@ describe('validateBallot — WSDC', () => {
     const ballot = wsdcBallot();
     ballot.teams[0].speeches[3].score = 41;
     expect(problemsOf(WSDC_PRESET, WSDC_CONTEXT, ballot)).toEqual([
-      { field: 'teams[0].speeches[3].score', rule: 'max', message: 'teams[0].speeches[3].score must not be greater than 40' },
+      {
+        field: 'teams[0].speeches[3].score',
+        rule: 'max',
+        message: 'teams[0].speeches[3].score must not be greater than 40',
+      },
     ]);
   });
 
   it.each<[string, (b: Ballot) => void, string[]]>([
     ['score below the minimum', (b) => (b.teams[1].speeches[0].score = 59), ['teams[1].speeches[0].score min']],
-    ['quarter mark on a substantive speech', (b) => (b.teams[0].speeches[1].score = 74.25), ['teams[0].speeches[1].score step']],
+    [
+      'quarter mark on a substantive speech',
+      (b) => (b.teams[0].speeches[1].score = 74.25),
+      ['teams[0].speeches[1].score step'],
+    ],
     ['quarter mark on a reply', (b) => (b.teams[0].speeches[3].score = 35.25), ['teams[0].speeches[3].score step']],
     ['NaN score', (b) => (b.teams[0].speeches[0].score = NaN), ['teams[0].speeches[0].score finite']],
     ['infinite score', (b) => (b.teams[1].speeches[2].score = Infinity), ['teams[1].speeches[2].score finite']],
-    ['score sent as text', (b) => ((b.teams[1].speeches[2] as unknown as { score: string }).score = '70'), ['teams[1].speeches[2].score type']],
-    ['a speaker of the other team', (b) => (b.teams[0].speeches[1].speakerId = 'opp-b'), ['teams[0].speeches[1].speakerId speakerNotInTeam']],
-    ['a speaker speaking twice', (b) => (b.teams[1].speeches[2].speakerId = 'opp-a'), ['teams[1].speeches[2].speakerId duplicateSpeaker']],
+    [
+      'score sent as text',
+      (b) => ((b.teams[1].speeches[2] as unknown as { score: string }).score = '70'),
+      ['teams[1].speeches[2].score type'],
+    ],
+    [
+      'a speaker of the other team',
+      (b) => (b.teams[0].speeches[1].speakerId = 'opp-b'),
+      ['teams[0].speeches[1].speakerId speakerNotInTeam'],
+    ],
+    [
+      'a speaker speaking twice',
+      (b) => (b.teams[1].speeches[2].speakerId = 'opp-a'),
+      ['teams[1].speeches[2].speakerId duplicateSpeaker'],
+    ],
     ['a missing speech', (b) => b.teams[0].speeches.splice(2, 1), ['teams[0].speeches speechCount']],
     ['a missing reply', (b) => b.teams[1].speeches.pop(), ['teams[1].speeches replyMissing']],
     [
@@ -147,16 +176,32 @@ describe('validateBallot — WSDC', () => {
       (b) => b.teams[0].speeches.push({ speakerId: 'gov-b', score: 35, reply: true }),
       ['teams[0].speeches[4].reply replyExtra'],
     ],
-    ['a reply by the 3rd speaker', (b) => (b.teams[0].speeches[3].speakerId = 'gov-c'), ['teams[0].speeches[3].speakerId replyPosition']],
-    ['a reply by a member who did not speak', (b) => (b.teams[0].speeches[3].speakerId = 'gov-d'), ['teams[0].speeches[3].speakerId replyNotSpoken']],
+    [
+      'a reply by the 3rd speaker',
+      (b) => (b.teams[0].speeches[3].speakerId = 'gov-c'),
+      ['teams[0].speeches[3].speakerId replyPosition'],
+    ],
+    [
+      'a reply by a member who did not speak',
+      (b) => (b.teams[0].speeches[3].speakerId = 'gov-d'),
+      ['teams[0].speeches[3].speakerId replyNotSpoken'],
+    ],
     [
       'a reply before a substantive speech',
       (b) => b.teams[0].speeches.splice(2, 0, b.teams[0].speeches.pop() as Ballot['teams'][0]['speeches'][0]),
       ['teams[0].speeches[2].reply replyOrder'],
     ],
     ['a missing team', (b) => b.teams.pop(), ['teams missingTeam']],
-    ['a team not in the debate', (b) => (b.teams[1].teamId = 'ghost'), ['teams[1].teamId unknownTeam', 'teams missingTeam']],
-    ['the same team twice', (b) => (b.teams[1].teamId = 'gov-team'), ['teams[1].teamId duplicateTeam', 'teams missingTeam']],
+    [
+      'a team not in the debate',
+      (b) => (b.teams[1].teamId = 'ghost'),
+      ['teams[1].teamId unknownTeam', 'teams missingTeam'],
+    ],
+    [
+      'the same team twice',
+      (b) => (b.teams[1].teamId = 'gov-team'),
+      ['teams[1].teamId duplicateTeam', 'teams missingTeam'],
+    ],
     ['a wrong side', (b) => (b.teams[0].side = 'opp'), ['teams[0].side side']],
     ['tied totals', (b) => (b.teams[1].speeches[3].score = 39), ['teams tiedTotals']],
     ['a declared winner with the lower total', (b) => (b.winnerTeamId = 'opp-team'), ['winnerTeamId winnerMismatch']],
@@ -196,7 +241,9 @@ describe('validateBallot — WSDC', () => {
   it('allows a second speech only for a speaker the organiser marked as iron', () => {
     const ballot = wsdcBallot();
     ballot.teams[1].speeches[2].speakerId = 'opp-a';
-    const iron: DebateContext = { teams: [WSDC_CONTEXT.teams[0], { ...WSDC_CONTEXT.teams[1], ironSpeakerIds: ['opp-a'] }] };
+    const iron: DebateContext = {
+      teams: [WSDC_CONTEXT.teams[0], { ...WSDC_CONTEXT.teams[1], ironSpeakerIds: ['opp-a'] }],
+    };
     expect(validateBallot(WSDC_PRESET, iron, ballot).ok).toBe(true);
   });
 
@@ -204,7 +251,11 @@ describe('validateBallot — WSDC', () => {
     ['null', null, ['ballot type']],
     ['teams not a list', { teams: 'gov' }, ['teams type']],
     ['a team that is not an object', { teams: [1, wsdcBallot().teams[1]] }, ['teams[0] type', 'teams missingTeam']],
-    ['speeches not a list', { teams: [{ teamId: 'gov-team', speeches: {} }, wsdcBallot().teams[1]] }, ['teams[0].speeches type']],
+    [
+      'speeches not a list',
+      { teams: [{ teamId: 'gov-team', speeches: {} }, wsdcBallot().teams[1]] },
+      ['teams[0].speeches type'],
+    ],
   ])('rejects a malformed body: %s', (_name, body, expected) => {
     expect(rulesAt(problemsOf(WSDC_PRESET, WSDC_CONTEXT, body))).toEqual(expected);
   });
@@ -219,10 +270,34 @@ describe('validateBallot — BP', () => {
   const context = contextFor(BP_PRESET);
   const bpBallot = (): Ballot => ({
     teams: [
-      { teamId: 'OG-team', speeches: [{ speakerId: 'OG-a', score: 75 }, { speakerId: 'OG-b', score: 76 }] }, // 151
-      { teamId: 'OO-team', speeches: [{ speakerId: 'OO-a', score: 80 }, { speakerId: 'OO-b', score: 78 }] }, // 158
-      { teamId: 'CG-team', speeches: [{ speakerId: 'CG-a', score: 70 }, { speakerId: 'CG-b', score: 71 }] }, // 141
-      { teamId: 'CO-team', speeches: [{ speakerId: 'CO-a', score: 77 }, { speakerId: 'CO-b', score: 77 }] }, // 154
+      {
+        teamId: 'OG-team',
+        speeches: [
+          { speakerId: 'OG-a', score: 75 },
+          { speakerId: 'OG-b', score: 76 },
+        ],
+      }, // 151
+      {
+        teamId: 'OO-team',
+        speeches: [
+          { speakerId: 'OO-a', score: 80 },
+          { speakerId: 'OO-b', score: 78 },
+        ],
+      }, // 158
+      {
+        teamId: 'CG-team',
+        speeches: [
+          { speakerId: 'CG-a', score: 70 },
+          { speakerId: 'CG-b', score: 71 },
+        ],
+      }, // 141
+      {
+        teamId: 'CO-team',
+        speeches: [
+          { speakerId: 'CO-a', score: 77 },
+          { speakerId: 'CO-b', score: 77 },
+        ],
+      }, // 154
     ],
   });
 
@@ -275,7 +350,7 @@ describe('validateBallot — BP', () => {
     expect(rulesAt(problemsOf(BP_PRESET, context, ballot))).toEqual(['teams[0].speeches[2].reply replyExtra']);
   });
 
-  it('accepts the top score of 99 (Tabbycat\'s BP range) and rejects 100 and a half mark', () => {
+  it("accepts the top score of 99 (Tabbycat's BP range) and rejects 100 and a half mark", () => {
     const ballot = bpBallot();
     ballot.teams[1].speeches[0].score = 99;
     expect(validateBallot(BP_PRESET, context, ballot).ok).toBe(true);
@@ -291,8 +366,22 @@ describe('formats defined as data validate with no code change', () => {
     const context = contextFor(AMERICAN_PARLIAMENTARY);
     const ballot: Ballot = {
       teams: [
-        { teamId: 'gov-team', speeches: [{ speakerId: 'gov-b', score: 27 }, { speakerId: 'gov-d', score: 25 }, { speakerId: 'gov-b', score: 13.5, reply: true }] },
-        { teamId: 'opp-team', speeches: [{ speakerId: 'opp-a', score: 26 }, { speakerId: 'opp-c', score: 28 }, { speakerId: 'opp-a', score: 12, reply: true }] },
+        {
+          teamId: 'gov-team',
+          speeches: [
+            { speakerId: 'gov-b', score: 27 },
+            { speakerId: 'gov-d', score: 25 },
+            { speakerId: 'gov-b', score: 13.5, reply: true },
+          ],
+        },
+        {
+          teamId: 'opp-team',
+          speeches: [
+            { speakerId: 'opp-a', score: 26 },
+            { speakerId: 'opp-c', score: 28 },
+            { speakerId: 'opp-a', score: 12, reply: true },
+          ],
+        },
       ],
     };
     const outcome = validateBallot(AMERICAN_PARLIAMENTARY, context, ballot);
@@ -302,7 +391,9 @@ describe('formats defined as data validate with no code change', () => {
     ]);
 
     ballot.teams[1].speeches[2].speakerId = 'opp-c'; // the 2nd speaker may not reply in АПФ
-    expect(rulesAt(problemsOf(AMERICAN_PARLIAMENTARY, context, ballot))).toEqual(['teams[1].speeches[2].speakerId replyPosition']);
+    expect(rulesAt(problemsOf(AMERICAN_PARLIAMENTARY, context, ballot))).toEqual([
+      'teams[1].speeches[2].speakerId replyPosition',
+    ]);
     ballot.teams[1].speeches[2].speakerId = 'opp-a';
     ballot.teams[1].speeches[1].score = 31;
     expect(rulesAt(problemsOf(AMERICAN_PARLIAMENTARY, context, ballot))).toEqual(['teams[1].speeches[1].score max']);
@@ -310,7 +401,8 @@ describe('formats defined as data validate with no code change', () => {
 
   it('Karl Popper: 3 × 3, no reply, 2 points for a win', () => {
     const context = contextFor(KARL_POPPER);
-    const speeches = (side: string, scores: number[]) => scores.map((score, i) => ({ speakerId: `${side}-${MEMBERS[i]}`, score }));
+    const speeches = (side: string, scores: number[]) =>
+      scores.map((score, i) => ({ speakerId: `${side}-${MEMBERS[i]}`, score }));
     const ballot: Ballot = {
       teams: [
         { teamId: 'affirmative-team', speeches: speeches('affirmative', [25, 26, 27]) },
@@ -335,7 +427,8 @@ interface TeamPlan {
   replies: { position: number; steps: number }[];
 }
 
-const stepsIn = (slot: { min: number; max: number; step: number }) => fc.integer({ min: 0, max: Math.round((slot.max - slot.min) / slot.step) });
+const stepsIn = (slot: { min: number; max: number; step: number }) =>
+  fc.integer({ min: 0, max: Math.round((slot.max - slot.min) / slot.step) });
 
 /** A ballot that satisfies every rule of the preset, with teams in a random order. */
 const arbValidBallot = (preset: FormatPreset) => {
@@ -345,7 +438,11 @@ const arbValidBallot = (preset: FormatPreset) => {
     speakers: fc.shuffledSubarray(MEMBERS, { minLength: preset.speakersPerSide, maxLength: preset.speakersPerSide }),
     substantiveSteps: fc.tuple(...substantive.map(stepsIn)),
     replies: replySlots.length
-      ? fc.tuple(...replySlots.map((slot) => fc.record({ position: fc.constantFrom(...slot.eligiblePositions), steps: stepsIn(slot) })))
+      ? fc.tuple(
+          ...replySlots.map((slot) =>
+            fc.record({ position: fc.constantFrom(...slot.eligiblePositions), steps: stepsIn(slot) }),
+          ),
+        )
       : fc.constant([]),
   });
   const n = preset.sides.length;
@@ -360,7 +457,10 @@ const arbValidBallot = (preset: FormatPreset) => {
         return {
           teamId: `${side}-team`,
           speeches: [
-            ...plan.substantiveSteps.map((k, i) => ({ speakerId: id(plan.speakers[i]), score: substantive[i].min + k * substantive[i].step })),
+            ...plan.substantiveSteps.map((k, i) => ({
+              speakerId: id(plan.speakers[i]),
+              score: substantive[i].min + k * substantive[i].step,
+            })),
             ...plan.replies.map((r, i) => ({
               speakerId: id(plan.speakers[r.position - 1]),
               score: replySlots[i].min + r.steps * replySlots[i].step,
@@ -376,7 +476,9 @@ const arbValidBallot = (preset: FormatPreset) => {
     });
 };
 
-const arbPresetAndBallot = fc.constantFrom(...PRESETS).chain((preset) => fc.tuple(fc.constant(preset), arbValidBallot(preset)));
+const arbPresetAndBallot = fc
+  .constantFrom(...PRESETS)
+  .chain((preset) => fc.tuple(fc.constant(preset), arbValidBallot(preset)));
 
 describe('validateBallot — properties', () => {
   it('every valid random ballot validates, and the result is consistent with it', () => {
@@ -390,19 +492,29 @@ describe('validateBallot — properties', () => {
         expect(teams.map((t) => t.rank).sort()).toEqual(preset.sides.map((_, i) => i + 1));
         for (const t of teams) {
           const sent = ballot.teams.find((b) => b.teamId === t.teamId) as Ballot['teams'][0];
-          expect(t.total).toBeCloseTo(sent.speeches.reduce((s, x) => s + x.score, 0), 9);
+          expect(t.total).toBeCloseTo(
+            sent.speeches.reduce((s, x) => s + x.score, 0),
+            9,
+          );
           for (const other of teams) if (other.rank > t.rank) expect(t.total).toBeGreaterThan(other.total);
         }
         expect(teams.reduce((s, t) => s + t.margin, 0)).toBeCloseTo(0, 9);
         const expectedPoints =
-          preset.result.kind === 'win-loss' ? preset.result.winPoints : preset.result.pointsByRank.reduce((a, b) => a + b, 0);
+          preset.result.kind === 'win-loss'
+            ? preset.result.winPoints
+            : preset.result.pointsByRank.reduce((a, b) => a + b, 0);
         expect(teams.reduce((s, t) => s + t.points, 0)).toBe(expectedPoints);
       }),
       { numRuns: 300 },
     );
   });
 
-  type Corruption = (ballot: Ballot, preset: FormatPreset, team: number, pick: number) => { field: string; rule: BallotRule } | null;
+  type Corruption = (
+    ballot: Ballot,
+    preset: FormatPreset,
+    team: number,
+    pick: number,
+  ) => { field: string; rule: BallotRule } | null;
 
   const slotOf = (preset: FormatPreset, ballot: Ballot, team: number, speech: number) => {
     const speeches = ballot.teams[team].speeches;
@@ -419,7 +531,8 @@ describe('validateBallot — properties', () => {
     };
   const substantiveIndices = (ballot: Ballot, team: number) =>
     ballot.teams[team].speeches.flatMap((s, i) => (s.reply ? [] : [i]));
-  const replyIndices = (ballot: Ballot, team: number) => ballot.teams[team].speeches.flatMap((s, i) => (s.reply ? [i] : []));
+  const replyIndices = (ballot: Ballot, team: number) =>
+    ballot.teams[team].speeches.flatMap((s, i) => (s.reply ? [i] : []));
 
   const corruptions: Record<string, Corruption> = {
     aboveMax: scoreCorruption('max', (slot) => slot.max + slot.step),
@@ -458,7 +571,9 @@ describe('validateBallot — properties', () => {
       const replies = replyIndices(ballot, team);
       if (replies.length === 0) return null;
       const slot = preset.speechSlots.find((s): s is ReplySlot => s.kind === 'reply') as ReplySlot;
-      const barred = substantiveIndices(ballot, team).filter((_, position) => !slot.eligiblePositions.includes(position + 1));
+      const barred = substantiveIndices(ballot, team).filter(
+        (_, position) => !slot.eligiblePositions.includes(position + 1),
+      );
       if (barred.length === 0) return null;
       const speeches = ballot.teams[team].speeches;
       speeches[replies[0]].speakerId = speeches[barred[pick % barred.length]].speakerId;
@@ -482,14 +597,20 @@ describe('validateBallot — properties', () => {
 
   it('any single corruption is reported on the right field with the right rule', () => {
     fc.assert(
-      fc.property(arbPresetAndBallot, fc.constantFrom(...Object.keys(corruptions)), fc.nat(), fc.nat(), ([preset, ballot], kind, teamPick, pick) => {
-        const team = teamPick % ballot.teams.length;
-        const expected = corruptions[kind](ballot, preset, team, pick);
-        fc.pre(expected !== null);
-        const problems = problemsOf(preset, contextFor(preset), ballot);
-        expect(problems.map((p) => ({ field: p.field, rule: p.rule }))).toContainEqual(expected);
-        for (const p of problems) expect(p.message.startsWith(`${p.field} `)).toBe(true);
-      }),
+      fc.property(
+        arbPresetAndBallot,
+        fc.constantFrom(...Object.keys(corruptions)),
+        fc.nat(),
+        fc.nat(),
+        ([preset, ballot], kind, teamPick, pick) => {
+          const team = teamPick % ballot.teams.length;
+          const expected = corruptions[kind](ballot, preset, team, pick);
+          fc.pre(expected !== null);
+          const problems = problemsOf(preset, contextFor(preset), ballot);
+          expect(problems.map((p) => ({ field: p.field, rule: p.rule }))).toContainEqual(expected);
+          for (const p of problems) expect(p.message.startsWith(`${p.field} `)).toBe(true);
+        },
+      ),
       { numRuns: 600 },
     );
   });

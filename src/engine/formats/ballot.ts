@@ -111,7 +111,11 @@ export interface ScoredTeam {
  * Points, rank, win and margin for teams whose ranking is already settled; `rankOrder` lists indices
  * into `teams`, first place first. Shared by single ballots and panel decisions.
  */
-export function scoreTeams(preset: FormatPreset, teams: readonly ScoredTeam[], rankOrder: readonly number[]): DebateResult {
+export function scoreTeams(
+  preset: FormatPreset,
+  teams: readonly ScoredTeam[],
+  rankOrder: readonly number[],
+): DebateResult {
   const rankOf = new Array<number>(teams.length);
   rankOrder.forEach((teamIndex, place) => (rankOf[teamIndex] = place + 1));
   const sum = teams.reduce((acc, t) => acc + t.total, 0);
@@ -147,7 +151,8 @@ const ordinal = (n: number) => `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 
  */
 export function validateBallot(preset: FormatPreset, context: DebateContext, ballot: unknown): BallotValidation {
   const problems: BallotProblem[] = [];
-  const add = (field: string, rule: BallotRule, text: string) => problems.push({ field, rule, message: `${field} ${text}` });
+  const add = (field: string, rule: BallotRule, text: string) =>
+    problems.push({ field, rule, message: `${field} ${text}` });
 
   checkContext(preset, context, add);
   if (problems.length > 0) return { ok: false, problems };
@@ -177,9 +182,17 @@ export function validateBallot(preset: FormatPreset, context: DebateContext, bal
     if (!isId(raw.teamId)) {
       add(`${field}.teamId`, 'required', 'must be the id of a team in this debate');
     } else if (!contextById.has(raw.teamId)) {
-      add(`${field}.teamId`, 'unknownTeam', `must be one of the teams in this debate (${[...contextById.keys()].join(', ')})`);
+      add(
+        `${field}.teamId`,
+        'unknownTeam',
+        `must be one of the teams in this debate (${[...contextById.keys()].join(', ')})`,
+      );
     } else if (seenAt.has(raw.teamId)) {
-      add(`${field}.teamId`, 'duplicateTeam', `must not repeat the team already given as teams[${seenAt.get(raw.teamId)}]`);
+      add(
+        `${field}.teamId`,
+        'duplicateTeam',
+        `must not repeat the team already given as teams[${seenAt.get(raw.teamId)}]`,
+      );
     } else {
       seenAt.set(raw.teamId, i);
       teamContext = contextById.get(raw.teamId);
@@ -190,7 +203,8 @@ export function validateBallot(preset: FormatPreset, context: DebateContext, bal
     }
     let rank: number | undefined;
     if (raw.rank !== undefined) {
-      if (typeof raw.rank === 'number' && Number.isInteger(raw.rank) && raw.rank >= 1 && raw.rank <= teamCount) rank = raw.rank;
+      if (typeof raw.rank === 'number' && Number.isInteger(raw.rank) && raw.rank >= 1 && raw.rank <= teamCount)
+        rank = raw.rank;
       else add(`${field}.rank`, 'rank', `must be a whole number from 1 to ${teamCount}`);
     }
     const { total, speeches } = checkSpeeches(preset, field, raw.speeches, teamContext, add);
@@ -213,18 +227,29 @@ export function validateBallot(preset: FormatPreset, context: DebateContext, bal
     const tiedGroups = [...tied.values()].filter((group) => group.length > 1);
     for (const group of tiedGroups) {
       const who = group.map((i) => `teams[${i}] (${parsed[i].context?.side})`).join(' and ');
-      add('teams', 'tiedTotals', `must not have tied totals: ${who} ${group.length === 2 ? 'both' : 'all'} total ${parsed[group[0]].total}`);
+      add(
+        'teams',
+        'tiedTotals',
+        `must not have tied totals: ${who} ${group.length === 2 ? 'both' : 'all'} total ${parsed[group[0]].total}`,
+      );
     }
     if (tiedGroups.length === 0) {
       rankOrder.forEach((teamIndex, place) => {
         const claimed = parsed[teamIndex].rank;
         if (claimed !== undefined && claimed !== place + 1) {
-          add(`teams[${teamIndex}].rank`, 'rankMismatch', `must be ${place + 1}: the team's total ${parsed[teamIndex].total} is the ${ordinal(place + 1)} highest`);
+          add(
+            `teams[${teamIndex}].rank`,
+            'rankMismatch',
+            `must be ${place + 1}: the team's total ${parsed[teamIndex].total} is the ${ordinal(place + 1)} highest`,
+          );
         }
       });
     }
     checkDeclaredWinner(ballot.winnerTeamId, parsed, rankOrder, tiedGroups.length > 0, contextById, add);
-  } else if (ballot.winnerTeamId !== undefined && !(isId(ballot.winnerTeamId) && contextById.has(ballot.winnerTeamId))) {
+  } else if (
+    ballot.winnerTeamId !== undefined &&
+    !(isId(ballot.winnerTeamId) && contextById.has(ballot.winnerTeamId))
+  ) {
     add('winnerTeamId', 'unknownTeam', 'must be one of the teams in this debate');
   }
 
@@ -297,7 +322,11 @@ function checkScore(field: string, score: unknown, range: ScoreRange | undefined
     else {
       const steps = (score - range.min) / range.step;
       if (Math.abs(steps - Math.round(steps)) > 1e-9) {
-        add(field, 'step', `must be in steps of ${range.step} from ${range.min} (${range.min}, ${range.min + range.step}, …)`);
+        add(
+          field,
+          'step',
+          `must be in steps of ${range.step} from ${range.min} (${range.min}, ${range.min + range.step}, …)`,
+        );
       }
     }
   }
@@ -350,7 +379,10 @@ function checkSpeeches(
       const slot = replySlots[replies.length];
       replies.push({ index: j, speakerId, slot });
       if (!slot) {
-        const why = replySlots.length === 0 ? `${preset.name} has no reply speeches` : `a team gives ${replySlots.length} reply speech(es)`;
+        const why =
+          replySlots.length === 0
+            ? `${preset.name} has no reply speeches`
+            : `a team gives ${replySlots.length} reply speech(es)`;
         add(`${speechField}.reply`, 'replyExtra', `must not be set: ${why}`);
       }
       range = slot ?? replySlots[replySlots.length - 1];
@@ -362,7 +394,11 @@ function checkSpeeches(
         if (!isMember(speakerId)) {
           add(`${speechField}.speakerId`, 'speakerNotInTeam', `must be a speaker of team ${team?.teamId}`);
         } else if (firstSpeechOf.has(speakerId) && !iron.has(speakerId)) {
-          add(`${speechField}.speakerId`, 'duplicateSpeaker', `must not give a second substantive speech (already gave ${field}[${firstSpeechOf.get(speakerId)}])`);
+          add(
+            `${speechField}.speakerId`,
+            'duplicateSpeaker',
+            `must not give a second substantive speech (already gave ${field}[${firstSpeechOf.get(speakerId)}])`,
+          );
         } else if (!firstSpeechOf.has(speakerId)) {
           firstSpeechOf.set(speakerId, j);
         } else {
@@ -374,19 +410,36 @@ function checkSpeeches(
     const score = checkScore(`${speechField}.score`, speech.score, range, add);
     if (score === null || total === null) total = null;
     else total += score;
-    speeches.push({ speakerId: speakerId ?? '', score: score ?? NaN, reply: isReply, ...(ironSpeech ? { iron: true } : {}) });
+    speeches.push({
+      speakerId: speakerId ?? '',
+      score: score ?? NaN,
+      reply: isReply,
+      ...(ironSpeech ? { iron: true } : {}),
+    });
   });
 
   if (substantiveCount !== substantiveSlots.length) {
-    add(field, 'speechCount', `must hold ${substantiveSlots.length} substantive speeches, one per speaker position (found ${substantiveCount})`);
+    add(
+      field,
+      'speechCount',
+      `must hold ${substantiveSlots.length} substantive speeches, one per speaker position (found ${substantiveCount})`,
+    );
   }
   if (replies.length < replySlots.length) {
-    add(field, 'replyMissing', `must end with ${replySlots.length === 1 ? 'a reply speech' : `${replySlots.length} reply speeches`} (reply: true)`);
+    add(
+      field,
+      'replyMissing',
+      `must end with ${replySlots.length === 1 ? 'a reply speech' : `${replySlots.length} reply speeches`} (reply: true)`,
+    );
   }
   for (const reply of replies) {
     const speakerField = `${field}[${reply.index}].speakerId`;
     if (reply.index < lastSubstantive) {
-      add(`${field}[${reply.index}].reply`, 'replyOrder', 'must come after every substantive speech: replies close the debate');
+      add(
+        `${field}[${reply.index}].reply`,
+        'replyOrder',
+        'must come after every substantive speech: replies close the debate',
+      );
     }
     if (!reply.slot || reply.speakerId === null) continue;
     const positions = positionsOf.get(reply.speakerId);
@@ -396,7 +449,11 @@ function checkSpeeches(
       add(speakerField, 'replyNotSpoken', 'must be a speaker who gave a substantive speech in this debate');
     } else if (!positions.some((p) => reply.slot?.eligiblePositions.includes(p))) {
       const allowed = reply.slot.eligiblePositions.map(ordinal).join(' or ');
-      add(speakerField, 'replyPosition', `must be the ${allowed} speaker (this speaker gave the ${positions.map(ordinal).join(' and ')} speech)`);
+      add(
+        speakerField,
+        'replyPosition',
+        `must be the ${allowed} speaker (this speaker gave the ${positions.map(ordinal).join(' and ')} speech)`,
+      );
     }
   }
   return { total, speeches };

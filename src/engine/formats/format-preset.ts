@@ -37,14 +37,7 @@ export interface LocalisedText {
 
 /** What the team tab compares, in order (see `standings/team-tab.ts`). */
 export type TeamTieBreak =
-  | 'points'
-  | 'wins'
-  | 'ballots'
-  | 'speakerTotal'
-  | 'speakerAverage'
-  | 'drawStrength'
-  | 'margin'
-  | 'headToHead';
+  'points' | 'wins' | 'ballots' | 'speakerTotal' | 'speakerAverage' | 'drawStrength' | 'margin' | 'headToHead';
 
 export const TEAM_TIE_BREAKS: readonly TeamTieBreak[] = [
   'points',
@@ -128,7 +121,10 @@ export function validatePreset(preset: FormatPreset): PresetProblem[] {
       seenReply = true;
       const bad = slot.eligiblePositions.filter((p) => !Number.isInteger(p) || p < 1 || p > preset.speakersPerSide);
       if (slot.eligiblePositions.length === 0 || bad.length > 0) {
-        push(`${field}.eligiblePositions`, `${field}.eligiblePositions must list positions between 1 and ${preset.speakersPerSide}`);
+        push(
+          `${field}.eligiblePositions`,
+          `${field}.eligiblePositions must list positions between 1 and ${preset.speakersPerSide}`,
+        );
       }
     } else if (seenReply) {
       push(field, `${field} is a substantive speech after a reply; replies come last`);
@@ -140,7 +136,10 @@ export function validatePreset(preset: FormatPreset): PresetProblem[] {
       if (!preset.labels.sides[side]) push(`labels.sides.${side}`, `labels.sides.${side} must name the side`);
       const slots = preset.labels.slots[side];
       if (!slots || slots.length !== preset.speechSlots.length) {
-        push(`labels.slots.${side}`, `labels.slots.${side} must name each of the ${preset.speechSlots.length} speech slots`);
+        push(
+          `labels.slots.${side}`,
+          `labels.slots.${side} must name each of the ${preset.speechSlots.length} speech slots`,
+        );
       }
     }
   }
@@ -148,9 +147,11 @@ export function validatePreset(preset: FormatPreset): PresetProblem[] {
     const chain = preset.tab.teamTieBreaks;
     if (chain.length === 0) push('tab.teamTieBreaks', 'tab.teamTieBreaks must list at least one tie-break');
     for (const key of chain) {
-      if (!TEAM_TIE_BREAKS.includes(key)) push('tab.teamTieBreaks', `tab.teamTieBreaks: unknown tie-break "${key}" (${TEAM_TIE_BREAKS.join(', ')})`);
+      if (!TEAM_TIE_BREAKS.includes(key))
+        push('tab.teamTieBreaks', `tab.teamTieBreaks: unknown tie-break "${key}" (${TEAM_TIE_BREAKS.join(', ')})`);
     }
-    if (new Set(chain).size !== chain.length) push('tab.teamTieBreaks', 'tab.teamTieBreaks must not repeat a tie-break');
+    if (new Set(chain).size !== chain.length)
+      push('tab.teamTieBreaks', 'tab.teamTieBreaks must not repeat a tie-break');
     if (preset.tab.speakerRankBy !== 'total' && preset.tab.speakerRankBy !== 'average') {
       push('tab.speakerRankBy', 'tab.speakerRankBy must be "total" or "average"');
     }

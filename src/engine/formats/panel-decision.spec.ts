@@ -30,7 +30,13 @@ describe('decidePanel — two teams', () => {
       judge('w1', 'wing', GOV_WINS([74, 71, 72, 37], [70, 70, 71, 35])), // gov 254 − opp 246
       judge('w2', 'wing', GOV_WINS([60, 60, 60, 30], [80, 80, 80, 40])), // opp wins
     ]);
-    expect(decision).toMatchObject({ counted: ['chair', 'w1'], minority: ['w2'], split: true, unanimous: false, decidedByChair: false });
+    expect(decision).toMatchObject({
+      counted: ['chair', 'w1'],
+      minority: ['w2'],
+      split: true,
+      unanimous: false,
+      decidedByChair: false,
+    });
     const [gov, opp] = decision.result.teams;
     expect(gov.speeches.map((s) => s.score)).toEqual([72, 71, 72, 36.5]);
     expect(opp.speeches.map((s) => s.score)).toEqual([70, 70, 70.5, 35]);
@@ -45,25 +51,44 @@ describe('decidePanel — two teams', () => {
       judge('w3', 'wing', GOV_WINS([75, 70, 70, 35], [70, 70, 70, 35])),
       judge('chair', 'chair', GOV_WINS([70, 70, 70, 35], [72, 70, 70, 35])),
     ]);
-    expect(decision).toMatchObject({ counted: ['w1', 'chair'], minority: ['w2', 'w3'], split: true, decidedByChair: true });
+    expect(decision).toMatchObject({
+      counted: ['w1', 'chair'],
+      minority: ['w2', 'w3'],
+      split: true,
+      decidedByChair: true,
+    });
     expect(decision.result.teams.map((t) => t.won)).toEqual([false, true]);
   });
 
   it('a single judge is a unanimous decision', () => {
     const decision = decidePanel(WSDC_PRESET, [judge('solo', 'chair', GOV_WINS([70, 70, 70, 35], [71, 70, 70, 35]))]);
-    expect(decision).toMatchObject({ counted: ['solo'], minority: [], split: false, unanimous: true, decidedByChair: false });
+    expect(decision).toMatchObject({
+      counted: ['solo'],
+      minority: [],
+      split: false,
+      unanimous: true,
+      decidedByChair: false,
+    });
   });
 
   it('refuses panels it cannot decide', () => {
     const gov = GOV_WINS([71, 70, 70, 35], [70, 70, 70, 35]);
     const opp = GOV_WINS([70, 70, 70, 35], [71, 70, 70, 35]);
     expect(() => decidePanel(WSDC_PRESET, [])).toThrow(RangeError);
-    expect(() => decidePanel(WSDC_PRESET, [judge('a', 'chair', gov), judge('b', 'chair', gov)])).toThrow('at most one chair');
+    expect(() => decidePanel(WSDC_PRESET, [judge('a', 'chair', gov), judge('b', 'chair', gov)])).toThrow(
+      'at most one chair',
+    );
     expect(() => decidePanel(WSDC_PRESET, [judge('a', 'wing', gov), judge('b', 'wing', opp)])).toThrow('no chair');
     const otherDebate: DebateResult = { teams: gov.teams.map((t) => ({ ...t, teamId: `${t.teamId}-x` })) };
-    expect(() => decidePanel(WSDC_PRESET, [judge('a', 'chair', gov), judge('b', 'wing', otherDebate)])).toThrow('same 2 teams');
-    const noReply: DebateResult = { teams: gov.teams.map((t) => ({ ...t, speeches: t.speeches.filter((x) => !x.reply) })) };
-    expect(() => decidePanel(WSDC_PRESET, [judge('a', 'chair', gov), judge('b', 'wing', noReply)])).toThrow('same speech slots');
+    expect(() => decidePanel(WSDC_PRESET, [judge('a', 'chair', gov), judge('b', 'wing', otherDebate)])).toThrow(
+      'same 2 teams',
+    );
+    const noReply: DebateResult = {
+      teams: gov.teams.map((t) => ({ ...t, speeches: t.speeches.filter((x) => !x.reply) })),
+    };
+    expect(() => decidePanel(WSDC_PRESET, [judge('a', 'chair', gov), judge('b', 'wing', noReply)])).toThrow(
+      'same speech slots',
+    );
   });
 });
 
@@ -104,10 +129,7 @@ describe('decidePanel — who spoke', () => {
   });
 
   it('a level count on who spoke goes to the chair, whatever the ballot order', () => {
-    const ballots = [
-      judge('w1', 'wing', withReplyBy('gov-1')),
-      judge('c', 'chair', withReplyBy('gov-2')),
-    ];
+    const ballots = [judge('w1', 'wing', withReplyBy('gov-1')), judge('c', 'chair', withReplyBy('gov-2'))];
     for (const order of [ballots, [...ballots].reverse()]) {
       const decision = decidePanel(WSDC_PRESET, order);
       expect(decision.result.teams.find((t) => t.side === 'gov')!.speeches[3].speakerId).toBe('gov-2');
@@ -116,7 +138,10 @@ describe('decidePanel — who spoke', () => {
   });
 
   it('agreeing ballots record no dispute', () => {
-    const decision = decidePanel(WSDC_PRESET, [judge('c', 'chair', withReplyBy('gov-1')), judge('w', 'wing', withReplyBy('gov-1'))]);
+    const decision = decidePanel(WSDC_PRESET, [
+      judge('c', 'chair', withReplyBy('gov-1')),
+      judge('w', 'wing', withReplyBy('gov-1')),
+    ]);
     expect(decision.speakerDisputes).toEqual([]);
   });
 });
@@ -137,14 +162,20 @@ describe('decidePanel — ballots carried and margins', () => {
   it('margins from the majority by default, over every ballot with marginsIncludeDissent (WSDC practice)', () => {
     const majority = decidePanel(WSDC_PRESET, ballots).result.teams.find((t) => t.side === 'gov')!;
     expect(majority.margin).toBeCloseTo((4 + 8) / 2, 9);
-    const all = decidePanel(WSDC_PRESET, ballots, { marginsIncludeDissent: true }).result.teams.find((t) => t.side === 'gov')!;
+    const all = decidePanel(WSDC_PRESET, ballots, { marginsIncludeDissent: true }).result.teams.find(
+      (t) => t.side === 'gov',
+    )!;
     expect(all.margin).toBeCloseTo((4 + 8 - 2) / 3, 9);
   });
 });
 
 describe('decidePanel — BP', () => {
   // Side order OG, OO, CG, CO; each helper gives the totals' order through two speeches per team.
-  const ranking = (...totals: number[]) => resultOf(BP_PRESET, totals.map((t) => [t - 70, 70]));
+  const ranking = (...totals: number[]) =>
+    resultOf(
+      BP_PRESET,
+      totals.map((t) => [t - 70, 70]),
+    );
 
   it('a ranking held by the majority is decided, and its ballots are averaged', () => {
     const decision = decidePanel(BP_PRESET, [
@@ -171,7 +202,10 @@ describe('decidePanel — BP', () => {
     ]);
     expect(decision).toMatchObject({ counted: ['w1'], minority: ['c', 'w2'], decidedByChair: false });
     // A and C are equally central against each other: with two judges the chair's ballot decides.
-    const two = decidePanel(BP_PRESET, [judge('w', 'wing', ranking(160, 150, 145, 140)), judge('c', 'chair', ranking(150, 160, 140, 145))]);
+    const two = decidePanel(BP_PRESET, [
+      judge('w', 'wing', ranking(160, 150, 145, 140)),
+      judge('c', 'chair', ranking(150, 160, 140, 145)),
+    ]);
     expect(two).toMatchObject({ counted: ['c'], minority: ['w'], decidedByChair: true });
   });
 });
@@ -180,7 +214,11 @@ describe('decidePanel — BP', () => {
 
 const arbJudgeScores = (preset: FormatPreset) => {
   const slots = preset.speechSlots;
-  const team = fc.tuple(...slots.map((slot) => fc.integer({ min: 0, max: Math.round((slot.max - slot.min) / slot.step) }).map((k) => slot.min + k * slot.step)));
+  const team = fc.tuple(
+    ...slots.map((slot) =>
+      fc.integer({ min: 0, max: Math.round((slot.max - slot.min) / slot.step) }).map((k) => slot.min + k * slot.step),
+    ),
+  );
   return fc
     .tuple(...preset.sides.map(() => team))
     .filter((teams) => new Set(teams.map((t) => t.reduce((a, b) => a + b, 0))).size === teams.length);
@@ -205,10 +243,14 @@ describe('decidePanel — properties', () => {
         const agreeing = sheets.map((sheet) => {
           const byTotal = [...sheet].sort((a, b) => b.reduce((x, y) => x + y, 0) - a.reduce((x, y) => x + y, 0));
           const placed = new Array<number[]>(sheet.length);
-          order.forEach((teamId, place) => (placed[preset.sides.indexOf(teamId.replace(/-team$/, ''))] = byTotal[place]));
+          order.forEach(
+            (teamId, place) => (placed[preset.sides.indexOf(teamId.replace(/-team$/, ''))] = byTotal[place]),
+          );
           return placed;
         });
-        const ballots = agreeing.map((s, i) => judge(`j${i}`, i === chairPick % agreeing.length ? 'chair' : 'wing', resultOf(preset, s)));
+        const ballots = agreeing.map((s, i) =>
+          judge(`j${i}`, i === chairPick % agreeing.length ? 'chair' : 'wing', resultOf(preset, s)),
+        );
         const decision = decidePanel(preset, ballots);
         expect(rankingOf(decision.result)).toEqual(order);
         expect(decision.counted).toEqual(ballots.map((b) => b.judgeId));
@@ -221,7 +263,9 @@ describe('decidePanel — properties', () => {
   it('counted ballots are exactly those agreeing with the decision, a majority in two-team debates, order-independent', () => {
     fc.assert(
       fc.property(arbPanel, fc.nat(), ([preset, sheets, chairPick], seed) => {
-        const ballots = sheets.map((s, i) => judge(`j${i}`, i === chairPick % sheets.length ? 'chair' : 'wing', resultOf(preset, s)));
+        const ballots = sheets.map((s, i) =>
+          judge(`j${i}`, i === chairPick % sheets.length ? 'chair' : 'wing', resultOf(preset, s)),
+        );
         const decision = decidePanel(preset, ballots);
         const decided = rankingOf(decision.result).join();
         expect([...decision.counted, ...decision.minority].sort()).toEqual(ballots.map((b) => b.judgeId).sort());
@@ -230,7 +274,8 @@ describe('decidePanel — properties', () => {
         }
         if (preset.result.kind === 'win-loss') {
           expect(decision.counted.length * 2).toBeGreaterThanOrEqual(ballots.length);
-          if (decision.counted.length * 2 === ballots.length) expect(decision.counted).toContain(ballots[chairPick % sheets.length].judgeId);
+          if (decision.counted.length * 2 === ballots.length)
+            expect(decision.counted).toContain(ballots[chairPick % sheets.length].judgeId);
         }
         // Averaged totals keep the decided order strictly.
         const byRank = [...decision.result.teams].sort((a, b) => a.rank - b.rank);

@@ -71,12 +71,15 @@ export function decidePanel(
     }
   }
 
-  const rankingOf = (result: DebateResult) => [...result.teams].sort((a, b) => a.rank - b.rank).map((team) => team.teamId);
+  const rankingOf = (result: DebateResult) =>
+    [...result.teams].sort((a, b) => a.rank - b.rank).map((team) => team.teamId);
   const rankings = ballots.map((ballot) => rankingOf(ballot.result));
   const keyOf = (ranking: string[]) => ranking.join('\u0000');
   const candidates = [...new Map(rankings.map((ranking) => [keyOf(ranking), ranking])).values()];
 
-  const distanceToAll = candidates.map((candidate) => rankings.reduce((sum, ranking) => sum + kendallDistance(candidate, ranking), 0));
+  const distanceToAll = candidates.map((candidate) =>
+    rankings.reduce((sum, ranking) => sum + kendallDistance(candidate, ranking), 0),
+  );
   const best = Math.min(...distanceToAll);
   let level = candidates.filter((_, i) => distanceToAll[i] === best);
   let decidedByChair = false;
@@ -111,7 +114,9 @@ export function decidePanel(
   for (const team of result.teams) {
     team.ballots = rankings.filter((ranking) => ranking[0] === team.teamId).length;
     if (options.marginsIncludeDissent) {
-      const margins = ballots.map((ballot) => (ballot.result.teams.find((t) => t.teamId === team.teamId) as TeamResult).margin);
+      const margins = ballots.map(
+        (ballot) => (ballot.result.teams.find((t) => t.teamId === team.teamId) as TeamResult).margin,
+      );
       team.margin = margins.reduce((sum, m) => sum + m, 0) / margins.length;
     }
   }
@@ -152,12 +157,14 @@ function averageSpeeches(
 ): ResultSpeech[] {
   const template = sheets[0].team.speeches;
   for (const { team } of sheets) {
-    const sameSlots = team.speeches.length === template.length && team.speeches.every((s, i) => s.reply === template[i].reply);
+    const sameSlots =
+      team.speeches.length === template.length && team.speeches.every((s, i) => s.reply === template[i].reply);
     if (!sameSlots) throw new RangeError(`the counted ballots for team ${teamId} do not have the same speech slots`);
   }
   const decided = template.map((_, slot) => {
     const votes = new Map<string, string[]>();
-    for (const { judgeId, team } of sheets) votes.set(team.speeches[slot].speakerId, [...(votes.get(team.speeches[slot].speakerId) ?? []), judgeId]);
+    for (const { judgeId, team } of sheets)
+      votes.set(team.speeches[slot].speakerId, [...(votes.get(team.speeches[slot].speakerId) ?? []), judgeId]);
     if (votes.size === 1) return template[slot].speakerId;
     const most = Math.max(...[...votes.values()].map((judges) => judges.length));
     const leaders = [...votes.entries()].filter(([, judges]) => judges.length === most);

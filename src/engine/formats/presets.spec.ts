@@ -3,7 +3,8 @@ import { validateBallot, type Ballot, type DebateContext } from './ballot.js';
 import { validatePreset, type TeamTieBreak } from './format-preset.js';
 import { APF_PRESET, BP_PRESET, FORMAT_PRESETS, LD_PRESET, WSDC_PRESET } from './presets.js';
 
-const problems = (outcome: ReturnType<typeof validateBallot>) => (outcome.ok ? [] : outcome.problems.map((p) => p.message));
+const problems = (outcome: ReturnType<typeof validateBallot>) =>
+  outcome.ok ? [] : outcome.problems.map((p) => p.message);
 
 describe('shipped presets', () => {
   it('are the four formats Kazakh debate uses, each internally consistent', () => {
@@ -42,7 +43,11 @@ describe('shipped presets', () => {
   });
 
   it('give each format its own tab rules', () => {
-    expect(WSDC_PRESET.tab).toEqual({ teamTieBreaks: ['wins', 'ballots', 'speakerAverage'], speakerRankBy: 'average', minSpeeches: 2 });
+    expect(WSDC_PRESET.tab).toEqual({
+      teamTieBreaks: ['wins', 'ballots', 'speakerAverage'],
+      speakerRankBy: 'average',
+      minSpeeches: 2,
+    });
     expect(BP_PRESET.tab?.teamTieBreaks).toEqual(['points', 'speakerTotal']);
     expect(APF_PRESET.tab?.teamTieBreaks).toEqual(['wins', 'ballots', 'speakerTotal']);
     expect(LD_PRESET.tab?.teamTieBreaks).toEqual(['wins', 'ballots', 'speakerTotal']);
@@ -51,10 +56,21 @@ describe('shipped presets', () => {
   it('refuse labels that do not cover every slot, and unknown tie-breaks', () => {
     const broken = {
       ...APF_PRESET,
-      labels: { sides: APF_PRESET.labels!.sides, slots: { ...APF_PRESET.labels!.slots, gov: APF_PRESET.labels!.slots.gov.slice(0, 2) } },
-      tab: { teamTieBreaks: ['wins', 'luck'] as unknown as TeamTieBreak[], speakerRankBy: 'average' as const, minSpeeches: -1 },
+      labels: {
+        sides: APF_PRESET.labels!.sides,
+        slots: { ...APF_PRESET.labels!.slots, gov: APF_PRESET.labels!.slots.gov.slice(0, 2) },
+      },
+      tab: {
+        teamTieBreaks: ['wins', 'luck'] as unknown as TeamTieBreak[],
+        speakerRankBy: 'average' as const,
+        minSpeeches: -1,
+      },
     };
-    expect(validatePreset(broken).map((p) => p.field)).toEqual(['labels.slots.gov', 'tab.teamTieBreaks', 'tab.minSpeeches']);
+    expect(validatePreset(broken).map((p) => p.field)).toEqual([
+      'labels.slots.gov',
+      'tab.teamTieBreaks',
+      'tab.minSpeeches',
+    ]);
   });
 });
 
@@ -68,8 +84,22 @@ describe('APF ballots', () => {
   /** PM 72 + MG 70 + PM rebuttal 36 = 178 against LO 71 + MO 70.5 + LO rebuttal 35.5 = 177. */
   const ballot = (): Ballot => ({
     teams: [
-      { teamId: 'g', speeches: [{ speakerId: 'pm', score: 72 }, { speakerId: 'mg', score: 70 }, { speakerId: 'pm', score: 36, reply: true }] },
-      { teamId: 'o', speeches: [{ speakerId: 'lo', score: 71 }, { speakerId: 'mo', score: 70.5 }, { speakerId: 'lo', score: 35.5, reply: true }] },
+      {
+        teamId: 'g',
+        speeches: [
+          { speakerId: 'pm', score: 72 },
+          { speakerId: 'mg', score: 70 },
+          { speakerId: 'pm', score: 36, reply: true },
+        ],
+      },
+      {
+        teamId: 'o',
+        speeches: [
+          { speakerId: 'lo', score: 71 },
+          { speakerId: 'mo', score: 70.5 },
+          { speakerId: 'lo', score: 35.5, reply: true },
+        ],
+      },
     ],
   });
 
@@ -145,8 +175,20 @@ describe('LD ballots', () => {
       problems(
         validateBallot(LD_PRESET, context, {
           teams: [
-            { teamId: 'a', speeches: [{ speakerId: 'x', score: 74 }, { speakerId: 'x', score: 30, reply: true }] },
-            { teamId: 'n', speeches: [{ speakerId: 'y', score: 74 }, { speakerId: 'y', score: 70 }] },
+            {
+              teamId: 'a',
+              speeches: [
+                { speakerId: 'x', score: 74 },
+                { speakerId: 'x', score: 30, reply: true },
+              ],
+            },
+            {
+              teamId: 'n',
+              speeches: [
+                { speakerId: 'y', score: 74 },
+                { speakerId: 'y', score: 70 },
+              ],
+            },
           ],
         }),
       ),
@@ -168,10 +210,18 @@ describe('LD ballots', () => {
     const iron: DebateContext = { teams: [{ ...context.teams[0], ironSpeakerIds: ['x'] }, context.teams[1]] };
     const outcome = validateBallot(LD_PRESET, iron, {
       teams: [
-        { teamId: 'a', speeches: [{ speakerId: 'x', score: 74 }, { speakerId: 'x', score: 74 }] },
+        {
+          teamId: 'a',
+          speeches: [
+            { speakerId: 'x', score: 74 },
+            { speakerId: 'x', score: 74 },
+          ],
+        },
         { teamId: 'n', speeches: [{ speakerId: 'y', score: 75 }] },
       ],
     });
-    expect(problems(outcome)).toContain('teams[0].speeches[1].speakerId must not give a second substantive speech (already gave teams[0].speeches[0])');
+    expect(problems(outcome)).toContain(
+      'teams[0].speeches[1].speakerId must not give a second substantive speech (already gave teams[0].speeches[0])',
+    );
   });
 });

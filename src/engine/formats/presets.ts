@@ -49,10 +49,22 @@ export const BP_PRESET: FormatPreset = deepFreeze({
       CO: text('Екінші оппозиция', 'Вторая оппозиция', 'Closing Opposition'),
     },
     slots: {
-      OG: [text('Премьер-министр', 'Премьер-министр', 'Prime Minister'), text('Премьер-министрдің орынбасары', 'Заместитель премьер-министра', 'Deputy Prime Minister')],
-      OO: [text('Оппозиция көшбасшысы', 'Лидер оппозиции', 'Leader of the Opposition'), text('Оппозиция көшбасшысының орынбасары', 'Заместитель лидера оппозиции', 'Deputy Leader of the Opposition')],
-      CG: [text('Үкімет мүшесі', 'Член правительства', 'Member of Government'), text('Үкімет қамшысы', 'Секретарь правительства', 'Government Whip')],
-      CO: [text('Оппозиция мүшесі', 'Член оппозиции', 'Member of the Opposition'), text('Оппозиция қамшысы', 'Секретарь оппозиции', 'Opposition Whip')],
+      OG: [
+        text('Премьер-министр', 'Премьер-министр', 'Prime Minister'),
+        text('Премьер-министрдің орынбасары', 'Заместитель премьер-министра', 'Deputy Prime Minister'),
+      ],
+      OO: [
+        text('Оппозиция көшбасшысы', 'Лидер оппозиции', 'Leader of the Opposition'),
+        text('Оппозиция көшбасшысының орынбасары', 'Заместитель лидера оппозиции', 'Deputy Leader of the Opposition'),
+      ],
+      CG: [
+        text('Үкімет мүшесі', 'Член правительства', 'Member of Government'),
+        text('Үкімет қамшысы', 'Секретарь правительства', 'Government Whip'),
+      ],
+      CO: [
+        text('Оппозиция мүшесі', 'Член оппозиции', 'Member of the Opposition'),
+        text('Оппозиция қамшысы', 'Секретарь оппозиции', 'Opposition Whip'),
+      ],
     },
   },
   tab: { teamTieBreaks: ['points', 'speakerTotal'], speakerRankBy: 'total', minSpeeches: 0 },
@@ -88,7 +100,11 @@ export const APF_PRESET: FormatPreset = deepFreeze({
       opp: [
         text('Оппозиция көшбасшысы', 'Лидер оппозиции', 'Leader of the Opposition'),
         text('Оппозиция мүшесі', 'Член оппозиции', 'Member of the Opposition'),
-        text('Оппозиция көшбасшысының қорытынды сөзі', 'Опровержение лидера оппозиции', 'Leader of the Opposition rebuttal'),
+        text(
+          'Оппозиция көшбасшысының қорытынды сөзі',
+          'Опровержение лидера оппозиции',
+          'Leader of the Opposition rebuttal',
+        ),
       ],
     },
   },

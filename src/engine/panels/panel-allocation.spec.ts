@@ -3,14 +3,30 @@ import fc from 'fast-check';
 import { allocatePanels, type AllocationRequest } from './panel-allocation.js';
 
 const instance = fc
-  .record({ debates: fc.integer({ min: 1, max: 30 }), extra: fc.integer({ min: 0, max: 40 }), conflictRate: fc.double({ min: 0, max: 0.2, noNaN: true }), salt: fc.integer() })
+  .record({
+    debates: fc.integer({ min: 1, max: 30 }),
+    extra: fc.integer({ min: 0, max: 40 }),
+    conflictRate: fc.double({ min: 0, max: 0.2, noNaN: true }),
+    salt: fc.integer(),
+  })
   .map(({ debates, extra, conflictRate, salt }): AllocationRequest => {
-    const judges = Array.from({ length: debates * 3 + extra }, (_, i) => ({ id: `j${i}`, strength: ((i * 7919 + salt) % 97) / 10 }));
-    const rooms = Array.from({ length: debates }, (_, d) => ({ id: `d${d}`, importance: (d * 31 + salt) % 7, teamIds: [`t${2 * d}`, `t${2 * d + 1}`] }));
+    const judges = Array.from({ length: debates * 3 + extra }, (_, i) => ({
+      id: `j${i}`,
+      strength: ((i * 7919 + salt) % 97) / 10,
+    }));
+    const rooms = Array.from({ length: debates }, (_, d) => ({
+      id: `d${d}`,
+      importance: (d * 31 + salt) % 7,
+      teamIds: [`t${2 * d}`, `t${2 * d + 1}`],
+    }));
     let x = Math.abs(salt) + 1;
-    const next = () => ((x = (x * 48271) % 2147483647) / 2147483647);
-    const teamConflicts = judges.flatMap((j) => rooms.flatMap((r) => (next() < conflictRate ? [[j.id, r.teamIds[0]] as [string, string]] : [])));
-    const judgeConflicts = judges.flatMap((j, i) => (next() < conflictRate ? [[j.id, judges[(i + 1) % judges.length].id] as [string, string]] : []));
+    const next = () => (x = (x * 48271) % 2147483647) / 2147483647;
+    const teamConflicts = judges.flatMap((j) =>
+      rooms.flatMap((r) => (next() < conflictRate ? [[j.id, r.teamIds[0]] as [string, string]] : [])),
+    );
+    const judgeConflicts = judges.flatMap((j, i) =>
+      next() < conflictRate ? [[j.id, judges[(i + 1) % judges.length].id] as [string, string]] : [],
+    );
     return { debates: rooms, judges, teamConflicts, judgeConflicts };
   });
 
@@ -45,7 +61,8 @@ describe('allocatePanels', () => {
         const strength = new Map(request.judges.map((j) => [j.id, j.strength]));
         for (const debate of request.debates) {
           const panel = result.panels.filter((p) => p.debateId === debate.id);
-          for (const p of panel) for (const t of debate.teamIds) expect(conflicted.has(`${p.judgeId}|${t}`)).toBe(false);
+          for (const p of panel)
+            for (const t of debate.teamIds) expect(conflicted.has(`${p.judgeId}|${t}`)).toBe(false);
           for (const a of panel) for (const b of panel) expect(pairs.has(`${a.judgeId}|${b.judgeId}`)).toBe(false);
           const chair = panel.find((p) => p.role === 'chair');
           if (!chair) {
@@ -53,7 +70,8 @@ describe('allocatePanels', () => {
             continue;
           }
           expect(panel.filter((p) => p.role === 'chair')).toHaveLength(1);
-          for (const wing of panel) expect(strength.get(chair.judgeId)!).toBeGreaterThanOrEqual(strength.get(wing.judgeId)!);
+          for (const wing of panel)
+            expect(strength.get(chair.judgeId)!).toBeGreaterThanOrEqual(strength.get(wing.judgeId)!);
         }
       }),
       { numRuns: 100 },
@@ -65,7 +83,9 @@ describe('allocatePanels', () => {
       fc.property(instance, (request) => {
         const result = allocatePanels({ ...request, teamConflicts: [], judgeConflicts: [] });
         const strength = new Map(request.judges.map((j) => [j.id, j.strength]));
-        const chairOf = new Map(result.panels.filter((p) => p.role === 'chair').map((p) => [p.debateId, strength.get(p.judgeId)!]));
+        const chairOf = new Map(
+          result.panels.filter((p) => p.role === 'chair').map((p) => [p.debateId, strength.get(p.judgeId)!]),
+        );
         for (const a of request.debates) {
           for (const b of request.debates) {
             if (a.importance > b.importance) expect(chairOf.get(a.id)!).toBeGreaterThanOrEqual(chairOf.get(b.id)!);
@@ -80,7 +100,8 @@ describe('allocatePanels', () => {
   it('gives important rooms panels and the rest solos: 10 rooms, 29 judges', () => {
     const debates = Array.from({ length: 10 }, (_, d) => ({ id: `d${d}`, importance: d, teamIds: [`a${d}`, `b${d}`] }));
     const judges = Array.from({ length: 29 }, (_, j) => ({ id: `j${j}`, strength: j % 10 }));
-    const sizes = (result: ReturnType<typeof allocatePanels>) => debates.map((d) => result.panels.filter((p) => p.debateId === d.id).length);
+    const sizes = (result: ReturnType<typeof allocatePanels>) =>
+      debates.map((d) => result.panels.filter((p) => p.debateId === d.id).length);
     // 19 judges beyond the chairs: panels of 3 from the top (d9 down to d1); the last one would make an even panel.
     const odd = allocatePanels({ debates, judges, teamConflicts: [] });
     expect(sizes(odd)).toEqual([1, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
@@ -94,7 +115,15 @@ describe('allocatePanels', () => {
     expect(sizes(fewer)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 3, 3]);
     expect(fewer.brokenConstraints).toEqual([]);
     // 50 judges: panels of 5 everywhere.
-    expect(sizes(allocatePanels({ debates, judges: [...judges, ...judges.slice(0, 21).map((j) => ({ ...j, id: `${j.id}b` }))], teamConflicts: [] }))).toEqual(new Array(10).fill(5));
+    expect(
+      sizes(
+        allocatePanels({
+          debates,
+          judges: [...judges, ...judges.slice(0, 21).map((j) => ({ ...j, id: `${j.id}b` }))],
+          teamConflicts: [],
+        }),
+      ),
+    ).toEqual(new Array(10).fill(5));
   });
 
   it("puts the organiser's flagged room first whatever its importance", () => {
@@ -111,8 +140,14 @@ describe('allocatePanels', () => {
   it('caps panels when asked: a fixed size leaves the extra judges out', () => {
     const debates = [{ id: 'only', importance: 0, teamIds: ['a', 'b'] }];
     const judges = [1, 2, 3, 4].map((strength) => ({ id: `j${strength}`, strength }));
-    expect(allocatePanels({ debates, judges, teamConflicts: [], panelSize: 1 }).unallocated.sort()).toEqual(['j1', 'j2', 'j3']);
-    expect(allocatePanels({ debates, judges, teamConflicts: [], options: { maxPanelSize: 3 } }).unallocated).toEqual(['j1']);
+    expect(allocatePanels({ debates, judges, teamConflicts: [], panelSize: 1 }).unallocated.sort()).toEqual([
+      'j1',
+      'j2',
+      'j3',
+    ]);
+    expect(allocatePanels({ debates, judges, teamConflicts: [], options: { maxPanelSize: 3 } }).unallocated).toEqual([
+      'j1',
+    ]);
   });
 
   it('moves a judge away from a team they have judged before when an equal judge is free', () => {
@@ -147,12 +182,15 @@ describe('allocatePanels', () => {
         for (const debate of request.debates) {
           const panel = result.panels.filter((p) => p.debateId === debate.id).map((p) => p.judgeId);
           const couldSit = result.unallocated.filter(
-            (idle) => !debate.teamIds.some((t) => teamConflict.has(`${idle}|${t}`)) && !panel.some((p) => judgeConflict.has(`${idle}|${p}`)),
+            (idle) =>
+              !debate.teamIds.some((t) => teamConflict.has(`${idle}|${t}`)) &&
+              !panel.some((p) => judgeConflict.has(`${idle}|${p}`)),
           );
           if (evenPanels || panel.length % 2 === 0) {
             if (panel.length < 5) expect(couldSit).toEqual([]);
           } else if (panel.length + 2 <= 5) {
-            for (const a of couldSit) for (const b of couldSit) if (a !== b) expect(judgeConflict.has(`${a}|${b}`)).toBe(true);
+            for (const a of couldSit)
+              for (const b of couldSit) if (a !== b) expect(judgeConflict.has(`${a}|${b}`)).toBe(true);
           }
         }
       }),

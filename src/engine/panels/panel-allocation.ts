@@ -100,7 +100,14 @@ export function allocatePanels(request: AllocationRequest): Allocation {
     return false;
   };
 
-  const order = debates.map((_, i) => i).sort((a, b) => Number(!!debates[b].important) - Number(!!debates[a].important) || debates[b].importance - debates[a].importance || a - b);
+  const order = debates
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        Number(!!debates[b].important) - Number(!!debates[a].important) ||
+        debates[b].importance - debates[a].importance ||
+        a - b,
+    );
   const target = panelTargets(order, judges.length, request.panelSize, options.maxPanelSize, options.evenPanels);
   const largest = request.panelSize ?? options.maxPanelSize;
   // A room's weight is the rank of its importance (1 = least; flagged rooms above all), so any numbers order rooms.
@@ -108,14 +115,19 @@ export function allocatePanels(request: AllocationRequest): Allocation {
   const weight = debates.map((d) => levels.indexOf(d.importance) + 1 + (d.important ? levels.length : 0));
   const out: Allocation = { panels: [], unallocated: [], brokenConstraints: [] };
   // Free judges, strongest first (ties by id, so the result does not depend on input order).
-  let free = judges.map((_, i) => i).sort((a, b) => judges[b].strength - judges[a].strength || (judges[a].id < judges[b].id ? -1 : 1));
+  let free = judges
+    .map((_, i) => i)
+    .sort((a, b) => judges[b].strength - judges[a].strength || (judges[a].id < judges[b].id ? -1 : 1));
   const seatsMax = Math.max(0, ...target);
   for (let seat = 0; seat < seatsMax && free.length > 0; seat++) {
     const rooms = order.filter((r) => target[r] > seat);
     const offered = free.slice(0, Math.min(free.length, rooms.length + SLACK));
     const n = offered.length;
     // Beyond any difference real costs can make over the whole stage.
-    const largestCost = (Math.max(1, ...offered.map((j) => Math.abs(Math.round(judges[j].strength * 10)) + 1)) + options.seenPenalty * Math.max(1, ...rooms.map((r) => roomTeams[r].length))) * Math.max(...weight);
+    const largestCost =
+      (Math.max(1, ...offered.map((j) => Math.abs(Math.round(judges[j].strength * 10)) + 1)) +
+        options.seenPenalty * Math.max(1, ...rooms.map((r) => roomTeams[r].length))) *
+      Math.max(...weight);
     const forbidden = 2 * (n + 1) * largestCost;
     // Sparse rows: the room ranked i is offered the judges ranked i ± WINDOW (strengths sorted, rooms by importance,
     // so the unconflicted optimum lies on that band); the empty rows that absorb the judges not seated are offered
@@ -134,7 +146,11 @@ export function allocatePanels(request: AllocationRequest): Allocation {
         let repeats = 0;
         for (const t of roomTeams[r]) repeats += (judgeTeam[j * teams + t] >> 1) & 1;
         columns.push(c);
-        costs.push(conflicted(j, r) ? forbidden : (-Math.round(judges[j].strength * 10) - 1 + repeats * options.seenPenalty) * weight[r]);
+        costs.push(
+          conflicted(j, r)
+            ? forbidden
+            : (-Math.round(judges[j].strength * 10) - 1 + repeats * options.seenPenalty) * weight[r],
+        );
       }
       rows.push({ columns, costs });
     }
@@ -185,15 +201,25 @@ export function allocatePanels(request: AllocationRequest): Allocation {
     }
   }
   debates.forEach((debate, r) => {
-    const panel = [...panels[r]].sort((a, b) => judges[b].strength - judges[a].strength || (judges[a].id < judges[b].id ? -1 : 1));
-    panel.forEach((j, i) => out.panels.push({ debateId: debate.id, judgeId: judges[j].id, role: i === 0 ? 'chair' : 'wing' }));
+    const panel = [...panels[r]].sort(
+      (a, b) => judges[b].strength - judges[a].strength || (judges[a].id < judges[b].id ? -1 : 1),
+    );
+    panel.forEach((j, i) =>
+      out.panels.push({ debateId: debate.id, judgeId: judges[j].id, role: i === 0 ? 'chair' : 'wing' }),
+    );
   });
   out.unallocated = free.map((j) => judges[j].id);
   return out;
 }
 
 /** Seats per room: a chair each, then panels of 3 and then of 5 in order of importance; or a fixed size. */
-function panelTargets(order: number[], judges: number, fixed: number | undefined, largest: number, evenPanels: boolean): number[] {
+function panelTargets(
+  order: number[],
+  judges: number,
+  fixed: number | undefined,
+  largest: number,
+  evenPanels: boolean,
+): number[] {
   const target = new Array<number>(order.length).fill(0);
   let left = judges;
   const grow = (to: number) => {

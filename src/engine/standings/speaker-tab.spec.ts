@@ -21,10 +21,54 @@ describe('computeSpeakerTab', () => {
   it('totals substantive speeches only and keeps replies apart', () => {
     const rows = computeSpeakerTab(speakers, results);
     expect(rows).toEqual([
-      { rank: 1, speakerId: 'c', name: 'Dana', teamId: 'T', total: 148, average: 74, replyTotal: 0, replyAverage: null, speeches: 2, replies: 0 },
-      { rank: 1, speakerId: 'a', name: 'Айгерім', teamId: 'T', total: 148, average: 74, replyTotal: 38, replyAverage: 38, speeches: 2, replies: 1 },
-      { rank: 1, speakerId: 'b', name: 'Бауыржан', teamId: 'T', total: 148, average: 74, replyTotal: 36.5, replyAverage: 36.5, speeches: 2, replies: 1 },
-      { rank: 4, speakerId: 'd', name: 'Erlan', teamId: 'T', total: 0, average: null, replyTotal: 0, replyAverage: null, speeches: 0, replies: 0 },
+      {
+        rank: 1,
+        speakerId: 'c',
+        name: 'Dana',
+        teamId: 'T',
+        total: 148,
+        average: 74,
+        replyTotal: 0,
+        replyAverage: null,
+        speeches: 2,
+        replies: 0,
+      },
+      {
+        rank: 1,
+        speakerId: 'a',
+        name: 'Айгерім',
+        teamId: 'T',
+        total: 148,
+        average: 74,
+        replyTotal: 38,
+        replyAverage: 38,
+        speeches: 2,
+        replies: 1,
+      },
+      {
+        rank: 1,
+        speakerId: 'b',
+        name: 'Бауыржан',
+        teamId: 'T',
+        total: 148,
+        average: 74,
+        replyTotal: 36.5,
+        replyAverage: 36.5,
+        speeches: 2,
+        replies: 1,
+      },
+      {
+        rank: 4,
+        speakerId: 'd',
+        name: 'Erlan',
+        teamId: 'T',
+        total: 0,
+        average: null,
+        replyTotal: 0,
+        replyAverage: null,
+        speeches: 0,
+        replies: 0,
+      },
     ]);
   });
 
@@ -54,7 +98,10 @@ describe('computeSpeakerTab — properties', () => {
   const arbSeason = fc
     .record({
       speakerCount: fc.integer({ min: 1, max: 30 }),
-      speeches: fc.array(fc.record({ who: fc.nat(), score: fc.integer({ min: 140, max: 160 }).map((x) => x / 2), reply: fc.boolean() }), { maxLength: 120 }),
+      speeches: fc.array(
+        fc.record({ who: fc.nat(), score: fc.integer({ min: 140, max: 160 }).map((x) => x / 2), reply: fc.boolean() }),
+        { maxLength: 120 },
+      ),
       rankBy: fc.constantFrom('total' as const, 'average' as const),
     })
     .map(({ speakerCount, speeches, rankBy }) => ({
@@ -67,7 +114,8 @@ describe('computeSpeakerTab — properties', () => {
     fc.assert(
       fc.property(arbSeason, ({ speakers, results, rankBy }) => {
         const rows = computeSpeakerTab(speakers, results, { rankBy });
-        const key = (r: (typeof rows)[0]) => (rankBy === 'total' ? [r.total, r.average ?? -1] : [r.average ?? -1, r.total]);
+        const key = (r: (typeof rows)[0]) =>
+          rankBy === 'total' ? [r.total, r.average ?? -1] : [r.average ?? -1, r.total];
         rows.forEach((row, i) => {
           if (i === 0) return expect(row.rank).toBe(1);
           const [p1, p2] = key(rows[i - 1]);
@@ -75,7 +123,10 @@ describe('computeSpeakerTab — properties', () => {
           expect(p1 > c1 || (p1 === c1 && p2 >= c2)).toBe(true);
           expect(row.rank).toBe(p1 === c1 && Math.abs(p2 - c2) < 1e-9 ? rows[i - 1].rank : i + 1);
         });
-        const total = results.flatMap((d) => d.teams[0].speeches).filter((x) => !x.reply).reduce((a, x) => a + x.score, 0);
+        const total = results
+          .flatMap((d) => d.teams[0].speeches)
+          .filter((x) => !x.reply)
+          .reduce((a, x) => a + x.score, 0);
         expect(rows.reduce((a, r) => a + r.total, 0)).toBeCloseTo(total, 6);
         expect(computeSpeakerTab([...speakers].reverse(), [...results].reverse(), { rankBy })).toEqual(rows);
       }),
@@ -88,12 +139,17 @@ describe('computeSpeakerTab — iron speeches and the minimum for averages', () 
   const speakers = [speaker('a', 'Aru'), speaker('b', 'Bek'), speaker('c', 'Cholpan')];
 
   it('leaves an iron speech out of the speaker tab', () => {
-    const rows = computeSpeakerTab(speakers, [debateWith('d1', [s('a', 75), { speakerId: 'a', score: 74, reply: false, iron: true }, s('b', 70)])]);
+    const rows = computeSpeakerTab(speakers, [
+      debateWith('d1', [s('a', 75), { speakerId: 'a', score: 74, reply: false, iron: true }, s('b', 70)]),
+    ]);
     expect(rows.find((r) => r.speakerId === 'a')).toMatchObject({ total: 75, speeches: 1, average: 75 });
   });
 
   it('ranks by average only speakers with the minimum number of speeches; the rest follow, unranked', () => {
-    const results = [debateWith('d1', [s('a', 70), s('b', 71), s('c', 79)]), debateWith('d2', [s('a', 72), s('b', 72)])];
+    const results = [
+      debateWith('d1', [s('a', 70), s('b', 71), s('c', 79)]),
+      debateWith('d2', [s('a', 72), s('b', 72)]),
+    ];
     const rows = computeSpeakerTab(speakers, results, { rankBy: 'average', minSpeeches: 2 });
     expect(rows.map((r) => [r.rank, r.speakerId, r.average])).toEqual([
       [1, 'b', 71.5],

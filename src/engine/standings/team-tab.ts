@@ -1,7 +1,13 @@
 import { TEAM_TIE_BREAKS, type TeamTieBreak } from '../formats/format-preset.js';
 import { comparable, type ConfirmedDebateResult, type ConfirmedTeamResult } from './confirmed-result.js';
 
-export const DEFAULT_TEAM_TIE_BREAKS: readonly TeamTieBreak[] = ['points', 'speakerTotal', 'drawStrength', 'margin', 'headToHead'];
+export const DEFAULT_TEAM_TIE_BREAKS: readonly TeamTieBreak[] = [
+  'points',
+  'speakerTotal',
+  'drawStrength',
+  'margin',
+  'headToHead',
+];
 
 const ALL_TIE_BREAKS = new Set<TeamTieBreak>(TEAM_TIE_BREAKS);
 
@@ -117,7 +123,8 @@ export function computeTeamTab(
   for (let d = 0; d < results.length; d++) {
     let roomPoints = 0;
     for (let e = roomStart[d]; e < roomStart[d + 1]; e++) roomPoints += points[entryTeam[e]];
-    for (let e = roomStart[d]; e < roomStart[d + 1]; e++) drawStrength[entryTeam[e]] += roomPoints - points[entryTeam[e]];
+    for (let e = roomStart[d]; e < roomStart[d + 1]; e++)
+      drawStrength[entryTeam[e]] += roomPoints - points[entryTeam[e]];
   }
 
   const speakerAverage = new Float64Array(n);

@@ -38,7 +38,9 @@ function BallotForm({ debate, format, review }: { debate: WorkDebate; format: Fo
   const update = (team: number, slot: number, change: Partial<BallotDraft['teams'][number]['slots'][number]>) => {
     const next: BallotDraft = {
       teams: draft.teams.map((entry, i) =>
-        i !== team ? entry : { ...entry, slots: entry.slots.map((cell, j) => (j === slot ? { ...cell, ...change } : cell)) },
+        i !== team
+          ? entry
+          : { ...entry, slots: entry.slots.map((cell, j) => (j === slot ? { ...cell, ...change } : cell)) },
       ),
     };
     setDraft(next);
@@ -100,11 +102,15 @@ function BallotForm({ debate, format, review }: { debate: WorkDebate; format: Fo
     };
     return (
       <section aria-labelledby="screen-title">
-        <h1 id="screen-title" tabIndex={-1}>{t('review.title')}</h1>
+        <h1 id="screen-title" tabIndex={-1}>
+          {t('review.title')}
+        </h1>
         <DebateHeading debate={debate} />
         {debate.teams.map((team, i) => (
           <div class="card" key={team.teamId}>
-            <h2>{pick(sideOf(i)!.name)}: {team.name}</h2>
+            <h2>
+              {pick(sideOf(i)!.name)}: {team.name}
+            </h2>
             <table class="review">
               <tbody>
                 {format.speechSlots.map((_, s) => (
@@ -120,7 +126,9 @@ function BallotForm({ debate, format, review }: { debate: WorkDebate; format: Fo
         ))}
         {totals}
         <div class="actions">
-          <button type="button" class="btn secondary" onClick={() => history.back()}>{t('review.edit')}</button>
+          <button type="button" class="btn secondary" onClick={() => history.back()}>
+            {t('review.edit')}
+          </button>
           <button type="button" class="btn primary" onClick={send} disabled={state.problems.length > 0}>
             {t('review.submit')}
           </button>
@@ -132,7 +140,9 @@ function BallotForm({ debate, format, review }: { debate: WorkDebate; format: Fo
   return (
     <section aria-labelledby="screen-title">
       <BackLink />
-      <h1 id="screen-title" tabIndex={-1}>{t('ballot.title')}</h1>
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('ballot.title')}
+      </h1>
       <DebateHeading debate={debate} />
       {debate.teams.map((team, i) => (
         <fieldset class="card" key={team.teamId}>
@@ -155,15 +165,23 @@ function BallotForm({ debate, format, review }: { debate: WorkDebate; format: Fo
                   <select
                     id={`${id}-speaker`}
                     value={cell.speakerId ?? ''}
-                    aria-invalid={problem?.key === 'problem.duplicate' || problem?.key === 'problem.reply' || problem?.key === 'problem.speaker'}
+                    aria-invalid={
+                      problem?.key === 'problem.duplicate' ||
+                      problem?.key === 'problem.reply' ||
+                      problem?.key === 'problem.speaker'
+                    }
                     onChange={(e) => update(i, s, { speakerId: (e.currentTarget as HTMLSelectElement).value || null })}
                   >
                     <option value="">{t('ballot.speaker')}</option>
                     {team.speakers.map((p) => (
-                      <option key={p.id} value={p.id}>{p.name}</option>
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
                     ))}
                   </select>
-                  <label class="visually-hidden" for={`${id}-score`}>{slotName(i, s)}</label>
+                  <label class="visually-hidden" for={`${id}-score`}>
+                    {slotName(i, s)}
+                  </label>
                   <Stepper
                     id={`${id}-score`}
                     label={slotName(i, s)}
@@ -175,7 +193,9 @@ function BallotForm({ debate, format, review }: { debate: WorkDebate; format: Fo
                   />
                 </div>
                 {problem && (
-                  <p class="problem" id={`${id}-problem`}>{t(problem.key, problem.params)}</p>
+                  <p class="problem" id={`${id}-problem`}>
+                    {t(problem.key, problem.params)}
+                  </p>
                 )}
               </div>
             );
@@ -193,7 +213,9 @@ function BallotForm({ debate, format, review }: { debate: WorkDebate; format: Fo
           </ul>
         </div>
       )}
-      <p class="hint" role="status">{saved ? t('ballot.draft') : ''}</p>
+      <p class="hint" role="status">
+        {saved ? t('ballot.draft') : ''}
+      </p>
       <div class="actions">
         <button
           type="button"

@@ -22,14 +22,22 @@ export function SheetScreen({ championshipId, teamId }: { championshipId: string
   return <SheetForm championship={championship} team={team} />;
 }
 
-function SheetForm({ championship, team }: { championship: WorkChampionship; team: WorkChampionship['teams'][number] }) {
+function SheetForm({
+  championship,
+  team,
+}: {
+  championship: WorkChampionship;
+  team: WorkChampionship['teams'][number];
+}) {
   const draftId = `sheet:${championship.championshipId}:${team.teamId}`;
   const [draft, setDraft] = useState<SheetDraft | null>(null);
   useEffect(() => {
     void getDraft<SheetDraft>(draftId).then((d) =>
       setDraft(
         d ?? {
-          scores: Object.fromEntries(championship.criteria.map((c) => [c.key, team.scoresheet?.scores[c.key]?.toString() ?? ''])),
+          scores: Object.fromEntries(
+            championship.criteria.map((c) => [c.key, team.scoresheet?.scores[c.key]?.toString() ?? '']),
+          ),
           comment: team.scoresheet?.comment ?? '',
         },
       ),
@@ -47,7 +55,8 @@ function SheetForm({ championship, team }: { championship: WorkChampionship; tea
     const slot = pick(c.names);
     if (score === null) return [{ key: c.key, text: t('problem.empty', { slot }), blocking: false }];
     if (Number.isNaN(score)) return [{ key: c.key, text: t('problem.notNumber', { slot }), blocking: true }];
-    if (score < 0 || score > c.maxScore) return [{ key: c.key, text: t('problem.range', { slot, min: 0, max: c.maxScore }), blocking: true }];
+    if (score < 0 || score > c.maxScore)
+      return [{ key: c.key, text: t('problem.range', { slot, min: 0, max: c.maxScore }), blocking: true }];
     return [];
   });
   const numbers = Object.fromEntries(championship.criteria.map((c) => [c.key, parseScore(draft.scores[c.key] ?? '')]));
@@ -68,7 +77,9 @@ function SheetForm({ championship, team }: { championship: WorkChampionship; tea
   return (
     <section aria-labelledby="screen-title">
       <BackLink />
-      <h1 id="screen-title" tabIndex={-1}>{t('sheet.title')}</h1>
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('sheet.title')}
+      </h1>
       <p>{championship.title}</p>
       <h2>{team.name}</h2>
       <div class="card">
@@ -80,7 +91,8 @@ function SheetForm({ championship, team }: { championship: WorkChampionship; tea
               <div class="slot-head">
                 <label for={id}>{pick(c.names)}</label>
                 <span class="range">
-                  {t('sheet.weight', { weight: Math.round((c.weight / weights) * 1000) / 10 })} · {t('sheet.outOf', { max: c.maxScore })}
+                  {t('sheet.weight', { weight: Math.round((c.weight / weights) * 1000) / 10 })} ·{' '}
+                  {t('sheet.outOf', { max: c.maxScore })}
                 </span>
               </div>
               <Stepper
@@ -92,16 +104,30 @@ function SheetForm({ championship, team }: { championship: WorkChampionship; tea
                 describedBy={problem ? `${id}-problem` : undefined}
                 onChange={(score) => change({ ...draft, scores: { ...draft.scores, [c.key]: score } })}
               />
-              {problem && <p class="problem" id={`${id}-problem`}>{problem.text}</p>}
+              {problem && (
+                <p class="problem" id={`${id}-problem`}>
+                  {problem.text}
+                </p>
+              )}
             </div>
           );
         })}
         <label for="comment">{t('sheet.comment')}</label>
-        <textarea id="comment" rows={3} maxLength={2000} value={draft.comment} onInput={(e) => change({ ...draft, comment: (e.currentTarget as HTMLTextAreaElement).value })} />
+        <textarea
+          id="comment"
+          rows={3}
+          maxLength={2000}
+          value={draft.comment}
+          onInput={(e) => change({ ...draft, comment: (e.currentTarget as HTMLTextAreaElement).value })}
+        />
       </div>
-      <p class="winner" aria-live="polite">{total === null ? '' : t('sheet.total', { total: formatNumber(lang, total) })}</p>
+      <p class="winner" aria-live="polite">
+        {total === null ? '' : t('sheet.total', { total: formatNumber(lang, total) })}
+      </p>
       <div class="actions">
-        <button type="button" class="btn primary" disabled={problems.length > 0} onClick={send}>{t('sheet.submit')}</button>
+        <button type="button" class="btn primary" disabled={problems.length > 0} onClick={send}>
+          {t('sheet.submit')}
+        </button>
       </div>
     </section>
   );

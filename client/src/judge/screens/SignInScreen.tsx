@@ -2,7 +2,12 @@ import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
 import { auth, signInWithCode } from '../session.js';
 
-const REASONS = { revoked: 'signin.revoked', badCode: 'signin.badCode', offline: 'signin.offline', expired: 'signin.expired' } as const;
+const REASONS = {
+  revoked: 'signin.revoked',
+  badCode: 'signin.badCode',
+  offline: 'signin.offline',
+  expired: 'signin.expired',
+} as const;
 
 export function SignInScreen() {
   const [code, setCode] = useState('');
@@ -17,12 +22,24 @@ export function SignInScreen() {
   };
   return (
     <section aria-labelledby="screen-title">
-      <h1 id="screen-title" tabIndex={-1}>{t('signin.title')}</h1>
-      {reason && <p class="problem" role="alert">{t(REASONS[reason])}</p>}
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('signin.title')}
+      </h1>
+      {reason && (
+        <p class="problem" role="alert">
+          {t(REASONS[reason])}
+        </p>
+      )}
       <p>{t('signin.intro')}</p>
       <form class="card" onSubmit={go}>
         <label for="access-code">{t('signin.code')}</label>
-        <input id="access-code" autoComplete="one-time-code" autoCapitalize="characters" value={code} onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="access-code"
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          value={code}
+          onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+        />
         <button type="submit" class="btn primary" disabled={busy || code.trim() === ''}>
           {busy ? t('signin.busy') : t('signin.submit')}
         </button>

@@ -11,9 +11,15 @@ export function WorkScreen() {
   const list = work.value;
   return (
     <section aria-labelledby="screen-title">
-      <h1 id="screen-title" tabIndex={-1}>{t('work.title')}</h1>
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('work.title')}
+      </h1>
       {list && <p class="judge-name">{list.fullName}</p>}
-      {workIsSavedCopy.value && <p class="notice" role="status">{t('work.savedCopy')}</p>}
+      {workIsSavedCopy.value && (
+        <p class="notice" role="status">
+          {t('work.savedCopy')}
+        </p>
+      )}
       <Outbox />
       {!list ? (
         <p role="status">{t('common.loading')}</p>
@@ -51,13 +57,14 @@ function DebateCard({ debate }: { debate: WorkDebate }) {
     return side ? pick(side.name) : code;
   };
   const open = debate.status === 'pending' && debate.roundStatus === 'released';
-  const status = debate.status === 'confirmed'
-    ? t('work.status.confirmed')
-    : debate.needsConfirmation
-      ? t('work.status.split')
-      : debate.ballotIn
-        ? t('work.status.in', { version: debate.ballotVersion ?? 1 })
-        : t('work.status.awaiting');
+  const status =
+    debate.status === 'confirmed'
+      ? t('work.status.confirmed')
+      : debate.needsConfirmation
+        ? t('work.status.split')
+        : debate.ballotIn
+          ? t('work.status.in', { version: debate.ballotVersion ?? 1 })
+          : t('work.status.awaiting');
   return (
     <li class="card">
       <DebateHeading debate={debate} />
@@ -73,7 +80,11 @@ function DebateCard({ debate }: { debate: WorkDebate }) {
       </ul>
       <p class="status">{status}</p>
       {open && format && (
-        <button type="button" class="btn primary" onClick={() => navigate({ name: 'ballot', debateId: debate.debateId })}>
+        <button
+          type="button"
+          class="btn primary"
+          onClick={() => navigate({ name: 'ballot', debateId: debate.debateId })}
+        >
           {debate.ballotIn ? t('work.resubmit') : t('work.enter')}
         </button>
       )}
@@ -103,7 +114,9 @@ function ChampionshipCard({ championship }: { championship: WorkChampionship }) 
                 type="button"
                 class="btn secondary"
                 aria-label={`${team.scoresheet ? t('work.rescore') : t('work.score')}: ${team.name}`}
-                onClick={() => navigate({ name: 'sheet', championshipId: championship.championshipId, teamId: team.teamId })}
+                onClick={() =>
+                  navigate({ name: 'sheet', championshipId: championship.championshipId, teamId: team.teamId })
+                }
               >
                 {team.scoresheet ? t('work.rescore') : t('work.score')}
               </button>
@@ -130,7 +143,9 @@ function Outbox() {
         ))}
       </ul>
       {items.some((i) => i.state === 'saved') && (
-        <button type="button" class="btn secondary" onClick={() => flush(true)}>{t('outbox.retry')}</button>
+        <button type="button" class="btn secondary" onClick={() => flush(true)}>
+          {t('outbox.retry')}
+        </button>
       )}
     </div>
   );

@@ -13,8 +13,9 @@ export function DebateHeading({ debate }: { debate: WorkDebate }) {
   return (
     <div class="debate-heading">
       <p>
-        {debate.tournamentName} · {debate.roundKind === 'elim' && debate.roundName ? debate.roundName : t('work.round', { seq: debate.roundSeq })} ·{' '}
-        {t('work.room', { room: debate.room })}
+        {debate.tournamentName} ·{' '}
+        {debate.roundKind === 'elim' && debate.roundName ? debate.roundName : t('work.round', { seq: debate.roundSeq })}{' '}
+        · {t('work.room', { room: debate.room })}
       </p>
       <p class="motion">
         {debate.motion ? (

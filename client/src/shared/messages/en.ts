@@ -48,7 +48,10 @@ export const en = {
   'outbox.sending': 'Sending…',
   'outbox.accepted': 'Accepted by the server',
   'outbox.rejected': 'Rejected: {reason}',
-  'outbox.waiting': { one: 'Saved on device; will retry (tried {count} time)', other: 'Saved on device; will retry (tried {count} times)' },
+  'outbox.waiting': {
+    one: 'Saved on device; will retry (tried {count} time)',
+    other: 'Saved on device; will retry (tried {count} times)',
+  },
   'outbox.retry': 'Send now',
   'outbox.ballot': 'Ballot · room {room}',
   'outbox.sheet': 'Scoresheet · {team}',

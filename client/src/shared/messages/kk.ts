@@ -47,7 +47,10 @@ export const kk: Record<MessageKey, Message> = {
   'outbox.sending': 'Жіберілуде…',
   'outbox.accepted': 'Сервер қабылдады',
   'outbox.rejected': 'Қабылданбады: {reason}',
-  'outbox.waiting': { one: 'Құрылғыда сақталды; қайта жіберіледі ({count} рет әрекет жасалды)', other: 'Құрылғыда сақталды; қайта жіберіледі ({count} рет әрекет жасалды)' },
+  'outbox.waiting': {
+    one: 'Құрылғыда сақталды; қайта жіберіледі ({count} рет әрекет жасалды)',
+    other: 'Құрылғыда сақталды; қайта жіберіледі ({count} рет әрекет жасалды)',
+  },
   'outbox.retry': 'Қазір жіберу',
   'outbox.ballot': 'Бюллетень · {room}-бөлме',
   'outbox.sheet': 'Бағалау парағы · {team}',
