@@ -31,7 +31,8 @@ import {
 } from './case-championship.entity.js';
 import { CaseRoom } from './case-room.entity.js';
 import { CaseRoomJuror } from './case-room-juror.entity.js';
-import { CaseRoomsService, loadRoomOf } from './case-rooms.service.js';
+import { lockChampionship, loadRoomOf } from './case-championship-data.js';
+import { CaseRoomsService } from './case-rooms.service.js';
 import {
   ChampionshipView,
   championshipView,
@@ -375,7 +376,7 @@ export class CaseChampionshipsService implements OnModuleInit {
 
   async finalise(id: string): Promise<ChampionshipView> {
     const view = await this.dataSource.transaction(async (em) => {
-      const championship = await this.lockChampionship(em, id);
+      const championship = await lockChampionship(em, id);
       if (championship.status !== 'scoring') {
         throw DomainError.wrongState(
           `only a championship in scoring can be finalised; this one is ${championship.status}`,
@@ -449,7 +450,7 @@ export class CaseChampionshipsService implements OnModuleInit {
     next: (c: CaseChampionship, teams: number) => CaseChampionship['reveal'],
   ): Promise<ChampionshipView> {
     await this.dataSource.transaction(async (em) => {
-      const championship = await this.lockChampionship(em, id);
+      const championship = await lockChampionship(em, id);
       const teams = await em.countBy(CaseEntry, { championshipId: id });
       const reveal = next(championship, teams);
       await this.bumpVersion(em, id, version, { reveal });
@@ -619,18 +620,8 @@ export class CaseChampionshipsService implements OnModuleInit {
     return championship;
   }
 
-  private async lockChampionship(em: EntityManager, id: string): Promise<CaseChampionship> {
-    const championship = await em
-      .createQueryBuilder(CaseChampionship, 'c')
-      .setLock('pessimistic_write')
-      .where('c.id = :id', { id })
-      .getOne();
-    if (!championship) throw DomainError.notFound('case championship', id);
-    return championship;
-  }
-
   private async lockForSetup(em: EntityManager, id: string): Promise<CaseChampionship> {
-    const championship = await this.lockChampionship(em, id);
+    const championship = await lockChampionship(em, id);
     if (championship.status !== 'draft') {
       throw DomainError.wrongState(
         `entries and jury are fixed once scoring starts; the championship is ${championship.status}`,

@@ -13,13 +13,8 @@ import { AdvanceDto, MoveInRoomsDto, PlanRoomsDto, RoomsView } from './case-room
 import { CaseRoom } from './case-room.entity.js';
 import { CaseRoomJuror } from './case-room-juror.entity.js';
 import { CaseRoomTeam } from './case-room-team.entity.js';
+import { lockChampionship, loadRoomOf } from './case-championship-data.js';
 import { computeStandings, slotTime } from './case-scoring.js';
-
-/** Room number of every team seated in a qualifying room. */
-export async function loadRoomOf(em: EntityManager, championshipId: string): Promise<Map<string, number>> {
-  const rows = await em.find(CaseRoomTeam, { where: { championshipId }, relations: { room: true } });
-  return new Map(rows.map((r) => [r.teamId, r.room.number]));
-}
 
 /**
  * Qualifying rooms of a case championship: planning them (teams and juries), moving a team or a juror before scoring
@@ -117,7 +112,7 @@ export class CaseRoomsService {
    */
   async advance(id: string, dto: AdvanceDto): Promise<RoomsView> {
     await this.dataSource.transaction(async (em) => {
-      const championship = await this.lock(em, id);
+      const championship = await lockChampionship(em, id);
       if (championship.stage !== 'qualifying' || championship.status !== 'scoring') {
         throw DomainError.wrongState(
           `only a qualifying stage in scoring can be closed; this championship is ${championship.status}, stage ${championship.stage}`,
@@ -292,18 +287,8 @@ export class CaseRoomsService {
     return { number: room.number, teamIds: teams.map((t) => t.teamId) };
   }
 
-  private async lock(em: EntityManager, id: string): Promise<CaseChampionship> {
-    const championship = await em
-      .createQueryBuilder(CaseChampionship, 'c')
-      .setLock('pessimistic_write')
-      .where('c.id = :id', { id })
-      .getOne();
-    if (!championship) throw DomainError.notFound('case championship', id);
-    return championship;
-  }
-
   private async lockDraft(em: EntityManager, id: string): Promise<CaseChampionship> {
-    const championship = await this.lock(em, id);
+    const championship = await lockChampionship(em, id);
     if (championship.status !== 'draft') {
       throw DomainError.wrongState(`rooms are fixed once scoring starts; the championship is ${championship.status}`);
     }
