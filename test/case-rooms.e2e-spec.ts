@@ -259,6 +259,16 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
     }
 
     const finalised = (await api().post(`/api/case-championships/${c.id}/finalise`).set(org).expect(200)).body;
+    // A summary for the record (the assertions above and below are what the test checks).
+    const q = (id: string) => quality.get(id);
+    console.log(
+      [
+        `rooms: ${plan.rooms.map((r: { number: number; teams: { oblastCode: string }[]; jurors: unknown[] }) => `${r.number}: ${r.teams.length} teams (${[...new Set(r.teams.map((x) => x.oblastCode))].length} oblasts), ${r.jurors.length} jurors`).join('; ')}`,
+        `room diagnostics (deviation from all): ${organiserPlan.diagnostics.map((d: { room: number; deviationFromAll: number }) => `${d.room}: ${d.deviationFromAll.toFixed(1)}`).join(', ')}`,
+        `finalists (quality, rule): ${advanced.finalists.map((f: { teamId: string; placedBy: string }) => `${q(f.teamId)} ${f.placedBy}`).join(', ')}`,
+        `qualifiers (quality, rule): ${finalised.qualifierPlacements.map((p: { teamId: string; placedBy: string }) => `${q(p.teamId)} ${p.placedBy}`).join(', ')}`,
+      ].join('\n'),
+    );
     const byQuality = [...finalists].sort((a, b) => quality.get(b)! - quality.get(a)!);
     // The setup must leave the rural room winner outside the final's top four, or the quota would prove nothing.
     expect(byQuality.slice(0, 4)).not.toContain(rural);
