@@ -331,7 +331,11 @@ describe('accounts and credentials (e2e)', () => {
       .set(bearer(admin))
       .expect(400);
     expect(badVersion.body.problems).toEqual([
-      { field: 'version', code: 'IS_INT', message: 'version must be a positive integer' },
+      {
+        field: 'version',
+        code: 'INVALID_INPUT',
+        message: 'version must be an integer between -2147483648 and 2147483647',
+      },
     ]);
     // A well-formed version passes the pipe: the 404 is the championship's.
     await request(t.url)

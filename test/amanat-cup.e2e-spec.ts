@@ -206,6 +206,8 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
         points: number;
         wins: number;
         speakerTotal: number;
+        ballots: number;
+        speakerAverage: number | null;
         rank: number;
       }[];
       expect(tab).toHaveLength(8);
@@ -217,11 +219,12 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
         expect(row.points).toBe(wins);
         expect(row.speakerTotal).toBeCloseTo(3 * teamTotal(team), 6);
       }
+      // WSDC's own precedence: wins, then ballots carried, then the average speaker total.
+      const key = (r: (typeof tab)[number]) => [r.wins, r.ballots, r.speakerAverage ?? -Infinity];
       for (let i = 1; i < tab.length; i++) {
-        expect(
-          tab[i - 1].points > tab[i].points ||
-            (tab[i - 1].points === tab[i].points && tab[i - 1].speakerTotal >= tab[i].speakerTotal),
-        ).toBe(true);
+        const [a, b] = [key(tab[i - 1]), key(tab[i])];
+        const k = a.findIndex((x, j) => x !== b[j]);
+        expect(k === -1 || a[k] > b[k]).toBe(true);
       }
       const csv = await api().get(`/api/tournaments/${id}/standings?format=csv`).expect(200);
       expect(csv.text.charCodeAt(0)).toBe(0xfeff);

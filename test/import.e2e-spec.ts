@@ -23,7 +23,7 @@ describe('CSV import of teams and judges (e2e)', () => {
       .set('Content-Type', 'text/csv; charset=utf-8')
       .send(Buffer.from(csv, 'utf8'));
   const teamsNamed = async (search: string): Promise<TeamRow[]> =>
-    (await request(t.url).get('/api/teams').query({ search, limit: 500 }).expect(200)).body.items;
+    (await request(t.url).get('/api/teams').set(bearer(admin)).query({ search, limit: 500 }).expect(200)).body.items;
   const judgeCount = async () =>
     (await request(t.url).get('/api/judges').set(bearer(admin)).expect(200)).body.total as number;
 
