@@ -49,6 +49,15 @@ describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)
     },
   );
 
+  it('refuses to reveal a silent round that is still a draft, changing nothing (found by the fuzz test)', async () => {
+    const { id } = await kit.tournament({ teams: 4, prelimRounds: 2, breakSize: 2, judges: 2 });
+    await api().post(`/api/tournaments/${id}/rounds`).set(fx.auth()).send({ silent: true }).expect(201);
+    const refused = await api().post(`/api/tournaments/${id}/rounds/1/reveal`).set(fx.auth()).expect(409);
+    expect(JSON.stringify(refused.body.message)).toContain('round 1 is a draft: release it first');
+    const round = (await api().get(`/api/tournaments/${id}/rounds/1`).set(fx.auth()).expect(200)).body;
+    expect(round).toMatchObject({ status: 'draft', silent: true });
+  });
+
   it('keeps two judges declared in conflict off one panel', async () => {
     const { id, judgeIds } = await kit.tournament({ teams: 2, prelimRounds: 1, breakSize: 2, judges: 3 });
     await api()

@@ -102,6 +102,8 @@ export class RoundsService {
     await this.live.run(async (changes) => {
       const { em } = changes;
       const round = await this.lockRound(em, tournamentId, seq);
+      // A draft is nobody's to see yet: revealing it would publish results of a round that is not out.
+      if (round.status === 'draft') throw DomainError.wrongState(`round ${seq} is a draft: release it first`);
       if (!round.silent) throw DomainError.wrongState(`round ${seq} is not silent`);
       await em
         .createQueryBuilder()
