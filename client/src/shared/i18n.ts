@@ -7,7 +7,7 @@ export type Locale = 'kk' | 'ru' | 'en';
 export const LOCALES: readonly Locale[] = ['kk', 'ru', 'en'];
 export type { MessageKey };
 
-const CATALOGUES: Record<Locale, Record<MessageKey, Message>> = { kk, ru, en };
+const CATALOGUES: Catalogues<MessageKey> = { kk, ru, en };
 const STORAGE_KEY = 'orleu.locale';
 
 function initialLocale(): Locale {
@@ -42,9 +42,17 @@ export function pluralCategory(lang: Locale, count: number): Intl.LDMLPluralRule
   return rules.select(count);
 }
 
+/** A catalogue per language: each app (judge, board, console) has its own, so a judge's tablet loads only the judge's words. */
+export type Catalogues<K extends string> = Record<Locale, Record<K, Message>>;
+
 /** The message in `lang` with `{name}` placeholders filled; a plural message picks its form by `params.count`. */
-export function translate(lang: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const message = CATALOGUES[lang][key];
+export function translateFrom<K extends string>(
+  catalogues: Catalogues<K>,
+  lang: Locale,
+  key: K,
+  params: Record<string, string | number> = {},
+): string {
+  const message = catalogues[lang][key];
   let text: string;
   if (typeof message === 'string') text = message;
   else {
@@ -58,10 +66,19 @@ export function translate(lang: Locale, key: MessageKey, params: Record<string, 
   });
 }
 
-/** Reading `locale.value` inside makes every component that calls t() re-render on a switch. */
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return translate(locale.value, key, params);
+/** An app's `t`: reading `locale.value` inside makes every component that calls it re-render on a switch. */
+export function translator<K extends string>(
+  catalogues: Catalogues<K>,
+): (key: K, params?: Record<string, string | number>) => string {
+  return (key, params) => translateFrom(catalogues, locale.value, key, params);
 }
+
+export function translate(lang: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return translateFrom(CATALOGUES, lang, key, params);
+}
+
+/** The judge app's words (messages/*.ts). */
+export const t = translator(CATALOGUES);
 
 export function formatNumber(lang: Locale, value: number): string {
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
