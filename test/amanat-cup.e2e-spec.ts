@@ -383,7 +383,13 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     expect(played.length).toBeGreaterThanOrEqual(3);
     for (const match of played) expect(match.winnerTeamId).toBe(champion);
     const finalCup = (await api().get(`/api/cups/${cupId}`).expect(200)).body;
-    expect(finalCup.national).toEqual({ tournamentId: nationalId, status: 'finished', champion });
+    const championTeam = (await api().get(`/api/teams/${champion}`).expect(200)).body;
+    expect(finalCup.national).toEqual({
+      tournamentId: nationalId,
+      status: 'finished',
+      champion,
+      championName: championTeam.name,
+    });
     expect(withdrawn).not.toBe(champion);
   });
 });
