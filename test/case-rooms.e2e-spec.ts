@@ -142,7 +142,14 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
         .expect(200)
     ).body;
     expect(moved.conflicts).toEqual([
-      { room: menteeRoom, judgeId: jurors[0].id, teamId: teams[0].id, reason: 'mentor' },
+      {
+        room: menteeRoom,
+        judgeId: jurors[0].id,
+        judgeName: jurors[0].fullName,
+        teamId: teams[0].id,
+        teamName: teams[0].name,
+        reason: 'mentor',
+      },
     ]);
     await api()
       .post(`/api/case-championships/${c.id}/rooms/moves`)

@@ -133,7 +133,9 @@ export class RoomView {
 export class RoomConflictView {
   @ApiProperty() room: number;
   @ApiProperty() judgeId: string;
+  @ApiProperty() judgeName: string;
   @ApiProperty() teamId: string;
+  @ApiProperty() teamName: string;
   @ApiProperty({ enum: ['declared', 'same-institution', 'mentor'] }) reason: string;
 }
 

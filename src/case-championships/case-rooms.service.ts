@@ -204,6 +204,7 @@ export class CaseRoomsService {
           )
         : new Map();
     const settings = championship.roomSettings;
+    const names = new Map(seats.map((s) => [s.teamId, s.team.name]));
     const conflicts = organiser
       ? (
           await this.judges.conflicts(
@@ -215,10 +216,16 @@ export class CaseRoomsService {
           .filter(
             (c) => roomOf.get(c.teamId) === roomNumber.get(jurorSeats.find((j) => j.judgeId === c.judgeId)!.roomId),
           )
-          .map((c) => ({ room: roomOf.get(c.teamId)!, judgeId: c.judgeId, teamId: c.teamId, reason: c.reason }))
+          .map((c) => ({
+            room: roomOf.get(c.teamId)!,
+            judgeId: c.judgeId,
+            judgeName: jurorSeats.find((j) => j.judgeId === c.judgeId)!.judge.fullName,
+            teamId: c.teamId,
+            teamName: names.get(c.teamId) ?? '',
+            reason: c.reason,
+          }))
       : [];
     const panelSize = settings?.panelSize ?? 0;
-    const names = new Map(seats.map((s) => [s.teamId, s.team.name]));
     return {
       championshipId: id,
       stage: championship.stage,
