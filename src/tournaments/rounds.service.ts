@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { DomainError } from '../common/domain-error.js';
+import { DomainError, DomainErrorCode } from '../common/domain-error.js';
 import { breakTeams } from '../engine/elimination/break.js';
 import { createEliminationBracket, readyMatches } from '../engine/elimination/single-elimination.js';
 import { allocatePanels } from '../engine/panels/panel-allocation.js';
 import { Judge } from '../judges/judge.entity.js';
 import { JudgesService } from '../judges/judges.service.js';
 import { LiveTransactions } from '../live/live-changes.js';
+import { availableJudgeIds, availableOf, loadMarks } from './availability-data.js';
 import { Ballot } from './ballot.entity.js';
 import { Debate } from './debate.entity.js';
 import { DebateAdjudicator } from './debate-adjudicator.entity.js';
@@ -16,7 +17,7 @@ import { Round } from './round.entity.js';
 import { Tournament } from './tournament.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
 import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, lockTournament } from './tournament-data.js';
-import { breakSizeFor, drawPrelimRound, roomSizeOf } from './tournament-engine.js';
+import { assertDrawable, breakSizeFor, drawPrelimRound, roomSizeOf } from './tournament-engine.js';
 import { CreateRoundDto } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
 import { roundView, type RoundView } from './tournament-views.js';
@@ -130,7 +131,7 @@ export class RoundsService {
     const kind: Round['kind'] = prelimsDone < tournament.prelimRounds ? 'prelim' : 'elim';
     const planned =
       kind === 'prelim'
-        ? await this.planPrelim(em, tournament, prelimsDone + 1, seed)
+        ? await this.planPrelim(em, tournament, prelimsDone + 1, seed, seq)
         : await this.planElim(em, tournament);
     const round = await em.save(
       em.create(Round, {
@@ -164,6 +165,7 @@ export class RoundsService {
     const panels = await this.allocate(
       em,
       tournament,
+      seq,
       planned.debates.map((p, i) => ({ ...p, id: debates[i].id })),
     );
     if (panels.panels.length) await em.insert(DebateAdjudicator, panels.panels);
@@ -178,8 +180,17 @@ export class RoundsService {
     return round;
   }
 
-  private async planPrelim(em: EntityManager, tournament: Tournament, roundNumber: number, seed: string) {
-    const entries = (await loadEntries(em, tournament.id)).filter((e) => !e.withdrawn);
+  private async planPrelim(em: EntityManager, tournament: Tournament, roundNumber: number, seed: string, seq: number) {
+    const entered = (await loadEntries(em, tournament.id)).filter((e) => !e.withdrawn);
+    const available = new Set(
+      availableOf(
+        entered.map((e) => e.teamId),
+        await loadMarks(em, tournament.id, [seq], 'team'),
+      ),
+    );
+    const entries = entered.filter((e) => available.has(e.teamId));
+    // With everyone present the draw's own rules speak (byes, BP's swing teams); check-in must leave a drawable field.
+    if (entries.length < entered.length) assertDrawable(tournament.formatSpec, entries.length, entered.length, seq);
     const confirmed = await loadConfirmed(em, tournament.id, false);
     const draw = drawPrelimRound(
       tournament.formatSpec,
@@ -255,10 +266,24 @@ export class RoundsService {
   }
 
   /** Panels for the round, keeping judges off teams and off judges they conflict with. */
-  private async allocate(em: EntityManager, tournament: Tournament, debates: (PlannedDebate & { id: string })[]) {
-    const pool = await em.findBy(TournamentAdjudicator, { tournamentId: tournament.id });
-    if (pool.length === 0) throw DomainError.rule('register adjudicators for this tournament before drawing a round');
-    const judges = pool.length ? await em.findBy(Judge, { id: In(pool.map((p) => p.judgeId)) }) : [];
+  private async allocate(
+    em: EntityManager,
+    tournament: Tournament,
+    seq: number,
+    debates: (PlannedDebate & { id: string })[],
+  ) {
+    if (!(await em.existsBy(TournamentAdjudicator, { tournamentId: tournament.id })))
+      throw DomainError.rule('register adjudicators for this tournament before drawing a round');
+    // Deactivated and checked-out judges are never allocated.
+    const available = await availableJudgeIds(em, tournament.id, seq);
+    if (available.length === 0)
+      throw DomainError.field(
+        DomainErrorCode.Conflict,
+        'judgeIds',
+        'NO_AVAILABLE_ADJUDICATORS',
+        `judgeIds: no adjudicator of the pool is active and checked in for round ${seq}`,
+      );
+    const judges = await em.findBy(Judge, { id: In(available) });
     const teamIds = debates.flatMap((d) => d.teams.map((t) => t.teamId));
     const conflicts = await this.judges.conflicts(
       em,
@@ -274,6 +299,7 @@ export class RoundsService {
         judges.map((j) => j.id),
       ),
       options: tournament.rules.panels,
+      panelSize: tournament.rules.panels?.panelSize,
     });
   }
 

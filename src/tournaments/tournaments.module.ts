@@ -23,6 +23,8 @@ import { TournamentQueries } from './tournament-queries.service.js';
 import { TournamentTeam } from './tournament-team.entity.js';
 import { TournamentsController } from './tournaments.controller.js';
 import { TournamentsService } from './tournaments.service.js';
+import { PoolsController } from './pools.controller.js';
+import { PoolsService } from './pools.service.js';
 
 @Module({
   imports: [
@@ -42,7 +44,7 @@ import { TournamentsService } from './tournaments.service.js';
     JudgesModule,
     CaseChampionshipsModule,
   ],
-  controllers: [CupsController, TournamentsController, DebatesController],
+  controllers: [CupsController, TournamentsController, DebatesController, PoolsController],
   providers: [
     LiveTransactions,
     TournamentQueries,
@@ -51,6 +53,7 @@ import { TournamentsService } from './tournaments.service.js';
     BallotsService,
     CupsService,
     DebateResults,
+    PoolsService,
   ],
 })
 export class TournamentsModule {}
