@@ -16,6 +16,8 @@ import { DebateTeam } from './debate-team.entity.js';
 import { Round } from './round.entity.js';
 import { Tournament } from './tournament.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
+import { Venue } from './venue.entity.js';
+import { assignVenues } from '../engine/venues/venue-assignment.js';
 import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, lockTournament } from './tournament-data.js';
 import { assertDrawable, breakSizeFor, drawPrelimRound, roomSizeOf } from './tournament-engine.js';
 import { CreateRoundDto } from './tournament.dto.js';
@@ -145,12 +147,18 @@ export class RoundsService {
         brokenConstraints: planned.brokenConstraints,
       }),
     );
+    const venues = await em.findBy(Venue, { tournamentId: tournament.id, active: true });
+    const venueOf = assignVenues(
+      planned.debates.map((p, i) => ({ key: String(i), importance: p.importance, room: p.room })),
+      venues,
+    );
     const debates = await em.save(
-      planned.debates.map((p) =>
+      planned.debates.map((p, i) =>
         em.create(Debate, {
           roundId: round.id,
           tournamentId: tournament.id,
           room: p.room,
+          venueId: venueOf.get(String(i)) ?? null,
           bracketMatchId: p.bracketMatchId,
           explanation: p.explanation,
         }),
@@ -169,11 +177,17 @@ export class RoundsService {
       planned.debates.map((p, i) => ({ ...p, id: debates[i].id })),
     );
     if (panels.panels.length) await em.insert(DebateAdjudicator, panels.panels);
-    if (panels.brokenConstraints.length) {
+    const homeless = venues.length ? debates.filter((d) => d.venueId === null) : [];
+    const venueConstraints = homeless.map((d) => ({
+      constraint: 'venue',
+      debateId: d.id,
+      why: `${venues.length} active venue(s) for ${debates.length} debates: the least important debates have none`,
+    }));
+    if (panels.brokenConstraints.length || venueConstraints.length) {
       await em.update(
         Round,
         { id: round.id },
-        { brokenConstraints: [...planned.brokenConstraints, ...panels.brokenConstraints] },
+        { brokenConstraints: [...planned.brokenConstraints, ...panels.brokenConstraints, ...venueConstraints] },
       );
     }
     await em.update(Tournament, { id: tournament.id }, { status: kind === 'prelim' ? 'prelims' : 'elims' });

@@ -25,6 +25,8 @@ import { TournamentsController } from './tournaments.controller.js';
 import { TournamentsService } from './tournaments.service.js';
 import { PoolsController } from './pools.controller.js';
 import { PoolsService } from './pools.service.js';
+import { VenuesController } from './venues.controller.js';
+import { VenuesService } from './venues.service.js';
 
 @Module({
   imports: [
@@ -44,7 +46,7 @@ import { PoolsService } from './pools.service.js';
     JudgesModule,
     CaseChampionshipsModule,
   ],
-  controllers: [CupsController, TournamentsController, DebatesController, PoolsController],
+  controllers: [CupsController, TournamentsController, DebatesController, PoolsController, VenuesController],
   providers: [
     LiveTransactions,
     TournamentQueries,
@@ -54,6 +56,7 @@ import { PoolsService } from './pools.service.js';
     CupsService,
     DebateResults,
     PoolsService,
+    VenuesService,
   ],
 })
 export class TournamentsModule {}
