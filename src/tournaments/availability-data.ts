@@ -10,7 +10,10 @@ import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
  */
 
 /** The pool narrowed to who is available for the round: everyone while check-in is not in use for it. */
-export function availableOf(pool: readonly string[], marks: readonly Pick<RoundAvailability, 'subjectId' | 'available'>[]) {
+export function availableOf(
+  pool: readonly string[],
+  marks: readonly Pick<RoundAvailability, 'subjectId' | 'available'>[],
+) {
   if (marks.length === 0) return [...pool];
   const checkedIn = new Set(marks.filter((m) => m.available).map((m) => m.subjectId));
   return pool.filter((id) => checkedIn.has(id));

@@ -22,7 +22,9 @@ export class PoolsController {
 
   @Delete(':id/adjudicators/:judgeId')
   @OrganiserOnly('tab')
-  @ApiOperation({ summary: 'Remove a judge from the pool while they never sat on a panel (else 409 ADJUDICATOR_IN_USE)' })
+  @ApiOperation({
+    summary: 'Remove a judge from the pool while they never sat on a panel (else 409 ADJUDICATOR_IN_USE)',
+  })
   @ApiOkResponse({ type: RemovedView })
   removeAdjudicator(@Param('id', uuid) id: string, @Param('judgeId', uuid) judgeId: string): Promise<RemovedView> {
     return this.pools.removeAdjudicator(id, judgeId);
@@ -69,7 +71,9 @@ export class PoolsController {
 
   @Get(':id/rounds/:seq/availability')
   @OrganiserOnly()
-  @ApiOperation({ summary: "The round's check-in list: every team and judge, their mark and whether the round uses them" })
+  @ApiOperation({
+    summary: "The round's check-in list: every team and judge, their mark and whether the round uses them",
+  })
   @ApiOkResponse({ type: AvailabilityView })
   availability(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number): Promise<AvailabilityView> {
     return this.pools.availability(id, seq);

@@ -159,7 +159,8 @@ export class PoolsService {
       judgeIds.forEach((judgeId, i) => {
         const entry = pool.find((p) => p.judgeId === judgeId);
         if (!entry) problems.push(`judgeIds.${i} must be an adjudicator of this tournament, got ${judgeId}`);
-        else if (!entry.active) problems.push(`judgeIds.${i} is a deactivated adjudicator (${judgeId}): activate first`);
+        else if (!entry.active)
+          problems.push(`judgeIds.${i} is a deactivated adjudicator (${judgeId}): activate first`);
       });
       if (problems.length) throw DomainError.invalid(...problems);
       const rows = [

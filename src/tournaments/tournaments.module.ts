@@ -27,6 +27,8 @@ import { PoolsController } from './pools.controller.js';
 import { PoolsService } from './pools.service.js';
 import { VenuesController } from './venues.controller.js';
 import { VenuesService } from './venues.service.js';
+import { PanelMovesController } from './panel-moves.controller.js';
+import { PanelMovesService } from './panel-moves.service.js';
 
 @Module({
   imports: [
@@ -46,7 +48,14 @@ import { VenuesService } from './venues.service.js';
     JudgesModule,
     CaseChampionshipsModule,
   ],
-  controllers: [CupsController, TournamentsController, DebatesController, PoolsController, VenuesController],
+  controllers: [
+    CupsController,
+    TournamentsController,
+    DebatesController,
+    PoolsController,
+    VenuesController,
+    PanelMovesController,
+  ],
   providers: [
     LiveTransactions,
     TournamentQueries,
@@ -57,6 +66,7 @@ import { VenuesService } from './venues.service.js';
     DebateResults,
     PoolsService,
     VenuesService,
+    PanelMovesService,
   ],
 })
 export class TournamentsModule {}

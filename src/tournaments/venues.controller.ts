@@ -28,7 +28,7 @@ export class VenuesController {
 
   @Patch(':id/venues/:venueId')
   @OrganiserOnly('tab')
-  @ApiOperation({ summary: "Rename a venue, change its priority, or (de)activate it for later draws" })
+  @ApiOperation({ summary: 'Rename a venue, change its priority, or (de)activate it for later draws' })
   @ApiOkResponse({ type: VenueView })
   update(
     @Param('id', uuid) id: string,

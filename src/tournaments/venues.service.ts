@@ -46,7 +46,12 @@ export class VenuesService {
       await em.update(
         Venue,
         { id },
-        { name, priority: dto.priority ?? venue.priority, active: dto.active ?? venue.active, version: venue.version + 1 },
+        {
+          name,
+          priority: dto.priority ?? venue.priority,
+          active: dto.active ?? venue.active,
+          version: venue.version + 1,
+        },
       );
       return view(await this.find(em, tournamentId, id));
     });

@@ -18,7 +18,10 @@ export interface VenueChoice {
  * Debates ordered by importance (then room number) take venues ordered by priority (then name), one each. With
  * fewer venues than debates, the least important debates get none (null).
  */
-export function assignVenues(debates: readonly VenueDebate[], venues: readonly VenueChoice[]): Map<string, string | null> {
+export function assignVenues(
+  debates: readonly VenueDebate[],
+  venues: readonly VenueChoice[],
+): Map<string, string | null> {
   const byImportance = [...debates].sort((a, b) => b.importance - a.importance || a.room - b.room);
   const byPriority = [...venues].sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name));
   return new Map(byImportance.map((d, i) => [d.key, byPriority[i]?.id ?? null]));
