@@ -4,19 +4,22 @@ import { RoundAvailability, type AvailabilityKind } from './round-availability.e
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
 
 /*
- * Check-in per round (Tabbycat's availability). The default: until the organiser marks anyone of a kind for a round,
- * check-in is not in use for that kind and round, and every active team (judge) is available. From the first mark
- * on, only those marked available are.
+ * Check-in per round (Tabbycat's availability). A round's marks work in one of two ways, per kind (teams, judges):
+ * - nobody checked in yet: everyone active is available except those checked out (the desk marks absentees);
+ * - once anyone is checked in: check-in is in use, and only those checked in (and not checked out since) are.
+ * So with no marks at all, every active team and judge is available.
  */
 
-/** The pool narrowed to who is available for the round: everyone while check-in is not in use for it. */
+/** Whether the round's marks of one kind have anyone checked in: then only those checked in are available. */
+export const checkInInUse = (marks: readonly Pick<RoundAvailability, 'available'>[]) => marks.some((m) => m.available);
+
+/** The pool narrowed to who is available for the round (see above). */
 export function availableOf(
   pool: readonly string[],
   marks: readonly Pick<RoundAvailability, 'subjectId' | 'available'>[],
-) {
-  if (marks.length === 0) return [...pool];
-  const checkedIn = new Set(marks.filter((m) => m.available).map((m) => m.subjectId));
-  return pool.filter((id) => checkedIn.has(id));
+): string[] {
+  const mark = new Map(marks.map((m) => [m.subjectId, m.available]));
+  return checkInInUse(marks) ? pool.filter((id) => mark.get(id) === true) : pool.filter((id) => mark.get(id) !== false);
 }
 
 export async function loadMarks(

@@ -61,11 +61,13 @@ export class AvailabilityItemView {
 export class AvailabilityView {
   @ApiProperty() roundSeq: number;
   @ApiProperty({
-    description: 'false until the first team is marked for this round: until then every active team is available',
+    description:
+      'true once a team is checked in for this round: then only teams checked in are drawn; until then every active team is, except those checked out',
   })
   teamCheckInInUse: boolean;
   @ApiProperty({
-    description: 'false until the first judge is marked for this round: until then every active judge is available',
+    description:
+      'true once a judge is checked in for this round: then only judges checked in are allocated; until then every active judge is, except those checked out',
   })
   judgeCheckInInUse: boolean;
   @ApiProperty({ type: [AvailabilityItemView], description: 'teams first (entry order), then judges (by name)' })

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/domain-error.js';
 import { Judge } from '../judges/judge.entity.js';
 import { Team } from '../teams/team.entity.js';
-import { availableOf, loadMarks } from './availability-data.js';
+import { availableOf, checkInInUse, loadMarks } from './availability-data.js';
 import { Ballot } from './ballot.entity.js';
 import { Debate } from './debate.entity.js';
 import { DebateAdjudicator } from './debate-adjudicator.entity.js';
@@ -228,8 +228,8 @@ export class PoolsService {
     ];
     return {
       roundSeq: seq,
-      teamCheckInInUse: teamMarks.length > 0,
-      judgeCheckInInUse: judgeMarks.length > 0,
+      teamCheckInInUse: checkInInUse(teamMarks),
+      judgeCheckInInUse: checkInInUse(judgeMarks),
       items,
       total: items.length,
     };
