@@ -342,6 +342,69 @@ describe('on the day: pools that change, check-in, venues, panels under the orga
     expect(bad.body.problems[0].field).toBe('maxPanelSize');
   });
 
+  it('removes an unused juror and team from a case championship; once they scored, 409, and deactivation instead', async () => {
+    const c = (
+      await api()
+        .post('/api/case-championships')
+        .set(org)
+        .send({ title: 'Жастар мәселесі жастар көзімен — pools', regionCode: 'south', qualifierSlots: 1 })
+        .expect(201)
+    ).body as { id: string; criteria: { key: string }[] };
+    const teams = [await fx.team('south'), await fx.team('south'), await fx.team('south')];
+    for (const team of teams)
+      await api().post(`/api/case-championships/${c.id}/entries`).set(org).send({ teamId: team.id }).expect(201);
+    const jurors = [await fx.judge('south'), await fx.judge('south'), await fx.judge('south')];
+    await api()
+      .post(`/api/case-championships/${c.id}/jury`)
+      .set(org)
+      .send({ judgeIds: jurors.map((j) => j.id) })
+      .expect(201);
+    await api().delete(`/api/case-championships/${c.id}/jury/${jurors[2].id}`).set(org).expect(200);
+    await api().delete(`/api/case-championships/${c.id}/entries/${teams[2].id}`).set(org).expect(200);
+    const view = (await api().get(`/api/case-championships/${c.id}`).set(org).expect(200)).body;
+    expect(view.jury).toEqual([jurors[0].id, jurors[1].id].sort());
+    expect(view.entries.map((e: { teamId: string }) => e.teamId).sort()).toEqual([teams[0].id, teams[1].id].sort());
+
+    await api().post(`/api/case-championships/${c.id}/start-scoring`).set(org).expect(200);
+    const scores = Object.fromEntries(c.criteria.map((k) => [k.key, 7]));
+    const sheet = (juror: (typeof jurors)[number], teamId: string) =>
+      api()
+        .put(`/api/case-championships/${c.id}/scoresheets/${teamId}`)
+        .set({ Authorization: `Bearer ${juror.token}` })
+        .send({ scores });
+    await sheet(jurors[0], teams[0].id).expect(200);
+    const jurorInUse = await api().delete(`/api/case-championships/${c.id}/jury/${jurors[0].id}`).set(org).expect(409);
+    expect(jurorInUse.body.problems[0]).toMatchObject({ field: 'judgeId', code: 'JUROR_IN_USE' });
+    const teamInUse = await api().delete(`/api/case-championships/${c.id}/entries/${teams[0].id}`).set(org).expect(409);
+    expect(teamInUse.body.problems[0]).toMatchObject({ field: 'teamId', code: 'ENTRY_IN_USE' });
+
+    const off = await api()
+      .post(`/api/case-championships/${c.id}/jury/${jurors[0].id}/deactivate`)
+      .set(org)
+      .expect(200);
+    expect(off.body).toMatchObject({ id: jurors[0].id, active: false, sheets: 1 });
+    const refused = await sheet(jurors[0], teams[1].id).expect(403);
+    expect(refused.body.problems[0].code).toBe('JUROR_DEACTIVATED');
+    await api().post(`/api/case-championships/${c.id}/entries/${teams[0].id}/deactivate`).set(org).expect(200);
+    const closed = await sheet(jurors[1], teams[0].id).expect(409);
+    expect(closed.body.problems[0].code).toBe('ENTRY_DEACTIVATED');
+    const work = (
+      await api()
+        .get(`/api/case-championships/${c.id}/assignments`)
+        .set({ Authorization: `Bearer ${jurors[1].token}` })
+        .expect(200)
+    ).body;
+    expect(work.teams.map((t: { teamId: string }) => t.teamId)).toEqual([teams[1].id]);
+    const standings = (await api().get(`/api/case-championships/${c.id}/standings`).set(org).expect(200)).body;
+    expect(standings.rows.map((r: { teamId: string }) => r.teamId)).toEqual([teams[1].id]);
+    // History kept: the deactivated juror's sheet for the deactivated team is still there.
+    const sheets = (await api().get(`/api/case-championships/${c.id}/scoresheets`).set(org).expect(200)).body;
+    const all = Array.isArray(sheets) ? sheets : sheets.items;
+    expect(all.map((s: { judgeId: string; teamId: string }) => [s.judgeId, s.teamId])).toEqual([
+      [jurors[0].id, teams[0].id],
+    ]);
+  });
+
   (onPostgres ? it : it.skip)('loses no move when moves on one round commit at the same moment', async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const { id } = await kit.tournament({ teams: 6, prelimRounds: 1, breakSize: 2, judges: 6 });

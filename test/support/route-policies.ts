@@ -102,6 +102,12 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   'GET /api/case-championships/{id}/rooms': 'public',
   'POST /api/case-championships/{id}/rooms/moves': 'organiser',
   'POST /api/case-championships/{id}/advance': 'organiser',
+  'DELETE /api/case-championships/{id}/jury/{judgeId}': 'organiser',
+  'POST /api/case-championships/{id}/jury/{judgeId}/deactivate': 'organiser',
+  'POST /api/case-championships/{id}/jury/{judgeId}/activate': 'organiser',
+  'DELETE /api/case-championships/{id}/entries/{teamId}': 'organiser',
+  'POST /api/case-championships/{id}/entries/{teamId}/deactivate': 'organiser',
+  'POST /api/case-championships/{id}/entries/{teamId}/activate': 'organiser',
   'POST /api/cups/{id}/leagues': 'organiser',
   'GET /api/me/work': 'judge',
 };
