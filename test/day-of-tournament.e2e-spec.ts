@@ -172,6 +172,69 @@ describe('on the day: pools that change, check-in, venues, panels under the orga
     await api().post(`/api/tournaments/${id}/rounds/3/check-ins`).set(org).send({}).expect(400);
   });
 
+  it('gives no bye win to a team checked out, and refuses a round without an available judge', async () => {
+    const id = (
+      await api()
+        .post('/api/tournaments')
+        .set(org)
+        .send({
+          name: 'Byes count as wins',
+          level: 'regional',
+          regionCode: 'east',
+          format: 'wsdc',
+          prelimRounds: 2,
+          breakSize: 2,
+          byeCounts: 'win',
+        })
+        .expect(201)
+    ).body.id as string;
+    const teamIds: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const team = await fx.team('east');
+      kit.strength.set(team.id, 4 - i);
+      kit.speakers.set(
+        team.id,
+        team.members.map((m) => m.id),
+      );
+      await api().post(`/api/tournaments/${id}/teams`).set(org).send({ teamId: team.id }).expect(201);
+      teamIds.push(team.id);
+    }
+    const judges = [await fx.judge('east'), await fx.judge('east')];
+    for (const judge of judges) kit.judges.set(judge.id, judge);
+    await api()
+      .post(`/api/tournaments/${id}/adjudicators`)
+      .set(org)
+      .send({ judgeIds: judges.map((j) => j.id) })
+      .expect(201);
+    const absent = teamIds[0];
+    await api()
+      .post(`/api/tournaments/${id}/rounds/1/check-ins`)
+      .set(org)
+      .send({ teamIds: [absent], available: false })
+      .expect(200);
+    const one = await kit.draw(id);
+    expect(drawnTeams(one)).not.toContain(absent);
+    const byeTeam = (one.brokenConstraints as { constraint: string; teamIds: string[] }[]).find(
+      (b) => b.constraint === 'bye',
+    )!.teamIds[0];
+    await kit.judgeAll(one.debates);
+    const tab = (await api().get(`/api/tournaments/${id}/standings`).set(org).expect(200)).body as {
+      teamId: string;
+      wins: number;
+    }[];
+    const rows = Array.isArray(tab) ? tab : (tab as unknown as { items: typeof tab }).items;
+    expect(rows.find((r) => r.teamId === byeTeam)!.wins).toBe(1);
+    expect(rows.find((r) => r.teamId === absent)!.wins).toBe(0);
+
+    await api()
+      .post(`/api/tournaments/${id}/rounds/2/check-ins`)
+      .set(org)
+      .send({ judgeIds: judges.map((j) => j.id), available: false })
+      .expect(200);
+    const none = await api().post(`/api/tournaments/${id}/rounds`).set(org).send({}).expect(409);
+    expect(none.body.problems[0]).toMatchObject({ field: 'judgeIds', code: 'NO_AVAILABLE_ADJUDICATORS' });
+  });
+
   it('gives the best venues to the top brackets, and keeps venues in order of priority', async () => {
     const { id } = await kit.tournament({ teams: 8, prelimRounds: 2, breakSize: 2, judges: 4 });
     const venue = (name: string, priority: number) =>
@@ -218,7 +281,7 @@ describe('on the day: pools that change, check-in, venues, panels under the orga
   });
 
   it('moves, swaps and chairs on a draft round, listing the conflicts it breaks; refuses on a released round', async () => {
-    const { id } = await kit.tournament({ teams: 4, prelimRounds: 2, breakSize: 2, judges: 4 });
+    const { id, judgeIds } = await kit.tournament({ teams: 4, prelimRounds: 2, breakSize: 2, judges: 4 });
     await api().post(`/api/tournaments/${id}/rounds`).set(org).send({}).expect(201);
     const start = await panels(id, 1);
     const [roomA, roomB] = start.items;
@@ -249,6 +312,27 @@ describe('on the day: pools that change, check-in, venues, panels under the orga
     expect(view.brokenConstraints).toEqual(
       expect.arrayContaining([expect.objectContaining({ constraint: 'panel-conflict', debateId: small.id })]),
     );
+
+    // The chair of the big room leaves for the small one: the big room's strongest remaining judge chairs it.
+    const bigChair = now.items.find((d) => d.id === big.id)!.panel.find((p) => p.role === 'chair')!.judgeId;
+    const promoted = await api()
+      .post(`/api/tournaments/${id}/rounds/1/panels/moves`)
+      .set(org)
+      .send({ action: 'move', judgeId: bigChair, toDebateId: small.id })
+      .expect(200);
+    const bigLeft = promoted.body.items.find((d: { id: string }) => d.id === big.id).panel as {
+      judgeId: string;
+      role: string;
+    }[];
+    const strengthOf = (judgeId: string) => judgeIds.indexOf(judgeId); // the kit's judges grow stronger in order
+    const strongestLeft = [...bigLeft].sort((a, b) => strengthOf(b.judgeId) - strengthOf(a.judgeId))[0].judgeId;
+    expect(bigLeft.filter((p) => p.role === 'chair').map((p) => p.judgeId)).toEqual([strongestLeft]);
+    // …and back, as a wing, so the rooms are as before.
+    await api()
+      .post(`/api/tournaments/${id}/rounds/1/panels/moves`)
+      .set(org)
+      .send({ action: 'move', judgeId: bigChair, toDebateId: big.id })
+      .expect(200);
 
     // Set the chair: the old chair becomes a wing; a room keeps exactly one chair.
     const chair = await api()
