@@ -162,6 +162,10 @@ export class CaseEntry {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Deactivated: its sheets are kept, but it is left out of rooms, scoring and the standings. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }
 
 @Entity('case_jurors')
@@ -179,6 +183,10 @@ export class CaseJuror {
   @ManyToOne(() => Judge, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'judge_id' })
   judge: Judge;
+
+  /** Deactivated: their sheets are kept, but they score no more and are seated in no room. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }
 
 /** One juror's sheet for one team; a re-submission replaces it (version + 1) and leaves an audit row. */

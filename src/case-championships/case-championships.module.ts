@@ -12,6 +12,8 @@ import {
 import { CaseChampionshipsController } from './case-championships.controller.js';
 import { CaseChampionshipsService } from './case-championships.service.js';
 import { CaseRoomsService } from './case-rooms.service.js';
+import { CasePoolsController } from './case-pools.controller.js';
+import { CasePoolsService } from './case-pools.service.js';
 
 @Module({
   imports: [
@@ -19,8 +21,8 @@ import { CaseRoomsService } from './case-rooms.service.js';
     RegionsModule,
     JudgesModule,
   ],
-  controllers: [CaseChampionshipsController],
-  providers: [CaseChampionshipsService, CaseRoomsService],
+  controllers: [CaseChampionshipsController, CasePoolsController],
+  providers: [CaseChampionshipsService, CaseRoomsService, CasePoolsService],
   exports: [CaseChampionshipsService],
 })
 export class CaseChampionshipsModule {}

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { actorNames } from '../auth/actor-names.js';
 import type { Principal } from '../auth/principal.js';
-import { DomainError } from '../common/domain-error.js';
+import { DomainError, DomainErrorCode } from '../common/domain-error.js';
 import { IdempotencyService } from '../common/idempotency.js';
 import { filters, type Page } from '../common/pagination.dto.js';
 import { updateVersioned } from '../common/versioned-update.js';
@@ -231,8 +231,8 @@ export class CaseChampionshipsService implements OnModuleInit {
   async startScoring(id: string): Promise<ChampionshipView> {
     const view = await this.dataSource.transaction(async (em) => {
       const championship = await this.lockForSetup(em, id);
-      const entries = await em.countBy(CaseEntry, { championshipId: id });
-      const jurors = await em.countBy(CaseJuror, { championshipId: id });
+      const entries = await em.countBy(CaseEntry, { championshipId: id, active: true });
+      const jurors = await em.countBy(CaseJuror, { championshipId: id, active: true });
       if (entries < 1) throw DomainError.rule('register at least one team before scoring starts');
       if (jurors < 1) throw DomainError.rule('seat at least one juror before scoring starts');
       if (championship.stage === 'qualifying') {
@@ -268,15 +268,22 @@ export class CaseChampionshipsService implements OnModuleInit {
           .where('c.id = :id', { id })
           .getOne();
         if (!championship) throw DomainError.notFound('case championship', id);
-        if (!(await em.existsBy(CaseJuror, { championshipId: id, judgeId: judge.id }))) {
-          throw DomainError.forbidden("you are not on this championship's jury");
-        }
+        const seat = await em.findOneBy(CaseJuror, { championshipId: id, judgeId: judge.id });
+        if (!seat) throw DomainError.forbidden("you are not on this championship's jury");
+        if (!seat.active)
+          throw DomainError.forbidden('the organiser deactivated you on this jury', 'JUROR_DEACTIVATED');
         if (championship.status !== 'scoring') {
           throw DomainError.wrongState(`scoring is not open: the championship is ${championship.status}`);
         }
-        if (!(await em.existsBy(CaseEntry, { championshipId: id, teamId }))) {
-          throw DomainError.notFound('team entry', teamId);
-        }
+        const entry = await em.findOneBy(CaseEntry, { championshipId: id, teamId });
+        if (!entry) throw DomainError.notFound('team entry', teamId);
+        if (!entry.active)
+          throw DomainError.field(
+            DomainErrorCode.Conflict,
+            'teamId',
+            'ENTRY_DEACTIVATED',
+            'teamId: this team was deactivated',
+          );
         const stage = await this.sheetStageFor(em, championship, judge.id, teamId);
         const problems = validateSheet(championship.criteria, dto.scores);
         if (problems.length) throw DomainError.invalid(...problems);
@@ -312,10 +319,10 @@ export class CaseChampionshipsService implements OnModuleInit {
   async judgeAssignments(id: string, judge: Principal) {
     const em = this.dataSource.manager;
     const championship = await this.load(em, id);
-    if (!(await em.existsBy(CaseJuror, { championshipId: id, judgeId: judge.id }))) {
+    if (!(await em.existsBy(CaseJuror, { championshipId: id, judgeId: judge.id, active: true }))) {
       throw DomainError.forbidden("you are not on this championship's jury");
     }
-    let entries = await em.find(CaseEntry, { where: { championshipId: id }, relations: { team: true } });
+    let entries = await em.find(CaseEntry, { where: { championshipId: id, active: true }, relations: { team: true } });
     const stage = this.currentSheetStage(championship);
     // In rooms a juror scores their own room; in the final, the finalists (when on the final jury).
     const room = championship.stage === 'qualifying' ? await this.rooms.roomOfJuror(em, id, judge.id) : null;
@@ -594,7 +601,11 @@ export class CaseChampionshipsService implements OnModuleInit {
     championship: CaseChampionship,
     organiser: boolean,
   ): Promise<StandingsView> {
-    const entries = await em.find(CaseEntry, { where: { championshipId: championship.id }, relations: { team: true } });
+    // A deactivated team leaves the standings; its sheets stay in the audit and the exports of sheets.
+    const entries = await em.find(CaseEntry, {
+      where: { championshipId: championship.id, active: true },
+      relations: { team: true },
+    });
     const stage = this.currentSheetStage(championship);
     const sheets = await em.findBy(CaseScoresheet, { championshipId: championship.id, stage });
     if (championship.stage === 'qualifying') {

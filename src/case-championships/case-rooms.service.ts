@@ -32,9 +32,16 @@ export class CaseRoomsService {
   async plan(id: string, dto: PlanRoomsDto): Promise<RoomsView> {
     await this.dataSource.transaction(async (em) => {
       const championship = await this.lockDraft(em, id);
-      const entries = await em.find(CaseEntry, { where: { championshipId: id }, relations: { team: true } });
+      // Deactivated teams and jurors keep their history but take no seat in a new plan.
+      const entries = await em.find(CaseEntry, {
+        where: { championshipId: id, active: true },
+        relations: { team: true },
+      });
       if (entries.length < 2) throw DomainError.rule('register at least two teams before planning rooms');
-      const pool = await em.find(CaseJuror, { where: { championshipId: id }, relations: { judge: true } });
+      const pool = await em.find(CaseJuror, {
+        where: { championshipId: id, active: true },
+        relations: { judge: true },
+      });
       const conflicts = await this.judges.conflicts(
         em,
         pool.map((j) => j.judgeId),
@@ -98,7 +105,7 @@ export class CaseRoomsService {
       } else if (dto.judgeId) {
         const seat = await em.findOneBy(CaseRoomJuror, { championshipId: id, judgeId: dto.judgeId });
         if (seat) await em.update(CaseRoomJuror, { championshipId: id, judgeId: dto.judgeId }, { roomId: target.id });
-        else if (await em.existsBy(CaseJuror, { championshipId: id, judgeId: dto.judgeId })) {
+        else if (await em.existsBy(CaseJuror, { championshipId: id, judgeId: dto.judgeId, active: true })) {
           await em.insert(CaseRoomJuror, { championshipId: id, judgeId: dto.judgeId, roomId: target.id });
         } else throw DomainError.notFound('juror of this championship', dto.judgeId);
       }
@@ -119,6 +126,8 @@ export class CaseRoomsService {
         );
       }
       const roomOf = await loadRoomOf(em, id);
+      const inactive = await em.findBy(CaseEntry, { championshipId: id, active: false });
+      for (const entry of inactive) roomOf.delete(entry.teamId);
       const teams = await em.findBy(Team, { id: In([...roomOf.keys()]) });
       const sheets = await em.findBy(CaseScoresheet, { championshipId: id, stage: 'qualifying' });
       const scored = new Set(sheets.map((s) => s.teamId));
@@ -131,7 +140,7 @@ export class CaseRoomsService {
           `every team needs its room's scores before the stage closes; not scored yet: ${unscored.join(', ')}`,
         );
       if (dto.finalJudgeIds?.length) {
-        const pool = new Set((await em.findBy(CaseJuror, { championshipId: id })).map((j) => j.judgeId));
+        const pool = new Set((await em.findBy(CaseJuror, { championshipId: id, active: true })).map((j) => j.judgeId));
         const outside = dto.finalJudgeIds.filter((judgeId) => !pool.has(judgeId));
         if (outside.length)
           throw DomainError.rule(`finalJudgeIds: not on this championship's jury: ${outside.join(', ')}`);

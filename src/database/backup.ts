@@ -46,6 +46,8 @@ const TABLES: { table: string; shared?: boolean; where: string }[] = [
   { table: 'tournaments', where: `cup_id = $1` },
   { table: 'tournament_teams', where: `tournament_id IN ${TOURNAMENTS}` },
   { table: 'tournament_adjudicators', where: `tournament_id IN ${TOURNAMENTS}` },
+  { table: 'venues', where: `tournament_id IN ${TOURNAMENTS}` },
+  { table: 'round_availability', where: `tournament_id IN ${TOURNAMENTS}` },
   { table: 'rounds', where: `tournament_id IN ${TOURNAMENTS}` },
   { table: 'debates', where: `tournament_id IN ${TOURNAMENTS}` },
   { table: 'debate_teams', where: `debate_id IN ${DEBATES}` },

@@ -27,6 +27,8 @@ import { Tournament } from '../tournaments/tournament.entity.js';
 import { TournamentAdjudicator } from '../tournaments/tournament-adjudicator.entity.js';
 import { TournamentAudit } from '../tournaments/tournament-audit.entity.js';
 import { TournamentTeam } from '../tournaments/tournament-team.entity.js';
+import { RoundAvailability } from '../tournaments/round-availability.entity.js';
+import { Venue } from '../tournaments/venue.entity.js';
 
 /** Every entity, as a class list: globs do not work in an ESM build. */
 export const ENTITIES = [
@@ -63,4 +65,6 @@ export const ENTITIES = [
   DebateAdjudicator,
   Ballot,
   TournamentAudit,
+  Venue,
+  RoundAvailability,
 ];

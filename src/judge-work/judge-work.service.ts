@@ -97,7 +97,7 @@ export class JudgeWorkService {
    */
   private async championships(judge: Judge): Promise<WorkChampionshipDto[]> {
     const em = this.dataSource.manager;
-    const seats = await em.findBy(CaseJuror, { judgeId: judge.id });
+    const seats = await em.findBy(CaseJuror, { judgeId: judge.id, active: true });
     if (seats.length === 0) return [];
     const championships = await em.find(CaseChampionship, {
       where: { id: In(seats.map((s) => s.championshipId)) },

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, V
 import type { DebateResult } from '../engine/formats/ballot.js';
 import type { SpeakerDispute } from '../engine/formats/panel-decision.js';
 import { Round } from './round.entity.js';
+import { Venue } from './venue.entity.js';
 
 export type DebateStatus = 'pending' | 'confirmed';
 
@@ -37,6 +38,14 @@ export class Debate {
 
   @Column({ type: 'int' })
   room: number;
+
+  /** The named venue the draw gave this debate (null when the tournament has none). */
+  @Column({ name: 'venue_id', type: 'uuid', nullable: true })
+  venueId: string | null;
+
+  @ManyToOne(() => Venue, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'venue_id' })
+  venue: Venue | null;
 
   @Column({ type: 'text', default: 'pending' })
   status: DebateStatus;

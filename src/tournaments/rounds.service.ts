@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { DomainError } from '../common/domain-error.js';
+import { DomainError, DomainErrorCode } from '../common/domain-error.js';
 import { breakTeams } from '../engine/elimination/break.js';
 import { createEliminationBracket, readyMatches } from '../engine/elimination/single-elimination.js';
 import { allocatePanels } from '../engine/panels/panel-allocation.js';
 import { Judge } from '../judges/judge.entity.js';
 import { JudgesService } from '../judges/judges.service.js';
 import { LiveTransactions } from '../live/live-changes.js';
+import { availableJudgeIds, availableOf, loadMarks } from './availability-data.js';
 import { Ballot } from './ballot.entity.js';
 import { Debate } from './debate.entity.js';
 import { DebateAdjudicator } from './debate-adjudicator.entity.js';
@@ -15,8 +16,10 @@ import { DebateTeam } from './debate-team.entity.js';
 import { Round } from './round.entity.js';
 import { Tournament } from './tournament.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
+import { Venue } from './venue.entity.js';
+import { assignVenues } from '../engine/venues/venue-assignment.js';
 import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, lockTournament } from './tournament-data.js';
-import { breakSizeFor, drawPrelimRound, roomSizeOf } from './tournament-engine.js';
+import { assertDrawable, breakSizeFor, drawPrelimRound, roomSizeOf } from './tournament-engine.js';
 import { CreateRoundDto } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
 import { roundView, type RoundView } from './tournament-views.js';
@@ -130,7 +133,7 @@ export class RoundsService {
     const kind: Round['kind'] = prelimsDone < tournament.prelimRounds ? 'prelim' : 'elim';
     const planned =
       kind === 'prelim'
-        ? await this.planPrelim(em, tournament, prelimsDone + 1, seed)
+        ? await this.planPrelim(em, tournament, prelimsDone + 1, seed, seq)
         : await this.planElim(em, tournament);
     const round = await em.save(
       em.create(Round, {
@@ -144,12 +147,18 @@ export class RoundsService {
         brokenConstraints: planned.brokenConstraints,
       }),
     );
+    const venues = await em.findBy(Venue, { tournamentId: tournament.id, active: true });
+    const venueOf = assignVenues(
+      planned.debates.map((p, i) => ({ key: String(i), importance: p.importance, room: p.room })),
+      venues,
+    );
     const debates = await em.save(
-      planned.debates.map((p) =>
+      planned.debates.map((p, i) =>
         em.create(Debate, {
           roundId: round.id,
           tournamentId: tournament.id,
           room: p.room,
+          venueId: venueOf.get(String(i)) ?? null,
           bracketMatchId: p.bracketMatchId,
           explanation: p.explanation,
         }),
@@ -164,22 +173,38 @@ export class RoundsService {
     const panels = await this.allocate(
       em,
       tournament,
+      seq,
       planned.debates.map((p, i) => ({ ...p, id: debates[i].id })),
     );
     if (panels.panels.length) await em.insert(DebateAdjudicator, panels.panels);
-    if (panels.brokenConstraints.length) {
+    const homeless = venues.length ? debates.filter((d) => d.venueId === null) : [];
+    const venueConstraints = homeless.map((d) => ({
+      constraint: 'venue',
+      debateId: d.id,
+      why: `${venues.length} active venue(s) for ${debates.length} debates: the least important debates have none`,
+    }));
+    if (panels.brokenConstraints.length || venueConstraints.length) {
       await em.update(
         Round,
         { id: round.id },
-        { brokenConstraints: [...planned.brokenConstraints, ...panels.brokenConstraints] },
+        { brokenConstraints: [...planned.brokenConstraints, ...panels.brokenConstraints, ...venueConstraints] },
       );
     }
     await em.update(Tournament, { id: tournament.id }, { status: kind === 'prelim' ? 'prelims' : 'elims' });
     return round;
   }
 
-  private async planPrelim(em: EntityManager, tournament: Tournament, roundNumber: number, seed: string) {
-    const entries = (await loadEntries(em, tournament.id)).filter((e) => !e.withdrawn);
+  private async planPrelim(em: EntityManager, tournament: Tournament, roundNumber: number, seed: string, seq: number) {
+    const entered = (await loadEntries(em, tournament.id)).filter((e) => !e.withdrawn);
+    const available = new Set(
+      availableOf(
+        entered.map((e) => e.teamId),
+        await loadMarks(em, tournament.id, [seq], 'team'),
+      ),
+    );
+    const entries = entered.filter((e) => available.has(e.teamId));
+    // With everyone present the draw's own rules speak (byes, BP's swing teams); check-in must leave a drawable field.
+    if (entries.length < entered.length) assertDrawable(tournament.formatSpec, entries.length, entered.length, seq);
     const confirmed = await loadConfirmed(em, tournament.id, false);
     const draw = drawPrelimRound(
       tournament.formatSpec,
@@ -255,10 +280,24 @@ export class RoundsService {
   }
 
   /** Panels for the round, keeping judges off teams and off judges they conflict with. */
-  private async allocate(em: EntityManager, tournament: Tournament, debates: (PlannedDebate & { id: string })[]) {
-    const pool = await em.findBy(TournamentAdjudicator, { tournamentId: tournament.id });
-    if (pool.length === 0) throw DomainError.rule('register adjudicators for this tournament before drawing a round');
-    const judges = pool.length ? await em.findBy(Judge, { id: In(pool.map((p) => p.judgeId)) }) : [];
+  private async allocate(
+    em: EntityManager,
+    tournament: Tournament,
+    seq: number,
+    debates: (PlannedDebate & { id: string })[],
+  ) {
+    if (!(await em.existsBy(TournamentAdjudicator, { tournamentId: tournament.id })))
+      throw DomainError.rule('register adjudicators for this tournament before drawing a round');
+    // Deactivated and checked-out judges are never allocated.
+    const available = await availableJudgeIds(em, tournament.id, seq);
+    if (available.length === 0)
+      throw DomainError.field(
+        DomainErrorCode.Conflict,
+        'judgeIds',
+        'NO_AVAILABLE_ADJUDICATORS',
+        `judgeIds: no adjudicator of the pool is active and checked in for round ${seq}`,
+      );
+    const judges = await em.findBy(Judge, { id: In(available) });
     const teamIds = debates.flatMap((d) => d.teams.map((t) => t.teamId));
     const conflicts = await this.judges.conflicts(
       em,
@@ -274,6 +313,7 @@ export class RoundsService {
         judges.map((j) => j.id),
       ),
       options: tournament.rules.panels,
+      panelSize: tournament.rules.panels?.panelSize,
     });
   }
 

@@ -1,4 +1,4 @@
-import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Judge } from '../judges/judge.entity.js';
 import { Tournament } from './tournament.entity.js';
 
@@ -17,4 +17,8 @@ export class TournamentAdjudicator {
   @ManyToOne(() => Judge, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'judge_id' })
   judge: Judge;
+
+  /** Deactivated: history kept (panels, ballots), left out of every later allocation. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
+import { availableOf, loadMarks } from './availability-data.js';
 import { Ballot } from './ballot.entity.js';
 import { Cup } from './cup.entity.js';
 import { League, type QualificationUnit } from './league.entity.js';
@@ -159,13 +160,26 @@ async function loadByes(
   const debates = await em.findBy(Debate, { roundId: In(played.map((r) => r.id)) });
   const sides = debates.length ? await em.findBy(DebateTeam, { debateId: In(debates.map((d) => d.id)) }) : [];
   const winPoints = tournament.formatSpec.result.winPoints;
+  const marks = await loadMarks(
+    em,
+    tournament.id,
+    played.map((r) => r.seq),
+    'team',
+  );
   const byes: ConfirmedDebate[] = [];
   for (const round of played) {
     const inRound = new Set(
       sides.filter((s) => debates.find((d) => d.id === s.debateId)?.roundId === round.id).map((s) => s.teamId),
     );
     if (inRound.size === 0) continue;
-    for (const entry of entries.filter((e) => !e.withdrawn && !inRound.has(e.teamId))) {
+    // A team checked out of the round sat out by absence, not by the draw's bye: it earns nothing.
+    const present = new Set(
+      availableOf(
+        entries.map((e) => e.teamId),
+        marks.filter((m) => m.roundSeq === round.seq),
+      ),
+    );
+    for (const entry of entries.filter((e) => !e.withdrawn && !inRound.has(e.teamId) && present.has(e.teamId))) {
       const side = tournament.formatSpec.sides[0];
       byes.push({
         debateId: `bye:${round.id}:${entry.teamId}`,

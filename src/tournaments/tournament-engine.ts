@@ -1,6 +1,6 @@
 // Glue between the tournament entities and the pure engine (src/engine): builds the engine's inputs from what the
 // services loaded and shapes its outputs for storage. No decisions are made here.
-import { DomainError, type Problem } from '../common/domain-error.js';
+import { DomainError, DomainErrorCode, type Problem } from '../common/domain-error.js';
 import { drawBritishParliamentary } from '../engine/draw/bp-draw.js';
 import { drawPowerPaired, type DrawTeam } from '../engine/draw/power-pairing.js';
 import { finalStandings, fullBracketSize, type Bracket } from '../engine/elimination/single-elimination.js';
@@ -215,6 +215,23 @@ export function drawPrelimRound(
       ...draw.brokenConstraints,
     ],
   };
+}
+
+/**
+ * Whether the teams available for a round can be drawn: two-team formats take an odd field (a bye), BP needs rooms
+ * of four. A 409 names the count, so the desk knows whom to check in or out.
+ */
+export function assertDrawable(spec: FormatPreset, available: number, entered: number, seq: number): void {
+  const problem = (message: string) =>
+    DomainError.field(DomainErrorCode.Conflict, 'teams', 'AVAILABLE_TEAMS_CANNOT_BE_DRAWN', message);
+  if (available < spec.sides.length)
+    throw problem(
+      `teams: ${available} of ${entered} entered teams are available for round ${seq}; a ${spec.key} debate needs ${spec.sides.length}`,
+    );
+  if (spec.sides.length === 4 && available % 4 !== 0)
+    throw problem(
+      `teams: ${available} of ${entered} entered teams are available for round ${seq}; a ${spec.key} draw needs a multiple of four (check teams in or out, or add swing teams)`,
+    );
 }
 
 /** Teams per elimination debate for a format: the bracket engine knows rooms of two and of four. */

@@ -19,6 +19,7 @@ import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
 import { loadQualifiers } from './tournament-data.js';
 import { League } from './league.entity.js';
 import { TournamentTeam } from './tournament-team.entity.js';
+import { Venue } from './venue.entity.js';
 
 // Read models: what the API and /live show, built from the rows. Nothing here writes.
 
@@ -70,6 +71,9 @@ export interface TournamentAuditEntry {
 export interface DebateView {
   id: string;
   room: number;
+  /** The named venue the draw gave the debate (null without venues). */
+  venueId: string | null;
+  venue: string | null;
   status: Debate['status'];
   needsConfirmation: boolean;
   bracketMatchId: string | null;
@@ -169,6 +173,8 @@ export async function roundView(em: EntityManager, round: Round, organiser: bool
     : [[], []];
   const teams = sides.length ? await em.findBy(Team, { id: In(sides.map((s) => s.teamId)) }) : [];
   const judges = panel.length ? await em.findBy(Judge, { id: In(panel.map((p) => p.judgeId)) }) : [];
+  const venueIds = debates.map((d) => d.venueId).filter((v) => v !== null);
+  const venues = venueIds.length ? await em.findBy(Venue, { id: In(venueIds) }) : [];
   const showResults = organiser || !round.silent;
   return {
     seq: round.seq,
@@ -182,6 +188,8 @@ export async function roundView(em: EntityManager, round: Round, organiser: bool
     debates: debates.map((d) => ({
       id: d.id,
       room: d.room,
+      venueId: d.venueId,
+      venue: venues.find((v) => v.id === d.venueId)?.name ?? null,
       status: showResults ? d.status : 'pending',
       needsConfirmation: d.needsConfirmation,
       bracketMatchId: d.bracketMatchId,

@@ -30,8 +30,8 @@ export interface TournamentRules {
   pairing?: Partial<PairingOptions>;
   /** BP draws (default entropy exponent 4). */
   bp?: Partial<BpOptions>;
-  /** Panels (default: by importance up to 5, odd sizes). */
-  panels?: Partial<Pick<PanelOptions, 'maxPanelSize' | 'evenPanels'>>;
+  /** Panels (default: by importance up to 5, odd sizes; `panelSize` fixes every panel at that size). */
+  panels?: Partial<Pick<PanelOptions, 'maxPanelSize' | 'evenPanels'>> & { panelSize?: number };
 }
 
 export const DEFAULT_TOURNAMENT_RULES: TournamentRules = { byeCounts: 'absent', marginsIncludeDissent: false };

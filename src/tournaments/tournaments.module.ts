@@ -23,6 +23,12 @@ import { TournamentQueries } from './tournament-queries.service.js';
 import { TournamentTeam } from './tournament-team.entity.js';
 import { TournamentsController } from './tournaments.controller.js';
 import { TournamentsService } from './tournaments.service.js';
+import { PoolsController } from './pools.controller.js';
+import { PoolsService } from './pools.service.js';
+import { VenuesController } from './venues.controller.js';
+import { VenuesService } from './venues.service.js';
+import { PanelMovesController } from './panel-moves.controller.js';
+import { PanelMovesService } from './panel-moves.service.js';
 
 @Module({
   imports: [
@@ -42,7 +48,14 @@ import { TournamentsService } from './tournaments.service.js';
     JudgesModule,
     CaseChampionshipsModule,
   ],
-  controllers: [CupsController, TournamentsController, DebatesController],
+  controllers: [
+    CupsController,
+    TournamentsController,
+    DebatesController,
+    PoolsController,
+    VenuesController,
+    PanelMovesController,
+  ],
   providers: [
     LiveTransactions,
     TournamentQueries,
@@ -51,6 +64,9 @@ import { TournamentsService } from './tournaments.service.js';
     BallotsService,
     CupsService,
     DebateResults,
+    PoolsService,
+    VenuesService,
+    PanelMovesService,
   ],
 })
 export class TournamentsModule {}
