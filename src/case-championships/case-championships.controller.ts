@@ -32,6 +32,7 @@ import {
 import { CaseChampionshipsService, ScoresheetView } from './case-championships.service.js';
 import { AdvanceDto, MoveInRoomsDto, PlanRoomsDto, RoomsView } from './case-room.dto.js';
 import { CaseRoomsService } from './case-rooms.service.js';
+import { ChampionshipAuditDto, FinaliseDto } from './finalisation.dto.js';
 import { type ChampionshipView, type JurorReport, type StandingsView, standingsCsv } from './case-scoring.js';
 
 const uuid = new ParseUUIDPipe();
@@ -193,8 +194,24 @@ export class CaseChampionshipsController {
   @Post(':id/finalise')
   @OrganiserOnly('tab')
   @HttpCode(200)
-  finalise(@Param('id', uuid) id: string): Promise<ChampionshipView> {
-    return this.championships.finalise(id);
+  @ApiOperation({
+    summary:
+      "Lock the scores and decide the qualifiers; 409 SCORESHEETS_MISSING lists jurors' unscored teams unless force",
+  })
+  finalise(
+    @Param('id', uuid) id: string,
+    @Body() dto: FinaliseDto,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<ChampionshipView> {
+    return this.championships.finalise(id, dto, who);
+  }
+
+  @Get(':id/organiser-audit')
+  @OrganiserOnly()
+  @ApiOperation({ summary: "Organisers' overrides of this championship's checks (a forced finalise and what it left)" })
+  @ApiOkResponse({ type: ChampionshipAuditDto })
+  organiserAudit(@Param('id', uuid) id: string): Promise<ChampionshipAuditDto> {
+    return this.championships.organiserAudit(id);
   }
 
   @Post(':id/freeze')

@@ -12,6 +12,8 @@ import {
 import { CaseChampionshipsController } from './case-championships.controller.js';
 import { CaseChampionshipsService } from './case-championships.service.js';
 import { CaseRoomsService } from './case-rooms.service.js';
+import { JurorChampionships } from './juror-championships.js';
+import { MyChampionshipsController } from './my-championships.controller.js';
 
 @Module({
   imports: [
@@ -19,8 +21,9 @@ import { CaseRoomsService } from './case-rooms.service.js';
     RegionsModule,
     JudgesModule,
   ],
-  controllers: [CaseChampionshipsController],
-  providers: [CaseChampionshipsService, CaseRoomsService],
-  exports: [CaseChampionshipsService],
+  // "mine" before the ":id" routes.
+  controllers: [MyChampionshipsController, CaseChampionshipsController],
+  providers: [CaseChampionshipsService, CaseRoomsService, JurorChampionships],
+  exports: [CaseChampionshipsService, JurorChampionships],
 })
 export class CaseChampionshipsModule {}

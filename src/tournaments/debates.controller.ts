@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
+import { JudgeDebatesDto } from '../judge-work/judge-work.dto.js';
 import { BallotsService } from './ballots.service.js';
 import {
   BallotDto,
@@ -28,7 +29,9 @@ export class DebatesController {
   @Get('mine')
   @Roles('judge')
   @ApiBearerAuth()
-  mine(@CurrentPrincipal() judge: Principal) {
+  @ApiOperation({ summary: "The judge's debates on released rounds: the same cards as GET /api/me/work's debates" })
+  @ApiOkResponse({ type: JudgeDebatesDto })
+  mine(@CurrentPrincipal() judge: Principal): Promise<JudgeDebatesDto> {
     return this.queries.judgeDebates(judge);
   }
 

@@ -66,7 +66,10 @@ export interface RoundView {
   kind: Round['kind'];
   name: string | null;
   status: Round['status'];
+  /** Null for the public until the motion is released (organisers always see it). */
   motion: string | null;
+  infoSlide: string | null;
+  motionReleasedAt: string | null;
   seed: string;
   silent: boolean;
   brokenConstraints: BrokenConstraint[];
@@ -136,12 +139,15 @@ export async function roundView(em: EntityManager, round: Round, organiser: bool
   const teams = sides.length ? await em.findBy(Team, { id: In(sides.map((s) => s.teamId)) }) : [];
   const judges = panel.length ? await em.findBy(Judge, { id: In(panel.map((p) => p.judgeId)) }) : [];
   const showResults = organiser || !round.silent;
+  const showMotion = organiser || round.motionReleasedAt !== null;
   return {
     seq: round.seq,
     kind: round.kind,
     name: round.name,
     status: round.status,
-    motion: round.motion,
+    motion: showMotion ? round.motion : null,
+    infoSlide: showMotion ? round.infoSlide : null,
+    motionReleasedAt: round.motionReleasedAt?.toISOString() ?? null,
     seed: round.seed,
     silent: round.silent,
     brokenConstraints: round.brokenConstraints,

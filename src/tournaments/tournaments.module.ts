@@ -14,6 +14,8 @@ import { DebateAdjudicator } from './debate-adjudicator.entity.js';
 import { DebateResults } from './debate-results.js';
 import { DebateTeam } from './debate-team.entity.js';
 import { DebatesController } from './debates.controller.js';
+import { MotionsController } from './motions.controller.js';
+import { MotionsService } from './motions.service.js';
 import { Round } from './round.entity.js';
 import { RoundsService } from './rounds.service.js';
 import { Tournament } from './tournament.entity.js';
@@ -42,7 +44,7 @@ import { TournamentsService } from './tournaments.service.js';
     JudgesModule,
     CaseChampionshipsModule,
   ],
-  controllers: [CupsController, TournamentsController, DebatesController],
+  controllers: [CupsController, TournamentsController, DebatesController, MotionsController],
   providers: [
     LiveTransactions,
     TournamentQueries,
@@ -51,6 +53,7 @@ import { TournamentsService } from './tournaments.service.js';
     BallotsService,
     CupsService,
     DebateResults,
+    MotionsService,
   ],
 })
 export class TournamentsModule {}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { DEFAULT_CASE_RUBRIC } from '../engine/case-scoring/rubric.js';
+import type { WorkChampionshipDto, WorkCriterionDto } from '../judge-work/judge-work.dto.js';
+import { CaseChampionship, CaseJuror } from './case-championship.entity.js';
+import { CaseChampionshipsService } from './case-championships.service.js';
+
+/**
+ * A juror's championships as the tablet shows them (`GET /api/me/work` and `GET /api/case-championships/mine`): the
+ * championship's own assignments (the juror's room and its order of presentation during a qualifying stage, the
+ * finalists for the final jury, conflicts of every kind), with titles and translated criteria.
+ */
+@Injectable()
+export class JurorChampionships {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly assignments: CaseChampionshipsService,
+  ) {}
+
+  async forJudge(judgeId: string): Promise<WorkChampionshipDto[]> {
+    const em = this.dataSource.manager;
+    const seats = await em.findBy(CaseJuror, { judgeId });
+    if (seats.length === 0) return [];
+    const championships = await em.find(CaseChampionship, {
+      where: { id: In(seats.map((s) => s.championshipId)) },
+      order: { createdAt: 'DESC' },
+    });
+    const out: WorkChampionshipDto[] = [];
+    for (const championship of championships) {
+      const assigned = await this.assignments.judgeAssignments(championship.id, { id: judgeId, role: 'judge' });
+      const teams = assigned.teams.map((t) => ({
+        teamId: t.teamId,
+        name: t.teamName,
+        conflict: t.conflict,
+        startsAt: 'startsAt' in t ? (t.startsAt ?? null) : null,
+        scoresheet: t.scoresheet
+          ? { scores: t.scoresheet.scores, comment: t.scoresheet.comment, version: t.scoresheet.version }
+          : null,
+      }));
+      const scorable = teams.filter((t) => !t.conflict);
+      out.push({
+        championshipId: championship.id,
+        title: championship.title,
+        status: championship.status,
+        stage: championship.stage,
+        room: assigned.room,
+        criteria: championship.criteria.map(localised),
+        teams,
+        sheetsDone: scorable.filter((t) => t.scoresheet).length,
+        sheetsDue: scorable.length,
+      });
+    }
+    return out;
+  }
+}
+
+/** Stored criteria keep one name; the default rubric's criteria also have their Kazakh, Russian and English names. */
+function localised(criterion: CaseChampionship['criteria'][number]): WorkCriterionDto {
+  const known = DEFAULT_CASE_RUBRIC.find((c) => c.key === criterion.key && c.name === criterion.name);
+  const names = known?.names ?? { kk: criterion.name, ru: criterion.name, en: criterion.name };
+  return {
+    key: criterion.key,
+    name: criterion.name,
+    names: { ...names },
+    weight: criterion.weight,
+    maxScore: criterion.maxScore,
+  };
+}
