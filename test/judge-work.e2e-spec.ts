@@ -181,8 +181,9 @@ describe('GET /api/me/work (e2e)', () => {
         .set(org)
         .send({ title, regionCode: 'west', qualifierSlots: 1 })
         .expect(201);
-      const teams = [await fx.team('west', `${title} Бірінші`), await fx.team('west', `${title} Екінші`)];
-      teams.push(await fx.team('west', `${title} Үшінші`));
+      // Entered and seated out of alphabetical order: the 409 lists jurors and teams by name.
+      const teams = [await fx.team('west', `${title} Үшінші`), await fx.team('west', `${title} Екінші`)];
+      teams.push(await fx.team('west', `${title} Бірінші`));
       for (const team of teams) {
         await api()
           .post(`/api/case-championships/${made.body.id}/entries`)
@@ -191,8 +192,8 @@ describe('GET /api/me/work (e2e)', () => {
           .expect(201);
       }
       const jurors = [
-        await fx.judge('west', { name: `${title} Айгерім` }),
         await fx.judge('west', { name: `${title} Болат` }),
+        await fx.judge('west', { name: `${title} Айгерім` }),
       ];
       await api()
         .post(`/api/case-championships/${made.body.id}/jury`)
@@ -210,7 +211,7 @@ describe('GET /api/me/work (e2e)', () => {
         .expect(200);
 
     const c = await championship('Finalise');
-    const [a, b] = c.jurors;
+    const [b, a] = c.jurors;
     // Болат may not score the third team: a conflict is not a missing sheet.
     await api().post(`/api/judges/${b.id}/conflicts`).set(org).send({ teamId: c.teams[2].id }).expect(201);
     await api().post(`/api/case-championships/${c.id}/start-scoring`).set(org).expect(200);
@@ -222,8 +223,8 @@ describe('GET /api/me/work (e2e)', () => {
         judgeId: a.id,
         judgeName: 'Finalise Айгерім',
         teams: [
+          { teamId: c.teams[2].id, teamName: 'Finalise Бірінші' },
           { teamId: c.teams[1].id, teamName: 'Finalise Екінші' },
-          { teamId: c.teams[2].id, teamName: 'Finalise Үшінші' },
         ],
       },
       { judgeId: b.id, judgeName: 'Finalise Болат', teams: [{ teamId: c.teams[1].id, teamName: 'Finalise Екінші' }] },

@@ -172,6 +172,18 @@ describe('Motions: set on a draft, released after the draw, public list (e2e)', 
     expect((await api().get(`/api/tournaments/${id}/motions`).set(org).expect(200)).body.items).toEqual([
       expect.objectContaining({ roundSeq: 1, motion: null, infoSlide: null, released: false }),
     ]);
+    // An empty info slide removes it.
+    await api()
+      .put(`/api/tournaments/${id}/rounds/1/motion`)
+      .set(org)
+      .send({ motion: 'M', infoSlide: 'S' })
+      .expect(200);
+    const cleared = await api()
+      .put(`/api/tournaments/${id}/rounds/1/motion`)
+      .set(org)
+      .send({ motion: 'M', infoSlide: '' })
+      .expect(200);
+    expect([cleared.body.motion, cleared.body.infoSlide]).toEqual(['M', null]);
     await api().put(`/api/tournaments/${id}/rounds/9/motion`).set(org).send({ motion: 'M' }).expect(404);
     await api().post(`/api/tournaments/${id}/rounds/9/motion/release`).set(org).expect(404);
     await api().get(`/api/tournaments/${randomUUID()}/motions`).expect(404);
