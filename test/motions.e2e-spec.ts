@@ -231,4 +231,40 @@ describe('Motions: set on a draft, released after the draw, public list (e2e)', 
       [3, false],
     ]);
   });
+
+  // PGlite serves one connection, so requests never overlap there: the race needs a real server.
+  const onServer = process.env.DATABASE_URL ? it : it.skip;
+  onServer(
+    'lets one of two simultaneous releases through, after any edit racing it, and announces it once',
+    async () => {
+      const { id } = await kit.tournament({
+        teams: 2,
+        judges: 1,
+        prelimRounds: 1,
+        breakSize: 2,
+        regionCode: 'central',
+      });
+      await kit.draw(id, { motion: 'Before the race' });
+      const audience = new RecordingSocket(t.url);
+      await audience.connected();
+      await audience.subscribe({ kind: 'tournament', id });
+      const release = () => api().post(`/api/tournaments/${id}/rounds/1/motion/release`).set(org);
+      const edit = api().put(`/api/tournaments/${id}/rounds/1/motion`).set(org).send({ motion: 'Edited in the race' });
+      const [first, second, edited] = await Promise.all([release(), release(), edit]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+      const winner = first.status === 200 ? first.body : second.body;
+      // The edit either landed before the release (and went out with it) or after (and was refused).
+      const listed = (await api().get(`/api/tournaments/${id}/motions`).expect(200)).body.items;
+      if (edited.status === 200)
+        expect([winner.motion, listed[0].motion]).toEqual(['Edited in the race', 'Edited in the race']);
+      else {
+        expect(edited.status).toBe(409);
+        expect([winner.motion, listed[0].motion]).toEqual(['Before the race', 'Before the race']);
+      }
+      await audience.waitFor((m) => m.event === 'motion');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(audience.events().filter((m) => m.event === 'motion')).toHaveLength(1);
+      audience.close();
+    },
+  );
 });
