@@ -10,6 +10,7 @@ import { CaseRooms1796600000000 } from './1796600000000-CaseRooms.js';
 import { TournamentRules1796600000100 } from './1796600000100-TournamentRules.js';
 import { Leagues1796600000200 } from './1796600000200-Leagues.js';
 import { PoolsVenues1796700000000 } from './1796700000000-PoolsVenues.js';
+import { Motions1796700000100 } from './1796700000100-Motions.js';
 
 /** Every migration in order, as a class list (globs do not work in an ESM build). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TournamentRules1796600000100,
   Leagues1796600000200,
   PoolsVenues1796700000000,
+  Motions1796700000100,
 ];

@@ -255,8 +255,19 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
       .set(as(finalJury[0]))
       .send({ scores: sheet(1, false) })
       .expect(422);
-    for (const juror of finalJury) {
-      for (const teamId of finalists) {
+    for (const [j, juror] of finalJury.entries()) {
+      for (const [k, teamId] of finalists.entries()) {
+        if (j === finalJury.length - 1 && k === finalists.length - 1) {
+          // One final sheet short: the final jury and the finalists are what must be scored, not the rooms' jurors.
+          const early = await api().post(`/api/case-championships/${c.id}/finalise`).set(org).expect(409);
+          expect(
+            early.body.problems.map((p: { code: string; judgeId: string; teams: { teamId: string }[] }) => [
+              p.code,
+              p.judgeId,
+              p.teams.map((x) => x.teamId),
+            ]),
+          ).toEqual([['SCORESHEETS_MISSING', juror.id, [teamId]]]);
+        }
         await api()
           .put(`/api/case-championships/${c.id}/scoresheets/${teamId}`)
           .set(as(juror))

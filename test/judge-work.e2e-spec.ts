@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { Fixtures } from './support/fixtures.js';
 import { judgeScenario, type JudgeScenario } from './support/judge-scenario.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -131,8 +132,146 @@ describe('GET /api/me/work (e2e)', () => {
     await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
     const released = (await work()).body.debates.filter((d: { tournamentId: string }) => d.tournamentId === id);
     expect(released).toHaveLength(1);
-    expect(released[0]).toMatchObject({ format: 'ld', motion: 'Secret until released', roundStatus: 'released' });
+    // The draw is out, the motion not yet: the tablet shows "not released yet".
+    expect(released[0]).toMatchObject({ format: 'ld', motion: null, roundStatus: 'released' });
     expect(released[0].teams.map((x: { side: string }) => x.side)).toEqual(['aff', 'neg']);
+    await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/motion/release`).set(org).expect(200);
+    const out = (await work()).body.debates.find((d: { tournamentId: string }) => d.tournamentId === id);
+    expect(out.motion).toBe('Secret until released');
+  });
+
+  it('answers GET /api/debates/mine and /api/case-championships/mine with the same cards as /api/me/work', async () => {
+    const auth = { Authorization: `Bearer ${token}` };
+    const { body } = await work();
+    const debates = (await request(t.url).get('/api/debates/mine').set(auth).expect(200)).body;
+    expect(debates).toEqual({ items: body.debates, total: body.debates.length });
+    expect(debates.total).toBeGreaterThanOrEqual(2);
+    const championships = (await request(t.url).get('/api/case-championships/mine').set(auth).expect(200)).body;
+    expect(championships).toEqual({ items: body.championships, total: 1 });
+    // What the judge's screen needs, without a second call: rosters with ids and names, scored and conflicted teams.
+    const wsdc = debates.items.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId);
+    expect(wsdc.teams.map((x: { side: string }) => x.side)).toEqual(['gov', 'opp']);
+    expect(wsdc.teams.map((x: { name: string }) => x.name).sort()).toEqual(s.wsdc.teams.map((x) => x.name).sort());
+    for (const team of wsdc.teams as { teamId: string; speakers: { id: string; name: string }[] }[]) {
+      const made = s.wsdc.teams.find((x) => x.id === team.teamId)!;
+      expect(team.speakers).toEqual(made.members.map((m) => ({ id: m.id, name: m.fullName })));
+    }
+    const teams = championships.items[0].teams as { teamId: string; conflict: string | null; scoresheet: unknown }[];
+    expect(teams.map((x) => [x.teamId, x.conflict, x.scoresheet !== null]).sort()).toEqual(
+      [
+        [s.cases.free.id, null, true],
+        [s.cases.declared.id, 'declared', false],
+        [s.cases.sameInstitution.id, 'same-institution', false],
+      ].sort(),
+    );
+    for (const path of ['/api/debates/mine', '/api/case-championships/mine']) {
+      await request(t.url).get(path).expect(401);
+      await request(t.url).get(path).set(s.organiser).expect(403);
+    }
+  });
+
+  it('refuses to finalise while a juror has teams unscored (409 with the list) unless forced, and audits the force', async () => {
+    const fx = new Fixtures(t, await t.organiserToken());
+    const org = fx.auth();
+    const organiserId = JSON.parse(Buffer.from(org.Authorization.split('.')[1], 'base64url').toString()).sub;
+    const api = () => request(t.url);
+    const championship = async (title: string) => {
+      const made = await api()
+        .post('/api/case-championships')
+        .set(org)
+        .send({ title, regionCode: 'west', qualifierSlots: 1 })
+        .expect(201);
+      // Entered and seated out of alphabetical order: the 409 lists jurors and teams by name.
+      const teams = [await fx.team('west', `${title} Үшінші`), await fx.team('west', `${title} Екінші`)];
+      teams.push(await fx.team('west', `${title} Бірінші`));
+      for (const team of teams) {
+        await api()
+          .post(`/api/case-championships/${made.body.id}/entries`)
+          .set(org)
+          .send({ teamId: team.id })
+          .expect(201);
+      }
+      const jurors = [
+        await fx.judge('west', { name: `${title} Болат` }),
+        await fx.judge('west', { name: `${title} Айгерім` }),
+      ];
+      await api()
+        .post(`/api/case-championships/${made.body.id}/jury`)
+        .set(org)
+        .send({ judgeIds: jurors.map((j) => j.id) })
+        .expect(201);
+      return { id: made.body.id as string, teams, jurors };
+    };
+    const scores = { relevance: 8, analysis: 7, feasibility: 9, innovation: 6, presentation: 8 };
+    const sheet = (id: string, teamId: string, judge: { token: string }) =>
+      api()
+        .put(`/api/case-championships/${id}/scoresheets/${teamId}`)
+        .set('Authorization', `Bearer ${judge.token}`)
+        .send({ scores })
+        .expect(200);
+
+    const c = await championship('Finalise');
+    const [b, a] = c.jurors;
+    // Болат may not score the third team: a conflict is not a missing sheet.
+    await api().post(`/api/judges/${b.id}/conflicts`).set(org).send({ teamId: c.teams[2].id }).expect(201);
+    await api().post(`/api/case-championships/${c.id}/start-scoring`).set(org).expect(200);
+    await sheet(c.id, c.teams[0].id, a);
+    await sheet(c.id, c.teams[0].id, b);
+    const refused = await api().post(`/api/case-championships/${c.id}/finalise`).set(org).send({}).expect(409);
+    const unscored = [
+      {
+        judgeId: a.id,
+        judgeName: 'Finalise Айгерім',
+        teams: [
+          { teamId: c.teams[2].id, teamName: 'Finalise Бірінші' },
+          { teamId: c.teams[1].id, teamName: 'Finalise Екінші' },
+        ],
+      },
+      { judgeId: b.id, judgeName: 'Finalise Болат', teams: [{ teamId: c.teams[1].id, teamName: 'Finalise Екінші' }] },
+    ];
+    expect(refused.body.problems).toEqual(
+      unscored.map((juror) => ({
+        field: null,
+        code: 'SCORESHEETS_MISSING',
+        message: `${juror.judgeName} has not scored ${juror.teams.map((x) => x.teamName).join(', ')}: send force: true to finalise anyway`,
+        ...juror,
+      })),
+    );
+    // Nothing changed: still scoring, sheets still accepted, nothing audited.
+    expect((await api().get(`/api/case-championships/${c.id}`).set(org).expect(200)).body.status).toBe('scoring');
+    expect((await api().get(`/api/case-championships/${c.id}/organiser-audit`).set(org).expect(200)).body).toEqual({
+      items: [],
+      total: 0,
+    });
+    await api().post(`/api/case-championships/${c.id}/finalise`).set(org).send({ force: 'yes' }).expect(400);
+    await sheet(c.id, c.teams[1].id, b);
+    const less = await api().post(`/api/case-championships/${c.id}/finalise`).set(org).expect(409);
+    expect(less.body.problems.map((p: { judgeId: string }) => p.judgeId)).toEqual([a.id]);
+
+    const forced = await api()
+      .post(`/api/case-championships/${c.id}/finalise`)
+      .set(org)
+      .send({ force: true, reason: 'Айгерім left ill' })
+      .expect(200);
+    expect(forced.body.status).toBe('finalised');
+    const audit = (await api().get(`/api/case-championships/${c.id}/organiser-audit`).set(org).expect(200)).body;
+    expect(audit.total).toBe(1);
+    expect(audit.items[0]).toMatchObject({
+      action: 'finalise-forced',
+      actor: `organiser:${organiserId}`,
+      reason: 'Айгерім left ill',
+      unscored: [unscored[0]],
+    });
+    await api().get(`/api/case-championships/${c.id}/organiser-audit`).expect(401);
+
+    // Every assigned sheet in: finalise needs no force and audits nothing.
+    const full = await championship('Complete');
+    await api().post(`/api/case-championships/${full.id}/start-scoring`).set(org).expect(200);
+    for (const team of full.teams) for (const juror of full.jurors) await sheet(full.id, team.id, juror);
+    await api().post(`/api/case-championships/${full.id}/finalise`).set(org).expect(200);
+    expect(
+      (await api().get(`/api/case-championships/${full.id}/organiser-audit`).set(org).expect(200)).body.total,
+    ).toBe(0);
   });
 
   it('is for judges only', async () => {

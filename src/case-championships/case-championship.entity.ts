@@ -271,3 +271,41 @@ export class CaseScoresheetAudit {
   @CreateDateColumn({ type: 'timestamptz' })
   at: Date;
 }
+
+/** A juror's teams left without a sheet when the organiser finalised anyway. */
+export interface UnscoredByJuror {
+  judgeId: string;
+  judgeName: string;
+  teams: { teamId: string; teamName: string }[];
+}
+
+/** Organisers' decisions that overrode a check (a forced finalise): who, when, what was overridden. */
+@Entity('case_championship_audit')
+@Index('IDX_case_championship_audit_championship', ['championshipId', 'at'])
+export class CaseChampionshipAudit {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'championship_id', type: 'uuid' })
+  championshipId: string;
+
+  @ManyToOne(() => CaseChampionship, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'championship_id' })
+  championship: CaseChampionship;
+
+  /** `organiser:<id>`. */
+  @Column({ type: 'text' })
+  actor: string;
+
+  @Column({ type: 'text' })
+  action: string;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ type: 'jsonb' })
+  detail: { unscored: UnscoredByJuror[] };
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+}

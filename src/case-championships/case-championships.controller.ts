@@ -42,6 +42,7 @@ import {
   ScoresheetViewDto,
   StandingsViewDto,
 } from './case-responses.dto.js';
+import { ChampionshipAuditDto, FinaliseDto } from './finalisation.dto.js';
 import { type ChampionshipView, type JurorReport, type StandingsView, standingsCsv } from './case-scoring.js';
 
 const uuid = new ParseUUIDPipe();
@@ -234,10 +235,25 @@ export class CaseChampionshipsController {
   @Post(':id/finalise')
   @OrganiserOnly('tab')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Finalise: scores locked, the top teams become the qualifiers' })
   @ApiOkResponse({ type: ChampionshipViewDto })
-  finalise(@Param('id', uuid) id: string): Promise<ChampionshipView> {
-    return this.championships.finalise(id);
+  @ApiOperation({
+    summary:
+      "Lock the scores and decide the qualifiers; 409 SCORESHEETS_MISSING lists jurors' unscored teams unless force",
+  })
+  finalise(
+    @Param('id', uuid) id: string,
+    @Body() dto: FinaliseDto,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<ChampionshipView> {
+    return this.championships.finalise(id, dto, who);
+  }
+
+  @Get(':id/organiser-audit')
+  @OrganiserOnly()
+  @ApiOperation({ summary: "Organisers' overrides of this championship's checks (a forced finalise and what it left)" })
+  @ApiOkResponse({ type: ChampionshipAuditDto })
+  organiserAudit(@Param('id', uuid) id: string): Promise<ChampionshipAuditDto> {
+    return this.championships.organiserAudit(id);
   }
 
   @Post(':id/freeze')

@@ -14,6 +14,8 @@ import { CaseChampionshipsService } from './case-championships.service.js';
 import { CaseRoomsService } from './case-rooms.service.js';
 import { CasePoolsController } from './case-pools.controller.js';
 import { CasePoolsService } from './case-pools.service.js';
+import { JurorChampionships } from './juror-championships.js';
+import { MyChampionshipsController } from './my-championships.controller.js';
 
 @Module({
   imports: [
@@ -21,8 +23,9 @@ import { CasePoolsService } from './case-pools.service.js';
     RegionsModule,
     JudgesModule,
   ],
-  controllers: [CaseChampionshipsController, CasePoolsController],
-  providers: [CaseChampionshipsService, CaseRoomsService, CasePoolsService],
-  exports: [CaseChampionshipsService],
+  // "mine" before the ":id" routes.
+  controllers: [MyChampionshipsController, CaseChampionshipsController, CasePoolsController],
+  providers: [CaseChampionshipsService, CaseRoomsService, CasePoolsService, JurorChampionships],
+  exports: [CaseChampionshipsService, JurorChampionships],
 })
 export class CaseChampionshipsModule {}

@@ -27,6 +27,7 @@ import {
   CaseJuror,
   CaseScoresheet,
   CaseScoresheetAudit,
+  CaseChampionshipAudit,
   type RubricCriterion,
   type SheetStage,
 } from './case-championship.entity.js';
@@ -34,6 +35,8 @@ import { CaseRoom } from './case-room.entity.js';
 import { CaseRoomJuror } from './case-room-juror.entity.js';
 import { lockChampionship, loadRoomOf } from './case-championship-data.js';
 import { CaseRoomsService } from './case-rooms.service.js';
+import { loadUnscored, unscoredError } from './finalisation.js';
+import type { ChampionshipAuditEntryDto, FinaliseDto } from './finalisation.dto.js';
 import {
   ChampionshipView,
   championshipView,
@@ -429,7 +432,11 @@ export class CaseChampionshipsService implements OnModuleInit {
     return juryReport(championship, sheets, judges);
   }
 
-  async finalise(id: string): Promise<ChampionshipView> {
+  /**
+   * Locks the scores and decides the qualifiers. A juror who has not scored every team assigned to them stops it
+   * (409 `SCORESHEETS_MISSING`, one problem per juror with the teams) unless `force`, which is audited.
+   */
+  async finalise(id: string, dto: FinaliseDto, who: Principal): Promise<ChampionshipView> {
     const view = await this.dataSource.transaction(async (em) => {
       const championship = await lockChampionship(em, id);
       if (championship.status !== 'scoring') {
@@ -441,6 +448,17 @@ export class CaseChampionshipsService implements OnModuleInit {
         throw DomainError.wrongState(
           'close the qualifying stage first (advance to the final); the final decides the qualifiers',
         );
+      }
+      const unscored = await loadUnscored(em, championship, this.currentSheetStage(championship), this.judges);
+      if (unscored.length && !dto.force) throw unscoredError(unscored);
+      if (unscored.length) {
+        await em.insert(CaseChampionshipAudit, {
+          championshipId: id,
+          actor: `organiser:${who.id}`,
+          action: 'finalise-forced',
+          reason: dto.reason ?? null,
+          detail: { unscored },
+        });
       }
       const full = await this.standingsFor(em, championship, true);
       const qualified = full.rows.filter((r) => r.qualified);
@@ -465,6 +483,21 @@ export class CaseChampionshipsService implements OnModuleInit {
     });
     this.live.announce(`championship:${id}`);
     return view;
+  }
+
+  /** Organisers' overrides (forced finalises), oldest first. */
+  async organiserAudit(id: string): Promise<Page<ChampionshipAuditEntryDto>> {
+    const em = this.dataSource.manager;
+    await this.load(em, id);
+    const rows = await em.find(CaseChampionshipAudit, { where: { championshipId: id }, order: { at: 'ASC' } });
+    const items = rows.map((r) => ({
+      action: r.action,
+      actor: r.actor,
+      reason: r.reason,
+      unscored: r.detail.unscored,
+      at: r.at.toISOString(),
+    }));
+    return { items, total: items.length };
   }
 
   async freeze(id: string, version: number): Promise<ChampionshipView> {

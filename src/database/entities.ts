@@ -4,6 +4,7 @@ import {
   CaseJuror,
   CaseScoresheet,
   CaseScoresheetAudit,
+  CaseChampionshipAudit,
 } from '../case-championships/case-championship.entity.js';
 import { Organiser } from '../auth/organiser.entity.js';
 import { CaseRoom } from '../case-championships/case-room.entity.js';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   CaseJuror,
   CaseScoresheet,
   CaseScoresheetAudit,
+  CaseChampionshipAudit,
   CaseRoom,
   CaseRoomTeam,
   CaseRoomJuror,

@@ -391,6 +391,7 @@ export class SeasonBuilder {
         {},
         this.token,
       );
+      await this.api.post(`/tournaments/${tournamentId}/rounds/${drawn.seq}/motion/release`, {}, this.token);
       const open = released.debates.filter((d) => d.status !== 'confirmed' && d.teams.length > 1);
       progress.grow(open.reduce((n, d) => n + d.panel.length, 0));
       await Promise.all(open.map((d) => this.judgeDebate(d, progress)));

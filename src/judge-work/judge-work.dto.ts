@@ -35,6 +35,12 @@ export class WorkDebateDto {
   @ApiProperty({ type: [WorkTeamDto], description: "in the format's side order" }) teams!: WorkTeamDto[];
 }
 
+export class JudgeDebatesDto {
+  @ApiProperty({ type: [WorkDebateDto], description: 'debates on released (or closed) rounds, newest round first' })
+  items!: WorkDebateDto[];
+  @ApiProperty() total!: number;
+}
+
 export class WorkCriterionDto {
   @ApiProperty() key!: string;
   @ApiProperty() name!: string;
@@ -86,4 +92,10 @@ export class JudgeWorkDto {
   @ApiProperty({ type: [WorkDebateDto], description: 'debates on released (or closed) rounds, newest round first' })
   debates!: WorkDebateDto[];
   @ApiProperty({ type: [WorkChampionshipDto] }) championships!: WorkChampionshipDto[];
+}
+
+export class JudgeChampionshipsDto {
+  @ApiProperty({ type: [WorkChampionshipDto], description: 'newest championship first' })
+  items!: WorkChampionshipDto[];
+  @ApiProperty() total!: number;
 }

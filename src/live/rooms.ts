@@ -3,7 +3,8 @@ export type RoomKind = (typeof ROOM_KINDS)[number] | 'judge';
 
 export const roomName = (kind: RoomKind, id: string) => `${kind}:${id}`;
 
-export type LiveEventType = 'score' | 'standings' | 'draw' | 'bracket' | 'round' | 'assignment' | 'reveal' | 'stage';
+export type LiveEventType =
+  'score' | 'standings' | 'draw' | 'bracket' | 'round' | 'assignment' | 'reveal' | 'stage' | 'motion';
 
 /** A burst of ballots produces at most one standings push per room in this window. */
 export const STANDINGS_COALESCE_MS = 100;

@@ -4,6 +4,7 @@ import { pageOf } from '../common/api-docs.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
+import { JudgeDebatesDto } from '../judge-work/judge-work.dto.js';
 import { BallotsService } from './ballots.service.js';
 import {
   BallotDto,
@@ -14,7 +15,7 @@ import {
   IronSpeakersDto,
 } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
-import { ConfirmationDto, DebateDetailDto, IronSpeakersViewDto, JudgeDebateDto } from './tournament-responses.dto.js';
+import { ConfirmationDto, DebateDetailDto, IronSpeakersViewDto } from './tournament-responses.dto.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 
 const uuid = new ParseUUIDPipe();
@@ -30,11 +31,10 @@ export class DebatesController {
   @Get('mine')
   @Roles('judge')
   @ApiBearerAuth()
-  @ApiOperation({ summary: "The signed-in judge's debates on released rounds" })
-  @ApiOkResponse({ type: pageOf(JudgeDebateDto) })
-  async mine(@CurrentPrincipal() judge: Principal) {
-    const items = await this.queries.judgeDebates(judge);
-    return { items, total: items.length };
+  @ApiOperation({ summary: "The judge's debates on released rounds: the same cards as GET /api/me/work's debates" })
+  @ApiOkResponse({ type: JudgeDebatesDto })
+  mine(@CurrentPrincipal() judge: Principal): Promise<JudgeDebatesDto> {
+    return this.queries.judgeDebates(judge);
   }
 
   @Get(':id')

@@ -47,8 +47,17 @@ export class Round {
   @Column({ type: 'text', default: 'draft' })
   status: RoundStatus;
 
+  /** Read out when the motion is released; hidden from everyone but organisers until then. */
   @Column({ type: 'text', nullable: true })
   motion: string | null;
+
+  /** Text shown before the motion (context the debaters need), released with it. */
+  @Column({ name: 'info_slide', type: 'text', nullable: true })
+  infoSlide: string | null;
+
+  /** Set when the motion is released (draws are out before motions): null = the motion is not public yet. */
+  @Column({ name: 'motion_released_at', type: 'timestamptz', nullable: true })
+  motionReleasedAt: Date | null;
 
   /** The draw's random seed, stored so the draw can be reproduced exactly. */
   @Column({ type: 'text' })

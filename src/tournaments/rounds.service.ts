@@ -18,7 +18,7 @@ import { Tournament } from './tournament.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
 import { Venue } from './venue.entity.js';
 import { assignVenues } from '../engine/venues/venue-assignment.js';
-import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, lockTournament } from './tournament-data.js';
+import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, lockRound, lockTournament } from './tournament-data.js';
 import { assertDrawable, breakSizeFor, drawPrelimRound, roomSizeOf } from './tournament-engine.js';
 import { CreateRoundDto } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
@@ -59,6 +59,9 @@ export class RoundsService {
       const rounds = await loadRounds(em, tournamentId);
       const current = rounds.find((r) => r.seq === seq);
       if (!current) throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
+      // A released motion has been read out: the debates are under way, and a new draw would hide it again.
+      if (current.motionReleasedAt)
+        throw DomainError.wrongState(`round ${seq}'s motion is released: the round cannot be drawn again`);
       if (current.seq !== rounds.length)
         throw DomainError.wrongState(`only the latest round (${rounds.length}) can be regenerated`);
       const debates = await em.findBy(Debate, { roundId: current.id });
@@ -70,6 +73,7 @@ export class RoundsService {
       const previous = rounds.slice(0, -1);
       return this.createRound(em, tournament, seq, previous, {
         motion: dto.motion ?? current.motion ?? undefined,
+        infoSlide: dto.infoSlide ?? current.infoSlide ?? undefined,
         silent: dto.silent ?? current.silent,
         seed: dto.seed,
       });
@@ -142,6 +146,7 @@ export class RoundsService {
         kind,
         name: kind === 'prelim' ? `Round ${prelimsDone + 1}` : planned.name,
         motion: dto.motion ?? null,
+        infoSlide: dto.infoSlide || null,
         seed,
         silent: dto.silent ?? false,
         brokenConstraints: planned.brokenConstraints,
@@ -327,14 +332,7 @@ export class RoundsService {
   }
 
   /** The round, after its tournament (the lock order in tournament-data.ts). */
-  private async lockRound(em: EntityManager, tournamentId: string, seq: number): Promise<Round> {
-    await lockTournament(em, tournamentId);
-    const round = await em
-      .createQueryBuilder(Round, 'r')
-      .setLock('pessimistic_write')
-      .where('r.tournament_id = :tournamentId AND r.seq = :seq', { tournamentId, seq })
-      .getOne();
-    if (!round) throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
-    return round;
+  private lockRound(em: EntityManager, tournamentId: string, seq: number): Promise<Round> {
+    return lockRound(em, tournamentId, seq);
   }
 }

@@ -15,6 +15,7 @@ export interface AuditState {
   resets?: BracketReset[];
   replacement?: string | null;
   ironSpeakerIds?: string[];
+  motion?: { motion: string | null; infoSlide: string | null };
 }
 
 /** Organisers' changes to results: who, when, what before and after. */

@@ -36,6 +36,18 @@ export async function lockTournament(em: EntityManager, id: string): Promise<Tou
   return em.createQueryBuilder(Tournament, 't').setLock('pessimistic_write').where('t.id = :id', { id }).getOneOrFail();
 }
 
+/** A round, after its tournament (the lock order above). */
+export async function lockRound(em: EntityManager, tournamentId: string, seq: number): Promise<Round> {
+  await lockTournament(em, tournamentId);
+  const round = await em
+    .createQueryBuilder(Round, 'r')
+    .setLock('pessimistic_write')
+    .where('r.tournament_id = :tournamentId AND r.seq = :seq', { tournamentId, seq })
+    .getOne();
+  if (!round) throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
+  return round;
+}
+
 /** The debate's tournament, then the debate, both locked for update, with everything a ballot needs. */
 export async function lockDebate(
   em: EntityManager,

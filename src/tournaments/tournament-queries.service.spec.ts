@@ -19,9 +19,9 @@ describe('TournamentQueries (real database)', () => {
     await expect(world.queries.debate(draft.debates[0].id, false).catch(code)).resolves.toBe(DomainErrorCode.NotFound);
     expect((await world.queries.rounds(id, false)).length).toBe(0);
     expect((await world.queries.round(id, 1, true)).status).toBe('draft');
-    expect(await world.queries.judgeDebates(judge)).toEqual([]);
+    expect(await world.queries.judgeDebates(judge)).toEqual({ items: [], total: 0 });
     await world.rounds.release(id, 1);
-    expect((await world.queries.judgeDebates(judge)).map((d) => [d.debateId, d.role])).toEqual([
+    expect((await world.queries.judgeDebates(judge)).items.map((d) => [d.debateId, d.role])).toEqual([
       [draft.debates[0].id, 'chair'],
     ]);
   });

@@ -3,9 +3,12 @@ import { DataSource } from 'typeorm';
 import { actorNames } from '../auth/actor-names.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
+import type { Page } from '../common/pagination.dto.js';
+import type { WorkDebateDto } from '../judge-work/judge-work.dto.js';
 import { LiveSnapshots } from '../live/live-snapshots.js';
 import { Cup } from './cup.entity.js';
 import { Debate } from './debate.entity.js';
+import { judgeDebates } from './judge-debates.js';
 import { Round } from './round.entity.js';
 import { Tournament } from './tournament.entity.js';
 import { TournamentAudit } from './tournament-audit.entity.js';
@@ -141,27 +144,14 @@ export class TournamentQueries implements OnModuleInit {
       ...view.debates.find((d) => d.id === id)!,
       roundSeq: round.seq,
       tournamentId: round.tournamentId,
-      motion: round.motion,
+      motion: view.motion,
     };
   }
 
-  /** The debates a judge sits on in released rounds, for their tablet. */
-  async judgeDebates(judge: Principal) {
-    const rows = (await this.em.query(
-      `SELECT d.id AS "debateId", d.tournament_id AS "tournamentId", r.seq AS "roundSeq", da.role, d.status
-       FROM debate_adjudicators da JOIN debates d ON d.id = da.debate_id JOIN rounds r ON r.id = d.round_id
-       WHERE da.judge_id = $1 AND r.status <> 'draft' ORDER BY r.created_at DESC, d.room`,
-      [judge.id],
-    )) as { debateId: string; tournamentId: string; roundSeq: number; role: string; status: string }[];
-    const views = new Map<string, RoundView>();
-    const out = [];
-    for (const row of rows) {
-      const key = `${row.tournamentId}:${row.roundSeq}`;
-      if (!views.has(key)) views.set(key, await this.round(row.tournamentId, row.roundSeq, false));
-      const view = views.get(key)!;
-      out.push({ ...row, debate: view.debates.find((d) => d.id === row.debateId), motion: view.motion });
-    }
-    return out;
+  /** The debates a judge sits on in released rounds: the same cards as `GET /api/me/work`'s. */
+  async judgeDebates(judge: Principal): Promise<Page<WorkDebateDto>> {
+    const items = await judgeDebates(this.em, judge.id);
+    return { items, total: items.length };
   }
 
   cup(id: string, leagueKey?: string): Promise<CupView> {

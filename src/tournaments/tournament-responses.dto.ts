@@ -177,6 +177,10 @@ export class DebateDecisionDto {
 export class DebateViewDto implements DebateView {
   @ApiProperty() id!: string;
   @ApiProperty() room!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'the named venue the draw gave the debate' })
+  venueId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "the venue's name (null without venues)" })
+  venue!: string | null;
   @ApiProperty({ enum: ['pending', 'confirmed'] }) status!: DebateView['status'];
   @ApiProperty() needsConfirmation!: boolean;
   @ApiProperty({ type: String, nullable: true }) bracketMatchId!: string | null;
@@ -200,7 +204,11 @@ export class RoundViewDto implements RoundView {
   @ApiProperty({ type: String, nullable: true, description: 'elimination rounds: Final, Semifinals…' })
   name!: string | null;
   @ApiProperty({ enum: ['draft', 'released', 'closed'] }) status!: RoundView['status'];
-  @ApiProperty({ type: String, nullable: true }) motion!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for the public until the motion is released' })
+  motion!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'shown before the motion; hidden with it' })
+  infoSlide!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) motionReleasedAt!: string | null;
   @ApiProperty() seed!: string;
   @ApiProperty({ description: 'results stay off the public tab until revealed' }) silent!: boolean;
   @ApiProperty({ type: [BrokenConstraintDto] }) brokenConstraints!: BrokenConstraintDto[];
@@ -211,17 +219,6 @@ export class RoundViewDto implements RoundView {
 export class DebateDetailDto extends DebateViewDto {
   @ApiProperty() roundSeq!: number;
   @ApiProperty() tournamentId!: string;
-  @ApiProperty({ type: String, nullable: true }) motion!: string | null;
-}
-
-/** A debate on a judge's list (`GET /api/debates/mine`). */
-export class JudgeDebateDto {
-  @ApiProperty() debateId!: string;
-  @ApiProperty() tournamentId!: string;
-  @ApiProperty() roundSeq!: number;
-  @ApiProperty({ enum: ['chair', 'wing'] }) role!: string;
-  @ApiProperty({ enum: ['pending', 'confirmed'] }) status!: string;
-  @ApiPropertyOptional({ type: DebateViewDto }) debate?: DebateViewDto;
   @ApiProperty({ type: String, nullable: true }) motion!: string | null;
 }
 

@@ -88,7 +88,10 @@ export interface RoundView {
   kind: Round['kind'];
   name: string | null;
   status: Round['status'];
+  /** Null for the public until the motion is released (organisers always see it). */
   motion: string | null;
+  infoSlide: string | null;
+  motionReleasedAt: string | null;
   seed: string;
   silent: boolean;
   brokenConstraints: BrokenConstraint[];
@@ -176,12 +179,15 @@ export async function roundView(em: EntityManager, round: Round, organiser: bool
   const venueIds = debates.map((d) => d.venueId).filter((v) => v !== null);
   const venues = venueIds.length ? await em.findBy(Venue, { id: In(venueIds) }) : [];
   const showResults = organiser || !round.silent;
+  const showMotion = organiser || round.motionReleasedAt !== null;
   return {
     seq: round.seq,
     kind: round.kind,
     name: round.name,
     status: round.status,
-    motion: round.motion,
+    motion: showMotion ? round.motion : null,
+    infoSlide: showMotion ? round.infoSlide : null,
+    motionReleasedAt: round.motionReleasedAt?.toISOString() ?? null,
     seed: round.seed,
     silent: round.silent,
     brokenConstraints: round.brokenConstraints,

@@ -359,6 +359,12 @@ export class CreateRoundDto {
   @MaxLength(1000)
   motion?: string;
 
+  @ApiPropertyOptional({ description: 'text shown before the motion; both stay hidden until the motion is released' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  infoSlide?: string;
+
   @ApiPropertyOptional({ description: "keep this round's results hidden from the public until revealed" })
   @IsOptional()
   @IsBoolean()

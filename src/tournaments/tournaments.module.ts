@@ -14,6 +14,8 @@ import { DebateAdjudicator } from './debate-adjudicator.entity.js';
 import { DebateResults } from './debate-results.js';
 import { DebateTeam } from './debate-team.entity.js';
 import { DebatesController } from './debates.controller.js';
+import { MotionsController } from './motions.controller.js';
+import { MotionsService } from './motions.service.js';
 import { Round } from './round.entity.js';
 import { RoundsService } from './rounds.service.js';
 import { Tournament } from './tournament.entity.js';
@@ -52,6 +54,7 @@ import { PanelMovesService } from './panel-moves.service.js';
     CupsController,
     TournamentsController,
     DebatesController,
+    MotionsController,
     PoolsController,
     VenuesController,
     PanelMovesController,
@@ -67,6 +70,7 @@ import { PanelMovesService } from './panel-moves.service.js';
     PoolsService,
     VenuesService,
     PanelMovesService,
+    MotionsService,
   ],
 })
 export class TournamentsModule {}

@@ -392,6 +392,15 @@ suite('judge tablet app in Chromium (e2e)', () => {
       .expect(201);
     expect(await page.getByText('Live LD Cup').count()).toBe(0);
     await request(t.url).post(`/api/tournaments/${made.body.id}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
+    // The draw is out before the motion: the card says so until the tab releases it, then /live brings the text.
+    await page.locator('li.card', { hasText: 'Live LD Cup' }).getByText('Тақырып әлі жарияланған жоқ').waitFor({
+      timeout: 5_000,
+    });
+    expect(await page.getByText('This House would ban homework').count()).toBe(0);
+    await request(t.url)
+      .post(`/api/tournaments/${made.body.id}/rounds/${drawn.body.seq}/motion/release`)
+      .set(org)
+      .expect(200);
     await page.getByText('This House would ban homework').waitFor({ timeout: 5_000 });
 
     // First ballot: the second panellist has not voted, so the debate stays open.

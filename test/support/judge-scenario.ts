@@ -76,6 +76,7 @@ export async function judgeScenario(
       .expect(201);
     const drawn = await api().post(`/api/tournaments/${id}/rounds`).set(org).send({ motion }).expect(201);
     await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/release`).set(org).expect(200);
+    await api().post(`/api/tournaments/${id}/rounds/${drawn.body.seq}/motion/release`).set(org).expect(200);
     return { tournamentId: id, debateId: drawn.body.debates[0].id as string, teams };
   }
 

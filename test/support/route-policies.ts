@@ -110,6 +110,11 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   'POST /api/case-championships/{id}/entries/{teamId}/activate': 'organiser',
   'POST /api/cups/{id}/leagues': 'organiser',
   'GET /api/me/work': 'judge',
+  'PUT /api/tournaments/{id}/rounds/{seq}/motion': 'organiser',
+  'POST /api/tournaments/{id}/rounds/{seq}/motion/release': 'organiser',
+  'GET /api/tournaments/{id}/motions': 'public',
+  'GET /api/case-championships/mine': 'judge',
+  'GET /api/case-championships/{id}/organiser-audit': 'organiser',
 };
 
 /** The callers every route is tried as. */
