@@ -1,3 +1,4 @@
+import type { AgeBand } from '../engine/age-groups/age-groups.js';
 // Glue between the case-championship entities and the pure scoring engine: shapes rows for the API and applies
 // the public leaderboard's freeze and reveal.
 import { toCsv } from '../common/csv.js';
@@ -162,6 +163,8 @@ export interface ChampionshipView {
   qualifierPlacements: CaseChampionship['qualifierPlacements'];
   regionCode: string;
   ageGroup: string | null;
+  ageBands: AgeBand[];
+  ageReferenceDate: string;
   qualifierSlots: number;
   criteria: RubricCriterion[];
   options: ScoringOptions;
@@ -224,6 +227,8 @@ export function championshipView(
     qualifierPlacements: audience && c.reveal.frozen ? [] : c.qualifierPlacements,
     regionCode: c.regionCode,
     ageGroup: c.ageGroup,
+    ageBands: c.ageBands,
+    ageReferenceDate: c.ageReferenceDate,
     qualifierSlots: c.qualifierSlots,
     criteria: c.criteria,
     options: c.options,

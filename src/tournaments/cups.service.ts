@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { ageBandProblems, DEFAULT_AGE_BANDS } from '../engine/age-groups/age-groups.js';
 import { seedNationalBracket } from '../engine/elimination/national-seeding.js';
 import { createEliminationBracket } from '../engine/elimination/single-elimination.js';
 import type { LiveChanges } from '../live/live-changes.js';
@@ -21,8 +22,17 @@ export class CupsService {
 
   async create(dto: CreateCupDto): Promise<CupView> {
     const em = this.dataSource.manager;
+    const ageBands = dto.ageBands ?? DEFAULT_AGE_BANDS;
+    const problems = ageBandProblems(ageBands);
+    if (problems.length > 0) throw DomainError.invalid(...problems);
     const cup = await em.save(
-      em.create(Cup, { name: dto.name.trim(), season: dto.season.trim(), slotsPerRegion: dto.slotsPerRegion }),
+      em.create(Cup, {
+        name: dto.name.trim(),
+        season: dto.season.trim(),
+        slotsPerRegion: dto.slotsPerRegion,
+        ageBands: ageBands.map(({ from, to }) => ({ from, to })),
+        ageReferenceDate: dto.ageReferenceDate ?? new Date().toISOString().slice(0, 10),
+      }),
     );
     return cupView(em, cup.id);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { toCsv } from '../common/csv.js';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
+import { TabQuery, TeamAgeGroupList } from './age-groups.dto.js';
 import { PrivacyService } from '../privacy/privacy.service.js';
 import { RoundsService } from './rounds.service.js';
 import {
@@ -125,11 +126,11 @@ export class TournamentsController {
   @Get(':id/standings')
   async standings(
     @Param('id', uuid) id: string,
-    @Query() query: ExportQuery,
+    @Query() query: TabQuery,
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() who?: Principal,
   ): Promise<TeamRow[] | string> {
-    const rows = await this.queries.standings(id, isOrganiser(who));
+    const rows = await this.queries.standings(id, isOrganiser(who), query.ageGroup);
     if (query.format !== 'csv') return rows;
     const header = ['rank', 'team', 'region', 'points', 'wins', 'speakerTotal', 'drawStrength', 'margin'];
     return csv(
@@ -143,12 +144,15 @@ export class TournamentsController {
   @Get(':id/speakers')
   async speakers(
     @Param('id', uuid) id: string,
-    @Query() query: ExportQuery,
+    @Query() query: TabQuery,
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() who?: Principal,
   ): Promise<SpeakerRow[] | string> {
     const name = await this.privacy.namer(isOrganiser(who));
-    const rows = (await this.queries.speakers(id, isOrganiser(who))).map((r) => ({ ...r, name: name(r.name) }));
+    const rows = (await this.queries.speakers(id, isOrganiser(who), query.ageGroup)).map((r) => ({
+      ...r,
+      name: name(r.name),
+    }));
     if (query.format !== 'csv') return rows;
     const header = ['rank', 'speaker', 'teamId', 'total', 'average', 'replyTotal'];
     return csv(
@@ -181,6 +185,14 @@ export class TournamentsController {
       ]),
     );
     return csv(res, `bracket-${id}`, header, rows);
+  }
+
+  @Get(':id/age-groups')
+  @OrganiserOnly()
+  @ApiOperation({ summary: "Each entered team's age group under the cup's bands (organisers; no birth dates)" })
+  @ApiOkResponse({ type: TeamAgeGroupList })
+  ageGroups(@Param('id', uuid) id: string): Promise<TeamAgeGroupList> {
+    return this.queries.ageGroups(id);
   }
 
   @Get(':id/audit')
