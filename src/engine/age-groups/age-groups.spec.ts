@@ -8,14 +8,12 @@ const bornAged = (age: number, birthdayPassed: boolean) =>
   birthdayPassed ? `${2026 - age}-01-15` : `${2026 - age - 1}-07-15`;
 
 /** Ascending, non-overlapping bands within 14–35, built from distinct sorted cut points. */
-const validBands = fc
-  .uniqueArray(fc.integer({ min: 14, max: 35 }), { minLength: 1, maxLength: 12 })
-  .chain((starts) => {
-    const sorted = [...starts].sort((a, b) => a - b);
-    return fc.tuple(
-      ...sorted.map((from, i) => fc.integer({ min: from, max: (sorted[i + 1] ?? 36) - 1 }).map((to) => ({ from, to }))),
-    );
-  });
+const validBands = fc.uniqueArray(fc.integer({ min: 14, max: 35 }), { minLength: 1, maxLength: 12 }).chain((starts) => {
+  const sorted = [...starts].sort((a, b) => a - b);
+  return fc.tuple(
+    ...sorted.map((from, i) => fc.integer({ min: from, max: (sorted[i + 1] ?? 36) - 1 }).map((to) => ({ from, to }))),
+  );
+});
 
 describe('ageOn', () => {
   it('counts a birthday on the reference date, and 29 February', () => {
