@@ -565,7 +565,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await shoot(page, 'outbox-rejected');
     await axe(page, 'outbox rejected');
     process.stdout.write(`judge app: ${shots.length} screenshots in ${SHOTS}: ${shots.join(', ')}\n`);
-    expect(shots).toHaveLength(2 * 17);
+    expect(shots).toHaveLength(2 * 16);
     await context.close();
   });
 
