@@ -203,6 +203,35 @@ describe('age groups per cup and championship (e2e)', () => {
       JSON.stringify(groups.body),
     ].join('\n');
     for (const date of allBirthDates) expect(seen).not.toContain(date);
+
+    // The cup changes its bands: the groups follow at once; a bad set or a stale version changes nothing.
+    const patch = (body: object) => api().patch(`/api/cups/${cup.id}/age-groups`).set(fx.auth()).send(body);
+    const gap = await patch({
+      version: cup.version,
+      ageBands: [
+        { from: 19, to: 35 },
+        { from: 14, to: 18 },
+      ],
+    }).expect(400);
+    expect(gap.body.message).toEqual([
+      'ageBands.1.from must be above ageBands.0.to (bands ascending, not overlapping)',
+    ]);
+    const changed = await patch({
+      version: cup.version,
+      ageBands: [
+        { from: 14, to: 18 },
+        { from: 19, to: 35 },
+      ],
+    }).expect(200);
+    expect(changed.body).toMatchObject({ cupId: cup.id, ageReferenceDate: '2026-03-01', version: cup.version + 1 });
+    await patch({ version: cup.version, ageReferenceDate: '2027-01-01' }).expect(409);
+    const regrouped = (await api().get(`/api/tournaments/${tournament.id}/age-groups`).set(fx.auth()).expect(200)).body;
+    expect(
+      Object.fromEntries(regrouped.items.map((r: { teamId: string; ageGroup: string }) => [r.teamId, r.ageGroup])),
+    ).toEqual({ [juniors.id]: '14-18', [mixed.id]: '14-18', [elders.id]: '19-35', [nextDay.id]: '14-18' });
+    expect(regrouped.referenceDate).toBe('2026-03-01');
+    const wider = (await api().get(`/api/tournaments/${tournament.id}/standings?ageGroup=14-18`).expect(200)).body;
+    expect(wider).toHaveLength(3);
   });
 
   it("a case championship takes its own bands and admits only its group's teams, by the oldest member", async () => {

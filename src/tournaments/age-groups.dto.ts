@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, Matches, Min, ValidateNested } from 'class-validator';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
 import { AgeBandDto } from '../teams/age-band.dto.js';
 import { AGE_GROUP_PATTERN } from '../teams/age-group.js';
@@ -35,4 +36,32 @@ export class TeamAgeGroupList {
   @ApiProperty() total: number;
   @ApiProperty({ type: [AgeBandDto] }) ageBands: AgeBandDto[];
   @ApiProperty({ example: '2026-03-01', description: 'the date ages are taken on' }) referenceDate: string;
+}
+
+/** A cup's age groups changed: new bands, a new reference date, or both; `version` as read. */
+export class UpdateCupAgeGroupsDto {
+  @ApiPropertyOptional({ type: [AgeBandDto], description: 'ascending, not overlapping, within 14–35' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => AgeBandDto)
+  ageBands?: AgeBandDto[];
+
+  @ApiPropertyOptional({ example: '2026-03-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  ageReferenceDate?: string;
+
+  @ApiProperty({ description: "the cup's version you read; a stale one is a 409" })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class CupAgeGroupsView {
+  @ApiProperty() cupId: string;
+  @ApiProperty({ type: [AgeBandDto] }) ageBands: AgeBandDto[];
+  @ApiProperty({ example: '2026-03-01' }) ageReferenceDate: string;
+  @ApiProperty() version: number;
 }

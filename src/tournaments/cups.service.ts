@@ -13,6 +13,8 @@ import { roomSizeOf } from './tournament-engine.js';
 import { TournamentTeam } from './tournament-team.entity.js';
 import { CreateCupDto, CreateLeagueDto } from './tournament.dto.js';
 import { League } from './league.entity.js';
+import type { CupAgeGroupsView, UpdateCupAgeGroupsDto } from './age-groups.dto.js';
+import { updateVersioned } from '../common/versioned-update.js';
 import { cupView, type CupView } from './tournament-views.js';
 
 /** The AMANAT Cup: regional tournaments feed their top teams into the national bracket. */
@@ -35,6 +37,28 @@ export class CupsService {
       }),
     );
     return cupView(em, cup.id);
+  }
+
+  /** New bands or reference date for the cup's age groups; tabs and the organisers' list follow at once. */
+  async setAgeGroups(id: string, dto: UpdateCupAgeGroupsDto): Promise<CupAgeGroupsView> {
+    const problems = dto.ageBands ? ageBandProblems(dto.ageBands) : [];
+    if (problems.length > 0) throw DomainError.invalid(...problems);
+    return this.dataSource.transaction(async (em) => {
+      if (!(await em.existsBy(Cup, { id }))) throw DomainError.notFound('cup', id);
+      await updateVersioned(
+        em,
+        Cup,
+        id,
+        dto.version,
+        {
+          ...(dto.ageBands ? { ageBands: dto.ageBands.map(({ from, to }) => ({ from, to })) } : {}),
+          ...(dto.ageReferenceDate ? { ageReferenceDate: dto.ageReferenceDate } : {}),
+        },
+        `cup ${id}`,
+      );
+      const cup = (await em.findOneBy(Cup, { id }))!;
+      return { cupId: id, ageBands: cup.ageBands, ageReferenceDate: cup.ageReferenceDate, version: cup.version };
+    });
   }
 
   /** Adds a league (its own regional and national tournaments) to the cup. */

@@ -63,6 +63,7 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   'GET /api/tournaments/{id}/bracket': 'public',
   'GET /api/tournaments/{id}/audit': 'organiser',
   'GET /api/tournaments/{id}/age-groups': 'organiser',
+  'PATCH /api/cups/{id}/age-groups': 'organiser',
   'GET /api/debates/mine': 'judge',
   'GET /api/debates/{id}': 'public',
   'POST /api/debates/{id}/ballots': 'panel',
