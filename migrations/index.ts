@@ -11,6 +11,7 @@ import { TournamentRules1796600000100 } from './1796600000100-TournamentRules.js
 import { Leagues1796600000200 } from './1796600000200-Leagues.js';
 import { PoolsVenues1796700000000 } from './1796700000000-PoolsVenues.js';
 import { Motions1796700000100 } from './1796700000100-Motions.js';
+import { AgeGroups1796700000300 } from './1796700000300-AgeGroups.js';
 
 /** Every migration in order, as a class list (globs do not work in an ESM build). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Leagues1796600000200,
   PoolsVenues1796700000000,
   Motions1796700000100,
+  AgeGroups1796700000300,
 ];

@@ -227,7 +227,7 @@ describe('case championships «Жастар мәселесі жастар көз
       .set(org)
       .send({ teamId: team.id })
       .expect(422);
-    expect(adults.body.message).toMatch(/age group 18-24; this championship is for 14-17/);
+    expect(adults.body.message).toMatch(/age group 18-24 on \d{4}-\d{2}-\d{2}; this championship is for 14-17/);
     const young = await fx.team('west', 'Young west team', { birthDate: '2010-05-05' });
     await api().post(`/api/case-championships/${juniors.id}/entries`).set(org).send({ teamId: young.id }).expect(201);
   });

@@ -136,7 +136,7 @@ describe('foundation (e2e)', () => {
         teamBody({ name: 'Too young', members: [member('A', '2006-01-01'), member('B', '2013-06-01')] }),
         organiser,
       ).expect(400);
-      expect(res.body.message).toEqual(['members.1.birthDate gives age 13 on 2026-11-24: participants must be 14–29']);
+      expect(res.body.message).toEqual(['members.1.birthDate gives age 13 on 2026-11-24: participants must be 14–35']);
       const list = await request(t.url).get('/api/teams?search=Too young').expect(200);
       expect(list.body.total).toBe(0);
     });

@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -21,7 +22,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination.dto.js';
-import { AGE_GROUPS, type AgeGroup } from '../teams/age-group.js';
+import { AGE_GROUP_PATTERN, type AgeGroup } from '../teams/age-group.js';
+import { AgeBandDto } from '../teams/age-band.dto.js';
 
 export class CriterionNamesDto {
   @ApiProperty({ example: 'Талдаудың тереңдігі' })
@@ -140,10 +142,26 @@ export class CreateCaseChampionshipDto {
   @IsNotEmpty()
   regionCode: string;
 
-  @ApiPropertyOptional({ enum: AGE_GROUPS })
+  @ApiPropertyOptional({ example: '14-17', description: 'only teams of this group may enter; one of ageBands' })
   @IsOptional()
-  @IsIn(AGE_GROUPS)
+  @Matches(AGE_GROUP_PATTERN, { message: 'ageGroup must look like 14-17' })
   ageGroup?: AgeGroup;
+
+  @ApiPropertyOptional({
+    type: [AgeBandDto],
+    description: 'age groups, ascending and not overlapping, within 14–35; default 14–17 / 18–24 / 25–29',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => AgeBandDto)
+  ageBands?: AgeBandDto[];
+
+  @ApiPropertyOptional({ example: '2026-03-01', description: 'date on which ages are taken; default today' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  ageReferenceDate?: string;
 
   @ApiProperty({ example: 4, description: 'how many teams earn a place (жолдама) in the regional debate tournament' })
   @IsInt()

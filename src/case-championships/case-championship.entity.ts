@@ -12,6 +12,7 @@ import {
 import { Judge } from '../judges/judge.entity.js';
 import { MacroRegion } from '../regions/region.entity.js';
 import type { AgeGroup } from '../teams/age-group.js';
+import type { AgeBand } from '../engine/age-groups/age-groups.js';
 import { Team } from '../teams/team.entity.js';
 
 export type ChampionshipStatus = 'draft' | 'scoring' | 'finalised';
@@ -91,8 +92,17 @@ export class CaseChampionship {
   @JoinColumn({ name: 'region_code' })
   region: MacroRegion;
 
+  /** When set, only teams of this group (one of `ageBands`) may enter. */
   @Column({ name: 'age_group', type: 'text', nullable: true })
   ageGroup: AgeGroup | null;
+
+  /** The championship's age groups (default 14–17 / 18–24 / 25–29); a team's group follows its oldest member. */
+  @Column({ name: 'age_bands', type: 'jsonb' })
+  ageBands: AgeBand[];
+
+  /** Ages are taken on this date (default: the day the championship was created). */
+  @Column({ name: 'age_reference_date', type: 'date' })
+  ageReferenceDate: string;
 
   @Column({ name: 'qualifier_slots', type: 'int' })
   qualifierSlots: number;

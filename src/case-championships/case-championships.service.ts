@@ -1,3 +1,4 @@
+import { ageBandProblems, bandKey, DEFAULT_AGE_BANDS, teamAgeGroup } from '../engine/age-groups/age-groups.js';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
@@ -128,6 +129,13 @@ export class CaseChampionshipsService implements OnModuleInit {
       dto.options?.tieBreakCriteria ?? [...criteria].sort((a, b) => b.weight - a.weight).map((c) => c.key);
     const unknown = tieBreak.find((k) => !keys.includes(k));
     if (unknown) throw DomainError.invalid(`options.tieBreakCriteria: "${unknown}" is not a criterion key`);
+    const ageBands = (dto.ageBands ?? DEFAULT_AGE_BANDS).map(({ from, to }) => ({ from, to }));
+    const bandProblems = ageBandProblems(ageBands);
+    if (bandProblems.length > 0) throw DomainError.invalid(...bandProblems);
+    if (dto.ageGroup !== undefined && !ageBands.some((band) => bandKey(band) === dto.ageGroup))
+      throw DomainError.invalid(
+        `ageGroup: "${dto.ageGroup}" is not one of ageBands (${ageBands.map(bandKey).join(', ')})`,
+      );
     return this.dataSource.transaction(async (em) => {
       await this.regions.assertRegion(em, dto.regionCode);
       const saved = await em.save(
@@ -135,6 +143,8 @@ export class CaseChampionshipsService implements OnModuleInit {
           title: dto.title.trim(),
           regionCode: dto.regionCode,
           ageGroup: dto.ageGroup ?? null,
+          ageBands,
+          ageReferenceDate: dto.ageReferenceDate ?? new Date().toISOString().slice(0, 10),
           qualifierSlots: dto.qualifierSlots,
           criteria,
           options: {
@@ -192,17 +202,23 @@ export class CaseChampionshipsService implements OnModuleInit {
   async addEntry(id: string, dto: CaseEntryDto): Promise<ChampionshipView> {
     return this.dataSource.transaction(async (em) => {
       const championship = await this.lockForSetup(em, id);
-      const team = await em.findOneBy(Team, { id: dto.teamId });
+      const team = await em.findOne(Team, { where: { id: dto.teamId }, relations: { members: true } });
       if (!team) throw DomainError.notFound('team', dto.teamId);
       if (team.regionCode !== championship.regionCode) {
         throw DomainError.rule(
           `teamId: team "${team.name}" is from region ${team.regionCode}; this championship is for ${championship.regionCode}`,
         );
       }
-      if (championship.ageGroup && team.ageGroup !== championship.ageGroup) {
-        throw DomainError.rule(
-          `teamId: team "${team.name}" is in age group ${team.ageGroup}; this championship is for ${championship.ageGroup}`,
+      if (championship.ageGroup) {
+        const group = teamAgeGroup(
+          team.members.map((m) => m.birthDate),
+          championship.ageReferenceDate,
+          championship.ageBands,
         );
+        if (group.ageGroup !== championship.ageGroup)
+          throw DomainError.rule(
+            `teamId: team "${team.name}" is ${group.ageGroup ? `in age group ${group.ageGroup}` : 'in none of its age groups'} on ${championship.ageReferenceDate}; this championship is for ${championship.ageGroup}`,
+          );
       }
       const added = await em
         .createQueryBuilder()

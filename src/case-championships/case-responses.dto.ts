@@ -2,6 +2,7 @@
 // view, so a field added to a view and not documented here fails the typecheck.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LocalisedTextDto } from '../formats/format.dto.js';
+import { AgeBandDto } from '../teams/age-band.dto.js';
 import type { Placement } from './case-championship.entity.js';
 import type { ChampionshipView, JurorReport, StandingRow, StandingsView } from './case-scoring.js';
 import type { CaseAuditEntry, ScoresheetView } from './case-championships.service.js';
@@ -66,6 +67,9 @@ export class CaseTeamNameDto {
 
 export class ChampionshipViewDto implements ChampionshipView {
   @ApiProperty() id!: string;
+  @ApiProperty({ type: [AgeBandDto], description: "the championship's age groups, both ends included" })
+  ageBands!: AgeBandDto[];
+  @ApiProperty({ description: 'the date ages are taken on', format: 'date' }) ageReferenceDate!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['single', 'qualifying', 'final'] }) stage!: ChampionshipView['stage'];
   @ApiProperty({ type: RoomSettingsDto, nullable: true }) roomSettings!: ChampionshipView['roomSettings'];

@@ -1,3 +1,4 @@
+import type { AgeBand } from '../engine/age-groups/age-groups.js';
 // Glue between the case-championship entities and the pure scoring engine: shapes rows for the API and applies
 // the public leaderboard's freeze and reveal.
 import { toCsv } from '../common/csv.js';
@@ -183,6 +184,8 @@ export interface ChampionshipView {
   qualifierPlacements: PlacedTeam[];
   regionCode: string;
   ageGroup: string | null;
+  ageBands: AgeBand[];
+  ageReferenceDate: string;
   qualifierSlots: number;
   criteria: CriterionView[];
   options: ScoringOptions;
@@ -257,6 +260,8 @@ export function championshipView(
     qualifierPlacements: audience && c.reveal.frozen ? [] : named(c.qualifierPlacements),
     regionCode: c.regionCode,
     ageGroup: c.ageGroup,
+    ageBands: c.ageBands,
+    ageReferenceDate: c.ageReferenceDate,
     qualifierSlots: c.qualifierSlots,
     criteria: c.criteria.map(criterionView),
     options: c.options,

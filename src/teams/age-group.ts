@@ -1,37 +1,26 @@
-/** The programme's age groups; a team's group follows from its oldest member on the event date. */
-export const AGE_GROUPS = ['14-17', '18-24', '25-29'] as const;
-export type AgeGroup = (typeof AGE_GROUPS)[number];
+import { ageOn, DEFAULT_AGE_BANDS, teamAgeGroup, YOUTH_AGE_RANGE } from '../engine/age-groups/age-groups.js';
 
-export const MIN_AGE = 14;
-export const MAX_AGE = 29;
-
-/** Whole years between an ISO birth date and an ISO event date (a birthday on the event date counts). */
-export function ageOn(birthDate: string, eventDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [ey, em, ed] = eventDate.split('-').map(Number);
-  const hadBirthday = em > bm || (em === bm && ed >= bd);
-  return ey - by - (hadBirthday ? 0 : 1);
-}
-
-export function ageGroupOf(age: number): AgeGroup | undefined {
-  if (age < MIN_AGE || age > MAX_AGE) return undefined;
-  if (age <= 17) return '14-17';
-  if (age <= 24) return '18-24';
-  return '25-29';
-}
+/** Age groups are data (src/engine/age-groups); these are names the team registry uses for the defaults. */
+export type AgeGroup = string;
+export const AGE_GROUP_PATTERN = /^\d{1,2}-\d{1,2}$/;
 
 export interface MemberAgeProblem {
   index: number;
   age: number;
 }
 
-/** Derives the team's group, or lists every member outside 14–29 so the 400 names each one. */
-export function teamAgeGroup(
+/**
+ * At registration every member must be within the youth law's 14–35; the team's `ageGroup` is its group under the
+ * default bands on its `eventDate` (null when its oldest member is 30–35: only a cup or championship with such a
+ * band gives it a group there).
+ */
+export function registeredAgeGroup(
   birthDates: string[],
   eventDate: string,
-): { ageGroup: AgeGroup; problems: [] } | { ageGroup: undefined; problems: MemberAgeProblem[] } {
-  const ages = birthDates.map((date) => ageOn(date, eventDate));
-  const problems = ages.flatMap((age, index) => (ageGroupOf(age) ? [] : [{ index, age }]));
-  if (problems.length > 0 || ages.length === 0) return { ageGroup: undefined, problems };
-  return { ageGroup: ageGroupOf(Math.max(...ages))!, problems: [] };
+): { ageGroup: AgeGroup | null; problems: MemberAgeProblem[] } {
+  const problems = birthDates
+    .map((date, index) => ({ index, age: ageOn(date, eventDate) }))
+    .filter((p) => p.age < YOUTH_AGE_RANGE.min || p.age > YOUTH_AGE_RANGE.max);
+  if (problems.length > 0) return { ageGroup: null, problems };
+  return { ageGroup: teamAgeGroup(birthDates, eventDate, DEFAULT_AGE_BANDS).ageGroup, problems: [] };
 }

@@ -1,7 +1,6 @@
 // Response DTOs of the team routes; each `implements` its view, so an undocumented new field fails the typecheck.
 import { ApiProperty } from '@nestjs/swagger';
 import { ImportReport } from '../common/csv-import.js';
-import { AGE_GROUPS } from './age-group.js';
 import type { TeamImportResult } from './team-import.service.js';
 import type { TeamView } from './team.dto.js';
 
@@ -20,7 +19,13 @@ export class TeamViewDto implements TeamView {
   @ApiProperty({ example: 'turkistan' }) oblastCode!: string;
   @ApiProperty() institution!: string;
   @ApiProperty() rural!: boolean;
-  @ApiProperty({ enum: AGE_GROUPS }) ageGroup!: TeamView['ageGroup'];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '14-17',
+    description: 'under the default bands; null when the oldest member is past them',
+  })
+  ageGroup!: TeamView['ageGroup'];
   @ApiProperty({ description: 'the date ages are taken on' }) eventDate!: string;
   @ApiProperty({
     type: [TeamMemberViewDto],

@@ -5,18 +5,18 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsIn,
   IsInt,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination.dto.js';
-import { AGE_GROUPS, type AgeGroup } from './age-group.js';
+import { AGE_GROUP_PATTERN, type AgeGroup } from './age-group.js';
 
 export class TeamMemberDto {
   @ApiProperty({ example: 'Әлия Серікқызы' })
@@ -85,9 +85,9 @@ export class TeamQuery extends PageQuery {
   @IsString()
   regionCode?: string;
 
-  @ApiPropertyOptional({ enum: AGE_GROUPS })
+  @ApiPropertyOptional({ example: '14-17', description: 'a group of the default bands (14-17, 18-24, 25-29)' })
   @IsOptional()
-  @IsIn(AGE_GROUPS)
+  @Matches(AGE_GROUP_PATTERN, { message: 'ageGroup must look like 14-17' })
   ageGroup?: AgeGroup;
 
   @ApiPropertyOptional({ description: 'oblast or city: code, ISO/KATO code, or a kk/ru/en name or alias' })
@@ -110,7 +110,8 @@ export interface TeamView {
   oblastCode: string;
   institution: string;
   rural: boolean;
-  ageGroup: AgeGroup;
+  /** Under the default bands; null when the oldest member is past them (30–35). */
+  ageGroup: AgeGroup | null;
   eventDate: string;
   members: { id: string; fullName: string; birthDate: string; position: number }[];
   version: number;

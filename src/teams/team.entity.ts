@@ -53,8 +53,9 @@ export class Team {
   @JoinColumn({ name: 'mentor_id' })
   mentor: Relation<Mentor> | null;
 
-  @Column({ name: 'age_group', type: 'text' })
-  ageGroup: AgeGroup;
+  /** Under the default bands (a cup or championship applies its own); null past them. */
+  @Column({ name: 'age_group', type: 'text', nullable: true })
+  ageGroup: AgeGroup | null;
 
   /** Ages are taken on this date (the event's), not on the day of registration. */
   @Column({ name: 'event_date', type: 'date' })

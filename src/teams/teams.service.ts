@@ -4,7 +4,8 @@ import { EntityManager, ILike, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { filters, type Page } from '../common/pagination.dto.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { MAX_AGE, MIN_AGE, teamAgeGroup } from './age-group.js';
+import { registeredAgeGroup } from './age-group.js';
+import { YOUTH_AGE_RANGE } from '../engine/age-groups/age-groups.js';
 import { CreateTeamDto, TeamMemberDto, TeamQuery, TeamView, UpdateTeamDto } from './team.dto.js';
 import { Team, TeamMember } from './team.entity.js';
 import { updateVersioned } from '../common/versioned-update.js';
@@ -123,15 +124,15 @@ export class TeamsService {
   }
 
   private ageGroup(members: Pick<TeamMemberDto, 'birthDate'>[], eventDate: string) {
-    const { ageGroup, problems } = teamAgeGroup(
+    const { ageGroup, problems } = registeredAgeGroup(
       members.map((m) => m.birthDate),
       eventDate,
     );
-    if (!ageGroup) {
+    if (problems.length > 0) {
       throw DomainError.invalid(
         ...problems.map(
           (p) =>
-            `members.${p.index}.birthDate gives age ${p.age} on ${eventDate}: participants must be ${MIN_AGE}–${MAX_AGE}`,
+            `members.${p.index}.birthDate gives age ${p.age} on ${eventDate}: participants must be ${YOUTH_AGE_RANGE.min}–${YOUTH_AGE_RANGE.max}`,
         ),
       );
     }

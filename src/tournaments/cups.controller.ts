@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { pageOf } from '../common/api-docs.js';
+import { CupAgeGroupsView, UpdateCupAgeGroupsDto } from './age-groups.dto.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { CupsService } from './cups.service.js';
 import { CreateCupDto, CreateLeagueDto, CupQuery } from './tournament.dto.js';
@@ -37,6 +38,14 @@ export class CupsController {
   @ApiOkResponse({ type: CupViewDto })
   get(@Param('id', ParseUUIDPipe) id: string, @Query() query: CupQuery): Promise<CupView> {
     return this.queries.cup(id, query.league);
+  }
+
+  @Patch(':id/age-groups')
+  @OrganiserOnly('tab')
+  @ApiOperation({ summary: "Change the cup's age bands or the date ages are taken on" })
+  @ApiOkResponse({ type: CupAgeGroupsView })
+  setAgeGroups(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCupAgeGroupsDto): Promise<CupAgeGroupsView> {
+    return this.cups.setAgeGroups(id, dto);
   }
 
   @Post(':id/leagues')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { ageBandProblems, DEFAULT_AGE_BANDS } from '../engine/age-groups/age-groups.js';
 import { seedNationalBracket } from '../engine/elimination/national-seeding.js';
 import { createEliminationBracket } from '../engine/elimination/single-elimination.js';
 import type { LiveChanges } from '../live/live-changes.js';
@@ -12,6 +13,8 @@ import { roomSizeOf } from './tournament-engine.js';
 import { TournamentTeam } from './tournament-team.entity.js';
 import { CreateCupDto, CreateLeagueDto } from './tournament.dto.js';
 import { League } from './league.entity.js';
+import type { CupAgeGroupsView, UpdateCupAgeGroupsDto } from './age-groups.dto.js';
+import { updateVersioned } from '../common/versioned-update.js';
 import { cupView, type CupView } from './tournament-views.js';
 
 /** The AMANAT Cup: regional tournaments feed their top teams into the national bracket. */
@@ -21,10 +24,41 @@ export class CupsService {
 
   async create(dto: CreateCupDto): Promise<CupView> {
     const em = this.dataSource.manager;
+    const ageBands = dto.ageBands ?? DEFAULT_AGE_BANDS;
+    const problems = ageBandProblems(ageBands);
+    if (problems.length > 0) throw DomainError.invalid(...problems);
     const cup = await em.save(
-      em.create(Cup, { name: dto.name.trim(), season: dto.season.trim(), slotsPerRegion: dto.slotsPerRegion }),
+      em.create(Cup, {
+        name: dto.name.trim(),
+        season: dto.season.trim(),
+        slotsPerRegion: dto.slotsPerRegion,
+        ageBands: ageBands.map(({ from, to }) => ({ from, to })),
+        ageReferenceDate: dto.ageReferenceDate ?? new Date().toISOString().slice(0, 10),
+      }),
     );
     return cupView(em, cup.id);
+  }
+
+  /** New bands or reference date for the cup's age groups; tabs and the organisers' list follow at once. */
+  async setAgeGroups(id: string, dto: UpdateCupAgeGroupsDto): Promise<CupAgeGroupsView> {
+    const problems = dto.ageBands ? ageBandProblems(dto.ageBands) : [];
+    if (problems.length > 0) throw DomainError.invalid(...problems);
+    return this.dataSource.transaction(async (em) => {
+      if (!(await em.existsBy(Cup, { id }))) throw DomainError.notFound('cup', id);
+      await updateVersioned(
+        em,
+        Cup,
+        id,
+        dto.version,
+        {
+          ...(dto.ageBands ? { ageBands: dto.ageBands.map(({ from, to }) => ({ from, to })) } : {}),
+          ...(dto.ageReferenceDate ? { ageReferenceDate: dto.ageReferenceDate } : {}),
+        },
+        `cup ${id}`,
+      );
+      const cup = (await em.findOneBy(Cup, { id }))!;
+      return { cupId: id, ageBands: cup.ageBands, ageReferenceDate: cup.ageReferenceDate, version: cup.version };
+    });
   }
 
   /** Adds a league (its own regional and national tournaments) to the cup. */

@@ -14,6 +14,9 @@ import { Tournament } from './tournament.entity.js';
 import { TournamentAudit } from './tournament-audit.entity.js';
 import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, loadTournament } from './tournament-data.js';
 import { speakerTab } from './tournament-engine.js';
+import { entryAgeGroups } from './tournament-age-groups.js';
+import type { TeamAgeGroupList } from './age-groups.dto.js';
+import { bandKey } from '../engine/age-groups/age-groups.js';
 import {
   bracketView,
   cupView,
@@ -75,21 +78,49 @@ export class TournamentQueries implements OnModuleInit {
   }
 
   /** The team tab; the public one stops before the first silent round. */
-  async standings(id: string, organiser: boolean): Promise<TeamRow[]> {
-    await loadTournament(this.em, id);
-    return loadTeamTab(this.em, id, !organiser);
+  /** The team tab; with `ageGroup`, only that group's rows, keeping their places in the whole tab. */
+  async standings(id: string, organiser: boolean, ageGroup?: string): Promise<TeamRow[]> {
+    const tournament = await loadTournament(this.em, id);
+    const rows = await loadTeamTab(this.em, id, !organiser);
+    const keep = await this.teamsOfGroup(tournament, ageGroup);
+    return keep ? rows.filter((r) => keep.has(r.teamId)) : rows;
   }
 
-  async speakers(id: string, organiser: boolean): Promise<SpeakerRow[]> {
+  async speakers(id: string, organiser: boolean, ageGroup?: string): Promise<SpeakerRow[]> {
     const tournament = await loadTournament(this.em, id);
     const entries = await loadEntries(this.em, id);
     const teamName = new Map(entries.map((e) => [e.teamId, e.team.name]));
+    const keep = await this.teamsOfGroup(tournament, ageGroup);
     const rows = speakerTab(
       tournament.formatSpec,
       entries.flatMap((e) => e.team.members.map((m) => ({ id: m.id, name: m.fullName, teamId: e.teamId }))),
       await loadConfirmed(this.em, id, !organiser),
-    );
+    ).filter((r) => !keep || keep.has(r.teamId));
     return rows.map((row) => ({ ...row, teamName: teamName.get(row.teamId) ?? '' }));
+  }
+
+  /** Organisers: each entered team's age group under the cup's bands (no birth date or age leaves the server). */
+  async ageGroups(id: string): Promise<TeamAgeGroupList> {
+    const { ageBands, referenceDate, teams } = await entryAgeGroups(this.em, await loadTournament(this.em, id));
+    const items = teams.map((t) => ({
+      teamId: t.teamId,
+      teamName: t.teamName,
+      regionCode: t.regionCode,
+      ageGroup: t.group.ageGroup,
+      note: t.group.ageGroup === null ? t.group.reason : null,
+    }));
+    return { items, total: items.length, ageBands, referenceDate };
+  }
+
+  /** The ids of the group's teams, or undefined when no group is asked for; an unknown group is a 400. */
+  private async teamsOfGroup(tournament: Tournament, ageGroup?: string): Promise<Set<string> | undefined> {
+    if (ageGroup === undefined) return undefined;
+    const { ageBands, teams } = await entryAgeGroups(this.em, tournament);
+    if (!ageBands.some((band) => bandKey(band) === ageGroup))
+      throw DomainError.invalid(
+        `ageGroup: "${ageGroup}" is not one of this tournament's age groups (${ageBands.map(bandKey).join(', ')})`,
+      );
+    return new Set(teams.filter((t) => t.group.ageGroup === ageGroup).map((t) => t.teamId));
   }
 
   async bracket(id: string): Promise<BracketView> {

@@ -5,6 +5,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SpeakerTabRow } from '../engine/standings/speaker-tab.js';
 import type { TeamTabRow } from '../engine/standings/team-tab.js';
 import { TEAM_TIE_BREAKS, type TeamTieBreak } from '../engine/formats/format-preset.js';
+import { AgeBandDto } from '../teams/age-band.dto.js';
 import { FormatResultDto, LocalisedTextDto, SpeechSlotDto, TabRulesDto } from '../formats/format.dto.js';
 import type {
   BracketView,
@@ -357,6 +358,9 @@ export class LeagueViewDto implements LeagueView {
 
 export class CupViewDto implements CupView {
   @ApiProperty() id!: string;
+  @ApiProperty({ type: [AgeBandDto], description: "the cup's age groups, both ends included" })
+  ageBands!: AgeBandDto[];
+  @ApiProperty({ description: 'the date ages are taken on', format: 'date' }) ageReferenceDate!: string;
   @ApiProperty() name!: string;
   @ApiProperty() season!: string;
   @ApiProperty() slotsPerRegion!: number;

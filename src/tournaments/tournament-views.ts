@@ -1,3 +1,4 @@
+import type { AgeBand } from '../engine/age-groups/age-groups.js';
 import type { FormatPreset, TabRules } from '../engine/formats/format-preset.js';
 import { tabRulesOf } from './tournament-engine.js';
 import type { EntityManager } from 'typeorm';
@@ -275,6 +276,8 @@ export interface CupView {
   name: string;
   season: string;
   slotsPerRegion: number;
+  ageBands: AgeBand[];
+  ageReferenceDate: string;
   /** Tournaments of no league (a cup without leagues). */
   regions: CupRegionRow[];
   national: CupNationalRow;
@@ -346,6 +349,8 @@ export async function cupView(em: EntityManager, id: string, leagueKey?: string)
     name: cup.name,
     season: cup.season,
     slotsPerRegion: cup.slotsPerRegion,
+    ageBands: cup.ageBands,
+    ageReferenceDate: cup.ageReferenceDate,
     regions: leagueKey === undefined ? await rowsOf(null) : [],
     national: await nationalRow(leagueKey === undefined ? cup.nationalTournamentId : null),
     leagues: leagueViews,

@@ -6,6 +6,7 @@ import { toCsv } from '../common/csv.js';
 import type { Page } from '../common/pagination.dto.js';
 import { ApiJsonOrCsv, pageOf } from '../common/api-docs.js';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
+import { TabQuery, TeamAgeGroupList } from './age-groups.dto.js';
 import { PrivacyService } from '../privacy/privacy.service.js';
 import { RoundsService } from './rounds.service.js';
 import {
@@ -166,11 +167,11 @@ export class TournamentsController {
   @ApiJsonOrCsv(pageOf(TeamRowDto), 'rank,team,region,points,wins,speakerTotal,drawStrength,margin')
   async standings(
     @Param('id', uuid) id: string,
-    @Query() query: ExportQuery,
+    @Query() query: TabQuery,
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() who?: Principal,
   ): Promise<Page<TeamRow> | string> {
-    const rows = await this.queries.standings(id, isOrganiser(who));
+    const rows = await this.queries.standings(id, isOrganiser(who), query.ageGroup);
     if (query.format !== 'csv') return { items: rows, total: rows.length };
     const header = ['rank', 'team', 'region', 'points', 'wins', 'speakerTotal', 'drawStrength', 'margin'];
     return csv(
@@ -186,12 +187,15 @@ export class TournamentsController {
   @ApiJsonOrCsv(pageOf(SpeakerRowDto), 'rank,speaker,teamId,total,average,replyTotal')
   async speakers(
     @Param('id', uuid) id: string,
-    @Query() query: ExportQuery,
+    @Query() query: TabQuery,
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() who?: Principal,
   ): Promise<Page<SpeakerRow> | string> {
     const name = await this.privacy.namer(isOrganiser(who));
-    const rows = (await this.queries.speakers(id, isOrganiser(who))).map((r) => ({ ...r, name: name(r.name) }));
+    const rows = (await this.queries.speakers(id, isOrganiser(who), query.ageGroup)).map((r) => ({
+      ...r,
+      name: name(r.name),
+    }));
     if (query.format !== 'csv') return { items: rows, total: rows.length };
     const header = ['rank', 'speaker', 'teamId', 'total', 'average', 'replyTotal'];
     return csv(
@@ -226,6 +230,14 @@ export class TournamentsController {
       ]),
     );
     return csv(res, `bracket-${id}`, header, rows);
+  }
+
+  @Get(':id/age-groups')
+  @OrganiserOnly()
+  @ApiOperation({ summary: "Each entered team's age group under the cup's bands (organisers; no birth dates)" })
+  @ApiOkResponse({ type: TeamAgeGroupList })
+  ageGroups(@Param('id', uuid) id: string): Promise<TeamAgeGroupList> {
+    return this.queries.ageGroups(id);
   }
 
   @Get(':id/audit')

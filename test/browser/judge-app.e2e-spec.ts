@@ -436,6 +436,148 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await context.close();
   });
 
+  it('every screen at tablet and phone size; Kazakh decimals with a comma; a server rejection in Kazakh', async () => {
+    const s = await judgeScenario(t, ' 8', { allFormats: true });
+    const token = await judgeApi(s);
+    const shots: string[] = [];
+    /** The screen as it is now, at tablet then phone size (full page), back to the tablet. */
+    const shoot = async (page: Page, screen: string) => {
+      for (const [size, viewport] of [
+        ['tablet', TABLET],
+        ['phone', PHONE],
+      ] as const) {
+        await page.setViewportSize(viewport);
+        const file = `screen-${screen}-${size}.png`;
+        await page.screenshot({ path: join(SHOTS, file), fullPage: true });
+        shots.push(file);
+      }
+      await page.setViewportSize(TABLET);
+    };
+
+    // Sign-in and the refused link, on a device that has never signed in.
+    const stranger = await browser.newContext({ viewport: TABLET, baseURL: t.url });
+    const fresh = await stranger.newPage();
+    await fresh.goto('/');
+    await fresh.getByLabel('Кіру коды').waitFor();
+    await shoot(fresh, 'sign-in');
+    await fresh.goto('/judge/not-a-real-token');
+    await fresh.getByText('Бұл сілтеме енді жарамсыз.', { exact: false }).waitFor();
+    await shoot(fresh, 'revoked-link');
+    await stranger.close();
+
+    // Service workers blocked: page.route must see the app's requests (a worker's fetches bypass it).
+    const context = await browser.newContext({ viewport: TABLET, baseURL: t.url, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(s.judge.link);
+    await page.getByRole('heading', { level: 1, name: 'Менің жұмысым' }).waitFor();
+    await page.getByText(s.ld!.teams[0].name).first().waitFor();
+    await shoot(page, 'work');
+
+    // Each format's ballot and review. Inputs run team by team in speaking order; the first team's first speaker
+    // gets half a point more, typed with a comma as a Kazakh judge types it.
+    const slots: Record<string, ('speech' | 'reply')[]> = {
+      wsdc: ['speech', 'speech', 'speech', 'reply'],
+      apf: ['speech', 'speech', 'reply'],
+      ld: ['speech'],
+    };
+    const firstSpeaker: Record<string, string> = {};
+    for (const format of ['wsdc', 'bp', 'apf', 'ld'] as const) {
+      const scenario = s[format]!;
+      await page
+        .locator('li.card', { hasText: scenario.teams[0].name })
+        .getByRole('button', { name: 'Бюллетень толтыру' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Бюллетень' }).waitFor();
+      const inputs = page.locator('input.score');
+      if (format === 'bp') {
+        for (let i = 0; i < 8; i++) await inputs.nth(i).fill(String(80 - Math.floor(i / 2) * 3));
+      } else {
+        if (format === 'wsdc') {
+          // Two taps on an empty stepper: the middle of 60–80, then half a point up, shown with a comma.
+          await page
+            .getByRole('button', { name: /^Көбейту/ })
+            .first()
+            .click();
+          await page
+            .getByRole('button', { name: /^Көбейту/ })
+            .first()
+            .click();
+          await expect(inputs.nth(0).inputValue()).resolves.toBe('70,5');
+        }
+        const perTeam = slots[format];
+        for (let team = 0; team < 2; team++) {
+          for (const [i, kind] of perTeam.entries()) {
+            if (format === 'wsdc' && team === 0 && i === 0) continue;
+            const score = kind === 'reply' ? '35' : team === 0 && i === 0 ? '70,5' : '70';
+            await inputs.nth(team * perTeam.length + i).fill(score);
+          }
+        }
+        // The margin is half a point, written as Kazakh writes it.
+        await expect(page.locator('.winner').textContent()).resolves.toContain('Айырма 0,5');
+      }
+      await shoot(page, `ballot-${format}`);
+      await page.getByRole('button', { name: 'Тексеру' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Тексеріп, жіберіңіз' }).waitFor();
+      await shoot(page, `review-${format}`);
+      await page.getByRole('button', { name: 'Жіберу' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Менің жұмысым' }).waitFor();
+      const debate = (await work(token)).debates.find((d: { debateId: string }) => d.debateId === scenario.debateId);
+      if (format !== 'bp') firstSpeaker[format] = debate.teams[0].speakers[0].id;
+    }
+    await expect(page.locator('.outbox-item[data-state="accepted"]').count()).resolves.toBe(4);
+    await page.locator('.outbox').scrollIntoViewIfNeeded();
+    await shoot(page, 'outbox-accepted');
+    // The comma-typed 70,5 reached the server as 70.5 in every two-team format.
+    for (const format of ['wsdc', 'apf', 'ld'] as const) {
+      const tab = await speakers(s[format]!.tournamentId);
+      expect({ format, total: tab.find((r) => r.speakerId === firstSpeaker[format])?.total }).toEqual({
+        format,
+        total: 70.5,
+      });
+    }
+
+    // The case scoresheet, then its outbox states: saved on the device (offline), sending, and rejected by the
+    // server (the organiser finalised the championship meanwhile) with the reason in Kazakh.
+    await page.getByRole('button', { name: `Бағалау: ${s.cases.free.name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Бағалау парағы' }).waitFor();
+    const plus = (n: number) => page.getByRole('button', { name: /^Көбейту/ }).nth(n);
+    for (let n = 0; n < 5; n++) await plus(n).click();
+    await plus(0).click();
+    await expect(page.locator('input.score').nth(0).inputValue()).resolves.toBe('5,5');
+    await shoot(page, 'case-sheet');
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Парақты жіберу' }).click();
+    await page.locator('.outbox-item[data-state="saved"]').waitFor();
+    await shoot(page, 'outbox-saved');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/case-championships/*/scoresheets/*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await context.setOffline(false);
+    await page.locator('.outbox-item[data-state="sending"]').waitFor({ timeout: 30_000 });
+    await shoot(page, 'outbox-sending');
+    await request(t.url)
+      .post(`/api/case-championships/${s.cases.championshipId}/finalise`)
+      .set(s.organiser)
+      .expect(200);
+    release();
+    const rejected = page.locator('.outbox-item[data-state="rejected"]');
+    await rejected.waitFor({ timeout: 30_000 });
+    // Translated from the server's problem code; its English words only on their own line, marked as English.
+    await expect(rejected.locator('.state').textContent()).resolves.toBe('Қабылданбады: Бағалау ашық емес.');
+    await expect(rejected.locator('.server-words').textContent()).resolves.toMatch(
+      /^Сервердің жауабы \(ағылшынша\): scoring is not open/,
+    );
+    await expect(rejected.locator('.server-words [lang="en"]').count()).resolves.toBe(1);
+    await shoot(page, 'outbox-rejected');
+    await axe(page, 'outbox rejected');
+    process.stdout.write(`judge app: ${shots.length} screenshots in ${SHOTS}: ${shots.join(', ')}\n`);
+    expect(shots).toHaveLength(2 * 16);
+    await context.close();
+  });
+
   it('a revoked or wrong link shows whom to ask, and the access code still signs in', async () => {
     const s = await judgeScenario(t, ' 5');
     const context = await browser.newContext({ viewport: PHONE, baseURL: t.url });

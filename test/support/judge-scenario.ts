@@ -12,6 +12,9 @@ export interface JudgeScenario {
   judge: { id: string; fullName: string; link: string; linkToken: string; accessCode: string; institution: string };
   wsdc: { tournamentId: string; debateId: string; motion: string; teams: ScenarioTeam[] };
   bp: { tournamentId: string; debateId: string; teams: ScenarioTeam[] };
+  /** With `allFormats`: an APF and an LD debate too. */
+  apf?: { tournamentId: string; debateId: string; teams: ScenarioTeam[] };
+  ld?: { tournamentId: string; debateId: string; teams: ScenarioTeam[] };
   cases: { championshipId: string; free: ScenarioTeam; declared: ScenarioTeam; sameInstitution: ScenarioTeam };
   organiser: Record<string, string>;
 }
@@ -23,7 +26,7 @@ export interface JudgeScenario {
 export async function judgeScenario(
   t: TestApp,
   tag = '',
-  options: { panelOfThree?: boolean } = {},
+  options: { panelOfThree?: boolean; allFormats?: boolean } = {},
 ): Promise<JudgeScenario> {
   const fx = new Fixtures(t, await t.organiserToken());
   const org = fx.auth();
@@ -44,7 +47,7 @@ export async function judgeScenario(
     institution,
   };
 
-  async function tournament(format: 'wsdc' | 'bp', teamCount: number, members: number, motion: string) {
+  async function tournament(format: 'wsdc' | 'bp' | 'apf' | 'ld', teamCount: number, members: number, motion: string) {
     const made = await api()
       .post('/api/tournaments')
       .set(org)
@@ -83,6 +86,8 @@ export async function judgeScenario(
   const wsdcMotion = 'This House would lower the voting age to 16';
   const wsdc = { ...(await tournament('wsdc', 2, 3, wsdcMotion)), motion: wsdcMotion };
   const bp = await tournament('bp', 4, 2, 'This House regrets the rise of short video');
+  const apf = options.allFormats ? await tournament('apf', 2, 2, 'This House would make voting compulsory') : undefined;
+  const ld = options.allFormats ? await tournament('ld', 2, 1, 'Resolved: privacy outweighs security') : undefined;
 
   const championship = await api()
     .post('/api/case-championships')
@@ -107,5 +112,5 @@ export async function judgeScenario(
     .send({ judgeIds: [judge.id] })
     .expect(201);
   await api().post(`/api/case-championships/${championshipId}/start-scoring`).set(org).expect(200);
-  return { judge, wsdc, bp, cases: { championshipId, free, declared, sameInstitution }, organiser: org };
+  return { judge, wsdc, bp, apf, ld, cases: { championshipId, free, declared, sameInstitution }, organiser: org };
 }

@@ -76,6 +76,8 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   'GET /api/tournaments/{id}/rounds/{seq}/panels': 'organiser',
   'POST /api/tournaments/{id}/rounds/{seq}/panels/moves': 'organiser',
   'PUT /api/tournaments/{id}/panel-rules': 'organiser',
+  'GET /api/tournaments/{id}/age-groups': 'organiser',
+  'PATCH /api/cups/{id}/age-groups': 'organiser',
   'GET /api/debates/mine': 'judge',
   'GET /api/debates/{id}': 'public',
   'POST /api/debates/{id}/ballots': 'panel',

@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n.js';
+import { formatScore, locale, t } from '../shared/i18n.js';
 import { parseScore, stepScore } from './ballot-logic.js';
 import type { SpeechSlot } from './types.js';
 
@@ -14,7 +14,9 @@ interface Props {
 
 /** − [score] +: taps keep the range and step; the field also takes a typed score (comma or point). */
 export function Stepper({ id, label, range, value, invalid, describedBy, onChange }: Props) {
-  const tap = (direction: 1 | -1) => onChange(String(stepScore(parseScore(value), range, direction)));
+  // The field shows the judge's decimal mark (52,5 in Kazakh); parseScore reads a comma or a point.
+  const tap = (direction: 1 | -1) =>
+    onChange(formatScore(locale.value, stepScore(parseScore(value), range, direction)));
   return (
     <div class="stepper">
       <button type="button" class="step" aria-label={t('ballot.decrease', { what: label })} onClick={() => tap(-1)}>

@@ -1,24 +1,52 @@
 import { describe, expect, it } from '@jest/globals';
-import { explain } from './api.js';
+import { explain, type Problem } from './api.js';
+import { translate, LOCALES } from './i18n.js';
 
-describe('explain: server errors to translated messages', () => {
-  it('maps statuses and the wording of 409 and 422 to message keys, retrying only what may succeed later', () => {
+const problem = (code: string, message: string, field: string | null = null): Problem => ({ field, code, message });
+
+describe('explain: server problem codes to translated messages', () => {
+  it('maps each code the judge can meet to its own message, retrying only what may succeed later', () => {
+    const key = (status: number, code: string, message = 'x') =>
+      explain(status, [message], [problem(code, message)]).key;
+    expect(key(401, 'TOKEN_EXPIRED')).toBe('err.unauthenticated');
+    expect(key(401, 'JUDGE_REVOKED')).toBe('err.revoked');
+    expect(key(403, 'FORBIDDEN')).toBe('err.forbidden');
+    expect(key(404, 'NOT_FOUND')).toBe('err.notFound');
+    expect(key(409, 'STALE_VERSION')).toBe('err.stale');
+    expect(key(409, 'IDEMPOTENCY_KEY_REUSED')).toBe('err.keyReused');
+    expect(key(409, 'WRONG_STATE', 'round 2 is draft: it does not take ballots')).toBe('err.closed');
+    // One code, two cases the judge must tell apart: the wording picks the key, and is not shown inside it.
+    expect(key(409, 'WRONG_STATE', "this debate's result is confirmed: ask the organiser")).toBe('err.confirmed');
+    expect(key(422, 'RULE_VIOLATION', 'you are from the same institution as this team')).toBe('err.conflict');
+    expect(key(422, 'RULE_VIOLATION', 'no ballot is in')).toBe('err.rule');
+    expect(key(400, 'MAX', 'teams.0.speeches.0.score must not be greater than 80')).toBe('err.range');
+    expect(key(400, 'IS_NUMBER')).toBe('err.notNumber');
+    expect(key(400, 'INVALID_INPUT')).toBe('err.invalid');
+    expect(explain(429, [], [problem('TOO_MANY_REQUESTS', 'slow down')]).retry).toBe(true);
+    expect(explain(503, [], [problem('DATABASE_UNAVAILABLE', 'down')]).retry).toBe(true);
+    expect(explain(422, [], [problem('RULE_VIOLATION', 'no')]).retry).toBe(false);
+  });
+
+  it('gives a code it does not know the generic message, keeping the English apart as detail', () => {
+    const meaning = explain(422, ['a brand new rule'], [problem('SOMETHING_NEW', 'a brand new rule', 'teams')]);
+    expect(meaning).toEqual({ key: 'err.unknown', retry: false, detail: 'a brand new rule' });
+  });
+
+  it('falls back to the status when the body has no problems (a proxy page)', () => {
     expect(explain(0, [])).toEqual({ key: 'err.network', retry: true });
-    expect(explain(409, ["this debate's result is confirmed: ask the organiser for a correction"]).key).toBe(
-      'err.confirmed',
-    );
-    expect(explain(409, ['version 3 of ballot is stale: reload it and apply your change again']).key).toBe('err.stale');
-    expect(explain(409, ['round 2 is draft: it does not take ballots']).key).toBe('err.closed');
-    expect(explain(422, ['you are from the same institution as this team and cannot score it']).key).toBe(
-      'err.conflict',
-    );
-    expect(explain(422, ['no ballot is in'])).toEqual({ key: 'err.rule', retry: false, detail: 'no ballot is in' });
-    expect(explain(400, ['teams[0].speeches[0].score must not be greater than 80'])).toMatchObject({
-      key: 'err.invalid',
-      retry: false,
-    });
-    expect(explain(503, []).retry).toBe(true);
-    expect(explain(429, []).retry).toBe(true);
-    expect(explain(403, []).retry).toBe(false);
+    expect(explain(502, []).key).toBe('err.server');
+    expect(explain(418, []).key).toBe('err.unknown');
+  });
+
+  it('no translated error message has a place for the server text', () => {
+    const keys = ['err.invalid', 'err.rule', 'err.range', 'err.notNumber', 'err.unknown', 'err.revoked'] as const;
+    for (const lang of LOCALES) {
+      for (const k of keys) {
+        const text = translate(lang, k, { detail: 'ENGLISH DETAIL' });
+        expect(text).not.toContain('ENGLISH DETAIL');
+        expect(text).not.toMatch(/\{\w+\}/);
+      }
+    }
+    expect(translate('kk', 'err.range')).toBe('Балл рұқсат етілген аралықтан тыс.');
   });
 });

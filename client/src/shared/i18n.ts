@@ -80,9 +80,30 @@ export function translate(lang: Locale, key: MessageKey, params: Record<string, 
 /** The judge app's words (messages/*.ts). */
 export const t = translator(CATALOGUES);
 
-export function formatNumber(lang: Locale, value: number): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+/**
+ * Decimal and group separators per language, written out rather than asked of `Intl`: Chromium's ICU has no
+ * Kazakh number data and answers "52.5" for kk, where a Kazakh (like a Russian) reader writes 52,5.
+ */
+const SEPARATORS: Record<Locale, { decimal: string; group: string }> = {
+  kk: { decimal: ',', group: '\u00a0' },
+  ru: { decimal: ',', group: '\u00a0' },
+  en: { decimal: '.', group: ',' },
+};
+
+/** `value` with at most two decimals, in the language's way: 52,5 (kk, ru), 52.5 (en); 1 234,5 / 1,234.5. */
+export function formatNumber(lang: Locale, value: number, options: { grouping?: boolean } = {}): string {
+  const { decimal, group } = SEPARATORS[lang];
+  const [whole, fraction] = Math.abs(value)
+    .toFixed(2)
+    .replace(/\.?0+$/, '')
+    .split('.');
+  const grouped = options.grouping === false ? whole : whole.replace(/\B(?=(\d{3})+$)/g, group);
+  const sign = value < 0 && Number(`${whole}.${fraction ?? 0}`) !== 0 ? '-' : '';
+  return sign + grouped + (fraction ? decimal + fraction : '');
 }
+
+/** A score as a judge reads and types it in a field: the language's decimal mark, no grouping. */
+export const formatScore = (lang: Locale, value: number): string => formatNumber(lang, value, { grouping: false });
 
 /** Server-supplied names (format sides, slots, criteria) come as { kk, ru, en }. */
 export function pick(text: { kk: string; ru: string; en: string }): string {

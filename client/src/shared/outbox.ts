@@ -139,7 +139,7 @@ async function send(item: OutboxItem): Promise<boolean> {
         ...item,
         state: 'rejected',
         attempts,
-        error: { status: failure.status, messages: failure.messages },
+        error: { status: failure.status, messages: failure.messages, problems: failure.problems },
       });
       return true;
     }

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Problem } from './api.js';
 
 /** A write waiting for (or done with) the server; stored before the first attempt so nothing is lost. */
 export interface OutboxItem {
@@ -16,7 +17,7 @@ export interface OutboxItem {
   nextAttemptAt: number;
   createdAt: number;
   /** Rejected: the server's status and messages. */
-  error?: { status: number; messages: string[] };
+  error?: { status: number; messages: string[]; problems?: Problem[] };
 }
 
 export interface Draft {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatNumber, locale, pick, t } from '../../shared/i18n.js';
+import { formatNumber, formatScore, locale, pick, t } from '../../shared/i18n.js';
 import { submit } from '../../shared/outbox.js';
 import { getDraft, saveDraft } from '../../shared/storage.js';
 import { parseScore, weightedTotal } from '../ballot-logic.js';
@@ -36,7 +36,10 @@ function SheetForm({
       setDraft(
         d ?? {
           scores: Object.fromEntries(
-            championship.criteria.map((c) => [c.key, team.scoresheet?.scores[c.key]?.toString() ?? '']),
+            championship.criteria.map((c) => {
+              const score = team.scoresheet?.scores[c.key];
+              return [c.key, score === undefined ? '' : formatScore(locale.value, score)];
+            }),
           ),
           comment: team.scoresheet?.comment ?? '',
         },

@@ -139,6 +139,7 @@ function Outbox() {
           <li key={item.id} class={`outbox-item ${item.state}`} data-state={item.state}>
             <span>{t(item.label.key, item.label.params)}</span>
             <span class="state">{stateText(item)}</span>
+            {item.state === 'rejected' && <ServerWords item={item} />}
           </li>
         ))}
       </ul>
@@ -151,6 +152,20 @@ function Outbox() {
   );
 }
 
+const meaningOf = (item: OutboxItem) =>
+  explain(item.error?.status ?? 400, item.error?.messages ?? [], item.error?.problems ?? []);
+
+/** The server's English text, apart from the translated message, for the tab desk to read over the judge's shoulder. */
+function ServerWords({ item }: { item: OutboxItem }) {
+  const detail = meaningOf(item).detail;
+  if (!detail) return null;
+  return (
+    <small class="server-words">
+      {t('outbox.serverWords')} <span lang="en">{detail}</span>
+    </small>
+  );
+}
+
 function stateText(item: OutboxItem): string {
   void locale.value;
   switch (item.state) {
@@ -158,10 +173,8 @@ function stateText(item: OutboxItem): string {
       return t('outbox.accepted');
     case 'sending':
       return t('outbox.sending');
-    case 'rejected': {
-      const meaning = explain(item.error?.status ?? 400, item.error?.messages ?? []);
-      return t('outbox.rejected', { reason: t(meaning.key, { detail: meaning.detail ?? '' }) });
-    }
+    case 'rejected':
+      return t('outbox.rejected', { reason: t(meaningOf(item).key) });
     default:
       return item.attempts > 0 ? t('outbox.waiting', { count: item.attempts }) : t('outbox.saved');
   }
