@@ -9,6 +9,7 @@ import { RegionCodes1796400000001 } from './1796400000001-RegionCodes.js';
 import { CaseRooms1796600000000 } from './1796600000000-CaseRooms.js';
 import { TournamentRules1796600000100 } from './1796600000100-TournamentRules.js';
 import { Leagues1796600000200 } from './1796600000200-Leagues.js';
+import { TeamConflicts1796700000600 } from './1796700000600-TeamConflicts.js';
 
 /** Every migration in order, as a class list (globs do not work in an ESM build). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CaseRooms1796600000000,
   TournamentRules1796600000100,
   Leagues1796600000200,
+  TeamConflicts1796700000600,
 ];

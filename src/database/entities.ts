@@ -27,6 +27,7 @@ import { Tournament } from '../tournaments/tournament.entity.js';
 import { TournamentAdjudicator } from '../tournaments/tournament-adjudicator.entity.js';
 import { TournamentAudit } from '../tournaments/tournament-audit.entity.js';
 import { TournamentTeam } from '../tournaments/tournament-team.entity.js';
+import { TournamentTeamConflict } from '../tournaments/team-conflict.entity.js';
 
 /** Every entity, as a class list: globs do not work in an ESM build. */
 export const ENTITIES = [
@@ -63,4 +64,5 @@ export const ENTITIES = [
   DebateAdjudicator,
   Ballot,
   TournamentAudit,
+  TournamentTeamConflict,
 ];

@@ -15,6 +15,8 @@ export interface AuditState {
   resets?: BracketReset[];
   replacement?: string | null;
   ironSpeakerIds?: string[];
+  /** A declared team–team conflict's pair. */
+  teams?: [string, string];
 }
 
 /** Organisers' changes to results: who, when, what before and after. */

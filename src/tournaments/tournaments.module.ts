@@ -23,6 +23,9 @@ import { TournamentQueries } from './tournament-queries.service.js';
 import { TournamentTeam } from './tournament-team.entity.js';
 import { TournamentsController } from './tournaments.controller.js';
 import { TournamentsService } from './tournaments.service.js';
+import { TournamentTeamConflict } from './team-conflict.entity.js';
+import { TeamConflictsController } from './team-conflicts.controller.js';
+import { TeamConflictsService } from './team-conflicts.service.js';
 
 @Module({
   imports: [
@@ -37,12 +40,13 @@ import { TournamentsService } from './tournaments.service.js';
       DebateAdjudicator,
       Ballot,
       TournamentAudit,
+      TournamentTeamConflict,
     ]),
     RegionsModule,
     JudgesModule,
     CaseChampionshipsModule,
   ],
-  controllers: [CupsController, TournamentsController, DebatesController],
+  controllers: [CupsController, TournamentsController, DebatesController, TeamConflictsController],
   providers: [
     LiveTransactions,
     TournamentQueries,
@@ -51,6 +55,7 @@ import { TournamentsService } from './tournaments.service.js';
     BallotsService,
     CupsService,
     DebateResults,
+    TeamConflictsService,
   ],
 })
 export class TournamentsModule {}

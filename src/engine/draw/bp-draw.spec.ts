@@ -150,7 +150,8 @@ describe('drawBritishParliamentary', () => {
           expect(made).toBeLessThanOrEqual(best + 1e-6);
         });
       }),
-      { numRuns: 15 },
+      // [3, 'V+'] is a season where filling the top bracket first, then the next, costs more than the best seating.
+      { numRuns: 15, examples: [[3, 'V+']] },
     );
   });
 

@@ -532,7 +532,8 @@ function orientSides(
     const [a, b] = [side.gov, side.opp];
     const up = a.team.points + win;
     const down = b.team.points;
-    const after = (s: number) => Math.abs((sum.get(up) ?? 0) + a.lean + s) + Math.abs((sum.get(down) ?? 0) + b.lean - s);
+    const after = (s: number) =>
+      Math.abs((sum.get(up) ?? 0) + a.lean + s) + Math.abs((sum.get(down) ?? 0) + b.lean - s);
     const aGov = after(1);
     const bGov = after(-1);
     const takeA = aGov < bGov || (aGov === bGov && random() < 0.5);
