@@ -21,9 +21,13 @@ export interface BpOptions {
 
 export const DEFAULT_BP_OPTIONS: Readonly<BpOptions> = { entropyExponent: 4 };
 
-/** Position costs are scaled to integers this large; the seeded noise below stays under one unit of them. */
+/**
+ * Position costs are scaled to integers this large, then multiplied by NOISE, so the seeded noise added to them
+ * (below NOISE) only breaks ties. Added to the unscaled costs it outweighed real differences: at exponent 4 a
+ * history of 3/2/2/2 costs 247 units, 4/3/3/3 costs 14.
+ */
 const SCALE = 10_000_000_000;
-const NOISE = 100;
+const NOISE = 128;
 
 /**
  * 1 − H/2, H the Shannon entropy (bits) of a team's counts over the four positions: 0 when they are even, 1 when
@@ -69,7 +73,7 @@ export function drawBritishParliamentary(input: {
   const byLevel = levels.map((p) => input.teams.filter((t) => t.points === p));
   const seatCost = (team: DrawTeam, position: number) => {
     const counts = sides.map((s, k) => (team.sideCounts[s] ?? 0) + (k === position ? 1 : 0));
-    return Math.round(entropyCost(counts) ** options.entropyExponent * SCALE);
+    return Math.round(entropyCost(counts) ** options.entropyExponent * SCALE) * NOISE;
   };
   // The shape of the draw, from the counts alone: groups of rooms top down, each holding its own bracket (and any
   // next brackets too small to fill its seats, whole) and `pulled` teams of the bracket after those.
