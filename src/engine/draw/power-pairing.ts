@@ -160,7 +160,8 @@ interface PairCost {
  *    Fields above 200 teams are matched in windows of 32 fold positions from each end of every bracket (each team
  *    offered the partners within 16 places of its ideal one); then the teams of every pairing that breaks a rule
  *    are matched again together per bracket, and the whole field again when a rematch remains.
- * 4. Sides: the team whose history leans less to the first side takes it; an equal history goes by a seeded coin.
+ * 4. Sides: the team whose history leans less to the first side takes it; equal histories by orientSides' look-ahead
+ *    to the brackets of the next round, then a seeded coin.
  */
 export function drawPowerPaired(request: DrawRequest): Draw {
   const options: PairingOptions = { ...DEFAULT_PAIRING_OPTIONS, ...request.options };
