@@ -157,7 +157,7 @@ export function drawBritishParliamentary(input: {
           draw.brokenConstraints.push({
             constraint: 'position-balance',
             teamIds: [s.team.id],
-            why: `${s.side} makes its position counts ${counts.join('/')}: every seat in its bracket left some team uneven`,
+            why: `${s.side} makes its position counts ${counts.join('/')}: no seating of the field the brackets allow costs less in all`,
           });
         }
       }
