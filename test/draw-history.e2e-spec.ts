@@ -74,6 +74,7 @@ describe('what the draw remembers: declared team–team conflicts, judges who sa
       .expect(400);
     await api().delete(`/api/tournaments/${id}/team-conflicts/${outsider.id}`).set(org).expect(404);
     await api().get(`/api/tournaments/${id}/team-conflicts`).expect(401);
+    await api().get(`/api/tournaments/${outsider.id}/team-conflicts`).set(org).expect(404);
     expect((await api().get(`/api/tournaments/${id}/team-conflicts`).set(org).expect(200)).body).toEqual(list);
 
     const redrawn = (await api().post(`/api/tournaments/${id}/rounds/1/regenerate`).set(org).send({ seed }).expect(200))

@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error.js';
 import { TournamentTeamConflict } from './team-conflict.entity.js';
 import type { CreateTeamConflictDto, TeamConflictPage, TeamConflictView } from './team-conflict.dto.js';
 import { TournamentAudit } from './tournament-audit.entity.js';
+import { Tournament } from './tournament.entity.js';
 import { lockTournament } from './tournament-data.js';
 import { TournamentTeam } from './tournament-team.entity.js';
 
@@ -21,14 +22,13 @@ export class TeamConflictsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(tournamentId: string): Promise<TeamConflictPage> {
-    return this.dataSource.transaction(async (em) => {
-      await lockTournament(em, tournamentId);
-      const rows = await em.find(TournamentTeamConflict, {
-        where: { tournamentId },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      });
-      return { items: rows.map(view), total: rows.length };
+    const em = this.dataSource.manager;
+    if (!(await em.existsBy(Tournament, { id: tournamentId }))) throw DomainError.notFound('tournament', tournamentId);
+    const rows = await em.find(TournamentTeamConflict, {
+      where: { tournamentId },
+      order: { createdAt: 'ASC', id: 'ASC' },
     });
+    return { items: rows.map(view), total: rows.length };
   }
 
   async add(tournamentId: string, dto: CreateTeamConflictDto, organiser: Principal): Promise<TeamConflictView> {
