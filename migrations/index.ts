@@ -12,6 +12,7 @@ import { Leagues1796600000200 } from './1796600000200-Leagues.js';
 import { PoolsVenues1796700000000 } from './1796700000000-PoolsVenues.js';
 import { Motions1796700000100 } from './1796700000100-Motions.js';
 import { AgeGroups1796700000300 } from './1796700000300-AgeGroups.js';
+import { TeamConflicts1796700000600 } from './1796700000600-TeamConflicts.js';
 
 /** Every migration in order, as a class list (globs do not work in an ESM build). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PoolsVenues1796700000000,
   Motions1796700000100,
   AgeGroups1796700000300,
+  TeamConflicts1796700000600,
 ];

@@ -30,6 +30,7 @@ import { TournamentAudit } from '../tournaments/tournament-audit.entity.js';
 import { TournamentTeam } from '../tournaments/tournament-team.entity.js';
 import { RoundAvailability } from '../tournaments/round-availability.entity.js';
 import { Venue } from '../tournaments/venue.entity.js';
+import { TournamentTeamConflict } from '../tournaments/team-conflict.entity.js';
 
 /** Every entity, as a class list: globs do not work in an ESM build. */
 export const ENTITIES = [
@@ -69,4 +70,5 @@ export const ENTITIES = [
   TournamentAudit,
   Venue,
   RoundAvailability,
+  TournamentTeamConflict,
 ];

@@ -14,6 +14,7 @@ import { Debate } from './debate.entity.js';
 import { DebateAdjudicator } from './debate-adjudicator.entity.js';
 import { DebateTeam } from './debate-team.entity.js';
 import { Round } from './round.entity.js';
+import { TournamentTeamConflict } from './team-conflict.entity.js';
 import { Tournament } from './tournament.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
 import { Venue } from './venue.entity.js';
@@ -211,6 +212,7 @@ export class RoundsService {
     // With everyone present the draw's own rules speak (byes, BP's swing teams); check-in must leave a drawable field.
     if (entries.length < entered.length) assertDrawable(tournament.formatSpec, entries.length, entered.length, seq);
     const confirmed = await loadConfirmed(em, tournament.id, false);
+    const conflicts = await em.findBy(TournamentTeamConflict, { tournamentId: tournament.id });
     const draw = drawPrelimRound(
       tournament.formatSpec,
       {
@@ -221,6 +223,9 @@ export class RoundsService {
           name: e.team.name,
           institution: e.team.institution,
           position: e.position,
+          conflicts: conflicts.flatMap((c) =>
+            c.teamId === e.teamId ? [c.otherTeamId] : c.otherTeamId === e.teamId ? [c.teamId] : [],
+          ),
         })),
         confirmed,
       },
@@ -309,10 +314,20 @@ export class RoundsService {
       judges.map((j) => j.id),
       teamIds,
     );
+    // Every (judge, team) pair of this tournament's earlier rounds: the allocation prices seeing a team again.
+    const seen: { judgeId: string; teamId: string }[] = await em
+      .createQueryBuilder(DebateAdjudicator, 'da')
+      .innerJoin(Debate, 'd', 'd.id = da.debate_id')
+      .innerJoin(DebateTeam, 'dt', 'dt.debate_id = da.debate_id')
+      .select(['da.judge_id AS "judgeId"', 'dt.team_id AS "teamId"'])
+      .distinct(true)
+      .where('d.tournament_id = :id', { id: tournament.id })
+      .getRawMany();
     return allocatePanels({
       debates: debates.map((d) => ({ id: d.id, importance: d.importance, teamIds: d.teams.map((t) => t.teamId) })),
       judges: judges.map((j) => ({ id: j.id, strength: j.strength })),
       teamConflicts: conflicts.map((c) => [c.judgeId, c.teamId] as const),
+      seen: seen.map((p) => [p.judgeId, p.teamId] as const),
       judgeConflicts: await this.judges.judgeConflicts(
         em,
         judges.map((j) => j.id),

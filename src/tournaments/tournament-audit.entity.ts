@@ -16,6 +16,8 @@ export interface AuditState {
   replacement?: string | null;
   ironSpeakerIds?: string[];
   motion?: { motion: string | null; infoSlide: string | null };
+  /** A declared team–team conflict's pair. */
+  teams?: [string, string];
 }
 
 /** Organisers' changes to results: who, when, what before and after. */

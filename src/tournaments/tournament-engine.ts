@@ -138,7 +138,7 @@ export function drawPrelimRound(
   input: {
     roundNumber: number;
     seed: string;
-    teams: { id: string; name: string; institution?: string | null }[];
+    teams: { id: string; name: string; institution?: string | null; conflicts?: string[] }[];
     confirmed: ConfirmedDebate[];
   },
   rules: Pick<TournamentRules, 'pairing' | 'bp'> = {},
@@ -176,6 +176,7 @@ export function drawPrelimRound(
       opponents,
       hadBye: mine.length < rounds,
       institution: t.institution ?? null,
+      conflicts: t.conflicts ?? [],
     };
   });
   if (spec.sides.length === 4) {

@@ -31,6 +31,9 @@ import { VenuesController } from './venues.controller.js';
 import { VenuesService } from './venues.service.js';
 import { PanelMovesController } from './panel-moves.controller.js';
 import { PanelMovesService } from './panel-moves.service.js';
+import { TournamentTeamConflict } from './team-conflict.entity.js';
+import { TeamConflictsController } from './team-conflicts.controller.js';
+import { TeamConflictsService } from './team-conflicts.service.js';
 
 @Module({
   imports: [
@@ -45,6 +48,7 @@ import { PanelMovesService } from './panel-moves.service.js';
       DebateAdjudicator,
       Ballot,
       TournamentAudit,
+      TournamentTeamConflict,
     ]),
     RegionsModule,
     JudgesModule,
@@ -58,6 +62,7 @@ import { PanelMovesService } from './panel-moves.service.js';
     PoolsController,
     VenuesController,
     PanelMovesController,
+    TeamConflictsController,
   ],
   providers: [
     LiveTransactions,
@@ -71,6 +76,7 @@ import { PanelMovesService } from './panel-moves.service.js';
     VenuesService,
     PanelMovesService,
     MotionsService,
+    TeamConflictsService,
   ],
 })
 export class TournamentsModule {}

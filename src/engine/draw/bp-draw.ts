@@ -1,4 +1,4 @@
-import { auctionAssignment } from './auction-assignment.js';
+import { sparseAuctionAssignment } from './auction-assignment.js';
 import { seededRandom, type DrawTeam } from './power-pairing.js';
 
 export interface BpRoom {
@@ -21,9 +21,13 @@ export interface BpOptions {
 
 export const DEFAULT_BP_OPTIONS: Readonly<BpOptions> = { entropyExponent: 4 };
 
-/** Position costs are scaled to integers this large; the seeded noise below stays under one unit of them. */
+/**
+ * Position costs are scaled to integers this large, then multiplied by NOISE, so the seeded noise added to them
+ * (below NOISE) only breaks ties. Added to the unscaled costs it outweighed real differences: at exponent 4 a
+ * history of 3/2/2/2 costs 247 units, 4/3/3/3 costs 14.
+ */
 const SCALE = 10_000_000_000;
-const NOISE = 100;
+const NOISE = 128;
 
 /**
  * 1 − H/2, H the Shannon entropy (bits) of a team's counts over the four positions: 0 when they are even, 1 when
@@ -42,11 +46,12 @@ export function entropyCost(counts: readonly number[]): number {
  * 1. Rooms of four are filled from the top bracket (points level) down: a bracket whose size is not a multiple of
  *    four takes teams from the next bracket down (the whole of it when it is too small, then from the one below).
  *    Speaker scores play no part.
- * 2. Bracket by bracket, one minimum-cost assignment (auction algorithm) gives every team a seat (room, position)
- *    among the bracket's rooms, or, for a team of the next bracket, leaves it there. A seat costs the entropy cost
- *    of the team's position history with that position added, raised to the configured exponent (default 4), plus
- *    a seeded random amount smaller than any real difference: so which team is pulled up is the one whose history
- *    gains most from the seat on offer, and which teams of a bracket share a room is drawn at random from the seed.
+ * 2. One minimum-cost assignment over the whole field (sparse auction algorithm) gives every team a seat (room,
+ *    position) in its bracket's rooms or, for a bracket that sends pull-ups, in the rooms of the bracket above. A
+ *    seat costs the entropy cost of the team's position history with that position added, raised to the configured
+ *    exponent (default 4), plus a seeded random amount smaller than any real difference. Seat counts make the
+ *    pull-ups exactly the forced ones; who is pulled up is settled together with the positions of both brackets (the
+ *    teams left below need their positions too), and which teams of a bracket share a room is drawn from the seed.
  * Rematches are allowed, as in BP practice. Needs a multiple of four teams.
  */
 export function drawBritishParliamentary(input: {
@@ -68,49 +73,72 @@ export function drawBritishParliamentary(input: {
   const byLevel = levels.map((p) => input.teams.filter((t) => t.points === p));
   const seatCost = (team: DrawTeam, position: number) => {
     const counts = sides.map((s, k) => (team.sideCounts[s] ?? 0) + (k === position ? 1 : 0));
-    return Math.round(entropyCost(counts) ** options.entropyExponent * SCALE);
+    return Math.round(entropyCost(counts) ** options.entropyExponent * SCALE) * NOISE;
   };
-  let room = 0;
-  for (let k = 0; k < levels.length; k++) {
-    let own = byLevel[k];
-    if (own.length === 0) continue;
-    const rooms = Math.ceil(own.length / 4);
-    const seats = rooms * 4;
-    // A next bracket too small to fill the seats comes up whole; the one after it offers the candidates.
+  // The shape of the draw, from the counts alone: groups of rooms top down, each holding its own bracket (and any
+  // next brackets too small to fill its seats, whole) and `pulled` teams of the bracket after those.
+  const groups: { level: number; rooms: number; firstSeat: number; candidates: number | null }[] = [];
+  /** For each bracket: the group it sits in, and the group it may send pull-ups to. */
+  const home = new Array<number>(levels.length).fill(-1);
+  const up = new Array<number>(levels.length).fill(-1);
+  const left = byLevel.map((b) => b.length);
+  for (let k = 0, seat = 0; k < levels.length; k++) {
+    if (left[k] === 0) continue;
+    let own = left[k];
+    home[k] = groups.length;
+    const rooms = Math.ceil(own / 4);
     let j = k + 1;
-    while (j < levels.length && byLevel[j].length <= seats - own.length) {
-      own = [...own, ...byLevel[j]];
-      byLevel[j] = [];
+    while (j < levels.length && left[j] <= rooms * 4 - own) {
+      own += left[j];
+      left[j] = 0;
+      home[j] = groups.length;
       j++;
     }
-    const pulled = seats - own.length;
-    const below = pulled > 0 ? byLevel[j] : [];
-    // Rows: this bracket's teams, then the candidates; columns: the seats, then one "stays below" column for every
-    // candidate not needed here.
-    const rows = [...own, ...(pulled > 0 ? below : [])];
-    const columns = pulled > 0 ? seats + below.length - pulled : seats;
-    const noise = rows.map(() => Array.from({ length: rooms }, () => Math.floor(random() * NOISE)));
-    // A seat a team may not take: outweighs every real cost of the bracket together.
-    const forbidden = (rows.length + 1) * (SCALE + NOISE);
-    const cost = rows.map((team, r) =>
-      Array.from({ length: columns }, (_, c) => {
-        if (c >= seats) return r < own.length ? forbidden : 0;
-        return seatCost(team, c % 4) + noise[r][Math.floor(c / 4)];
-      }),
-    );
-    const columnOf = auctionAssignment(cost);
-    const seated = new Set<DrawTeam>();
-    for (let r = 0; r < rooms; r++) {
-      const seatsHere = sides.map((side, position) => {
-        const row = columnOf.indexOf(r * 4 + position);
-        seated.add(rows[row]);
-        return { side, team: rows[row] };
-      });
-      const why = [`bracket of ${levels[k]} point(s)`];
+    const pulled = rooms * 4 - own;
+    if (pulled > 0) {
+      left[j] -= pulled;
+      up[j] = groups.length;
+    }
+    groups.push({ level: levels[k], rooms, firstSeat: seat, candidates: pulled > 0 ? j : null });
+    seat += rooms * 4;
+  }
+  // One assignment over the whole field: every team a seat (room, position) in its own group of rooms or, for a
+  // bracket that sends pull-ups, in the group above. Exact seat counts make the pull-ups exactly the forced ones;
+  // who goes up is whoever's position history (and the rest of its bracket's) gains most.
+  const teams = byLevel.flat();
+  const levelOf = new Map(levels.map((p, k) => [p, k]));
+  const rows = teams.map((team) => {
+    const k = levelOf.get(team.points)!;
+    const columns: number[] = [];
+    const costs: number[] = [];
+    for (const g of up[k] >= 0 ? [up[k], home[k]] : [home[k]]) {
+      const { rooms, firstSeat } = groups[g];
+      for (let r = 0; r < rooms; r++) {
+        const noise = Math.floor(random() * NOISE);
+        for (let position = 0; position < 4; position++) {
+          columns.push(firstSeat + r * 4 + position);
+          costs.push(seatCost(team, position) + noise);
+        }
+      }
+    }
+    return { columns, costs };
+  });
+  const columnOf = sparseAuctionAssignment(rows);
+  const atSeat = new Array<DrawTeam>(teams.length);
+  columnOf.forEach((column, row) => (atSeat[column] = teams[row]));
+  let room = 0;
+  for (const group of groups) {
+    for (let r = 0; r < group.rooms; r++) {
+      const seatsHere = sides.map((side, position) => ({ side, team: atSeat[group.firstSeat + r * 4 + position] }));
+      const why = [`bracket of ${group.level} point(s)`];
       for (const s of seatsHere) {
-        if (s.team.points < levels[k]) {
+        if (s.team.points < group.level && group.candidates !== null && s.team.points === levels[group.candidates]) {
           why.push(
-            `${s.team.id} pulled up from the ${s.team.points}-point bracket: the ${levels[k]}-point bracket needs a multiple of four teams, and the assignment chose the teams whose position histories gain most`,
+            `${s.team.id} pulled up from the ${s.team.points}-point bracket: the ${group.level}-point bracket needs a multiple of four teams, and the assignment chose the teams whose position histories gain most`,
+          );
+        } else if (s.team.points < group.level) {
+          why.push(
+            `${s.team.id} pulled up from the ${s.team.points}-point bracket: the ${group.level}-point bracket needs a multiple of four teams, and the whole ${s.team.points}-point bracket fits in its rooms`,
           );
         }
       }
@@ -120,7 +148,7 @@ export function drawBritishParliamentary(input: {
       draw.debates.push({
         room: ++room,
         teams: seatsHere.map((s) => ({ side: s.side, teamId: s.team.id })),
-        bracket: levels[k],
+        bracket: group.level,
         explanation: why,
       });
       for (const s of seatsHere) {
@@ -129,12 +157,11 @@ export function drawBritishParliamentary(input: {
           draw.brokenConstraints.push({
             constraint: 'position-balance',
             teamIds: [s.team.id],
-            why: `${s.side} makes its position counts ${counts.join('/')}: every seat in its bracket left some team uneven`,
+            why: `${s.side} makes its position counts ${counts.join('/')}: no seating of the field the brackets allow costs less in all`,
           });
         }
       }
     }
-    for (let j = k + 1; j < levels.length; j++) byLevel[j] = byLevel[j].filter((t) => !seated.has(t));
   }
   return draw;
 }

@@ -160,7 +160,8 @@ interface PairCost {
  *    Fields above 200 teams are matched in windows of 32 fold positions from each end of every bracket (each team
  *    offered the partners within 16 places of its ideal one); then the teams of every pairing that breaks a rule
  *    are matched again together per bracket, and the whole field again when a rematch remains.
- * 4. Sides: the team whose history leans less to the first side takes it; an equal history goes by a seeded coin.
+ * 4. Sides: the team whose history leans less to the first side takes it; equal histories by orientSides' look-ahead
+ *    to the brackets of the next round, then a seeded coin.
  */
 export function drawPowerPaired(request: DrawRequest): Draw {
   const options: PairingOptions = { ...DEFAULT_PAIRING_OPTIONS, ...request.options };
@@ -229,6 +230,7 @@ export function drawPowerPaired(request: DrawRequest): Draw {
   const made = totals(pairs, price);
 
   pairs.sort((x, y) => x[0].index - y[0].index);
+  const sides = orientSides(pairs, teams, random, first);
   pairs.forEach(([a, b], i) => {
     const cost = price(a, b, PAIRING_COSTS.crossBracket);
     const why: string[] = [];
@@ -259,17 +261,8 @@ export function drawPowerPaired(request: DrawRequest): Draw {
           : `not the ${options.method} partner ${ideal?.team.id ?? '(none)'}, who was needed elsewhere to avoid a costlier pairing`,
       );
     }
-    let [gov, opp] = [a, b];
-    const excess = (x: Ranked, y: Ranked) => sidePrice(x.lean + 1) + sidePrice(y.lean - 1);
-    const asIs = excess(a, b);
-    const swapped = excess(b, a);
-    if (swapped < asIs || (swapped === asIs && (b.lean < a.lean || (b.lean === a.lean && random() < 0.5))))
-      [gov, opp] = [b, a];
-    why.push(
-      gov.lean === opp.lean
-        ? `sides by a seeded coin: equal side history`
-        : `${first} to ${gov.team.id}, whose history leans less to ${first}`,
-    );
+    const [gov, opp] = sides[i].gov === a ? [a, b] : [b, a];
+    why.push(sides[i].why);
     if (cost.rematches > 0) {
       draw.brokenConstraints.push({
         constraint: 'rematch',
@@ -498,5 +491,61 @@ function reasonsAgainst(c: PairCost): string[] {
   if (c.institution) out.push('two teams of one institution');
   if (c.conflict) out.push('a declared conflict');
   if (c.sideExcess) out.push('two teams needing the same side');
+  return out;
+}
+
+/**
+ * Sides for every debate. The team whose history leans less to the first side takes it. Where both lean the same
+ * way, the debate's sides only decide which of its two teams carries the lean into the next round, and the two go
+ * to different brackets: the likely winner (the higher-ranked) one up, the other down. So those debates are turned,
+ * one after another, to keep each next-round bracket's sum of leans (as the higher-ranked teams winning would fill
+ * it) nearest zero: a bracket whose leans cancel can pair them off with nobody two off. Level sums go by a seeded
+ * coin.
+ */
+function orientSides(
+  pairs: [Ranked, Ranked][],
+  teams: Ranked[],
+  random: () => number,
+  first: string,
+): { gov: Ranked; why: string }[] {
+  const levels = [...new Set(teams.map((t) => t.team.points))].sort((x, y) => x - y);
+  // A win is worth the smallest gap between points levels (1 while nobody has more than one level apart).
+  let win = Infinity;
+  for (let k = 1; k < levels.length; k++) win = Math.min(win, levels[k] - levels[k - 1]);
+  if (!Number.isFinite(win)) win = 1;
+  const sum = new Map<number, number>();
+  const add = (points: number, lean: number) => sum.set(points, (sum.get(points) ?? 0) + lean);
+  const out = pairs.map(([a, b]) => {
+    const asIs = sidePrice(a.lean + 1) + sidePrice(b.lean - 1);
+    const swapped = sidePrice(b.lean + 1) + sidePrice(a.lean - 1);
+    if (asIs !== swapped || a.lean !== b.lean) {
+      const gov = swapped < asIs || (swapped === asIs && b.lean < a.lean) ? b : a;
+      const opp = gov === a ? b : a;
+      add(a.team.points + win, a === gov ? a.lean + 1 : a.lean - 1);
+      add(b.team.points, b === gov ? b.lean + 1 : b.lean - 1);
+      return { gov, why: `${first} to ${gov.team.id}, whose history leans less to ${first}`, fixed: true, opp };
+    }
+    return { gov: a, why: '', fixed: false, opp: b };
+  });
+  for (const side of out) {
+    if (side.fixed) continue;
+    // side.gov is the higher-ranked team (a), the likely winner.
+    const [a, b] = [side.gov, side.opp];
+    const up = a.team.points + win;
+    const down = b.team.points;
+    const after = (s: number) =>
+      Math.abs((sum.get(up) ?? 0) + a.lean + s) + Math.abs((sum.get(down) ?? 0) + b.lean - s);
+    const aGov = after(1);
+    const bGov = after(-1);
+    const takeA = aGov < bGov || (aGov === bGov && random() < 0.5);
+    add(up, a.lean + (takeA ? 1 : -1));
+    add(down, b.lean + (takeA ? -1 : 1));
+    side.gov = takeA ? a : b;
+    side.opp = takeA ? b : a;
+    side.why =
+      aGov === bGov
+        ? 'sides by a seeded coin: equal side history'
+        : `sides: equal side history; ${side.gov.team.id} takes ${first} to balance the side leans of the brackets the two are likely to reach`;
+  }
   return out;
 }
