@@ -55,12 +55,12 @@ describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)
       // Ballots that leave their panel incomplete hold the tournament shared, so they run side by side; the one
       // that completes a panel must hold it for update. Here every judge of every room submits at once, so which
       // ballot completes its panel is decided by the race, not by the order of the requests.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const { id } = await kit.tournament({ teams: 8, prelimRounds: 2, breakSize: 2, judges: 12 });
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const { id } = await kit.tournament({ teams: 4, prelimRounds: 2, breakSize: 2, judges: 6 });
         const { debates } = await kit.draw(id);
-        expect(debates.map((d) => d.panel.length)).toEqual([3, 3, 3, 3]);
+        expect(debates.map((d) => d.panel.length)).toEqual([3, 3]);
         const responses = await Promise.all(debates.flatMap((d) => d.panel.map((p) => kit.submit(d, p.judgeId))));
-        expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
+        expect(responses.map((r) => r.status)).toEqual(Array(6).fill(201));
         // Exactly one ballot of each room saw its panel complete.
         const completing = responses.filter((r) => r.body.debateStatus === 'confirmed').map((r) => r.body.debateId);
         expect([...completing].sort()).toEqual(debates.map((d) => d.id).sort());
@@ -76,7 +76,7 @@ describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)
           teamId: string;
           wins: number;
         }[];
-        expect(standings.reduce((n, r) => n + r.wins, 0)).toBe(4);
+        expect(standings.reduce((n, r) => n + r.wins, 0)).toBe(2);
       }
     },
   );
