@@ -66,9 +66,11 @@ async function setUp(url: string): Promise<Fixture> {
         token,
       ),
   );
+  // Four at a time: each creation hashes a secret (argon2) in libuv's pool of four threads, which the database
+  // driver's new connections also need; ten at once on a loaded machine made connections time out (503).
   const judges = await inChunks(
     Array.from({ length: 3 * CONNECTIONS }, (_, j) => j),
-    10,
+    4,
     async (j) => {
       const created = await api.post<{ id: string; link: string }>(
         '/judges',

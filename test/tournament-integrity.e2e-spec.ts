@@ -49,6 +49,38 @@ describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)
     },
   );
 
+  (onPostgres ? it : it.skip)(
+    'counts every ballot and confirms every debate when whole panels submit at the same moment',
+    async () => {
+      // Ballots that leave their panel incomplete hold the tournament shared, so they run side by side; the one
+      // that completes a panel must hold it for update. Here every judge of every room submits at once, so which
+      // ballot completes its panel is decided by the race, not by the order of the requests.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const { id } = await kit.tournament({ teams: 4, prelimRounds: 2, breakSize: 2, judges: 6 });
+        const { debates } = await kit.draw(id);
+        expect(debates.map((d) => d.panel.length)).toEqual([3, 3]);
+        const responses = await Promise.all(debates.flatMap((d) => d.panel.map((p) => kit.submit(d, p.judgeId))));
+        expect(responses.map((r) => r.status)).toEqual(Array(6).fill(201));
+        // Exactly one ballot of each room saw its panel complete.
+        const completing = responses.filter((r) => r.body.debateStatus === 'confirmed').map((r) => r.body.debateId);
+        expect([...completing].sort()).toEqual(debates.map((d) => d.id).sort());
+        for (const debate of debates) {
+          const view = (await api().get(`/api/debates/${debate.id}`).expect(200)).body;
+          expect(view.status).toBe('confirmed');
+          expect(view.result.winnerTeamId).toBe(stronger(debate));
+          expect([...view.result.counted].sort()).toEqual(debate.panel.map((p) => p.judgeId).sort());
+        }
+        const rounds = (await api().get(`/api/tournaments/${id}/rounds`).expect(200)).body.items;
+        expect(rounds.map((r: { status: string }) => r.status)).toEqual(['closed']);
+        const standings = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as {
+          teamId: string;
+          wins: number;
+        }[];
+        expect(standings.reduce((n, r) => n + r.wins, 0)).toBe(2);
+      }
+    },
+  );
+
   it('refuses to reveal a silent round that is still a draft, changing nothing (found by the fuzz test)', async () => {
     const { id } = await kit.tournament({ teams: 4, prelimRounds: 2, breakSize: 2, judges: 2 });
     await api().post(`/api/tournaments/${id}/rounds`).set(fx.auth()).send({ silent: true }).expect(201);

@@ -12,6 +12,8 @@ export class ApiError extends Error {
 export interface CallOptions {
   token?: string;
   idempotencyKey?: string;
+  /** Retries so far of a 503 (see `call`). */
+  attempt?: number;
 }
 
 export class OrleuApi {
@@ -29,6 +31,14 @@ export class OrleuApi {
     });
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : null;
+    // The server answers 503 (Retry-After) when it waited too long for a database connection, as on a busy
+    // embedded database: a write with an Idempotency-Key or a read may simply be sent again after the pause.
+    const attempt = options.attempt ?? 0;
+    if (res.status === 503 && (method === 'GET' || options.idempotencyKey) && attempt < 5) {
+      const seconds = Number(res.headers.get('retry-after')) || 2;
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      return this.call<T>(method, path, body, { ...options, attempt: attempt + 1 });
+    }
     if (!res.ok) throw new ApiError(res.status, parsed, `${method} ${path}`);
     return parsed as T;
   }

@@ -1,11 +1,12 @@
 // `npm run demo`: starts the built app as a child process and plays a whole season against it over HTTP.
 // Options: --port 3000, --data-dir ./data (embedded database; DATABASE_URL is honoured), --speed 20 (ballots and
-// scoresheets a second), --fast (full speed), --league kk|ru, --seed 2026, --exit (stop the app at the end).
+// scoresheets a second), --fast (full speed), --seed 2026, --exit (stop the app at the end). The season has both
+// language leagues (Kazakh and Russian) and a British Parliamentary open.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OrleuApi } from './api-client.js';
-import { LEAGUES, type LeagueCode } from './names.js';
+import { KAZAKH_LEAGUE, RUSSIAN_LEAGUE } from './names.js';
 import { progressBars } from './progress.js';
 import { DEMO_SEASON, SeasonBuilder, type SeasonResult } from './season.js';
 
@@ -15,7 +16,6 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: './data' },
     speed: { type: 'string', default: '20' },
     fast: { type: 'boolean', default: false },
-    league: { type: 'string', default: 'kk' },
     seed: { type: 'string', default: '2026' },
     exit: { type: 'boolean', default: false },
   },
@@ -31,9 +31,6 @@ if (!Number.isInteger(port) || port < 1 || port > 65535)
   fail(`--port must be an integer 1–65535, got "${values.port}"`);
 const speed = Number(values.speed);
 if (!values.fast && !(speed > 0)) fail(`--speed must be a positive number of ballots a second, got "${values.speed}"`);
-if (!(values.league in LEAGUES))
-  fail(`--league must be one of ${Object.keys(LEAGUES).join(', ')}, got "${values.league}"`);
-const league = LEAGUES[values.league as LeagueCode];
 const organiser = {
   username: process.env.ADMIN_USERNAME ?? 'admin',
   password: process.env.ADMIN_PASSWORD ?? 'orleu-demo-2026',
@@ -75,16 +72,26 @@ function report(result: SeasonResult, url: string, seconds: number) {
     `Season played in ${seconds.toFixed(1)} s: ${result.counts.teams} teams, ${result.counts.judges} judges, ${result.counts.scoresheets} scoresheets, ${result.counts.ballots} ballots.`,
     '',
     'Champions',
-    ...result.regions.map(
-      (r) => `  ${r.regionTitle.padEnd(12)} case championship: ${r.caseWinner.padEnd(20)} AMANAT Cup: ${r.champion}`,
-    ),
-    `  National round (${league.title}): ${result.national.championName} (${result.national.championRegion})`,
+    ...result.leagues.flatMap((league) => [
+      `  ${league.title}`,
+      ...league.regions.map(
+        (r) =>
+          `    ${r.regionTitle.padEnd(12)} case championship: ${r.caseWinner.padEnd(20)} AMANAT Cup: ${r.champion}`,
+      ),
+      `    National round: ${league.national.championName} (${league.national.championRegion})`,
+    ]),
+    `  British Parliamentary open: ${result.bp.championName}`,
     '',
     'Open',
     `  audience          ${url}/`,
+    `  audience board    ${url}/board`,
+    `  organiser console ${url}/console`,
     `  a judge's link    ${url}/j/${result.judgeLink.split('/').pop()}`,
     `  API docs          ${url}/api/docs`,
-    `  national bracket  ${url}/api/tournaments/${result.national.tournamentId}/bracket`,
+    ...result.leagues.map(
+      (league) =>
+        `  national bracket  ${url}/api/tournaments/${league.national.tournamentId}/bracket (${league.title})`,
+    ),
     '',
     `Organiser: ${organiser.username} / ${organiser.password}`,
     process.env.DATABASE_URL
@@ -105,13 +112,13 @@ process.on('SIGINT', () => {
 const api = new OrleuApi(url.replace('localhost', '127.0.0.1'));
 try {
   process.stdout.write(
-    `Orleu is up at ${url} (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded database'}); playing a season of the ${league.title} at ${values.fast ? 'full speed' : `${speed} ballots/s`}\n`,
+    `Orleu is up at ${url} (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded database'}); playing a season (Kazakh and Russian leagues, a BP open) at ${values.fast ? 'full speed' : `${speed} ballots/s`}\n`,
   );
   const cups = await api.get<{ total: number }>('/cups');
   const started = performance.now();
   const result = await new SeasonBuilder(api, {
     ...DEMO_SEASON,
-    league,
+    leagues: [KAZAKH_LEAGUE, RUSSIAN_LEAGUE],
     seed: Number(values.seed) || 2026,
     season: String(new Date().getUTCFullYear()),
     nameSuffix: cups.total ? ` ${cups.total + 1}` : '',

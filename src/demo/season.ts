@@ -4,19 +4,22 @@ import { personName, random, type League } from './names.js';
 export const REGIONS = ['south', 'north', 'west', 'central', 'east'] as const;
 
 export interface SeasonOptions {
-  league: League;
-  /** Teams entering each region's case championship. */
-  caseTeamsPerRegion: number;
-  /** The case championship's qualifiers, who enter the region's AMANAT Cup tournament. */
-  qualifiersPerRegion: number;
+  /** The cup's language leagues: each has its own regional tournaments and its own national round. */
+  leagues: League[];
+  /** Teams of each league entering each region's case championship. */
+  caseTeamsPerLeague: number;
+  /** Each league's best teams of a region's case championship, who enter the league's regional tournament. */
+  qualifiersPerLeague: number;
   jurorsPerChampionship: number;
-  /** Adjudicators of each regional tournament (the jurors among them); 3 per debate seats panels of three. */
+  /** Adjudicators of each region (the jurors among them), judging both leagues' tournaments there. */
   adjudicatorsPerRegion: number;
   format: 'wsdc';
   prelimRounds: number;
   breakSize: number;
-  /** Teams each region sends to the national round. */
+  /** Teams each region sends to its league's national round. */
   slotsPerRegion: number;
+  /** A British Parliamentary open in one region, for its strongest teams of either league (rooms of four). */
+  bp: { region: (typeof REGIONS)[number]; teams: number; prelimRounds: number; breakSize: number };
   /** Ballots and scoresheets a second, all judges together; undefined = as fast as the server takes them. */
   ballotsPerSecond?: number;
   seed: number;
@@ -34,15 +37,16 @@ export interface StageProgress {
 
 const silent: StageProgress = { grow() {}, tick() {}, done() {} };
 
-export const DEMO_SEASON: Omit<SeasonOptions, 'league' | 'season'> = {
-  caseTeamsPerRegion: 12,
-  qualifiersPerRegion: 8,
+export const DEMO_SEASON: Omit<SeasonOptions, 'leagues' | 'season'> = {
+  caseTeamsPerLeague: 6,
+  qualifiersPerLeague: 4,
   jurorsPerChampionship: 5,
   adjudicatorsPerRegion: 12,
   format: 'wsdc',
-  prelimRounds: 3,
-  breakSize: 4,
+  prelimRounds: 2,
+  breakSize: 2,
   slotsPerRegion: 2,
+  bp: { region: 'central', teams: 8, prelimRounds: 2, breakSize: 4 },
   seed: 2026,
 };
 
@@ -50,6 +54,7 @@ interface DemoTeam {
   id: string;
   name: string;
   region: string;
+  league: League;
   speakers: string[];
   /** Hidden ability in [0, 1): simulated judges score by it, with their own noise. */
   strength: number;
@@ -82,11 +87,17 @@ export interface RegionResult {
   qualifiers: string[];
 }
 
-export interface SeasonResult {
-  cupId: string;
-  league: string;
+export interface LeagueResult {
+  key: string;
+  title: string;
   regions: RegionResult[];
   national: { tournamentId: string; champion: string; championName: string; championRegion: string };
+}
+
+export interface SeasonResult {
+  cupId: string;
+  leagues: LeagueResult[];
+  bp: { tournamentId: string; champion: string; championName: string };
   judgeLink: string;
   counts: { teams: number; judges: number; scoresheets: number; ballots: number };
 }
@@ -108,8 +119,10 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 const halves = (x: number) => Math.round(x * 2) / 2;
 
 /**
- * Builds and plays a whole season over the public HTTP API: five regional case championships, their qualifiers
- * in a regional AMANAT Cup tournament each, and the national round, with simulated judges.
+ * Builds and plays a whole season over the public HTTP API: five regional case championships; a Kazakh and a
+ * Russian league in one AMANAT Cup, each with a regional tournament in every region (the league's best teams of
+ * the region's case championship) and its own national round; and a British Parliamentary open beside them, all
+ * with simulated judges.
  */
 export class SeasonBuilder {
   private readonly rand: () => number;
@@ -130,11 +143,12 @@ export class SeasonBuilder {
   async run(organiser: { username: string; password: string }): Promise<SeasonResult> {
     this.token = await this.api.login(organiser.username, organiser.password);
     const o = this.options;
+    const [first] = o.leagues;
     const progress = o.progress ?? (() => silent);
 
     const regions = (await this.api.get<{ items: RegionView[] }>('/regions')).items;
     const setup = progress('Registering teams and judges');
-    setup.grow(REGIONS.length * (o.caseTeamsPerRegion + o.adjudicatorsPerRegion));
+    setup.grow(REGIONS.length * (o.leagues.length * o.caseTeamsPerLeague + o.adjudicatorsPerRegion));
     const people = await Promise.all(
       REGIONS.map(async (code) => {
         const region = regions.find((r) => r.code === code)!;
@@ -143,66 +157,81 @@ export class SeasonBuilder {
     );
     setup.done();
 
-    const cup = await this.setUpCup(o.league);
+    const cup = await this.setUpCup();
 
-    const scoring = progress('Case championships «Жастар мәселесі жастар көзімен»');
-    scoring.grow(REGIONS.length * o.caseTeamsPerRegion * o.jurorsPerChampionship);
+    const scoring = progress(`Case championships «${first.championshipTitle}»`);
+    scoring.grow(REGIONS.length * o.leagues.length * o.caseTeamsPerLeague * o.jurorsPerChampionship);
     const championships = await Promise.all(
       people.map((p) => this.playChampionship(p.code, p.teams, p.judges.slice(0, o.jurorsPerChampionship), scoring)),
     );
     scoring.done();
 
-    const regional = progress(`${o.league.cupName}: regional tournaments`);
-    await Promise.all(
-      people.map(async (p, i) => {
-        const tournamentId = cup.regional.get(p.code)!;
-        await this.api.post(
-          `/tournaments/${tournamentId}/teams`,
-          { fromCaseChampionshipId: championships[i].id },
-          this.token,
-        );
-        await this.api.post(
-          `/tournaments/${tournamentId}/adjudicators`,
-          { judgeIds: p.judges.map((j) => j.id) },
-          this.token,
-        );
-        await this.playTournament(tournamentId, regional);
-      }),
+    const regional = progress(`${first.cupName}: regional tournaments of both leagues, and the BP open`);
+    const bpPlayed = this.playBp(
+      people.find((p) => p.code === o.bp.region)!,
+      regional,
     );
+    await Promise.all(
+      cup.leagues.flatMap((league) =>
+        people.map(async (p, i) => {
+          const tournamentId = league.regional.get(p.code)!;
+          for (const teamId of championships[i].order
+            .filter((id) => this.teams.get(id)!.league === league.names)
+            .slice(0, o.qualifiersPerLeague)) {
+            await this.api.post(`/tournaments/${tournamentId}/teams`, { teamId }, this.token);
+          }
+          await this.api.post(
+            `/tournaments/${tournamentId}/adjudicators`,
+            { judgeIds: p.judges.map((j) => j.id) },
+            this.token,
+          );
+          await this.playTournament(tournamentId, league.names, regional);
+        }),
+      ),
+    );
+    const bp = await bpPlayed;
     regional.done();
 
-    const national = progress(`${o.league.cupName}: national round`);
-    await this.playTournament(cup.nationalId, national);
+    const national = progress(`${first.cupName}: national rounds`);
+    await Promise.all(cup.leagues.map((league) => this.playTournament(league.nationalId, league.names, national)));
     national.done();
 
-    const cupView = await this.api.get<CupView>(`/cups/${cup.id}`);
-    const results: RegionResult[] = [];
-    for (const [i, p] of people.entries()) {
-      const tournament = await this.api.get<{ championTeamId: string | null }>(
-        `/tournaments/${cup.regional.get(p.code)}`,
-      );
-      results.push({
-        region: p.code,
-        regionTitle: o.league.regionTitle[p.code],
-        championshipId: championships[i].id,
-        caseWinner: this.teamName(championships[i].qualifiers[0]),
-        tournamentId: cup.regional.get(p.code)!,
-        champion: this.teamName(tournament.championTeamId),
-        qualifiers: cupView.regions.find((r) => r.code === p.code)?.qualifiers ?? [],
+    const leagues: LeagueResult[] = [];
+    for (const league of cup.leagues) {
+      const view = await this.api.get<CupView>(`/cups/${cup.id}?league=${league.names.code}`);
+      const leagueView = view.leagues.find((l) => l.key === league.names.code)!;
+      const results: RegionResult[] = [];
+      for (const [i, p] of people.entries()) {
+        const tournamentId = league.regional.get(p.code)!;
+        const tournament = await this.api.get<{ championTeamId: string | null }>(`/tournaments/${tournamentId}`);
+        results.push({
+          region: p.code,
+          regionTitle: league.names.regionTitle[p.code],
+          championshipId: championships[i].id,
+          caseWinner: this.teamName(championships[i].order[0]),
+          tournamentId,
+          champion: this.teamName(tournament.championTeamId),
+          qualifiers: leagueView.regions.find((r) => r.code === p.code)?.qualifiers ?? [],
+        });
+      }
+      const championId = leagueView.national.champion ?? '';
+      const champion = this.teams.get(championId);
+      leagues.push({
+        key: league.names.code,
+        title: league.names.title,
+        regions: results,
+        national: {
+          tournamentId: league.nationalId,
+          champion: championId,
+          championName: champion?.name ?? '',
+          championRegion: champion ? league.names.regionTitle[champion.region] : '',
+        },
       });
     }
-    const championId = cupView.national.champion ?? '';
-    const champion = this.teams.get(championId);
     return {
       cupId: cup.id,
-      league: o.league.code,
-      regions: results,
-      national: {
-        tournamentId: cup.nationalId,
-        champion: championId,
-        championName: champion?.name ?? '',
-        championRegion: champion ? o.league.regionTitle[champion.region] : '',
-      },
+      leagues,
+      bp,
       judgeLink: [...this.judges.values()][0].link,
       counts: this.counts,
     };
@@ -212,54 +241,59 @@ export class SeasonBuilder {
     return (id && this.teams.get(id)?.name) || '';
   }
 
+  /** A region's teams (so many of each league, named as that league names them) and its judges (names alternating). */
   private async registerRegion(region: RegionView, progress: StageProgress) {
     const o = this.options;
-    const league = o.league;
     const units = [...region.oblasts, ...region.cities];
-    const cityOf = (unit: RegionView['oblasts'][number]) => (league.code === 'kk' ? unit.names.kk : unit.names.ru);
     const teams: DemoTeam[] = [];
-    for (let i = 0; i < o.caseTeamsPerRegion; i++) {
-      const unit = units[i % units.length];
-      const base = league.teamNames[i % league.teamNames.length];
-      const lap = Math.floor(i / league.teamNames.length);
-      const name = `${base}${lap ? ` ${lap + 1}` : ''}${o.nameSuffix ?? ''}`;
-      const members = Array.from({ length: 3 }, (_, m) => ({
-        fullName: personName(league, this.rand),
-        birthDate: `200${3 + Math.floor(this.rand() * 5)}-0${1 + m}-1${m}`,
-      }));
-      const created = await this.api.post<{ id: string; members: { id: string }[] }>(
-        '/teams',
-        {
+    for (const league of o.leagues) {
+      const cityOf = (unit: RegionView['oblasts'][number]) => (league.code === 'kk' ? unit.names.kk : unit.names.ru);
+      for (let i = 0; i < o.caseTeamsPerLeague; i++) {
+        const unit = units[i % units.length];
+        const base = league.teamNames[i % league.teamNames.length];
+        const lap = Math.floor(i / league.teamNames.length);
+        const name = `${base}${lap ? ` ${lap + 1}` : ''}${o.nameSuffix ?? ''}`;
+        const members = Array.from({ length: 3 }, (_, m) => ({
+          fullName: personName(league, this.rand),
+          birthDate: `200${3 + Math.floor(this.rand() * 5)}-0${1 + m}-1${m}`,
+        }));
+        const created = await this.api.post<{ id: string; members: { id: string }[] }>(
+          '/teams',
+          {
+            name,
+            regionCode: region.code,
+            oblastCode: unit.code,
+            institution: league.school(i + 1, cityOf(unit)),
+            rural: i % 5 === 4,
+            members,
+          },
+          this.token,
+        );
+        const team: DemoTeam = {
+          id: created.id,
           name,
-          regionCode: region.code,
-          oblastCode: unit.code,
-          institution: league.school(i + 1, cityOf(unit)),
-          rural: i % 5 === 4,
-          members,
-        },
-        this.token,
-      );
-      const team: DemoTeam = {
-        id: created.id,
-        name,
-        region: region.code,
-        speakers: created.members.map((m) => m.id),
-        strength: this.rand(),
-      };
-      this.teams.set(team.id, team);
-      teams.push(team);
-      this.counts.teams++;
-      progress.tick();
+          region: region.code,
+          league,
+          speakers: created.members.map((m) => m.id),
+          strength: this.rand(),
+        };
+        this.teams.set(team.id, team);
+        teams.push(team);
+        this.counts.teams++;
+        progress.tick();
+      }
     }
     const judges: DemoJudge[] = [];
     for (let j = 0; j < o.adjudicatorsPerRegion; j++) {
+      const league = o.leagues[j % o.leagues.length];
+      const city = units[j % units.length].names[league.code];
       const fullName = personName(league, this.rand);
       const created = await this.api.post<{ id: string; accessCode: string; link: string }>(
         '/judges',
         {
           fullName,
           regionCode: region.code,
-          institution: `${league.university(cityOf(units[j % units.length]))} ${j + 1}`,
+          institution: `${league.university(city)} ${j + 1}`,
           strength: 3 + (j % 7),
         },
         this.token,
@@ -282,49 +316,100 @@ export class SeasonBuilder {
     return { teams, judges };
   }
 
-  /** The cup and its tournaments for one league: the league is this function's one parameter. */
-  async setUpCup(league: League): Promise<{ id: string; regional: Map<string, string>; nationalId: string }> {
+  /** The cup, its leagues, and each league's regional tournaments and national round. */
+  async setUpCup(): Promise<{
+    id: string;
+    leagues: { names: League; regional: Map<string, string>; nationalId: string }[];
+  }> {
     const o = this.options;
     const cup = await this.api.post<{ id: string }>(
       '/cups',
-      { name: `${league.cupName} — ${league.title}`, season: o.season, slotsPerRegion: o.slotsPerRegion },
+      { name: o.leagues[0].cupName, season: o.season, slotsPerRegion: o.slotsPerRegion },
       this.token,
     );
-    const regional = new Map<string, string>();
-    for (const code of REGIONS) {
-      const t = await this.api.post<{ id: string }>(
-        '/tournaments',
-        {
-          name: `${league.cupName} — ${league.regionTitle[code]}`,
-          level: 'regional',
-          cupId: cup.id,
-          regionCode: code,
-          format: o.format,
-          prelimRounds: o.prelimRounds,
-          breakSize: o.breakSize,
-        },
-        this.token,
-      );
-      regional.set(code, t.id);
-    }
-    const national = await this.api.post<{ id: string }>(
-      '/tournaments',
-      {
-        name: `${league.cupName} — ${league.title}`,
-        level: 'national',
-        cupId: cup.id,
-        format: o.format,
-        prelimRounds: 0,
-        breakSize: REGIONS.length * o.slotsPerRegion,
-      },
-      this.token,
-    );
-    // Three judges of each region sit the national round: panels of three across its rooms.
+    // Three judges of each region sit each national round: panels of three across its rooms.
     const pool = [...this.judges.values()];
     const perRegion = Math.max(1, Math.floor(pool.length / REGIONS.length));
     const nationalJudges = REGIONS.flatMap((_, r) => pool.slice(r * perRegion, r * perRegion + 3).map((j) => j.id));
-    await this.api.post(`/tournaments/${national.id}/adjudicators`, { judgeIds: nationalJudges }, this.token);
-    return { id: cup.id, regional, nationalId: national.id };
+    const leagues = [];
+    for (const names of o.leagues) {
+      const added = await this.api.post<{ leagues: { id: string; key: string }[] }>(
+        `/cups/${cup.id}/leagues`,
+        { key: names.code, name: names.title, language: names.code, placesPerUnit: o.slotsPerRegion },
+        this.token,
+      );
+      const leagueId = added.leagues.find((l) => l.key === names.code)!.id;
+      const regional = new Map<string, string>();
+      for (const code of REGIONS) {
+        const t = await this.api.post<{ id: string }>(
+          '/tournaments',
+          {
+            name: `${names.cupName} — ${names.regionTitle[code]} (${names.title})`,
+            level: 'regional',
+            cupId: cup.id,
+            leagueId,
+            regionCode: code,
+            format: o.format,
+            prelimRounds: o.prelimRounds,
+            breakSize: o.breakSize,
+          },
+          this.token,
+        );
+        regional.set(code, t.id);
+      }
+      const national = await this.api.post<{ id: string }>(
+        '/tournaments',
+        {
+          name: `${names.cupName} — ${names.title}`,
+          level: 'national',
+          cupId: cup.id,
+          leagueId,
+          format: o.format,
+          prelimRounds: 0,
+          breakSize: REGIONS.length * o.slotsPerRegion,
+        },
+        this.token,
+      );
+      await this.api.post(`/tournaments/${national.id}/adjudicators`, { judgeIds: nationalJudges }, this.token);
+      leagues.push({ names, regional, nationalId: national.id });
+    }
+    return { id: cup.id, leagues };
+  }
+
+  /** The BP open: the region's strongest teams by their case championship's marks, its judges, to a champion. */
+  private async playBp(
+    region: { code: string; teams: DemoTeam[]; judges: DemoJudge[] },
+    progress: StageProgress,
+  ): Promise<SeasonResult['bp']> {
+    const o = this.options;
+    const names = o.leagues[o.leagues.length - 1];
+    const created = await this.api.post<{ id: string }>(
+      '/tournaments',
+      {
+        name: `${names.cupName} — BP, ${names.regionTitle[region.code]}`,
+        level: 'regional',
+        regionCode: region.code,
+        format: 'bp',
+        prelimRounds: o.bp.prelimRounds,
+        breakSize: o.bp.breakSize,
+      },
+      this.token,
+    );
+    const entered = [...region.teams].sort((a, b) => b.strength - a.strength).slice(0, o.bp.teams);
+    for (const team of entered)
+      await this.api.post(`/tournaments/${created.id}/teams`, { teamId: team.id }, this.token);
+    await this.api.post(
+      `/tournaments/${created.id}/adjudicators`,
+      { judgeIds: region.judges.map((j) => j.id) },
+      this.token,
+    );
+    await this.playTournament(created.id, names, progress);
+    const view = await this.api.get<{ championTeamId: string | null }>(`/tournaments/${created.id}`);
+    return {
+      tournamentId: created.id,
+      champion: view.championTeamId ?? '',
+      championName: this.teamName(view.championTeamId),
+    };
   }
 
   private async playChampionship(region: string, teams: DemoTeam[], jurors: DemoJudge[], progress: StageProgress) {
@@ -332,9 +417,9 @@ export class SeasonBuilder {
     const created = await this.api.post<{ id: string; criteria: { key: string; maxScore: number }[] }>(
       '/case-championships',
       {
-        title: `${o.league.championshipTitle} — ${o.league.regionTitle[region]}`,
+        title: `${o.leagues[0].championshipTitle} — ${o.leagues[0].regionTitle[region]}`,
         regionCode: region,
-        qualifierSlots: o.qualifiersPerRegion,
+        qualifierSlots: o.leagues.length * o.qualifiersPerLeague,
       },
       this.token,
     );
@@ -368,22 +453,20 @@ export class SeasonBuilder {
         }),
       );
     }
-    const finalised = await this.api.post<{ qualifiers: string[] }>(
-      `/case-championships/${id}/finalise`,
-      {},
-      this.token,
-    );
-    return { id, qualifiers: finalised.qualifiers };
+    await this.api.post(`/case-championships/${id}/finalise`, {}, this.token);
+    // Each league takes its own best teams of the region from the whole standing, not only the qualifying places.
+    const standings = await this.api.get<{ rows: { teamId: string }[] }>(`/case-championships/${id}/standings`);
+    return { id, order: standings.rows.map((r) => r.teamId) };
   }
 
   /** Draws, releases and judges rounds until the tournament has a champion. */
-  private async playTournament(tournamentId: string, progress: StageProgress): Promise<void> {
+  private async playTournament(tournamentId: string, league: League, progress: StageProgress): Promise<void> {
     for (let guard = 0; guard < 40; guard++) {
       const view = await this.api.get<{ status: string }>(`/tournaments/${tournamentId}`);
       if (view.status === 'finished') return;
       const drawn = await this.api.post<{ seq: number }>(
         `/tournaments/${tournamentId}/rounds`,
-        { motion: this.motion() },
+        { motion: this.motion(league) },
         this.token,
       );
       const released = await this.api.post<{ debates: DebateView[] }>(
@@ -406,7 +489,7 @@ export class SeasonBuilder {
       await this.pacer.wait();
       const receipt = await this.api.post<{ needsConfirmation: boolean }>(
         `/debates/${debate.id}/ballots`,
-        this.ballot(debate, judge),
+        debate.teams.length === 4 ? this.bpBallot(debate, judge) : this.ballot(debate, judge),
         judge.token,
         `demo:${debate.id}:${judge.id}`,
       );
@@ -443,9 +526,38 @@ export class SeasonBuilder {
     return { teams: sheets };
   }
 
-  private motion(): string {
+  /**
+   * A BP ballot: two speeches a team (50–99, whole marks) by ability plus the judge's noise. The ranks follow the
+   * totals, which may not tie: a tied team loses a mark from its first speech (or, at 50, the other gains one).
+   */
+  private bpBallot(debate: DebateView, judge: DemoJudge) {
+    const sheets = debate.teams.map(({ teamId }) => {
+      const team = this.teams.get(teamId)!;
+      return {
+        teamId,
+        speeches: team.speakers.slice(0, 2).map((speakerId) => ({
+          speakerId,
+          score: clamp(Math.round(75 + 16 * (team.strength - 0.5) + (this.rand() - 0.5) * 4 * judge.noise), 50, 99),
+        })),
+      };
+    });
+    const total = (s: (typeof sheets)[number]) => s.speeches.reduce((n, x) => n + x.score, 0);
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const [i, a] of sheets.entries()) {
+        const tie = sheets.slice(i + 1).find((b) => total(b) === total(a));
+        if (!tie) continue;
+        if (tie.speeches[0].score > 50) tie.speeches[0].score -= 1;
+        else a.speeches[0].score += 1;
+        changed = true;
+      }
+    }
+    return { teams: sheets };
+  }
+
+  private motion(league: League): string {
     const motions =
-      this.options.league.code === 'kk'
+      league.code === 'kk'
         ? [
             'Бұл палата мектептерде смартфонға тыйым салар еді',
             'Бұл палата ауылдық жастарға жеке квота енгізер еді',
@@ -467,6 +579,9 @@ interface RegionView {
 }
 
 interface CupView {
-  regions: { code: string; qualifiers: string[] }[];
-  national: { tournamentId: string; status: string; champion?: string };
+  leagues: {
+    key: string;
+    regions: { code: string; qualifiers: string[] }[];
+    national: { tournamentId: string; status: string; champion?: string };
+  }[];
 }

@@ -27,7 +27,6 @@ import {
   TeamConflict,
   UpdateJudgeDto,
 } from './judge.dto.js';
-import { Mentor } from '../mentors/mentor.entity.js';
 import {
   CredentialAction,
   Judge,
@@ -283,21 +282,29 @@ export class JudgesService {
   /** Every judge–team conflict among the given people: declared ones and same-institution ones. */
   async conflicts(em: EntityManager, judgeIds: string[], teamIds: string[]): Promise<TeamConflict[]> {
     if (judgeIds.length === 0 || teamIds.length === 0) return [];
-    const [judges, teams, declared] = await Promise.all([
-      em.findBy(Judge, { id: In(judgeIds) }),
-      em.findBy(Team, { id: In(teamIds) }),
-      em.findBy(JudgeTeamConflict, { judgeId: In(judgeIds), teamId: In(teamIds) }),
-    ]);
+    // One round trip: every ballot checks its judge against the debate's teams.
+    const [{ judges, teams, declared }] = (await em.query(
+      `SELECT
+         (SELECT coalesce(json_agg(json_build_object('id', j.id, 'institution', j.institution)), '[]')
+            FROM judges j WHERE j.id = ANY($1::uuid[])) AS judges,
+         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'institution', t.institution,
+                   'mentorJudgeId', m.judge_id)), '[]')
+            FROM teams t LEFT JOIN mentors m ON m.id = t.mentor_id WHERE t.id = ANY($2::uuid[])) AS teams,
+         (SELECT coalesce(json_agg(json_build_object('judgeId', c.judge_id, 'teamId', c.team_id)), '[]')
+            FROM judge_team_conflicts c WHERE c.judge_id = ANY($1::uuid[]) AND c.team_id = ANY($2::uuid[])) AS declared`,
+      [judgeIds, teamIds],
+    )) as {
+      judges: { id: string; institution: string }[];
+      teams: { id: string; institution: string; mentorJudgeId: string | null }[];
+      declared: { judgeId: string; teamId: string }[];
+    }[];
     const out: TeamConflict[] = declared.map((c) => ({ judgeId: c.judgeId, teamId: c.teamId, reason: 'declared' }));
     const seen = new Set(out.map((c) => `${c.judgeId}:${c.teamId}`));
-    // A judge who mentors a team never scores it: the mentor record names the judge.
-    const mentorIds = [...new Set(teams.map((t) => t.mentorId).filter((id): id is string => id !== null))];
-    const mentors = mentorIds.length ? await em.findBy(Mentor, { id: In(mentorIds) }) : [];
-    const mentorJudge = new Map(mentors.map((m) => [m.id, m.judgeId]));
     for (const judge of judges) {
       for (const team of teams) {
         if (seen.has(`${judge.id}:${team.id}`)) continue;
-        if (team.mentorId && mentorJudge.get(team.mentorId) === judge.id) {
+        // A judge who mentors a team never scores it: the mentor record names the judge.
+        if (team.mentorJudgeId === judge.id) {
           out.push({ judgeId: judge.id, teamId: team.id, reason: 'mentor' });
         } else if (sameInstitution(judge.institution, team.institution)) {
           out.push({ judgeId: judge.id, teamId: team.id, reason: 'same-institution' });

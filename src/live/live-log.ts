@@ -23,17 +23,14 @@ export class LiveLog {
     type: LiveEventType,
     payload: Record<string, unknown>,
   ): Promise<number> {
+    // One statement: the room's row stays locked from here to commit, so the fewer round trips after it the better.
     const [{ seq }] = (await em.query(
-      `INSERT INTO live_rooms (room, seq) VALUES ($1, 1)
-       ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + 1 RETURNING seq`,
-      [room],
+      `WITH next AS (
+         INSERT INTO live_rooms (room, seq) VALUES ($1, 1)
+         ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + 1 RETURNING seq)
+       INSERT INTO live_events (room, seq, type, payload) SELECT $1, seq, $2::text, $3::jsonb FROM next RETURNING seq`,
+      [room, type, JSON.stringify(payload)],
     )) as { seq: number }[];
-    await em.query(`INSERT INTO live_events (room, seq, type, payload) VALUES ($1, $2, $3, $4)`, [
-      room,
-      seq,
-      type,
-      JSON.stringify(payload),
-    ]);
     if (seq % 100 === 0) {
       await em.query(`DELETE FROM live_events WHERE room = $1 AND seq <= $2`, [room, seq - LOG_RETENTION]);
     }

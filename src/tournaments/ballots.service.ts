@@ -27,12 +27,43 @@ export class BallotsService {
   ) {}
 
   async submit(debateId: string, judge: Principal, dto: BallotDto, key: string | undefined): Promise<BallotReceipt> {
+    try {
+      return await this.submitOnce(debateId, judge, dto, key, false);
+    } catch (error) {
+      // Another judge's ballot came in between the peek and the locks, so this one completes the panel: again, with
+      // the tournament locked for update. The first attempt rolled back (its idempotency key with it).
+      if (error instanceof CompletesPanel) return this.submitOnce(debateId, judge, dto, key, true);
+      throw error;
+    }
+  }
+
+  private async submitOnce(
+    debateId: string,
+    judge: Principal,
+    dto: BallotDto,
+    key: string | undefined,
+    completing: boolean,
+  ): Promise<BallotReceipt> {
     let changes: LiveChanges | undefined;
     const { value, replayed } = await this.idempotency.run(
       { scope: `judge:${judge.id}:ballot:${debateId}`, key, body: dto },
       async (em) => {
         changes = this.live.within(em);
-        const { tournament, bundle } = await lockDebate(em, debateId);
+        // Unlocked, a hint: will this ballot complete the panel? Only then does it need the tournament for update.
+        const [peek] = (await em.query(
+          `SELECT d.tournament_id AS "tournamentId",
+                  (SELECT count(*)::int FROM debate_adjudicators a WHERE a.debate_id = d.id) AS "panelSize",
+                  (SELECT count(*)::int FROM ballots b WHERE b.debate_id = d.id AND b.current AND b.judge_id <> $2)
+                    AS "othersIn"
+             FROM debates d WHERE d.id = $1`,
+          [debateId, judge.id],
+        )) as { tournamentId: string; panelSize: number; othersIn: number }[];
+        if (!peek) throw DomainError.notFound('debate', debateId);
+        const shared = !completing && peek.othersIn + 1 < peek.panelSize;
+        const { tournament, bundle } = await lockDebate(em, debateId, {
+          owner: peek.tournamentId,
+          tournamentLock: shared ? 'share' : 'update',
+        });
         if (!bundle.panel.some((p) => p.judgeId === judge.id))
           throw DomainError.forbidden("you are not on this debate's panel");
         if (bundle.round.status !== 'released') {
@@ -41,6 +72,8 @@ export class BallotsService {
         if (bundle.debate.status === 'confirmed') {
           throw DomainError.wrongState("this debate's result is confirmed: ask the organiser for a correction");
         }
+        const othersIn = bundle.ballots.filter((b) => b.judgeId !== judge.id).length;
+        if (shared && othersIn + 1 === bundle.panel.length) throw new CompletesPanel();
         await this.assertNoConflict(em, judge.id, bundle);
         const ballot = await this.writeBallot(em, tournament, bundle, judge.id, dto, `judge:${judge.id}`);
         const ballots = [...bundle.ballots.filter((b) => b.judgeId !== judge.id), ballot];
@@ -247,24 +280,26 @@ export class BallotsService {
       throw DomainError.staleVersion(`the ballot of judge ${judgeId}`, dto.version);
     }
     if (existing) {
-      const retired = await em
-        .createQueryBuilder()
-        .update(Ballot)
-        .set({ current: false })
-        .where('id = :id AND current AND version = :version', { id: existing.id, version: existing.version })
-        .execute();
-      if (retired.affected !== 1) throw DomainError.staleVersion(`the ballot of judge ${judgeId}`, existing.version);
+      const retired = (await em.query(`UPDATE ballots SET current = false WHERE id = $1 AND current AND version = $2`, [
+        existing.id,
+        existing.version,
+      ])) as [unknown[], number];
+      if (retired[1] !== 1) throw DomainError.staleVersion(`the ballot of judge ${judgeId}`, existing.version);
     }
-    return em.save(
-      em.create(Ballot, {
-        debateId: bundle.debate.id,
-        judgeId,
-        version: (existing?.version ?? 0) + 1,
-        current: true,
-        sheet: { teams: dto.teams },
-        submittedBy,
-      }),
-    );
+    const ballot = em.create(Ballot, {
+      debateId: bundle.debate.id,
+      judgeId,
+      version: (existing?.version ?? 0) + 1,
+      current: true,
+      sheet: { teams: dto.teams },
+      submittedBy,
+    });
+    const [row] = (await em.query(
+      `INSERT INTO ballots (debate_id, judge_id, version, current, sheet, submitted_by)
+       VALUES ($1, $2, $3, true, $4, $5) RETURNING id, submitted_at AS "submittedAt"`,
+      [ballot.debateId, judgeId, ballot.version, JSON.stringify(ballot.sheet), submittedBy],
+    )) as { id: string; submittedAt: Date }[];
+    return Object.assign(ballot, row);
   }
 
   private async audit(
@@ -286,3 +321,6 @@ export class BallotsService {
     });
   }
 }
+
+/** Thrown inside a ballot's transaction that turned out to complete its panel while holding the tournament shared. */
+class CompletesPanel extends Error {}

@@ -19,7 +19,8 @@ import type { TeamRow } from './tournament-views.js';
  * LOCK ORDER — every transaction that writes a tournament's bracket, standings, rounds or a debate's result takes
  * its rows in this order, only through the lockers below:
  *
- *   1. the tournament row (`lockTournament`; a national round's cup row just before it);
+ *   1. the tournament row (`lockTournament`; a national round's cup row just before it), for update — or shared,
+ *      by a ballot that does not complete its debate's panel (see `TournamentLock`);
  *   2. then the debate row (`lockDebate` takes both, in this order);
  *   3. a regional tournament handing its qualifiers on takes its cup's row (`lockCup`) after its own rows, then
  *      writes the national round's row — the same cup-then-national order as 1, so neither waits on the other.
@@ -28,12 +29,34 @@ import type { TeamRow } from './tournament-views.js';
  * bracket after the other's commit, so neither writes back a stale bracket (issue 9.1).
  */
 
-/** The tournament, locked for update (after its cup's row for a national round). */
-export async function lockTournament(em: EntityManager, id: string): Promise<Tournament> {
+/**
+ * How a transaction holds the tournament row. `update` excludes every other writer of the tournament; `share`
+ * admits other `share` holders and excludes `update` ones: a ballot that does not complete its panel writes only its
+ * debate's rows (under the debate's own lock) and the live log, so such ballots of different debates need not wait
+ * for each other, while anything that changes the tournament, its rounds or a result still waits for them all.
+ */
+export type TournamentLock = 'update' | 'share';
+
+const LOCK_MODE = { update: 'pessimistic_write', share: 'pessimistic_read' } as const;
+
+/** The tournament, locked (after its cup's row for a national round). */
+export async function lockTournament(
+  em: EntityManager,
+  id: string,
+  mode: TournamentLock = 'update',
+): Promise<Tournament> {
+  // Most tournaments have no cup row to take first: try them in one statement.
+  const direct = await em
+    .createQueryBuilder(Tournament, 't')
+    .setLock(LOCK_MODE[mode])
+    .where('t.id = :id', { id })
+    .andWhere(`NOT (t.level = 'national' AND t.cup_id IS NOT NULL)`)
+    .getOne();
+  if (direct) return direct;
   const peek = await em.findOne(Tournament, { where: { id }, select: { id: true, level: true, cupId: true } });
   if (!peek) throw DomainError.notFound('tournament', id);
-  if (peek.level === 'national' && peek.cupId) await lockCup(em, peek.cupId);
-  return em.createQueryBuilder(Tournament, 't').setLock('pessimistic_write').where('t.id = :id', { id }).getOneOrFail();
+  if (peek.level === 'national' && peek.cupId) await lockCup(em, peek.cupId, mode);
+  return em.createQueryBuilder(Tournament, 't').setLock(LOCK_MODE[mode]).where('t.id = :id', { id }).getOneOrFail();
 }
 
 /** A round, after its tournament (the lock order above). */
@@ -48,26 +71,39 @@ export async function lockRound(em: EntityManager, tournamentId: string, seq: nu
   return round;
 }
 
-/** The debate's tournament, then the debate, both locked for update, with everything a ballot needs. */
+/**
+ * The debate's tournament, then the debate (for update), with everything a ballot needs. `owner` skips the read of
+ * the debate's tournament when the caller has it already.
+ */
 export async function lockDebate(
   em: EntityManager,
   debateId: string,
+  options: { tournamentLock?: TournamentLock; owner?: string } = {},
 ): Promise<{ tournament: Tournament; bundle: DebateBundle }> {
   // A debate's tournament never changes, so reading it before taking any lock is safe.
-  const owner = await em.findOne(Debate, { where: { id: debateId }, select: { id: true, tournamentId: true } });
+  const owner = options.owner ?? (await debateOwner(em, debateId));
   if (!owner) throw DomainError.notFound('debate', debateId);
-  const tournament = await lockTournament(em, owner.tournamentId);
-  await em
+  const tournament = await lockTournament(em, owner, options.tournamentLock);
+  const debate = await em
     .createQueryBuilder(Debate, 'd')
     .setLock('pessimistic_write')
     .where('d.id = :debateId', { debateId })
-    .getOneOrFail();
-  return { tournament, bundle: await loadDebate(em, debateId) };
+    .getOne();
+  if (!debate) throw DomainError.notFound('debate', debateId);
+  // Read in a statement of its own, after the lock: it sees every ballot committed before the lock was granted.
+  return { tournament, bundle: await bundleOf(em, debate) };
+}
+
+async function debateOwner(em: EntityManager, debateId: string): Promise<string | undefined> {
+  const rows = (await em.query(`SELECT tournament_id AS "tournamentId" FROM debates WHERE id = $1`, [debateId])) as {
+    tournamentId: string;
+  }[];
+  return rows[0]?.tournamentId;
 }
 
 /** A cup row, locked: the national entries and bracket change only under it. */
-export async function lockCup(em: EntityManager, id: string): Promise<Cup> {
-  const cup = await em.createQueryBuilder(Cup, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+export async function lockCup(em: EntityManager, id: string, mode: TournamentLock = 'update'): Promise<Cup> {
+  const cup = await em.createQueryBuilder(Cup, 'c').setLock(LOCK_MODE[mode]).where('c.id = :id', { id }).getOne();
   if (!cup) throw DomainError.notFound('cup', id);
   return cup;
 }
@@ -239,16 +275,56 @@ export interface DebateBundle {
 export async function loadDebate(em: EntityManager, id: string): Promise<DebateBundle> {
   const debate = await em.findOneBy(Debate, { id });
   if (!debate) throw DomainError.notFound('debate', id);
-  const [round, teams, panel, ballots] = await Promise.all([
-    em.findOneByOrFail(Round, { id: debate.roundId }),
-    em.findBy(DebateTeam, { debateId: id }),
-    em.findBy(DebateAdjudicator, { debateId: id }),
-    em.find(Ballot, { where: { debateId: id, current: true }, order: { submittedAt: 'ASC' } }),
-  ]);
-  const members = teams.length
-    ? await em.find(TeamMember, { where: { teamId: In(teams.map((t) => t.teamId)) }, order: { position: 'ASC' } })
-    : [];
-  const speakers = new Map(teams.map((t) => [t.teamId, members.filter((m) => m.teamId === t.teamId).map((m) => m.id)]));
+  return bundleOf(em, debate);
+}
+
+interface BundleLists {
+  bundle_teams: Pick<DebateTeam, 'teamId' | 'side' | 'ironSpeakerIds'>[];
+  bundle_panel: Pick<DebateAdjudicator, 'judgeId' | 'role'>[];
+  bundle_ballots: (Omit<Ballot, 'debate' | 'judge' | 'submittedAt'> & { submittedAt: string })[];
+  bundle_members: { teamId: string; id: string }[];
+}
+
+/**
+ * The rest of a debate's bundle in one statement: its round as an entity, and the sides, panel, current ballots
+ * and speakers aggregated beside it (a ballot is submitted many times a second: one round trip, not five).
+ */
+async function bundleOf(em: EntityManager, debate: Debate): Promise<DebateBundle> {
+  const { entities, raw } = await em
+    .createQueryBuilder(Round, 'r')
+    .addSelect(
+      `(SELECT coalesce(json_agg(json_build_object('teamId', dt.team_id, 'side', dt.side,
+          'ironSpeakerIds', dt.iron_speaker_ids)), '[]') FROM debate_teams dt WHERE dt.debate_id = :debateId)`,
+      'bundle_teams',
+    )
+    .addSelect(
+      `(SELECT coalesce(json_agg(json_build_object('judgeId', da.judge_id, 'role', da.role)), '[]')
+          FROM debate_adjudicators da WHERE da.debate_id = :debateId)`,
+      'bundle_panel',
+    )
+    .addSelect(
+      `(SELECT coalesce(json_agg(json_build_object('id', b.id, 'debateId', b.debate_id, 'judgeId', b.judge_id,
+          'version', b.version, 'current', b.current, 'sheet', b.sheet, 'submittedBy', b.submitted_by,
+          'submittedAt', b.submitted_at) ORDER BY b.submitted_at), '[]')
+          FROM ballots b WHERE b.debate_id = :debateId AND b.current)`,
+      'bundle_ballots',
+    )
+    .addSelect(
+      `(SELECT coalesce(json_agg(json_build_object('teamId', m.team_id, 'id', m.id) ORDER BY m.position), '[]')
+          FROM team_members m JOIN debate_teams dt ON dt.team_id = m.team_id WHERE dt.debate_id = :debateId)`,
+      'bundle_members',
+    )
+    .where('r.id = :roundId', { roundId: debate.roundId, debateId: debate.id })
+    .getRawAndEntities<BundleLists>();
+  const [round] = entities;
+  if (!round) throw DomainError.notFound('round', debate.roundId);
+  const lists = raw[0];
+  const teams = lists.bundle_teams.map((t) => em.create(DebateTeam, { debateId: debate.id, ...t }));
+  const panel = lists.bundle_panel.map((p) => em.create(DebateAdjudicator, { debateId: debate.id, ...p }));
+  const ballots = lists.bundle_ballots.map((b) => em.create(Ballot, { ...b, submittedAt: new Date(b.submittedAt) }));
+  const speakers = new Map(
+    teams.map((t) => [t.teamId, lists.bundle_members.filter((m) => m.teamId === t.teamId).map((m) => m.id)]),
+  );
   return { debate, round, teams, panel, ballots, speakers };
 }
 
