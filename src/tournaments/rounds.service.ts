@@ -19,7 +19,7 @@ import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, lockTournament } f
 import { breakSizeFor, drawPrelimRound, roomSizeOf } from './tournament-engine.js';
 import { CreateRoundDto } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
-import { roundView, type RoundView } from './tournament-views.js';
+import { roundView, tournamentStage, type RoundView } from './tournament-views.js';
 
 interface PlannedDebate {
   room: number;
@@ -86,6 +86,11 @@ export class RoundsService {
         : [];
       const view = await roundView(em, { ...round, status: 'released' }, false);
       await changes.record('tournament', tournamentId, 'draw', { round: view });
+      // The cup's board shows each of its tournaments' stage: tell it a round is out.
+      const tournament = await em.findOneByOrFail(Tournament, { id: tournamentId });
+      if (tournament.cupId) {
+        await changes.record('cup', tournament.cupId, 'stage', { tournament: await tournamentStage(em, tournament) });
+      }
       for (const judgeId of new Set(panel.map((p) => p.judgeId))) {
         await changes.record('judge', judgeId, 'assignment', {
           tournamentId,

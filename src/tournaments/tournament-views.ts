@@ -12,7 +12,7 @@ import { Cup } from './cup.entity.js';
 import { Debate, type DebateDecision } from './debate.entity.js';
 import { DebateAdjudicator } from './debate-adjudicator.entity.js';
 import { DebateTeam } from './debate-team.entity.js';
-import type { BrokenConstraint, Round } from './round.entity.js';
+import { Round as RoundRow, type BrokenConstraint, type Round } from './round.entity.js';
 import { Tournament, type BreakReport } from './tournament.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
 import { loadQualifiers } from './tournament-data.js';
@@ -84,6 +84,8 @@ export interface BracketView {
       teamIds: (string | null)[];
       winnerTeamId: string | null;
       ranking: string[] | null;
+      /** A first-round match with an empty slot: its team goes on without debating. */
+      bye: boolean;
     }[];
   }[];
   champion: string | null;
@@ -182,9 +184,40 @@ export async function bracketView(em: EntityManager, t: Tournament): Promise<Bra
         teamIds: m.teamIds,
         winnerTeamId: m.winnerTeamId,
         ranking: m.ranking ?? null,
+        bye: m.bye,
       })),
     })),
     champion: t.championTeamId,
+  };
+}
+
+/** Where a tournament stands, for the cup's board: its status and its latest released round. */
+export interface TournamentStage {
+  tournamentId: string;
+  name: string;
+  level: Tournament['level'];
+  regionCode: string | null;
+  leagueId: string | null;
+  status: Tournament['status'];
+  round: { seq: number; kind: Round['kind']; name: string | null } | null;
+  championTeamId: string | null;
+}
+
+export async function tournamentStage(em: EntityManager, t: Tournament): Promise<TournamentStage> {
+  const [round] = await em.find(RoundRow, {
+    where: { tournamentId: t.id, status: In(['released', 'closed']) },
+    order: { seq: 'DESC' },
+    take: 1,
+  });
+  return {
+    tournamentId: t.id,
+    name: t.name,
+    level: t.level,
+    regionCode: t.regionCode,
+    leagueId: t.leagueId,
+    status: t.status,
+    round: round ? { seq: round.seq, kind: round.kind, name: round.name } : null,
+    championTeamId: t.championTeamId,
   };
 }
 
