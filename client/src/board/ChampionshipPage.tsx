@@ -156,26 +156,28 @@ export function ChampionshipScreen(props: { id: string }) {
   const [version, setVersion] = useState<number | null>(null);
   const current = version ?? board?.championship.version ?? 0;
   const busy = useRef(false);
+  const post = (action: 'reveal' | 'freeze', at: number) =>
+    request<{ version: number }>(`/api/case-championships/${props.id}/${action}?version=${at}`, { method: 'POST', token: token! });
   const step = async (action: 'reveal' | 'freeze') => {
     // One step at a time: a clicker pressed twice must not send two steps with one version.
     if (!token || busy.current) return;
     busy.current = true;
     try {
-      const view = await request<{ version: number }>(`/api/case-championships/${props.id}/${action}?version=${current}`, {
-        method: 'POST',
-        token,
-      });
+      let view: { version: number };
+      try {
+        view = await post(action, current);
+      } catch (e) {
+        // A stale version (the board changed since this page read it): read the current one and step once more.
+        if (!(e instanceof ApiError && e.status === 409 && /version|stale/i.test(e.message))) throw e;
+        const fresh = await request<{ version: number }>(`/api/case-championships/${props.id}`, { token });
+        view = await post(action, fresh.version);
+      }
       setVersion(view.version);
       setError(null);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
         sessionStorage.removeItem('orleu.board.organiser');
         organiserToken.value = null;
-      }
-      // A stale version (someone else stepped): read the current one, so the next key press works.
-      if (e instanceof ApiError && e.status === 409) {
-        const view = await request<{ version: number }>(`/api/case-championships/${props.id}`, { token }).catch(() => null);
-        if (view) setVersion(view.version);
       }
       setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -9,7 +9,7 @@ import type { CupBoard, CupNationalRow, CupRegionRow } from './types.js';
 
 const followCup = (id: string) => follow('cup', id, cupSnapshot, applyCup);
 
-function Stage(props: { board: CupBoard; tournamentId: string | null; status: string }) {
+function Stage(props: { board: CupBoard; tournamentId: string | null }) {
   const stage = props.board.tournaments.find((x) => x.tournamentId === props.tournamentId);
   if (!props.tournamentId || !stage) return <span class="muted">{t('cup.noTournament')}</span>;
   return (
@@ -17,8 +17,8 @@ function Stage(props: { board: CupBoard; tournamentId: string | null; status: st
       <a href={`/board/tournament/${props.tournamentId}`}>{stage.name}</a>
       <br />
       <small>
-        {statusLabel(props.status)}
-        {stage.round && props.status !== 'finished' && ` · ${roundLabel(stage.round)}`}
+        {statusLabel(stage.status)}
+        {stage.round && stage.status !== 'finished' && ` · ${roundLabel(stage.round)}`}
       </small>
     </span>
   );
@@ -42,7 +42,7 @@ function Regions(props: { board: CupBoard; rows: CupRegionRow[]; caption: string
         <tr key={r.code} class={flashed(`region:${r.code}`)}>
           <th scope="row">{names.has(r.code) ? pick(names.get(r.code)!) : r.code}</th>
           <td>
-            <Stage board={board} tournamentId={r.tournamentId} status={r.status} />
+            <Stage board={board} tournamentId={r.tournamentId} />
           </td>
           <td>
             {r.qualifiers.length ? (
@@ -69,7 +69,7 @@ function National(props: { board: CupBoard; national: CupNationalRow }) {
     <section class={flashed('national')}>
       <h3>{t('cup.national')}</h3>
       <p>
-        <Stage board={board} tournamentId={national.tournamentId} status={national.status} />
+        <Stage board={board} tournamentId={national.tournamentId} />
       </p>
       {national.champion && (
         <p class="champion">

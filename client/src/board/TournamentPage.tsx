@@ -99,7 +99,7 @@ export function Draw(props: { board: TournamentBoard; order: 'room' | 'team' }) 
     return (
       <>
         <Motion board={props.board} />
-        <Table caption={t('draw.byTeam')} head={<tr><th scope="col">{t('common.team')}</th><th scope="col">{t('draw.room', { room: '' }).trim()}</th></tr>}>
+        <Table caption={t('draw.byTeam')} head={<tr><th scope="col">{t('common.team')}</th><th scope="col">{t('draw.roomHeader')}</th></tr>}>
           {rows.map((r) => (
             <tr key={r.teamId} class={flashed(`debate:${r.debateId}`)}>
               <td>{r.teamName}</td>
@@ -248,7 +248,7 @@ export function TournamentScreen(props: { id: string; query: URLSearchParams; ta
       )}
       {scene === 'motion' && !round && <p>{t('draw.none')}</p>}
       {(scene === 'draw' || scene === 'teams') && (
-        <div class="autoscroll" ref={scroller}>
+        <div class="autoscroll" ref={scroller} tabIndex={0} role="region" aria-label={t(scene === 'draw' ? 'tab.draw' : 'tab.teams')}>
           {scene === 'draw' ? (
             <>
               <p class="draw-order">

@@ -42,7 +42,11 @@ export function applyTournament(board: TournamentBoard, type: string, p: Payload
   switch (type) {
     case 'draw': {
       const round = p.round as RoundView;
-      return { board: { ...board, currentRound: round, ballots: {} }, changed: ['draw'] };
+      const bracket = (p.bracket as BracketView | undefined) ?? board.bracket;
+      return {
+        board: { ...board, currentRound: round, bracket, ballots: {} },
+        changed: ['draw', ...changedMatches(board.bracket, bracket)],
+      };
     }
     case 'score': {
       const debateId = String(p.debateId);

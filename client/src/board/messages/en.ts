@@ -37,6 +37,7 @@ export const en = {
   'round.of': 'Round of {count}',
   'draw.none': 'No round has been released yet.',
   'draw.room': 'Room {room}',
+  'draw.roomHeader': 'Room',
   'draw.motion': 'Motion',
   'draw.motionHidden': 'The motion is announced in the room.',
   'draw.silent': 'Silent round: results are announced later.',

@@ -38,6 +38,7 @@ export const kk: Record<BoardKey, Message> = {
   'round.of': '{count} команда раунды',
   'draw.none': 'Әзірге бірде-бір раунд жарияланған жоқ.',
   'draw.room': '{room}-бөлме',
+  'draw.roomHeader': 'Бөлме',
   'draw.motion': 'Тақырып',
   'draw.motionHidden': 'Тақырып бөлмеде жарияланады.',
   'draw.silent': 'Жабық раунд: нәтижелер кейін жарияланады.',

@@ -37,6 +37,7 @@ export const ru: Record<BoardKey, Message> = {
   'round.of': 'Раунд {count} команд',
   'draw.none': 'Пока ни один раунд не опубликован.',
   'draw.room': 'Аудитория {room}',
+  'draw.roomHeader': 'Аудитория',
   'draw.motion': 'Тема',
   'draw.motionHidden': 'Тема объявляется в аудитории.',
   'draw.silent': 'Закрытый раунд: результаты объявят позже.',
