@@ -151,10 +151,7 @@ suite('audience board and projector in Chromium (e2e)', () => {
     const winner = [...first.teams].sort((a, b) => kit.strength.get(b.teamId)! - kit.strength.get(a.teamId)!)[0];
     await kit.submit(first, first.panel[0].judgeId).expect(201);
     const accepted = Date.now();
-    await draw
-      .locator(`li.debate[data-debate="${first.id}"]`)
-      .getByText('Нәтиже шықты')
-      .waitFor({ timeout: 1000 });
+    await draw.locator(`li.debate[data-debate="${first.id}"]`).getByText('Нәтиже шықты').waitFor({ timeout: 1000 });
     await teams.locator(`tr[data-team="${winner.teamId}"] td:nth-child(4)`).getByText('1').waitFor({ timeout: 1000 });
     const shownIn = Date.now() - accepted;
     expect(shownIn).toBeLessThan(1000);
@@ -197,7 +194,8 @@ suite('audience board and projector in Chromium (e2e)', () => {
     await api().post(`/api/tournaments/${id}/rounds/2/reveal`).set(org()).expect(200);
     await draw.getByText('Нәтиже шықты').nth(2).waitFor({ timeout: 1000 });
     await eventually(
-      async () => (await teams.locator('tbody td:nth-child(4)').allTextContents()).map(Number).reduce((a, b) => a + b, 0),
+      async () =>
+        (await teams.locator('tbody td:nth-child(4)').allTextContents()).map(Number).reduce((a, b) => a + b, 0),
       (v) => expect(v).toBe(6),
     );
 
@@ -227,9 +225,9 @@ suite('audience board and projector in Chromium (e2e)', () => {
     // The regional final sends its two best teams to the cup: they appear on the cup's page.
     const places = (await api().get(`/api/tournaments/${id}`).expect(200)).body.finalPlaces as string[];
     const names = new Map(
-      ((await api().get(`/api/tournaments/${id}`).expect(200)).body.teams as { teamId: string; teamName: string }[]).map(
-        (x) => [x.teamId, x.teamName],
-      ),
+      (
+        (await api().get(`/api/tournaments/${id}`).expect(200)).body.teams as { teamId: string; teamName: string }[]
+      ).map((x) => [x.teamId, x.teamName]),
     );
     const row = cupPage.locator('tr', { hasText: 'Kit' });
     await row.getByText('Аяқталды').waitFor({ timeout: 1000 });
@@ -306,21 +304,31 @@ suite('audience board and projector in Chromium (e2e)', () => {
     await page.locator('.match.room4').nth(2).waitFor({ timeout: 1000 });
     // Two semifinal rooms and the final, four places each; the final waits for its teams.
     await expect(page.locator('.match.room4').count()).resolves.toBe(3);
-    for (let m = 0; m < 3; m++) await expect(page.locator('.match.room4').nth(m).locator('.slot').count()).resolves.toBe(4);
+    for (let m = 0; m < 3; m++)
+      await expect(page.locator('.match.room4').nth(m).locator('.slot').count()).resolves.toBe(4);
     await expect(page.locator('.match.room4').nth(2).getByText('әлі белгісіз').count()).resolves.toBe(4);
     await judgeAll(semis.debates);
     // Each semifinal's top two (by strength here) go on, marked, with their places 1–4.
     const semi = page.locator('.match.room4').first();
     await semi.locator('.slot.won').nth(1).waitFor({ timeout: 2000 });
-    const strongest = [...semis.debates[0].teams].sort((a, b) => kit.strength.get(b.teamId)! - kit.strength.get(a.teamId)!);
+    const strongest = [...semis.debates[0].teams].sort(
+      (a, b) => kit.strength.get(b.teamId)! - kit.strength.get(a.teamId)!,
+    );
     const nameOf = async (teamId: string) =>
       ((await api().get(`/api/teams/${teamId}`).expect(200)).body as { name: string }).name;
     await expect(semi.locator('.slot.won .name').allTextContents()).resolves.toEqual(
       expect.arrayContaining([await nameOf(strongest[0].teamId), await nameOf(strongest[1].teamId)]),
     );
-    await expect(semi.locator('.slot .place').allTextContents()).resolves.toEqual(expect.arrayContaining(['1', '2', '3', '4']));
+    await expect(semi.locator('.slot .place').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['1', '2', '3', '4']),
+    );
     const final = await kit.draw(id);
-    await page.locator('.match.room4').nth(2).locator('.slot .name', { hasText: 'BP' }).nth(3).waitFor({ timeout: 1000 });
+    await page
+      .locator('.match.room4')
+      .nth(2)
+      .locator('.slot .name', { hasText: 'BP' })
+      .nth(3)
+      .waitFor({ timeout: 1000 });
     await judgeAll(final.debates);
     await page.locator('.champion').waitFor({ timeout: 2000 });
     await expect(page.locator('.champion').textContent()).resolves.toContain(await nameOf(strongest[0].teamId));
@@ -329,7 +337,9 @@ suite('audience board and projector in Chromium (e2e)', () => {
     await page.setViewportSize(PHONE);
     await shot(page, 'bp-bracket-phone');
     // On a phone the bracket scrolls sideways inside its own frame, not the page.
-    const scroll = await page.locator('.bracket-wrap').evaluate((el) => ({ inner: el.scrollWidth, outer: el.clientWidth }));
+    const scroll = await page
+      .locator('.bracket-wrap')
+      .evaluate((el) => ({ inner: el.scrollWidth, outer: el.clientWidth }));
     expect(scroll.inner).toBeGreaterThan(scroll.outer);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
     await collectEventToDom(page);
@@ -349,7 +359,11 @@ suite('audience board and projector in Chromium (e2e)', () => {
       await api().post(`/api/case-championships/${id}/entries`).set(org()).send({ teamId: team.id }).expect(201);
     }
     const juror: CreatedJudge = await fx.judge('east');
-    await api().post(`/api/case-championships/${id}/jury`).set(org()).send({ judgeIds: [juror.id] }).expect(201);
+    await api()
+      .post(`/api/case-championships/${id}/jury`)
+      .set(org())
+      .send({ judgeIds: [juror.id] })
+      .expect(201);
     await api().post(`/api/case-championships/${id}/start-scoring`).set(org()).expect(200);
     const audience = await open(`/board/championship/${id}`);
     // Team i scores 9 - i on every criterion except presentation (3 + i): the total order is known in advance.
@@ -357,11 +371,16 @@ suite('audience board and projector in Chromium (e2e)', () => {
       await api()
         .put(`/api/case-championships/${id}/scoresheets/${team.id}`)
         .set('Authorization', `Bearer ${juror.token}`)
-        .send({ scores: { relevance: 9 - i, analysis: 9 - i, feasibility: 9 - i, innovation: 9 - i, presentation: 3 + i } })
+        .send({
+          scores: { relevance: 9 - i, analysis: 9 - i, feasibility: 9 - i, innovation: 9 - i, presentation: 3 + i },
+        })
         .expect(200);
     }
     const order = entered.map((x) => x.name);
-    await eventually(() => audience.locator('tbody td:nth-child(2)').allTextContents(), (v) => expect(v).toEqual(order));
+    await eventually(
+      () => audience.locator('tbody td:nth-child(2)').allTextContents(),
+      (v) => expect(v).toEqual(order),
+    );
     // The breakdown per criterion: Алтай's five columns, then the total.
     await expect(audience.locator('tbody tr').first().locator('td').allTextContents()).resolves.toEqual(
       expect.arrayContaining(['1', 'Алтай', '9', '3']),
@@ -377,20 +396,40 @@ suite('audience board and projector in Chromium (e2e)', () => {
     await screen.getByRole('button', { name: 'Кіру' }).click();
     await screen.getByRole('button', { name: 'Тақтаны тоқтату' }).click();
     const named = (page: Page) => page.locator('tbody tr:not(.hidden-row) td:nth-child(2)').allTextContents();
-    await eventually(() => named(screen), (v) => expect(v).toEqual([]), 2000);
-    await eventually(() => named(audience), (v) => expect(v).toEqual([]), 2000);
+    await eventually(
+      () => named(screen),
+      (v) => expect(v).toEqual([]),
+      2000,
+    );
+    await eventually(
+      () => named(audience),
+      (v) => expect(v).toEqual([]),
+      2000,
+    );
     // The frozen board knows no hidden name: not in its DOM, not in what the page holds.
     await expect(audience.content()).resolves.not.toContain('Алтай');
     await shot(screen, 'screen-frozen-1920');
     for (let step = 1; step < order.length; step++) {
       await screen.keyboard.press(step % 2 ? 'ArrowRight' : ' ');
-      await eventually(() => named(screen), (v) => expect(v).toEqual(order.slice(order.length - step)), 2000);
-      await eventually(() => named(audience), (v) => expect(v).toEqual(order.slice(order.length - step)), 2000);
+      await eventually(
+        () => named(screen),
+        (v) => expect(v).toEqual(order.slice(order.length - step)),
+        2000,
+      );
+      await eventually(
+        () => named(audience),
+        (v) => expect(v).toEqual(order.slice(order.length - step)),
+        2000,
+      );
       await expect(audience.content()).resolves.not.toContain(order[order.length - step - 1]);
     }
     await shot(screen, 'screen-reveal-1920');
     await screen.keyboard.press('PageDown');
-    await eventually(() => named(screen), (v) => expect(v).toEqual(order), 2000);
+    await eventually(
+      () => named(screen),
+      (v) => expect(v).toEqual(order),
+      2000,
+    );
     await audience.getByRole('heading', { name: 'Жолдама алғандар' }).waitFor();
     await expect(audience.locator('ol.qualifiers li').allTextContents()).resolves.toEqual(['Алтай', 'Ертіс']);
     await axe(screen, 'championship-screen');
@@ -420,7 +459,11 @@ suite('audience board and projector in Chromium (e2e)', () => {
     await audience.connected();
     const last = (await audience.subscribe({ kind: 'tournament', id })).seq!;
     audience.close();
-    await eventually(async () => (await applied(page, room)).at(-1)?.seq, (v) => expect(v).toBe(last), 3000);
+    await eventually(
+      async () => (await applied(page, room)).at(-1)?.seq,
+      (v) => expect(v).toBe(last),
+      3000,
+    );
     const after = await applied(page, room);
     const seqs = after.map((e) => e.seq);
     const firstSeq = seqs[0];

@@ -33,7 +33,10 @@ export function App() {
         <LiveIndicator />
         <label class="lang">
           <span class="sr-only">{t('lang.label')}</span>
-          <select value={locale.value} onChange={(e) => setLocale((e.currentTarget as HTMLSelectElement).value as Locale)}>
+          <select
+            value={locale.value}
+            onChange={(e) => setLocale((e.currentTarget as HTMLSelectElement).value as Locale)}
+          >
             {LOCALES.map((l) => (
               <option key={l} value={l}>
                 {l === 'kk' ? 'Қазақша' : l === 'ru' ? 'Русский' : 'English'}

@@ -34,11 +34,18 @@ export function Bracket(props: { bracket: BracketView; names: Map<string, string
                         key={slot}
                         class={`slot${teamId && goingOn.has(teamId) ? ' won' : ''}${teamId && teamId === bracket.champion ? ' champ' : ''}`}
                       >
-                        <span class="seed" aria-label={match.seeds[slot] ? t('common.seed', { seed: match.seeds[slot]! }) : undefined}>
+                        <span
+                          class="seed"
+                          aria-label={match.seeds[slot] ? t('common.seed', { seed: match.seeds[slot]! }) : undefined}
+                        >
                           {match.seeds[slot] ?? ''}
                         </span>
                         <span class="name">
-                          {teamId ? name(teamId) : <em class="muted">{match.bye || r === 0 ? t('common.bye') : t('common.waiting')}</em>}
+                          {teamId ? (
+                            name(teamId)
+                          ) : (
+                            <em class="muted">{match.bye || r === 0 ? t('common.bye') : t('common.waiting')}</em>
+                          )}
                         </span>
                         {match.teamIds.length === 4 && place(teamId) > 0 && <span class="place">{place(teamId)}</span>}
                         {teamId && goingOn.has(teamId) && <span class="sr-only"> — {t('bracket.advances')}</span>}
@@ -51,7 +58,11 @@ export function Bracket(props: { bracket: BracketView; names: Map<string, string
           </li>
         ))}
       </ol>
-      {path.size > 0 && <p class="legend"><span class="legend-path" /> {t('bracket.path')}</p>}
+      {path.size > 0 && (
+        <p class="legend">
+          <span class="legend-path" /> {t('bracket.path')}
+        </p>
+      )}
     </div>
   );
 }

@@ -39,7 +39,11 @@ function Leaderboard(props: { board: ChampionshipBoard }) {
       }
     >
       {standings.rows.map((r, i) => (
-        <tr key={rowKey(r, i)} class={`${r.hidden ? 'hidden-row' : r.qualified ? 'qualified' : ''}${flashed(rowKey(r, i))}`} data-row={i}>
+        <tr
+          key={rowKey(r, i)}
+          class={`${r.hidden ? 'hidden-row' : r.qualified ? 'qualified' : ''}${flashed(rowKey(r, i))}`}
+          data-row={i}
+        >
           <td>{r.rank ?? '—'}</td>
           <td>{r.hidden ? <span class="muted">{t('case.hidden')}</span> : r.teamName}</td>
           {standings.criteria.map((c) => (
@@ -67,9 +71,7 @@ function Qualifiers(props: { board: ChampionshipBoard }) {
           {rows.map((r) => (
             <li key={r.teamId}>
               {r.teamName}
-              {r.placedBy && r.placedBy !== 'overall' && (
-                <span class="badge">{placedBy(r.placedBy)}</span>
-              )}
+              {r.placedBy && r.placedBy !== 'overall' && <span class="badge">{placedBy(r.placedBy)}</span>}
             </li>
           ))}
         </ol>
@@ -79,7 +81,11 @@ function Qualifiers(props: { board: ChampionshipBoard }) {
 }
 
 function placedBy(rule: string): string {
-  return rule === 'quota:rural' ? t('case.placedBy.quota:rural') : rule === 'quota:oblast' ? t('case.placedBy.quota:oblast') : t('case.placedBy.overall');
+  return rule === 'quota:rural'
+    ? t('case.placedBy.quota:rural')
+    : rule === 'quota:oblast'
+      ? t('case.placedBy.quota:oblast')
+      : t('case.placedBy.overall');
 }
 
 function FrozenBanner(props: { board: ChampionshipBoard }) {
@@ -157,7 +163,10 @@ export function ChampionshipScreen(props: { id: string }) {
   const current = version ?? board?.championship.version ?? 0;
   const busy = useRef(false);
   const post = (action: 'reveal' | 'freeze', at: number) =>
-    request<{ version: number }>(`/api/case-championships/${props.id}/${action}?version=${at}`, { method: 'POST', token: token! });
+    request<{ version: number }>(`/api/case-championships/${props.id}/${action}?version=${at}`, {
+      method: 'POST',
+      token: token!,
+    });
   const step = async (action: 'reveal' | 'freeze') => {
     // One step at a time: a clicker pressed twice must not send two steps with one version.
     if (!token || busy.current) return;

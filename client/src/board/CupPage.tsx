@@ -73,11 +73,16 @@ function National(props: { board: CupBoard; national: CupNationalRow }) {
       </p>
       {national.champion && (
         <p class="champion">
-          🏆 {t('cup.champion')}: {board.teamNames[national.champion] ?? tournament?.tournament.teams.find((x) => x.teamId === national.champion)?.teamName}
+          🏆 {t('cup.champion')}:{' '}
+          {board.teamNames[national.champion] ??
+            tournament?.tournament.teams.find((x) => x.teamId === national.champion)?.teamName}
         </p>
       )}
       {tournament && (
-        <Bracket bracket={tournament.bracket} names={new Map(tournament.tournament.teams.map((x) => [x.teamId, x.teamName]))} />
+        <Bracket
+          bracket={tournament.bracket}
+          names={new Map(tournament.tournament.teams.map((x) => [x.teamId, x.teamName]))}
+        />
       )}
     </section>
   );

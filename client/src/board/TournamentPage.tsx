@@ -23,7 +23,8 @@ export function TournamentPage(props: { id: string; tab: Tab }) {
       <h1>{board.tournament.name}</h1>
       <p class="muted">
         {statusLabel(board.tournament.status)}
-        {board.currentRound && ` · ${roundLabel(board.currentRound)}`} · <a href={`${base}/${props.tab}/screen`}>{t('common.projector')}</a>
+        {board.currentRound && ` · ${roundLabel(board.currentRound)}`} ·{' '}
+        <a href={`${base}/${props.tab}/screen`}>{t('common.projector')}</a>
       </p>
       <nav class="tabs" aria-label={board.tournament.name}>
         {TABS.map((tab) => (
@@ -64,7 +65,8 @@ function DebateCard(props: { board: TournamentBoard; debate: DebateView }) {
       <ul class="sides">
         {debate.teams.map((team) => {
           const place = ranking && ranking.length > 2 ? ranking.indexOf(team.teamId) + 1 : 0;
-          const won = debate.result?.winnerTeamId === team.teamId || (ranking?.length === 2 && ranking[0] === team.teamId);
+          const won =
+            debate.result?.winnerTeamId === team.teamId || (ranking?.length === 2 && ranking[0] === team.teamId);
           return (
             <li key={team.teamId} class={won ? 'won' : ''}>
               <span class="side">{sideLabel(labels, team.side)}</span> <strong>{team.teamName}</strong>
@@ -99,7 +101,15 @@ export function Draw(props: { board: TournamentBoard; order: 'room' | 'team' }) 
     return (
       <>
         <Motion board={props.board} />
-        <Table caption={t('draw.byTeam')} head={<tr><th scope="col">{t('common.team')}</th><th scope="col">{t('draw.roomHeader')}</th></tr>}>
+        <Table
+          caption={t('draw.byTeam')}
+          head={
+            <tr>
+              <th scope="col">{t('common.team')}</th>
+              <th scope="col">{t('draw.roomHeader')}</th>
+            </tr>
+          }
+        >
           {rows.map((r) => (
             <tr key={r.teamId} class={flashed(`debate:${r.debateId}`)}>
               <td>{r.teamName}</td>
@@ -193,7 +203,9 @@ type Scene = (typeof SCENES)[number];
  */
 export function TournamentScreen(props: { id: string; query: URLSearchParams; tab: Tab }) {
   const board = followTournament(props.id).value;
-  const initial = (props.query.get('scene') as Scene | null) ?? (props.tab === 'bracket' ? 'bracket' : props.tab === 'teams' ? 'teams' : 'draw');
+  const initial =
+    (props.query.get('scene') as Scene | null) ??
+    (props.tab === 'bracket' ? 'bracket' : props.tab === 'teams' ? 'teams' : 'draw');
   const [scene, setScene] = useState<Scene>(SCENES.includes(initial) ? initial : 'draw');
   const [motionShown, setMotionShown] = useState(false);
   const order = props.query.get('order') === 'team' ? 'team' : 'room';
@@ -248,15 +260,27 @@ export function TournamentScreen(props: { id: string; query: URLSearchParams; ta
       )}
       {scene === 'motion' && !round && <p>{t('draw.none')}</p>}
       {(scene === 'draw' || scene === 'teams') && (
-        <div class="autoscroll" ref={scroller} tabIndex={0} role="region" aria-label={t(scene === 'draw' ? 'tab.draw' : 'tab.teams')}>
+        <div
+          class="autoscroll"
+          ref={scroller}
+          tabIndex={0}
+          role="region"
+          aria-label={t(scene === 'draw' ? 'tab.draw' : 'tab.teams')}
+        >
           {scene === 'draw' ? (
             <>
               <p class="draw-order">
-                <a href={`?projector=1&scene=draw&order=room`} onClick={(e) => (e.preventDefault(), navigate(`/board/tournament/${props.id}/screen?order=room`))}>
+                <a
+                  href={`?projector=1&scene=draw&order=room`}
+                  onClick={(e) => (e.preventDefault(), navigate(`/board/tournament/${props.id}/screen?order=room`))}
+                >
                   {t('draw.byRoom')}
                 </a>{' '}
                 ·{' '}
-                <a href={`?projector=1&scene=draw&order=team`} onClick={(e) => (e.preventDefault(), navigate(`/board/tournament/${props.id}/screen?order=team`))}>
+                <a
+                  href={`?projector=1&scene=draw&order=team`}
+                  onClick={(e) => (e.preventDefault(), navigate(`/board/tournament/${props.id}/screen?order=team`))}
+                >
                   {t('draw.byTeam')}
                 </a>
               </p>

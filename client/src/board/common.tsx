@@ -55,4 +55,6 @@ export function Table(props: { caption: string; head: ComponentChildren; childre
 }
 
 export const number = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value);
+  value === null || value === undefined
+    ? '—'
+    : new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value);

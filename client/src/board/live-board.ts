@@ -98,7 +98,12 @@ function watchDom() {
     for (const m of pendingMeasures.splice(0)) {
       performance.measure('orleu:event-to-dom', { start: m.at, end: now, detail: { seq: m.seq, room: m.room } });
     }
-  }).observe(document.getElementById('app')!, { subtree: true, childList: true, characterData: true, attributes: true });
+  }).observe(document.getElementById('app')!, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+  });
 }
 
 function ensureSocket(): Socket {
@@ -110,7 +115,10 @@ function ensureSocket(): Socket {
     for (const room of rooms.values()) subscribe(room);
   });
   socket.on('disconnect', () => (connection.value = 'reconnecting'));
-  socket.on('connect_error', () => (connection.value = connection.value === 'connecting' ? 'connecting' : 'reconnecting'));
+  socket.on(
+    'connect_error',
+    () => (connection.value = connection.value === 'connecting' ? 'connecting' : 'reconnecting'),
+  );
   socket.on('shutdown', () => (connection.value = 'reconnecting'));
   socket.onAny(onMessage);
   return socket;

@@ -19,7 +19,10 @@ const TABS = ['draw', 'teams', 'speakers', 'bracket'] as const;
 
 export function parse(path: string, search: string): Route {
   const query = new URLSearchParams(search);
-  let parts = path.replace(/^\/board\/?/, '').split('/').filter(Boolean);
+  let parts = path
+    .replace(/^\/board\/?/, '')
+    .split('/')
+    .filter(Boolean);
   const projector = parts.at(-1) === 'screen' || query.get('projector') === '1';
   if (parts.at(-1) === 'screen') parts = parts.slice(0, -1);
   const [kind, id, tab] = parts;
@@ -36,7 +39,8 @@ export function parse(path: string, search: string): Route {
   return { page, projector, query };
 }
 
-export const route = signal<Route>(parse(location.pathname, location.search));
+// `globalThis.location`: the unit tests import `parse` without a browser.
+export const route = signal<Route>(parse(globalThis.location?.pathname ?? '/board', globalThis.location?.search ?? ''));
 
 export function navigate(href: string): void {
   history.pushState(null, '', href);
@@ -50,7 +54,8 @@ export function startRouter(): void {
   addEventListener('popstate', () => (route.value = parse(location.pathname, location.search)));
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a');
-    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+      return;
     const href = link.getAttribute('href');
     if (!href?.startsWith('/board')) return;
     event.preventDefault();

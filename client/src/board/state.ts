@@ -33,7 +33,7 @@ export function tournamentSnapshot(p: Payload): TournamentBoard {
   };
 }
 
-const changedRows = <R,>(before: R[], after: R[], key: (r: R) => string, same: (a: R, b: R) => boolean) => {
+const changedRows = <R>(before: R[], after: R[], key: (r: R) => string, same: (a: R, b: R) => boolean) => {
   const old = new Map(before.map((r) => [key(r), r]));
   return after.filter((r) => !old.has(key(r)) || !same(old.get(key(r))!, r)).map(key);
 };
@@ -63,9 +63,12 @@ export function applyTournament(board: TournamentBoard, type: string, p: Payload
       if (!p.speakers) next.speakers = board.speakers;
       const changed = [
         ...changedRows(board.standings, next.standings, (r) => r.teamId, sameTeamRow).map((id) => `team:${id}`),
-        ...changedRows(board.speakers, next.speakers, (r) => r.speakerId, (a, b) => a.total === b.total && a.rank === b.rank).map(
-          (id) => `speaker:${id}`,
-        ),
+        ...changedRows(
+          board.speakers,
+          next.speakers,
+          (r) => r.speakerId,
+          (a, b) => a.total === b.total && a.rank === b.rank,
+        ).map((id) => `speaker:${id}`),
         ...changedDebates(board.currentRound, next.currentRound),
         ...changedMatches(board.bracket, next.bracket),
       ];
@@ -79,7 +82,11 @@ export function applyTournament(board: TournamentBoard, type: string, p: Payload
           ...r,
           debates: r.debates.map((m) =>
             m.id === matchId
-              ? { ...m, winnerTeamId: (p.winnerTeamId as string | null) ?? null, ranking: (p.ranking as string[]) ?? null }
+              ? {
+                  ...m,
+                  winnerTeamId: (p.winnerTeamId as string | null) ?? null,
+                  ranking: (p.ranking as string[]) ?? null,
+                }
               : m,
           ),
         })),
@@ -100,7 +107,9 @@ function changedDebates(before: RoundView | null, after: RoundView | null): stri
   if (!before || before.seq !== after.seq) return ['draw'];
   const old = new Map(before.debates.map((d) => [d.id, d]));
   return after.debates
-    .filter((d) => old.get(d.id)?.status !== d.status || JSON.stringify(old.get(d.id)?.result) !== JSON.stringify(d.result))
+    .filter(
+      (d) => old.get(d.id)?.status !== d.status || JSON.stringify(old.get(d.id)?.result) !== JSON.stringify(d.result),
+    )
     .map((d) => `debate:${d.id}`);
 }
 
@@ -120,12 +129,18 @@ export function championPath(bracket: BracketView): Set<string> {
   const champion = bracket.champion;
   if (!champion) return new Set();
   return new Set(
-    bracket.rounds.flatMap((r) => r.debates).filter((m) => m.teamIds.includes(champion)).map((m) => m.id),
+    bracket.rounds
+      .flatMap((r) => r.debates)
+      .filter((m) => m.teamIds.includes(champion))
+      .map((m) => m.id),
   );
 }
 
 /** Teams going on from a decided match: the winner of two, the top `advancing` of a BP room's ranking. */
-export function advancing(match: { winnerTeamId: string | null; ranking: string[] | null; teamIds: (string | null)[] }, final: boolean): string[] {
+export function advancing(
+  match: { winnerTeamId: string | null; ranking: string[] | null; teamIds: (string | null)[] },
+  final: boolean,
+): string[] {
   if (match.teamIds.length === 4 && match.ranking) return match.ranking.slice(0, final ? 1 : 2);
   return match.winnerTeamId ? [match.winnerTeamId] : [];
 }
@@ -163,7 +178,10 @@ export function applyChampionship(board: ChampionshipBoard, type: string, p: Pay
     }
     case 'stage':
       return {
-        board: { ...board, championship: { ...board.championship, stage: p.stage as ChampionshipBoard['championship']['stage'] } },
+        board: {
+          ...board,
+          championship: { ...board.championship, stage: p.stage as ChampionshipBoard['championship']['stage'] },
+        },
         changed: ['stage'],
       };
     default:
@@ -194,7 +212,9 @@ export function applyCup(board: CupBoard, type: string, p: Payload): Applied<Cup
     const finished = p.regionFinished ? [`region:${String(p.regionFinished)}`] : [];
     // The region's tournament is finished: its stage row follows from the cup view.
     const tournaments = board.tournaments.map((x) => {
-      const row = [...cup.regions, ...cup.leagues.flatMap((l) => l.regions)].find((r) => r.tournamentId === x.tournamentId);
+      const row = [...cup.regions, ...cup.leagues.flatMap((l) => l.regions)].find(
+        (r) => r.tournamentId === x.tournamentId,
+      );
       return row ? { ...x, status: row.status } : x;
     });
     return { board: { ...board, cup, tournaments }, changed: [...finished, 'national'] };
