@@ -152,14 +152,16 @@ export class CaseChampionshipsController {
 
   @Get(':id/scoresheets')
   @OrganiserOnly()
-  scoresheets(@Param('id', uuid) id: string): Promise<ScoresheetView[]> {
-    return this.championships.scoresheets(id);
+  async scoresheets(@Param('id', uuid) id: string): Promise<Page<ScoresheetView>> {
+    const items = await this.championships.scoresheets(id);
+    return { items, total: items.length };
   }
 
   @Get(':id/audit')
   @OrganiserOnly()
-  audit(@Param('id', uuid) id: string) {
-    return this.championships.audit(id);
+  async audit(@Param('id', uuid) id: string) {
+    const items = await this.championships.audit(id);
+    return { items, total: items.length };
   }
 
   @Get(':id/standings')
@@ -186,8 +188,9 @@ export class CaseChampionshipsController {
 
   @Get(':id/diagnostics')
   @OrganiserOnly()
-  diagnostics(@Param('id', uuid) id: string): Promise<JurorReport[]> {
-    return this.championships.diagnostics(id);
+  async diagnostics(@Param('id', uuid) id: string): Promise<Page<JurorReport>> {
+    const items = await this.championships.diagnostics(id);
+    return { items, total: items.length };
   }
 
   @Post(':id/finalise')

@@ -28,8 +28,9 @@ export class DebatesController {
   @Get('mine')
   @Roles('judge')
   @ApiBearerAuth()
-  mine(@CurrentPrincipal() judge: Principal) {
-    return this.queries.judgeDebates(judge);
+  async mine(@CurrentPrincipal() judge: Principal) {
+    const items = await this.queries.judgeDebates(judge);
+    return { items, total: items.length };
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { toCsv } from '../common/csv.js';
+import type { Page } from '../common/pagination.dto.js';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
 import { PrivacyService } from '../privacy/privacy.service.js';
 import { RoundsService } from './rounds.service.js';
@@ -128,9 +129,9 @@ export class TournamentsController {
     @Query() query: ExportQuery,
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() who?: Principal,
-  ): Promise<TeamRow[] | string> {
+  ): Promise<Page<TeamRow> | string> {
     const rows = await this.queries.standings(id, isOrganiser(who));
-    if (query.format !== 'csv') return rows;
+    if (query.format !== 'csv') return { items: rows, total: rows.length };
     const header = ['rank', 'team', 'region', 'points', 'wins', 'speakerTotal', 'drawStrength', 'margin'];
     return csv(
       res,
@@ -146,10 +147,10 @@ export class TournamentsController {
     @Query() query: ExportQuery,
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() who?: Principal,
-  ): Promise<SpeakerRow[] | string> {
+  ): Promise<Page<SpeakerRow> | string> {
     const name = await this.privacy.namer(isOrganiser(who));
     const rows = (await this.queries.speakers(id, isOrganiser(who))).map((r) => ({ ...r, name: name(r.name) }));
-    if (query.format !== 'csv') return rows;
+    if (query.format !== 'csv') return { items: rows, total: rows.length };
     const header = ['rank', 'speaker', 'teamId', 'total', 'average', 'replyTotal'];
     return csv(
       res,
@@ -185,7 +186,8 @@ export class TournamentsController {
 
   @Get(':id/audit')
   @OrganiserOnly()
-  audit(@Param('id', uuid) id: string) {
-    return this.queries.audit(id);
+  async audit(@Param('id', uuid) id: string) {
+    const items = await this.queries.audit(id);
+    return { items, total: items.length };
   }
 }
