@@ -37,6 +37,7 @@ import {
   ChampionshipView,
   championshipView,
   computeStandings,
+  criterionNames,
   defaultRubric,
   publicStandings,
   StandingsView,
@@ -85,8 +86,10 @@ export class CaseChampionshipsService implements OnModuleInit {
     this.snapshots.register('championship', {
       snapshot: async (em, id) => {
         const championship = await this.load(em, id);
+        const view = await this.view(em, championship, true);
         return {
-          championship: await this.view(em, championship, true),
+          // The board shows each criterion in the audience's language.
+          championship: { ...view, criteria: view.criteria.map((c) => ({ ...c, names: criterionNames(c) })) },
           standings: await this.standingsFor(em, championship, false),
         };
       },

@@ -30,6 +30,15 @@ export interface JurorReport extends JurorDiagnostics {
 export const defaultRubric = (): RubricCriterion[] =>
   DEFAULT_CASE_RUBRIC.map(({ key, name, weight, maxScore }) => ({ key, name, weight, maxScore }));
 
+/**
+ * A criterion's names in the board's languages: stored criteria keep one name, and the default rubric's (same key,
+ * same name) also have their Kazakh, Russian and English ones.
+ */
+export function criterionNames(criterion: RubricCriterion): { kk: string; ru: string; en: string } {
+  const known = DEFAULT_CASE_RUBRIC.find((c) => c.key === criterion.key && c.name === criterion.name)?.names;
+  return known ? { ...known } : { kk: criterion.name, ru: criterion.name, en: criterion.name };
+}
+
 /** Field-level messages (`scores.analysis must not be greater than 10`); empty when the sheet is valid. */
 export const validateSheet = (criteria: RubricCriterion[], scores: unknown): string[] =>
   validateScoresheet(criteria, scores).map((p) => p.message);

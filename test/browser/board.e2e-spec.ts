@@ -229,7 +229,7 @@ suite('audience board and projector in Chromium (e2e)', () => {
         (await api().get(`/api/tournaments/${id}`).expect(200)).body.teams as { teamId: string; teamName: string }[]
       ).map((x) => [x.teamId, x.teamName]),
     );
-    const row = cupPage.locator('tr', { hasText: 'Kit' });
+    const row = cupPage.locator('li.region[data-region="north"]');
     await row.getByText('Аяқталды').waitFor({ timeout: 1000 });
     await expect(row.locator('ol.inline li').allTextContents()).resolves.toEqual(
       places.slice(0, 2).map((x) => names.get(x)),
@@ -384,6 +384,10 @@ suite('audience board and projector in Chromium (e2e)', () => {
     // The breakdown per criterion: Алтай's five columns, then the total.
     await expect(audience.locator('tbody tr').first().locator('td').allTextContents()).resolves.toEqual(
       expect.arrayContaining(['1', 'Алтай', '9', '3']),
+    );
+    // Criteria in the audience's language (the default rubric's Kazakh names).
+    await expect(audience.locator('thead th').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Мәселенің өзектілігі', 'Жаңашылдық']),
     );
     await axe(audience, 'championship');
     await shot(audience, 'championship-phone');

@@ -14,7 +14,7 @@ export function Bracket(props: { bracket: BracketView; names: Map<string, string
   const name = (id: string | null) => (id ? (names.get(id) ?? '—') : null);
   return (
     <div class="bracket-wrap" role="region" aria-label={t('tab.bracket')} tabIndex={0}>
-      {bracket.champion && <p class="champion">🏆 {t('bracket.champion', { team: name(bracket.champion) ?? '' })}</p>}
+      {bracket.champion && <p class="champion">{t('bracket.champion', { team: name(bracket.champion) ?? '' })}</p>}
       <ol class="bracket" style={{ gridTemplateColumns: `repeat(${bracket.rounds.length}, minmax(13rem, 1fr))` }}>
         {bracket.rounds.map((round, r) => (
           <li class="bracket-round" key={round.name}>

@@ -1,6 +1,6 @@
 import { pick } from '../shared/i18n.js';
 import { Bracket } from './Bracket.js';
-import { Loading, Table, flashed, roundLabel, statusLabel } from './common.js';
+import { Loading, flashed, roundLabel, statusLabel } from './common.js';
 import { t } from './i18n.js';
 import { follow } from './live-board.js';
 import { applyCup, cupSnapshot } from './state.js';
@@ -24,40 +24,31 @@ function Stage(props: { board: CupBoard; tournamentId: string | null }) {
   );
 }
 
+/** One card per region (a table would not fit a phone): its tournament's stage and its qualifiers. */
 function Regions(props: { board: CupBoard; rows: CupRegionRow[]; caption: string }) {
   const { board } = props;
   const names = new Map(board.regions.map((r) => [r.code, r.name]));
   return (
-    <Table
-      caption={props.caption}
-      head={
-        <tr>
-          <th scope="col">{t('cup.regions')}</th>
-          <th scope="col">{t('cup.stage')}</th>
-          <th scope="col">{t('cup.qualifiers')}</th>
-        </tr>
-      }
-    >
+    <ul class="regions" aria-label={`${props.caption}: ${t('cup.regions')}`}>
       {props.rows.map((r) => (
-        <tr key={r.code} class={flashed(`region:${r.code}`)}>
-          <th scope="row">{names.has(r.code) ? pick(names.get(r.code)!) : r.code}</th>
-          <td>
+        <li key={r.code} class={`region${flashed(`region:${r.code}`)}`} data-region={r.code}>
+          <h3>{names.has(r.code) ? pick(names.get(r.code)!) : r.code}</h3>
+          <p>
             <Stage board={board} tournamentId={r.tournamentId} />
-          </td>
-          <td>
-            {r.qualifiers.length ? (
-              <ol class="inline">
-                {r.qualifiers.map((id) => (
-                  <li key={id}>{board.teamNames[id] ?? '—'}</li>
-                ))}
-              </ol>
-            ) : (
-              <span class="muted">{t('cup.noQualifiers')}</span>
-            )}
-          </td>
-        </tr>
+          </p>
+          <p class="muted small">{t('cup.qualifiers')}</p>
+          {r.qualifiers.length ? (
+            <ol class="inline">
+              {r.qualifiers.map((id) => (
+                <li key={id}>{board.teamNames[id] ?? '—'}</li>
+              ))}
+            </ol>
+          ) : (
+            <p class="muted">{t('cup.noQualifiers')}</p>
+          )}
+        </li>
       ))}
-    </Table>
+    </ul>
   );
 }
 
@@ -73,7 +64,7 @@ function National(props: { board: CupBoard; national: CupNationalRow }) {
       </p>
       {national.champion && (
         <p class="champion">
-          🏆 {t('cup.champion')}:{' '}
+          {t('cup.champion')}:{' '}
           {board.teamNames[national.champion] ??
             tournament?.tournament.teams.find((x) => x.teamId === national.champion)?.teamName}
         </p>
