@@ -153,6 +153,10 @@ suite('audience board and projector in Chromium (e2e)', () => {
     const accepted = Date.now();
     await draw.locator(`li.debate[data-debate="${first.id}"]`).getByText('Нәтиже шықты').waitFor({ timeout: 1000 });
     await teams.locator(`tr[data-team="${winner.teamId}"] td:nth-child(4)`).getByText('1').waitFor({ timeout: 1000 });
+    // What changed is highlighted: the debate's card and the winner's row, not the others.
+    await draw.locator(`li.debate.flash[data-debate="${first.id}"]`).waitFor({ timeout: 1000 });
+    await teams.locator(`tr.flash[data-team="${winner.teamId}"]`).waitFor({ timeout: 1000 });
+    await expect(draw.locator(`li.debate.flash[data-debate="${round1.debates[1].id}"]`).count()).resolves.toBe(0);
     const shownIn = Date.now() - accepted;
     expect(shownIn).toBeLessThan(1000);
     process.stdout.write(`board: ballot accepted → on the audience's draw and team tab in ${shownIn} ms\n`);
@@ -438,6 +442,21 @@ suite('audience board and projector in Chromium (e2e)', () => {
     await expect(audience.locator('ol.qualifiers li').allTextContents()).resolves.toEqual(['Алтай', 'Ертіс']);
     await axe(screen, 'championship-screen');
   }, 120_000);
+
+  it("the judges' service worker does not capture /board: a device that opened the judge app still gets the board", async () => {
+    const context = await browser.newContext({ viewport: PHONE, baseURL: t.url });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/');
+    // The judge app registers its shell cache on 127.0.0.1 (a secure context); once active, it sees every
+    // navigation in its scope, /board included.
+    await expect(
+      page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL ?? null),
+    ).resolves.toBe(`${t.url}/sw.js`);
+    await page.goto('/board');
+    await page.getByRole('heading', { level: 1, name: 'Orleu · тікелей нәтижелер' }).waitFor();
+    await page.getByRole('heading', { name: 'Кубоктар' }).waitFor();
+  }, 60_000);
 
   it('the server restarts: the page shows it is reconnecting, resumes from its last seq, and applies every event once', async () => {
     const { id } = await kit.tournament({ teams: 4, prelimRounds: 2, breakSize: 2, judges: 2, regionCode: 'west' });
