@@ -146,6 +146,12 @@ suite('audience board and projector in Chromium (e2e)', () => {
     await expect(draw.locator('li.debate').count()).resolves.toBe(3);
     await cupPage.getByText('Іріктеу раундтары · 1-раунд').waitFor({ timeout: 1000 });
 
+    // The new draw's highlight fades first, so what the ballot highlights is the ballot's alone.
+    await eventually(
+      () => draw.locator('.flash').count(),
+      (v) => expect(v).toBe(0),
+      5000,
+    );
     // A judge's ballot (over HTTP, as the tablet sends it) reaches both audience pages within a second.
     const first = round1.debates[0];
     const winner = [...first.teams].sort((a, b) => kit.strength.get(b.teamId)! - kit.strength.get(a.teamId)!)[0];
