@@ -29,12 +29,13 @@ function Leaderboard(props: { board: ChampionshipBoard }) {
         <tr>
           <th scope="col">{t('common.rank')}</th>
           <th scope="col">{t('common.team')}</th>
+          {/* The total before the breakdown: on a phone it is in view without scrolling sideways. */}
+          <th scope="col">{t('case.total')}</th>
           {standings.criteria.map((c) => (
-            <th scope="col" key={c.key}>
+            <th scope="col" key={c.key} class="criterion">
               {criterionName(board, c.key, c.name)}
             </th>
           ))}
-          <th scope="col">{t('case.total')}</th>
         </tr>
       }
     >
@@ -46,12 +47,12 @@ function Leaderboard(props: { board: ChampionshipBoard }) {
         >
           <td>{r.rank ?? '—'}</td>
           <td>{r.hidden ? <span class="muted">{t('case.hidden')}</span> : r.teamName}</td>
-          {standings.criteria.map((c) => (
-            <td key={c.key}>{r.hidden ? '' : number(r.perCriterion?.[c.key])}</td>
-          ))}
           <td>
             <strong>{r.hidden ? '' : number(r.total)}</strong>
           </td>
+          {standings.criteria.map((c) => (
+            <td key={c.key}>{r.hidden ? '' : number(r.perCriterion?.[c.key])}</td>
+          ))}
         </tr>
       ))}
     </Table>
