@@ -222,7 +222,7 @@ suite('audience board and projector in Chromium (e2e)', () => {
       '3',
     ]);
     await kit.judgeAll(semis.debates);
-    const final = await kit.draw(id);
+    const final = await kit.draw(id, { motion: 'Бұл палата сайлауға қатысуды міндетті етер еді' });
     await kit.judgeAll(final.debates);
     await bracket.locator('.champion').waitFor({ timeout: 2000 });
     // The path: the champion's semifinal (or bye) and the final.
@@ -254,7 +254,7 @@ suite('audience board and projector in Chromium (e2e)', () => {
     await screen.getByRole('button', { name: '2. Тақырып' }).click();
     await screen.getByRole('button', { name: 'Тақырыпты ашу' }).waitFor();
     await screen.keyboard.press('PageDown');
-    await screen.locator('.slide-motion').waitFor();
+    await screen.locator('.slide-motion').getByText('Бұл палата сайлауға қатысуды міндетті етер еді').waitFor();
     await shot(screen, 'screen-motion-1920');
     await screen.keyboard.press('1');
     await screen.getByRole('link', { name: 'Командалар бойынша' }).waitFor();
