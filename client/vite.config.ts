@@ -11,11 +11,14 @@ const api = process.env.ORLEU_API ?? 'http://localhost:3000';
  */
 /** `npm run dev`: the same history fallback the server gives (src/client-host/serve-client.ts). */
 const judgePaths = /^\/(?:$|j(?:\/|$)|judge(?:\/|$))/;
+const boardPaths = /^\/board(?:\/|$)/;
 const devFallback: Plugin = {
   name: 'orleu-dev-fallback',
   configureServer(server) {
     server.middlewares.use((req, _res, next) => {
       if (req.url && judgePaths.test(req.url.split('?')[0])) req.url = '/judge/index.html';
+      else if (req.url && boardPaths.test(req.url.split('?')[0]) && !req.url.startsWith('/board/index.html'))
+        req.url = '/board/index.html';
       next();
     });
   },
@@ -53,7 +56,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2020',
-    rollupOptions: { input: { judge: 'judge/index.html' } },
+    rollupOptions: { input: { judge: 'judge/index.html', board: 'board/index.html' } },
   },
   server: {
     proxy: {

@@ -111,8 +111,10 @@ export class CaseChampionshipsService implements OnModuleInit {
     this.snapshots.register('championship', {
       snapshot: async (em, id) => {
         const championship = await this.load(em, id);
+        const view = await this.view(em, championship, true);
         return {
-          championship: await this.view(em, championship, true),
+          // The board shows each criterion in the audience's language (the view carries kk/ru/en names).
+          championship: view,
           standings: await this.standingsFor(em, championship, false),
         };
       },

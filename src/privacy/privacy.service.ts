@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ServerSetting } from '../common/settings.entity.js';
 import { PUBLIC_NAME_MODES, type PublicNameMode } from './privacy.dto.js';
 
@@ -20,8 +20,9 @@ export function initials(fullName: string): string {
 export class PrivacyService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async publicNames(): Promise<PublicNameMode> {
-    const row = await this.dataSource.manager.findOneBy(ServerSetting, { key: KEY });
+  /** `em`: a caller inside a transaction reads through it (the embedded engine has one connection). */
+  async publicNames(em: EntityManager = this.dataSource.manager): Promise<PublicNameMode> {
+    const row = await em.findOneBy(ServerSetting, { key: KEY });
     return (PUBLIC_NAME_MODES as readonly string[]).includes(row?.value ?? '')
       ? (row!.value as PublicNameMode)
       : 'full';
@@ -33,7 +34,7 @@ export class PrivacyService {
   }
 
   /** How names are shown to this caller: organisers always see full names. */
-  async namer(organiser: boolean): Promise<(fullName: string) => string> {
-    return organiser || (await this.publicNames()) === 'full' ? (fullName) => fullName : initials;
+  async namer(organiser: boolean, em?: EntityManager): Promise<(fullName: string) => string> {
+    return organiser || (await this.publicNames(em)) === 'full' ? (fullName) => fullName : initials;
   }
 }

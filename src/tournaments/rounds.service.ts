@@ -23,7 +23,7 @@ import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, lockRound, lockTou
 import { assertDrawable, breakSizeFor, drawPrelimRound, roomSizeOf } from './tournament-engine.js';
 import { CreateRoundDto } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
-import { roundView, type RoundView } from './tournament-views.js';
+import { bracketView, roundView, tournamentStage, type RoundView } from './tournament-views.js';
 
 interface PlannedDebate {
   room: number;
@@ -93,7 +93,16 @@ export class RoundsService {
         ? await em.findBy(DebateAdjudicator, { debateId: In(debates.map((d) => d.id)) })
         : [];
       const view = await roundView(em, { ...round, status: 'released' }, false);
-      await changes.record('tournament', tournamentId, 'draw', { round: view });
+      const tournament = await em.findOneByOrFail(Tournament, { id: tournamentId });
+      // An elimination round's draw also brings the bracket (the break seeded it), so the board needs no REST.
+      await changes.record('tournament', tournamentId, 'draw', {
+        round: view,
+        ...(round.kind === 'elim' ? { bracket: await bracketView(em, tournament) } : {}),
+      });
+      // The cup's board shows each of its tournaments' stage: tell it a round is out.
+      if (tournament.cupId) {
+        await changes.record('cup', tournament.cupId, 'stage', { tournament: await tournamentStage(em, tournament) });
+      }
       for (const judgeId of new Set(panel.map((p) => p.judgeId))) {
         await changes.record('judge', judgeId, 'assignment', {
           tournamentId,

@@ -1,17 +1,20 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { actorNames } from '../auth/actor-names.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
 import type { Page } from '../common/pagination.dto.js';
 import type { WorkDebateDto } from '../judge-work/judge-work.dto.js';
 import { LiveSnapshots } from '../live/live-snapshots.js';
+import { PrivacyService } from '../privacy/privacy.service.js';
+import { MacroRegion } from '../regions/region.entity.js';
 import { Cup } from './cup.entity.js';
 import { Debate } from './debate.entity.js';
 import { judgeDebates } from './judge-debates.js';
 import { Round } from './round.entity.js';
 import { Tournament } from './tournament.entity.js';
 import { TournamentAudit } from './tournament-audit.entity.js';
+import { TournamentTeam } from './tournament-team.entity.js';
 import { loadConfirmed, loadEntries, loadRounds, loadTeamTab, loadTournament } from './tournament-data.js';
 import { speakerTab } from './tournament-engine.js';
 import { entryAgeGroups } from './tournament-age-groups.js';
@@ -21,6 +24,7 @@ import {
   bracketView,
   cupView,
   roundView,
+  tournamentStage,
   tournamentView,
   type BracketView,
   type CupView,
@@ -37,26 +41,48 @@ export class TournamentQueries implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly snapshots: LiveSnapshots,
+    private readonly privacy: PrivacyService,
   ) {}
 
   onModuleInit(): void {
+    // The standings push carries the whole public board (no `standings` override): a confirmed result moves the
+    // tabs, the current round's results and the bracket together, and the audience board never asks REST for them.
     this.snapshots.register('tournament', {
       snapshot: async (em, id) => {
         const tournament = await loadTournament(em, id);
         const current = (await loadRounds(em, id)).filter((r) => r.status !== 'draft').at(-1);
+        const name = await this.privacy.namer(false, em);
         return {
           tournament: await tournamentView(em, tournament),
           standings: await loadTeamTab(em, id, true),
+          speakers: (await this.speakerTab(em, tournament, false)).map((r) => ({ ...r, name: name(r.name) })),
           bracket: await bracketView(em, tournament),
           currentRound: current ? await roundView(em, current, false) : null,
         };
       },
-      standings: async (em, id) => {
-        await loadTournament(em, id);
-        return { standings: await loadTeamTab(em, id, true) };
-      },
     });
-    this.snapshots.register('cup', { snapshot: async (em, id) => ({ cup: await cupView(em, id) }) });
+    this.snapshots.register('cup', { snapshot: (em, id) => this.cupBoard(em, id) });
+  }
+
+  /** The cup as its board shows it: the regions' names, each tournament's stage, and the names of their teams. */
+  private async cupBoard(em: EntityManager, id: string) {
+    const cup = await cupView(em, id);
+    const regions = await em.find(MacroRegion, { order: { position: 'ASC' } });
+    const tournaments = await em.findBy(Tournament, { cupId: id });
+    const stages = [];
+    for (const t of tournaments) stages.push(await tournamentStage(em, t));
+    const entries = tournaments.length
+      ? await em.find(TournamentTeam, {
+          where: { tournamentId: In(tournaments.map((t) => t.id)) },
+          relations: { team: true },
+        })
+      : [];
+    return {
+      cup,
+      regions: regions.map((r) => ({ code: r.code, name: { kk: r.nameKk, ru: r.nameRu, en: r.nameEn } })),
+      tournaments: stages,
+      teamNames: Object.fromEntries(entries.map((e) => [e.teamId, e.team.name])),
+    };
   }
 
   private get em() {
@@ -88,14 +114,19 @@ export class TournamentQueries implements OnModuleInit {
 
   async speakers(id: string, organiser: boolean, ageGroup?: string): Promise<SpeakerRow[]> {
     const tournament = await loadTournament(this.em, id);
-    const entries = await loadEntries(this.em, id);
-    const teamName = new Map(entries.map((e) => [e.teamId, e.team.name]));
     const keep = await this.teamsOfGroup(tournament, ageGroup);
+    return (await this.speakerTab(this.em, tournament, organiser)).filter((r) => !keep || keep.has(r.teamId));
+  }
+
+  /** The speaker tab with each speaker's team name beside its id. */
+  private async speakerTab(em: EntityManager, tournament: Tournament, organiser: boolean): Promise<SpeakerRow[]> {
+    const entries = await loadEntries(em, tournament.id);
+    const teamName = new Map(entries.map((e) => [e.teamId, e.team.name]));
     const rows = speakerTab(
       tournament.formatSpec,
       entries.flatMap((e) => e.team.members.map((m) => ({ id: m.id, name: m.fullName, teamId: e.teamId }))),
-      await loadConfirmed(this.em, id, !organiser),
-    ).filter((r) => !keep || keep.has(r.teamId));
+      await loadConfirmed(em, tournament.id, !organiser),
+    );
     return rows.map((row) => ({ ...row, teamName: teamName.get(row.teamId) ?? '' }));
   }
 

@@ -237,6 +237,8 @@ export class BracketMatchDto {
   @ApiProperty({ type: String, nullable: true }) winnerTeamName!: string | null;
   @ApiProperty({ type: [String], nullable: true, description: 'BP rooms: team ids, best first' })
   ranking!: string[] | null;
+  @ApiProperty({ description: 'a first-round match with an empty slot: its team goes on without debating' })
+  bye!: boolean;
 }
 
 export class BracketRoundDto {

@@ -13,7 +13,7 @@ import { Cup } from './cup.entity.js';
 import { Debate, type DebateDecision } from './debate.entity.js';
 import { DebateAdjudicator } from './debate-adjudicator.entity.js';
 import { DebateTeam } from './debate-team.entity.js';
-import type { BrokenConstraint, Round } from './round.entity.js';
+import { Round as RoundRow, type BrokenConstraint, type Round } from './round.entity.js';
 import { Tournament, type BreakReport } from './tournament.entity.js';
 import type { AuditState } from './tournament-audit.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
@@ -112,6 +112,8 @@ export interface BracketView {
       winnerTeamId: string | null;
       winnerTeamName: string | null;
       ranking: string[] | null;
+      /** A first-round match with an empty slot: its team goes on without debating. */
+      bye: boolean;
     }[];
   }[];
   champion: string | null;
@@ -238,10 +240,41 @@ export async function bracketView(em: EntityManager, t: Tournament): Promise<Bra
         winnerTeamId: m.winnerTeamId,
         winnerTeamName: nameOf(m.winnerTeamId),
         ranking: m.ranking ?? null,
+        bye: m.bye,
       })),
     })),
     champion: t.championTeamId,
     championName: nameOf(t.championTeamId),
+  };
+}
+
+/** Where a tournament stands, for the cup's board: its status and its latest released round. */
+export interface TournamentStage {
+  tournamentId: string;
+  name: string;
+  level: Tournament['level'];
+  regionCode: string | null;
+  leagueId: string | null;
+  status: Tournament['status'];
+  round: { seq: number; kind: Round['kind']; name: string | null } | null;
+  championTeamId: string | null;
+}
+
+export async function tournamentStage(em: EntityManager, t: Tournament): Promise<TournamentStage> {
+  const [round] = await em.find(RoundRow, {
+    where: { tournamentId: t.id, status: In(['released', 'closed']) },
+    order: { seq: 'DESC' },
+    take: 1,
+  });
+  return {
+    tournamentId: t.id,
+    name: t.name,
+    level: t.level,
+    regionCode: t.regionCode,
+    leagueId: t.leagueId,
+    status: t.status,
+    round: round ? { seq: round.seq, kind: round.kind, name: round.name } : null,
+    championTeamId: t.championTeamId,
   };
 }
 

@@ -18,6 +18,7 @@ import { LiveGateway } from '../../src/live/live.gateway.js';
 import { LiveLog } from '../../src/live/live-log.js';
 import { LivePublisher } from '../../src/live/live-publisher.js';
 import { LiveSnapshots } from '../../src/live/live-snapshots.js';
+import { PrivacyService } from '../../src/privacy/privacy.service.js';
 import { MacroRegion } from '../../src/regions/region.entity.js';
 import { RegionsService } from '../../src/regions/regions.service.js';
 import { Team } from '../../src/teams/team.entity.js';
@@ -130,7 +131,7 @@ export class TournamentWorld {
       snapshots,
       new CaseRoomsService(dataSource, this.judges, publisher),
     );
-    this.queries = new TournamentQueries(dataSource, snapshots);
+    this.queries = new TournamentQueries(dataSource, snapshots, new PrivacyService(dataSource));
     this.queries.onModuleInit();
     this.cups = new CupsService(dataSource);
     this.ballots = new BallotsService(idempotency, live, this.judges, new DebateResults(this.cups));
