@@ -14,6 +14,7 @@ export const CLIENT_DIST = fileURLToPath(new URL('../../../client/dist', import.
  */
 const APPS: { html: string; paths: RegExp }[] = [
   { html: 'judge/index.html', paths: /^\/(?:$|j(?:\/|$)|judge(?:\/|$))/ },
+  { html: 'console/index.html', paths: /^\/console(?:\/|$)/ },
 ];
 
 export function serveClient(app: NestExpressApplication, dir = CLIENT_DIST): boolean {

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { toCsv } from '../common/csv.js';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
 import { PrivacyService } from '../privacy/privacy.service.js';
+import { RoundBallotsPage } from './round-ballots.dto.js';
 import { RoundsService } from './rounds.service.js';
 import {
   AddTournamentTeamDto,
@@ -95,6 +96,14 @@ export class TournamentsController {
     @CurrentPrincipal() who?: Principal,
   ): Promise<RoundView> {
     return this.queries.round(id, seq, isOrganiser(who));
+  }
+
+  @Get(':id/rounds/:seq/ballots')
+  @OrganiserOnly()
+  @ApiOperation({ summary: "The round's ballot board: each panellist's ballot in or missing, its totals and winner" })
+  @ApiOkResponse({ type: RoundBallotsPage })
+  roundBallots(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number): Promise<RoundBallotsPage> {
+    return this.queries.roundBallots(id, seq);
   }
 
   @Post(':id/rounds/:seq/release')

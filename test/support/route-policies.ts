@@ -55,6 +55,7 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   'POST /api/tournaments/{id}/rounds': 'organiser',
   'GET /api/tournaments/{id}/rounds': 'public',
   'GET /api/tournaments/{id}/rounds/{seq}': 'public',
+  'GET /api/tournaments/{id}/rounds/{seq}/ballots': 'organiser',
   'POST /api/tournaments/{id}/rounds/{seq}/release': 'organiser',
   'POST /api/tournaments/{id}/rounds/{seq}/regenerate': 'organiser',
   'POST /api/tournaments/{id}/rounds/{seq}/reveal': 'organiser',
