@@ -28,6 +28,7 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
   });
   const action = useAction();
   const [correcting, setCorrecting] = useState<{ debate: DebateBallots; ballot: PanelBallot } | null>(null);
+  const [notice, setNotice] = useState('');
   const r = round.data;
 
   const release = async () => {
@@ -66,12 +67,17 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
       </p>
       <div class="title-row">
         <h1>
-          {r.name ?? t('round.title', { seq })} · {t(`round.status.${r.status}`)}
+          {r.kind === 'prelim' || !r.name ? t('round.title', { seq }) : r.name} · {t(`round.status.${r.status}`)}
         </h1>
         <LiveBadge />
       </div>
       {r.motion && <p class="motion">{r.motion}</p>}
       <ErrorLine error={action.error} />
+      {notice && (
+        <p role="status" class="ok">
+          {notice}
+        </p>
+      )}
       {r.status === 'draft' ? (
         <>
           <p class="hint">{t('round.draftIntro')}</p>
@@ -175,7 +181,13 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
                             : t('round.ballotMissing')}
                         </span>
                         {p.submitted && (
-                          <button type="button" onClick={() => setCorrecting({ debate, ballot: p })}>
+                          <button
+                            type="button"
+                            onClick={() => {
+                              setNotice('');
+                              setCorrecting({ debate, ballot: p });
+                            }}
+                          >
                             {t('round.correct')}
                             <span class="sr-only"> · {p.name}</span>
                           </button>
@@ -194,6 +206,7 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
                       ballot={correcting.ballot}
                       onDone={() => {
                         setCorrecting(null);
+                        setNotice(t('correction.applied'));
                         board.reload();
                       }}
                     />
@@ -215,7 +228,6 @@ function Correction(props: { debate: DebateBallots; ballot: PanelBallot; onDone:
     ballot.teams.map((x) => ({ ...x, speeches: x.speeches.map((s) => ({ ...s })) })),
   );
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [applied, setApplied] = useState(false);
   const action = useAction();
   const rosters = useLoad(
     () => Promise.all(debate.teams.map((x) => call<Team>(`/api/teams/${x.teamId}`))),
@@ -258,10 +270,7 @@ function Correction(props: { debate: DebateBallots; ballot: PanelBallot; onDone:
     const done = await action.run(() =>
       call<Preview>(`/api/debates/${debate.debateId}/corrections?dryRun=false`, { method: 'POST', body: body() }),
     );
-    if (done) {
-      setApplied(true);
-      props.onDone();
-    }
+    if (done) props.onDone();
   };
   const totals = (d: Decision | null) =>
     d ? `${teamName(d.winnerTeamId)} (${d.teams.map((x) => `${teamName(x.teamId)} ${x.total}`).join(', ')})` : '—';
@@ -312,7 +321,6 @@ function Correction(props: { debate: DebateBallots; ballot: PanelBallot; onDone:
           </button>
         </div>
       )}
-      {applied && <p role="status">{t('correction.applied')}</p>}
     </form>
   );
 }

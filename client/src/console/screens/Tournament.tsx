@@ -115,7 +115,7 @@ export function TournamentScreen({ id }: { id: string }) {
           {rounds.data?.items.map((r) => (
             <li key={r.seq}>
               <Link href={`/console/tournaments/${id}/rounds/${r.seq}`}>
-                {r.name ?? t('round.title', { seq: r.seq })}
+                {r.kind === 'prelim' || !r.name ? t('round.title', { seq: r.seq }) : r.name}
               </Link>{' '}
               · {t(`round.status.${r.status}`)}
             </li>
