@@ -161,6 +161,8 @@ suite('organiser console in Chromium (e2e)', () => {
     await page.getByText('Код доступа').first().waitFor();
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'judge-cards-ru-print');
+    // The sheet as the browser prints it: A4, the cards only.
+    await page.pdf({ path: join(SHOTS, 'judge-cards-ru.pdf'), format: 'A4' });
     await page.emulateMedia({ media: 'screen' });
     const chairToken = await judgeToken(codes.get('Гүлнар Оспанова')!);
     const wingToken = await judgeToken(codes.get('Бауыржан Әлиев')!);
@@ -181,7 +183,7 @@ suite('organiser console in Chromium (e2e)', () => {
     await page.getByLabel('Тақырып (міндетті емес)').fill('Бұл палата дауыс беру жасын 16-ға түсірер еді');
     await click(page.getByRole('button', { name: '1-раундтың жеребесін жасау' }));
     await page.getByRole('heading', { level: 1, name: /1-раунд · жоба/ }).waitFor();
-    await page.getByText('Гүлнар Оспанова (c)').waitFor();
+    await page.getByText('Гүлнар Оспанова (төраға)').waitFor();
     await shot(page, 'round-draft');
     await axe(page, 'round-draft');
     await click(page.getByRole('button', { name: 'Жеребені жариялау' }));
@@ -256,6 +258,47 @@ suite('organiser console in Chromium (e2e)', () => {
     const rows = (Array.isArray(tab) ? tab : tab.items) as { teamId: string; wins: number }[];
     expect(rows.find((r) => r.teamId === opp.teamId)?.wins).toBe(1);
     expect(rows.find((r) => r.teamId === gov.teamId)?.wins).toBe(0);
+
+    // Break and bracket: round 2 is the final of the top two; its ballots crown the champion on the open page, live.
+    await page.getByRole('link', { name: 'Артқа' }).click();
+    await page.getByRole('heading', { level: 1, name: 'AMANAT Cup — Солтүстік' }).waitFor();
+    await page.getByRole('button', { name: '2-раундтың жеребесін жасау' }).click();
+    await page.getByRole('heading', { level: 1, name: / · жоба$/ }).waitFor();
+    await page.getByRole('button', { name: 'Жеребені жариялау' }).click();
+    await dialogButton(page, 'Жеребені жариялау').click();
+    await page.getByRole('heading', { level: 1, name: / · жарияланды$/ }).waitFor();
+    await page.getByRole('link', { name: 'Артқа' }).click();
+    const seeds = page.locator('#break-title').locator('..').locator('ol li');
+    await seeds.first().waitFor();
+    await expect(seeds.allTextContents()).resolves.toEqual([opp.name, gov.name]);
+    await page.locator('.bracket').getByText(opp.name).waitFor();
+    const final = (
+      await request(t.url).get('/api/me/work').set('Authorization', `Bearer ${chairToken}`).expect(200)
+    ).body.debates.find((d: { roundSeq: number }) => d.roundSeq === 2);
+    const finalBallot = (winnerId: string) => ({
+      teams: final.teams.map((team: { teamId: string; speakers: { id: string }[] }) => ({
+        teamId: team.teamId,
+        speeches: [
+          { speakerId: team.speakers[0].id, score: team.teamId === winnerId ? 75 : 70 },
+          { speakerId: team.speakers[1].id, score: 70 },
+          { speakerId: team.speakers[2].id, score: 70 },
+          { speakerId: team.speakers[0].id, score: 35, reply: true },
+        ],
+      })),
+    });
+    for (const token of [chairToken, wingToken])
+      await request(t.url)
+        .post(`/api/debates/${final.debateId}/ballots`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(finalBallot(gov.teamId))
+        .expect(201);
+    await page.getByText(`Чемпион: ${gov.name}`).waitFor();
+    await expect(page.locator('.bracket .winner').textContent()).resolves.toContain(gov.name);
+    await shot(page, 'break-and-bracket');
+    await axe(page, 'bracket');
+    const csv = await request(t.url).get(`/api/tournaments/${tournamentId}/bracket?format=csv`).expect(200);
+    expect(csv.text).toContain(gov.teamId);
+    await expect(page.locator('a.csv').count()).resolves.toBe(3);
 
     // Signing out forgets the token on this laptop.
     await page.getByRole('button', { name: 'Шығу' }).click();

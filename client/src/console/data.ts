@@ -55,6 +55,11 @@ export interface Tournament {
   teams: { teamId: string; teamName: string; position: number; withdrawn: boolean }[];
   adjudicators: string[];
   championTeamId: string | null;
+  breakReport: {
+    seeds?: string[];
+    cutoffTie?: { teamIds: string[]; points: number; decidedBy: string } | null;
+    seeding?: string;
+  } | null;
   version: number;
 }
 export interface Debate {

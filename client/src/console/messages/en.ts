@@ -126,6 +126,9 @@ export const en = {
   'tournament.speakerTotal': 'Speaker total',
   'tournament.break': 'Break',
   'tournament.breakRule': 'The top {count} of the team tab break (ranked by {rules}).',
+  'tournament.seeds': 'Seeds',
+  'tournament.cutoffTie': 'At the cut-off, {teams} were level on {points} points; the line was drawn by: {rule}.',
+  'tournament.noCutoffTie': 'No tie at the cut-off.',
   'tournament.bracket': 'Bracket',
   'tournament.noBracket':
     'The bracket appears once the preliminary rounds are done and the first elimination round is drawn.',
@@ -143,6 +146,7 @@ export const en = {
   'round.regenerateConfirm': 'Throw this draft away and draw again?',
   'round.release': 'Release the draw',
   'round.releaseConfirm': 'Release round {seq}? Judges see their rooms at once; the draw cannot be changed afterwards.',
+  'round.chair': 'chair',
   'round.board': 'Ballots',
   'round.state.missing': 'missing',
   'round.state.partial': '{done} of {total} in',

@@ -127,6 +127,9 @@ export const kk: Record<ConsoleKey, Message> = {
   'tournament.speakerTotal': 'Спикер ұпайы',
   'tournament.break': 'Плей-оф',
   'tournament.breakRule': 'Командалар кестесінің алғашқы {count} командасы өтеді ({rules} бойынша).',
+  'tournament.seeds': 'Рейтинг орындары',
+  'tournament.cutoffTie': 'Шекте {teams} командаларының ұпайы тең болды ({points}); шекті анықтаған: {rule}.',
+  'tournament.noCutoffTie': 'Шекте тең ұпай жоқ.',
   'tournament.bracket': 'Плей-оф торы',
   'tournament.noBracket': 'Тор іріктеу раундтары біткенде және плей-офтың бірінші раунды жасалғанда шығады.',
   'tournament.champion': 'Чемпион: {name}',
@@ -144,6 +147,7 @@ export const kk: Record<ConsoleKey, Message> = {
   'round.release': 'Жеребені жариялау',
   'round.releaseConfirm':
     '{seq}-раунд жариялансын ба? Төрешілер бөлмелерін бірден көреді; кейін жеребені өзгертуге болмайды.',
+  'round.chair': 'төраға',
   'round.board': 'Бюллетеньдер',
   'round.state.missing': 'жоқ',
   'round.state.partial': '{total} ішінен {done} келді',

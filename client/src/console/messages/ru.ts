@@ -144,6 +144,9 @@ export const ru: Record<ConsoleKey, Message> = {
   'tournament.speakerTotal': 'Спикерские баллы',
   'tournament.break': 'Плей-офф',
   'tournament.breakRule': 'Проходят первые {count} команд таблицы (по: {rules}).',
+  'tournament.seeds': 'Посев',
+  'tournament.cutoffTie': 'На границе команды {teams} шли вровень ({points} очк.); границу определило: {rule}.',
+  'tournament.noCutoffTie': 'На границе равенства нет.',
   'tournament.bracket': 'Сетка плей-офф',
   'tournament.noBracket':
     'Сетка появится, когда закончатся отборочные раунды и будет сделана жеребьёвка первого раунда плей-офф.',
@@ -162,6 +165,7 @@ export const ru: Record<ConsoleKey, Message> = {
   'round.release': 'Опубликовать жеребьёвку',
   'round.releaseConfirm':
     'Опубликовать раунд {seq}? Судьи сразу увидят свои аудитории; изменить жеребьёвку потом нельзя.',
+  'round.chair': 'председатель',
   'round.board': 'Бюллетени',
   'round.state.missing': 'нет',
   'round.state.partial': 'получено {done} из {total}',

@@ -170,6 +170,32 @@ export function TournamentScreen({ id }: { id: string }) {
           })}
         </p>
       </section>
+      {x.breakReport?.seeds && (
+        <section class="panel" aria-labelledby="break-title">
+          <h2 id="break-title">{t('tournament.break')}</h2>
+          <p>
+            {t('tournament.breakRule', {
+              count: x.breakSize,
+              rules: (x.tabRules.teamTieBreaks ?? []).join(', ') || x.format.toUpperCase(),
+            })}
+          </p>
+          <h3>{t('tournament.seeds')}</h3>
+          <ol class="compact">
+            {x.breakReport.seeds.map((team) => (
+              <li key={team}>{names.get(team) ?? team}</li>
+            ))}
+          </ol>
+          <p class={x.breakReport.cutoffTie ? 'warn' : 'hint'}>
+            {x.breakReport.cutoffTie
+              ? t('tournament.cutoffTie', {
+                  teams: x.breakReport.cutoffTie.teamIds.map((team) => names.get(team) ?? team).join(', '),
+                  points: x.breakReport.cutoffTie.points,
+                  rule: x.breakReport.cutoffTie.decidedBy,
+                })
+              : t('tournament.noCutoffTie')}
+          </p>
+        </section>
+      )}
       <section aria-labelledby="bracket-title">
         <div class="title-row">
           <h2 id="bracket-title">{t('tournament.bracket')}</h2>
