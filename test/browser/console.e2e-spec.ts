@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
+import { Fixtures } from '../support/fixtures.js';
 import { ORGANISER, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -304,6 +305,110 @@ suite('organiser console in Chromium (e2e)', () => {
     await page.getByRole('button', { name: 'Шығу' }).click();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Ұйымдастырушының кіруі' }).waitFor();
+    await context.close();
+  });
+
+  it('an organiser runs a case championship: jury with a conflict, live progress grid, an outlier juror, reveal, qualifiers into the tournament', async () => {
+    const fx = new Fixtures(t, await t.organiserToken());
+    const org = fx.auth();
+    const teams = [
+      await fx.team('east', 'Семей Шамшырақтары', { institution: 'Семей №1 лицейі' }),
+      await fx.team('east', 'Өскемен Ұшқыны', { institution: 'Өскемен гимназиясы' }),
+      await fx.team('east', 'Аягөз Арыстары', { institution: 'Аягөз колледжі' }),
+    ];
+    const [fair, second, harsh] = [
+      await fx.judge('east', { name: 'Айжан Төлегенова' }),
+      await fx.judge('east', { name: 'Нұрлан Сапаров' }),
+      await fx.judge('east', { name: 'Қайрат Жақсылықов', institution: 'Аягөз колледжі' }),
+    ];
+    const championship = (
+      await request(t.url)
+        .post('/api/case-championships')
+        .set(org)
+        .send({ title: 'Жастар мәселесі жастар көзімен — Шығыс', regionCode: 'east', qualifierSlots: 1 })
+        .expect(201)
+    ).body;
+    const tournament = (
+      await request(t.url)
+        .post('/api/tournaments')
+        .set(org)
+        .send({
+          name: 'AMANAT Cup — Шығыс',
+          level: 'regional',
+          regionCode: 'east',
+          format: 'wsdc',
+          prelimRounds: 2,
+          breakSize: 2,
+        })
+        .expect(201)
+    ).body;
+
+    const context = await browser.newContext({ viewport: LAPTOP, baseURL: t.url });
+    const page = await context.newPage();
+    await page.goto(`/console/championships/${championship.id}`);
+    await page.getByLabel('Пайдаланушы аты').fill(ORGANISER.username);
+    await page.getByLabel('Құпиясөз').fill(ORGANISER.password);
+    await page.getByRole('button', { name: 'Кіру' }).click();
+    await page.getByRole('heading', { level: 1, name: championship.title }).waitFor();
+
+    await page.getByRole('button', { name: 'Аймақтың барлық командаларын тіркеу' }).click();
+    await page.getByText('3 команда тіркелді').waitFor();
+    for (const judge of [fair, second, harsh]) await page.getByRole('checkbox', { name: judge.fullName }).check();
+    await page.getByRole('button', { name: 'Таңдалған төрешілерді алқаға отырғызу' }).click();
+    await page.getByText(`Мүдделер қайшылығы: ${teams[2].name} (same-institution)`).waitFor();
+    await page.getByRole('button', { name: 'Бағалауды бастау' }).click();
+    await dialogButton(page, 'Бағалауды бастау').click();
+    await page.getByText('Шығыс · бағалау').waitFor();
+    const grid = page.locator('table.grid');
+    await expect(grid.locator('td.due').count()).resolves.toBe(8);
+    await expect(grid.locator('td.conflict').count()).resolves.toBe(1);
+    await shot(page, 'case-jury-and-grid');
+    await axe(page, 'case-championship');
+
+    // Sheets arrive over HTTP; the grid and the diagnostics follow live. The two fair jurors rank the teams alike;
+    // the harsh one (conflicted with the third team) marks the other two far lower, in the same order.
+    const sheet = (score: number) => ({
+      scores: { relevance: score, analysis: score, feasibility: score, innovation: score, presentation: score },
+    });
+    const put = (token: string, teamId: string, score: number) =>
+      request(t.url)
+        .put(`/api/case-championships/${championship.id}/scoresheets/${teamId}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(sheet(score))
+        .expect(200);
+    for (const judge of [fair, second]) {
+      await put(judge.token, teams[0].id, 9);
+      await put(judge.token, teams[1].id, 7);
+      await put(judge.token, teams[2].id, 4);
+    }
+    await put(harsh.token, teams[0].id, 3);
+    await put(harsh.token, teams[1].id, 2);
+    await grid.locator('td.scored').nth(7).waitFor();
+    await expect(grid.locator('td.due').count()).resolves.toBe(0);
+    const diagnostics = page.locator('#diagnostics-title').locator('..');
+    await diagnostics.locator('tr.outlier').first().waitFor();
+    await expect(diagnostics.locator('tr.outlier th').allTextContents()).resolves.toEqual([
+      `${harsh.fullName}ерекшеленеді`,
+    ]);
+    await shot(page, 'case-progress-diagnostics');
+    await axe(page, 'case-diagnostics');
+
+    // Freeze, reveal one row, finalise (confirmed), then the qualifier goes into the region's tournament.
+    await page.getByRole('button', { name: 'Көпшілік тақтасын тоқтату' }).click();
+    await page.getByText('Көпшілік тақтасы тоқтатылған: 0 жол ашылды.').waitFor();
+    await page.getByRole('button', { name: 'Келесі жолды ашу' }).click();
+    await page.getByText('Көпшілік тақтасы тоқтатылған: 1 жол ашылды.').waitFor();
+    await page.getByRole('button', { name: 'Қорытындылау' }).click();
+    await dialogButton(page, 'Қорытындылау').click();
+    await page.getByText('Шығыс · қорытындыланды').waitFor();
+    const qualifiers = page.locator('#qualifiers-title').locator('..').locator('ol li');
+    await expect(qualifiers.allTextContents()).resolves.toEqual([teams[0].name]);
+    await page.getByLabel('Жолдама алғандарды тіркеу турнирі').selectOption(tournament.id);
+    await page.getByRole('button', { name: 'Жолдама алғандарды тіркеу', exact: true }).click();
+    await page.getByText(`Жолдама алғандар ${tournament.name} турниріне тіркелді.`).waitFor();
+    await shot(page, 'case-qualifiers');
+    const entered = (await request(t.url).get(`/api/tournaments/${tournament.id}`).expect(200)).body;
+    expect(entered.teams.map((x: { teamId: string }) => x.teamId)).toEqual([teams[0].id]);
     await context.close();
   });
 

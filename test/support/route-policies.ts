@@ -39,6 +39,7 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   'GET /api/case-championships/{id}/standings': 'public',
   'GET /api/case-championships/{id}/standings/export': 'public',
   'GET /api/case-championships/{id}/diagnostics': 'organiser',
+  'GET /api/case-championships/{id}/progress': 'organiser',
   'POST /api/case-championships/{id}/finalise': 'organiser',
   'POST /api/case-championships/{id}/freeze': 'organiser',
   'POST /api/case-championships/{id}/reveal': 'organiser',

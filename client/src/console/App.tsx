@@ -3,6 +3,7 @@ import { session, signOut } from './api.js';
 import { t } from './i18n.js';
 import { go, match, path } from './router.js';
 import { Cards } from './screens/Cards.js';
+import { ChampionshipScreen } from './screens/Championship.js';
 import { Home } from './screens/Home.js';
 import { Judges } from './screens/Judges.js';
 import { RoundScreen } from './screens/Round.js';
@@ -20,6 +21,7 @@ function Screen() {
   if ((params = match('/console/tournaments/:id/rounds/:seq', at)))
     return <RoundScreen id={params.id} seq={Number(params.seq)} />;
   if ((params = match('/console/tournaments/:id', at))) return <TournamentScreen id={params.id} />;
+  if ((params = match('/console/championships/:id', at))) return <ChampionshipScreen id={params.id} />;
   if (match('/console/season', at)) return <Season />;
   if (match('/console/teams', at)) return <Teams />;
   if (match('/console/judges', at)) return <Judges />;

@@ -73,7 +73,7 @@ export function Home() {
       <ul>
         {championships.data?.items.map((c) => (
           <li key={c.id}>
-            {c.title} · {regionName(c.regionCode)} · {c.status}
+            <Link href={`/console/championships/${c.id}`}>{c.title}</Link> · {regionName(c.regionCode)}
           </li>
         ))}
       </ul>

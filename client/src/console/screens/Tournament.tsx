@@ -16,6 +16,28 @@ import { useLive } from '../live.js';
 import { go } from '../router.js';
 import { CsvLink, ErrorLine, Link, useAction, useLoad } from '../ui.js';
 
+const TIE_BREAKS = [
+  'points',
+  'wins',
+  'ballots',
+  'speakerTotal',
+  'speakerAverage',
+  'drawStrength',
+  'margin',
+  'headToHead',
+] as const;
+const tieBreaks = (x: Tournament) =>
+  (x.tabRules.teamTieBreaks ?? [])
+    .map((key) =>
+      (TIE_BREAKS as readonly string[]).includes(key) ? t(`tournament.tb.${key as (typeof TIE_BREAKS)[number]}`) : key,
+    )
+    .join(', ');
+const STATUSES = ['setup', 'prelims', 'elims', 'finished'] as const;
+const statusName = (status: string) =>
+  (STATUSES as readonly string[]).includes(status)
+    ? t(`tournament.status.${status as (typeof STATUSES)[number]}`)
+    : status;
+
 /** Lists answer `{ items, total }`; the tabs did not always, so both shapes are read. */
 const rowsOf = <T,>(value: T[] | Page<T>): T[] => (Array.isArray(value) ? value : value.items);
 
@@ -84,7 +106,7 @@ export function TournamentScreen({ id }: { id: string }) {
         <LiveBadge />
       </div>
       <p>
-        {regionName(x.regionCode)} · {x.format.toUpperCase()} · {x.status}
+        {regionName(x.regionCode)} · {x.format.toUpperCase()} · {statusName(x.status)}
       </p>
       <ErrorLine error={action.error} />
       <div class="columns">
@@ -121,15 +143,17 @@ export function TournamentScreen({ id }: { id: string }) {
             </li>
           ))}
         </ul>
-        <form class="row" onSubmit={generate}>
-          <label>
-            {t('tournament.motion')}
-            <input value={motion} maxLength={1000} onInput={(e) => setMotion((e.target as HTMLInputElement).value)} />
-          </label>
-          <button type="submit" class="primary" disabled={action.busy}>
-            {t('tournament.generate', { seq: next })}
-          </button>
-        </form>
+        {x.status !== 'finished' && (
+          <form class="row" onSubmit={generate}>
+            <label>
+              {t('tournament.motion')}
+              <input value={motion} maxLength={1000} onInput={(e) => setMotion((e.target as HTMLInputElement).value)} />
+            </label>
+            <button type="submit" class="primary" disabled={action.busy}>
+              {t('tournament.generate', { seq: next })}
+            </button>
+          </form>
+        )}
       </section>
       <section aria-labelledby="tab-title">
         <div class="title-row">
@@ -166,7 +190,7 @@ export function TournamentScreen({ id }: { id: string }) {
           {t('tournament.break')}:{' '}
           {t('tournament.breakRule', {
             count: x.breakSize,
-            rules: (x.tabRules.teamTieBreaks ?? []).join(', ') || x.format.toUpperCase(),
+            rules: tieBreaks(x),
           })}
         </p>
       </section>
@@ -176,7 +200,7 @@ export function TournamentScreen({ id }: { id: string }) {
           <p>
             {t('tournament.breakRule', {
               count: x.breakSize,
-              rules: (x.tabRules.teamTieBreaks ?? []).join(', ') || x.format.toUpperCase(),
+              rules: tieBreaks(x),
             })}
           </p>
           <h3>{t('tournament.seeds')}</h3>
