@@ -355,7 +355,7 @@ suite('organiser console in Chromium (e2e)', () => {
     await page.getByText('3 команда тіркелді').waitFor();
     for (const judge of [fair, second, harsh]) await page.getByRole('checkbox', { name: judge.fullName }).check();
     await page.getByRole('button', { name: 'Таңдалған төрешілерді алқаға отырғызу' }).click();
-    await page.getByText(`Мүдделер қайшылығы: ${teams[2].name} (same-institution)`).waitFor();
+    await page.getByText(`Мүдделер қайшылығы: ${teams[2].name} (бір оқу орны)`).waitFor();
     await page.getByRole('button', { name: 'Бағалауды бастау' }).click();
     await dialogButton(page, 'Бағалауды бастау').click();
     await page.getByText('Шығыс · бағалау').waitFor();

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { call } from '../api.js';
 import { regionName, type Judge, type Page, type Team, type Tournament } from '../data.js';
-import { t } from '../i18n.js';
+import { t, type ConsoleKey } from '../i18n.js';
 import { OUTLIER_AGREEMENT, OUTLIER_POINTS, standsOut } from '../jury.js';
 import { useLive } from '../live.js';
 import { confirmAction, CsvLink, ErrorLine, useAction, useLoad } from '../ui.js';
@@ -42,6 +42,13 @@ interface Standings {
     qualified: boolean | null;
   }[];
 }
+
+const REASONS: Record<string, ConsoleKey> = {
+  declared: 'conflict.declared',
+  'same-institution': 'conflict.sameInstitution',
+  mentor: 'conflict.mentor',
+};
+const reason = (code: string | null) => (code && REASONS[code] ? t(REASONS[code]) : (code ?? ''));
 
 const round1 = (n: number | null) => (n === null ? '—' : String(Math.round(n * 10) / 10));
 
@@ -164,7 +171,7 @@ export function ChampionshipScreen({ id }: { id: string }) {
                       {' '}
                       {conflicts.length
                         ? t('case.juryConflicts', {
-                            teams: conflicts.map((x) => `${teamName(x.teamId)} (${x.conflict})`).join(', '),
+                            teams: conflicts.map((x) => `${teamName(x.teamId)} (${reason(x.conflict)})`).join(', '),
                           })
                         : t('case.noConflicts')}
                     </span>
@@ -220,7 +227,7 @@ export function ChampionshipScreen({ id }: { id: string }) {
                               ? `✓ ${t('case.scored')}`
                               : x.state === 'due'
                                 ? t('case.due')
-                                : t('case.conflict', { reason: x.conflict ?? '' })}
+                                : t('case.conflict', { reason: reason(x.conflict) })}
                         </td>
                       );
                     })}
