@@ -201,7 +201,7 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
   it('publishes a team tab that matches an independent count', async () => {
     for (const region of REGIONS) {
       const id = regional.get(region)!;
-      const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as {
+      const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body.items as {
         teamId: string;
         points: number;
         wins: number;
@@ -285,7 +285,7 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     const unchanged = await api().get(`/api/debates/${debate.id}`).set(org).expect(200);
     expect(unchanged.body.status).toBe('pending');
     const audit = await api().get(`/api/tournaments/${tournamentId}/audit`).set(org).expect(200);
-    expect(audit.body).toEqual([]);
+    expect(audit.body).toEqual({ items: [], total: 0 });
 
     // Twenty parallel submissions of one ballot with one key: stored once.
     const parallel = await Promise.all(Array.from({ length: 20 }, () => send(good, chair.token, 'same-key')));
@@ -319,7 +319,7 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
       expect(final).toHaveLength(1);
       const tournament = await api().get(`/api/tournaments/${id}`).expect(200);
       expect(tournament.body.status).toBe('finished');
-      const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as { teamId: string }[];
+      const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body.items as { teamId: string }[];
       const top4 = tab.slice(0, 4).map((r) => r.teamId);
       const strongest = [...top4].sort((a, b) => teams.get(b)!.strength - teams.get(a)!.strength);
       expect(tournament.body.championTeamId).toBe(strongest[0]);
@@ -383,7 +383,13 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     expect(played.length).toBeGreaterThanOrEqual(3);
     for (const match of played) expect(match.winnerTeamId).toBe(champion);
     const finalCup = (await api().get(`/api/cups/${cupId}`).expect(200)).body;
-    expect(finalCup.national).toEqual({ tournamentId: nationalId, status: 'finished', champion });
+    const championTeam = (await api().get(`/api/teams/${champion}`).expect(200)).body;
+    expect(finalCup.national).toEqual({
+      tournamentId: nationalId,
+      status: 'finished',
+      champion,
+      championName: championTeam.name,
+    });
     expect(withdrawn).not.toBe(champion);
   });
 });

@@ -200,7 +200,7 @@ describe('case championships «Жастар мәселесі жастар көз
       .send({ scores: uniform(5) })
       .expect(401);
     const sheets = await api().get(`/api/case-championships/${c.id}/scoresheets`).set(org).expect(200);
-    expect(sheets.body).toEqual([]);
+    expect(sheets.body).toEqual({ items: [], total: 0 });
 
     const draft = await championship('west');
     const team = await fx.team('west', 'Draft team');
@@ -270,13 +270,13 @@ describe('case championships «Жастар мәселесі жастар көз
       score(c.id, teams[1].id, jurors[0], uniform(8)).expect(200),
       score(c.id, teams[1].id, jurors[1], uniform(4)).expect(200),
     ]);
-    const sheets = (await api().get(`/api/case-championships/${c.id}/scoresheets`).set(org).expect(200)).body;
+    const sheets = (await api().get(`/api/case-championships/${c.id}/scoresheets`).set(org).expect(200)).body.items;
     expect(sheets.filter((s: { teamId: string }) => s.teamId === teams[1].id)).toHaveLength(2);
     expect(sheets.filter((s: { teamId: string }) => s.teamId === teams[0].id)).toHaveLength(1);
 
     const replaced = await score(c.id, teams[0].id, jurors[0], uniform(9), 'tablet-key-2').expect(200);
     expect(replaced.body.version).toBe(2);
-    const audit = (await api().get(`/api/case-championships/${c.id}/audit`).set(org).expect(200)).body;
+    const audit = (await api().get(`/api/case-championships/${c.id}/audit`).set(org).expect(200)).body.items;
     const trail = audit.filter(
       (a: { teamId: string; judgeId: string }) => a.teamId === teams[0].id && a.judgeId === jurors[0].id,
     );
@@ -305,7 +305,7 @@ describe('case championships «Жастар мәселесі жастар көз
         await score(c.id, team.id, juror, uniform(j === 4 ? 1 + i : 5 + i)).expect(200);
       }
     }
-    const report = (await api().get(`/api/case-championships/${c.id}/diagnostics`).set(org).expect(200)).body as {
+    const report = (await api().get(`/api/case-championships/${c.id}/diagnostics`).set(org).expect(200)).body.items as {
       judgeId: string;
       meanDeviation: number;
     }[];

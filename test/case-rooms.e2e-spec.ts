@@ -273,9 +273,20 @@ describe('case championship in qualifying rooms, a final and quotas (e2e)', () =
     // The setup must leave the rural room winner outside the final's top four, or the quota would prove nothing.
     expect(byQuality.slice(0, 4)).not.toContain(rural);
     expect(finalised.qualifiers).toEqual([...byQuality.slice(0, 3), rural]);
-    expect(finalised.qualifierPlacements).toEqual([
+    expect(
+      finalised.qualifierPlacements.map(({ teamId, placedBy }: { teamId: string; placedBy: string }) => ({
+        teamId,
+        placedBy,
+      })),
+    ).toEqual([
       ...byQuality.slice(0, 3).map((teamId) => ({ teamId, placedBy: 'overall' })),
       { teamId: rural, placedBy: 'quota:rural' },
     ]);
+    // Each placement names its team as the entries do.
+    const entryName = new Map(
+      finalised.entries.map((e: { teamId: string; teamName: string }) => [e.teamId, e.teamName]),
+    );
+    for (const p of finalised.qualifierPlacements as { teamId: string; teamName: string }[])
+      expect(p.teamName).toBe(entryName.get(p.teamId));
   });
 });

@@ -45,7 +45,8 @@ describe('npm run demo: the season builder at small size (e2e)', () => {
       const sheets = (
         await api().get(`/api/case-championships/${region.championshipId}/scoresheets`).set(org).expect(200)
       ).body;
-      expect(sheets).toHaveLength(5 * 3);
+      expect(sheets.items).toHaveLength(5 * 3);
+      expect(sheets.total).toBe(5 * 3);
 
       const tournament = (await api().get(`/api/tournaments/${region.tournamentId}`).expect(200)).body;
       expect(tournament.status).toBe('finished');

@@ -166,7 +166,7 @@ describe('formats a tournament copies and changes, iron speeches, tab rules (e2e
     await post(plainDebate, ballot(plainDebate, null)).expect(201);
 
     const speakers = (await api().get(`/api/tournaments/${id}/speakers`).expect(200)).body;
-    const rows = Array.isArray(speakers) ? speakers : speakers.items;
+    const rows = speakers.items;
     const ironRow = rows.find((r: { speakerId: string }) => r.speakerId === membersOf.get(ironTeam)![0]);
     // One constructive counted (27), the repeated one (26) left out; the reply is kept apart.
     expect(ironRow).toMatchObject({ total: 27, speeches: 1, replyTotal: 13.5 });
@@ -174,7 +174,7 @@ describe('formats a tournament copies and changes, iron speeches, tab rules (e2e
     expect(silent).toMatchObject({ speeches: 0, rank: null });
 
     const standingsBody = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body;
-    const tab = Array.isArray(standingsBody) ? standingsBody : standingsBody.items;
+    const tab = standingsBody.items;
     const byeRow = tab.find((r: { teamId: string }) => r.teamId === byed.id);
     expect(byeRow).toMatchObject({ wins: 1, points: 1, byes: 1, speakerTotal: 0, speakerAverage: null });
     const ironRowTab = tab.find((r: { teamId: string }) => r.teamId === ironTeam);

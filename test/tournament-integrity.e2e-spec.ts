@@ -80,7 +80,7 @@ describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)
     const after = (await api().get(`/api/debates/${debate.id}`).expect(200)).body;
     expect(after.status).toBe('pending');
     expect(
-      (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body.every(
+      (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body.items.every(
         (r: { debates: number }) => r.debates === 0,
       ),
     ).toBe(true);

@@ -29,7 +29,8 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const publicTab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body;
     expect(publicTab).toEqual(afterOne);
     const organiserTab = (await api().get(`/api/tournaments/${id}/standings`).set(org).expect(200)).body;
-    expect(organiserTab.reduce((sum: number, r: { debates: number }) => sum + r.debates, 0)).toBe(8);
+    expect(organiserTab.total).toBe(4);
+    expect(organiserTab.items.reduce((sum: number, r: { debates: number }) => sum + r.debates, 0)).toBe(8);
     const publicRound = (await api().get(`/api/tournaments/${id}/rounds/${silent.seq}`).expect(200)).body;
     expect(publicRound.debates.every((d: { result?: unknown }) => d.result === undefined)).toBe(true);
     await api().post(`/api/tournaments/${id}/rounds/${silent.seq}/reveal`).set(org).expect(200);
@@ -70,7 +71,7 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     expect(bracket.rounds[1].debates[0].teamIds).toContain(loser);
     expect(bracket.rounds[1].debates[0].debateId).toBeNull();
     await api().get(`/api/debates/${final.debates[0].id}`).expect(404);
-    const audit = (await api().get(`/api/tournaments/${id}/audit`).set(org).expect(200)).body;
+    const audit = (await api().get(`/api/tournaments/${id}/audit`).set(org).expect(200)).body.items;
     const entry = audit.find((a: { action: string }) => a.action === 'correct-ballot');
     expect(entry.after.resets).toEqual(preview.resets);
     expect(entry.before.result.winnerTeamId).not.toBe(loser);
@@ -172,7 +173,7 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
         await submit(debate);
       }
     }
-    const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as {
+    const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body.items as {
       teamId: string;
       points: number;
     }[];
@@ -284,7 +285,7 @@ describe('tournament rules: silent rounds, corrections with a preview, withdrawa
     const result = (await api().get(`/api/debates/${debate.id}`).expect(200)).body;
     expect(result.status).toBe('confirmed');
     expect([...result.result.counted].sort()).toEqual(debate.panel.map((p) => p.judgeId).sort());
-    const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as {
+    const tab = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body.items as {
       points: number;
       debates: number;
     }[];

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ChangePasswordDto, JudgeLoginDto, LoginResult, OrganiserLoginDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -17,6 +17,8 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Organiser sign-in: a bearer token with the account’s role' })
+  @ApiOkResponse({ type: LoginResult })
   login(@Body() dto: OrganiserLoginDto): Promise<LoginResult> {
     return this.auth.loginOrganiser(dto);
   }
@@ -27,6 +29,7 @@ export class AuthController {
     summary:
       'Judge sign-in with the access code, or with the private link token — also how a tablet renews an expired token',
   })
+  @ApiOkResponse({ type: LoginResult })
   judge(@Body() dto: JudgeLoginDto): Promise<LoginResult> {
     return this.auth.loginJudge(dto);
   }
@@ -35,6 +38,7 @@ export class AuthController {
   @HttpCode(200)
   @OrganiserOnly()
   @ApiOperation({ summary: "Change your own password; the account's other tokens stop working, a new one is returned" })
+  @ApiOkResponse({ type: LoginResult })
   changePassword(@CurrentPrincipal() who: Principal, @Body() dto: ChangePasswordDto): Promise<LoginResult> {
     return this.auth.changePassword(who, dto);
   }

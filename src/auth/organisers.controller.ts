@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreatedOrganiserView, CreateOrganiserDto, OrganiserPage, OrganiserView } from './auth.dto.js';
 import { OrganiserOnly } from './organiser-only.decorator.js';
 import { OrganisersService } from './organisers.service.js';
@@ -13,12 +13,14 @@ export class OrganisersController {
 
   @Post()
   @ApiOperation({ summary: 'Create an organiser account (admin, tab or desk); a generated password is returned once' })
+  @ApiCreatedResponse({ type: CreatedOrganiserView })
   create(@Body() dto: CreateOrganiserDto): Promise<CreatedOrganiserView> {
     return this.organisers.create(dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'List organiser accounts' })
+  @ApiOkResponse({ type: OrganiserPage })
   list(): Promise<OrganiserPage> {
     return this.organisers.list();
   }

@@ -23,6 +23,26 @@ import {
 import { PageQuery } from '../common/pagination.dto.js';
 import { AGE_GROUPS, type AgeGroup } from '../teams/age-group.js';
 
+export class CriterionNamesDto {
+  @ApiProperty({ example: 'Талдаудың тереңдігі' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  kk: string;
+
+  @ApiProperty({ example: 'Глубина анализа' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  ru: string;
+
+  @ApiProperty({ example: 'Depth of analysis' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  en: string;
+}
+
 export class CriterionDto {
   @ApiProperty({ example: 'analysis' })
   @IsString()
@@ -48,6 +68,16 @@ export class CriterionDto {
   @Min(1)
   @Max(1000)
   maxScore: number;
+
+  @ApiPropertyOptional({
+    type: () => CriterionNamesDto,
+    description:
+      "the name in Kazakh, Russian and English, for juries' tablets and boards; default: `name` for all three",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CriterionNamesDto)
+  names?: CriterionNamesDto;
 }
 
 export class QuotaSettingsDto {

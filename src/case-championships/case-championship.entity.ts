@@ -52,6 +52,8 @@ export interface RubricCriterion {
   name: string;
   weight: number;
   maxScore: number;
+  /** The organiser's kk/ru/en names, when given (the default rubric's come from the engine). */
+  names?: { kk: string; ru: string; en: string };
 }
 
 export interface ScoringOptions {

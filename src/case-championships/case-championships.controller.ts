@@ -12,7 +12,8 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiJsonOrCsv, pageOf } from '../common/api-docs.js';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
@@ -30,9 +31,18 @@ import {
   ScoresheetDto,
   UpdateScoringOptionsDto,
 } from './case-championship.dto.js';
-import { CaseChampionshipsService, ScoresheetView } from './case-championships.service.js';
+import { CaseChampionshipsService, ScoresheetEntry, ScoresheetView } from './case-championships.service.js';
 import { AdvanceDto, MoveInRoomsDto, PlanRoomsDto, RoomsView } from './case-room.dto.js';
 import { CaseRoomsService } from './case-rooms.service.js';
+import {
+  AssignmentsDto,
+  CaseAuditEntryDto,
+  ChampionshipViewDto,
+  JurorReportDto,
+  ScoresheetEntryDto,
+  ScoresheetViewDto,
+  StandingsViewDto,
+} from './case-responses.dto.js';
 import { type ChampionshipView, type JurorReport, type StandingsView, standingsCsv } from './case-scoring.js';
 
 const uuid = new ParseUUIDPipe();
@@ -47,34 +57,46 @@ export class CaseChampionshipsController {
 
   @Post()
   @OrganiserOnly('tab')
+  @ApiOperation({ summary: 'Create a case championship with its rubric (the default one when criteria are omitted)' })
+  @ApiCreatedResponse({ type: ChampionshipViewDto })
   create(@Body() dto: CreateCaseChampionshipDto): Promise<ChampionshipView> {
     return this.championships.create(dto);
   }
 
   @Get()
+  @ApiOperation({ summary: 'Case championships, filtered by region, age group or status' })
+  @ApiOkResponse({ type: pageOf(ChampionshipViewDto) })
   list(@Query() query: CaseChampionshipQuery, @CurrentPrincipal() who?: Principal): Promise<Page<ChampionshipView>> {
     return this.championships.list(query, who?.role === 'organiser');
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One case championship: rubric, entries, jury, status, qualifiers' })
+  @ApiOkResponse({ type: ChampionshipViewDto })
   get(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal): Promise<ChampionshipView> {
     return this.championships.get(id, who?.role === 'organiser');
   }
 
   @Patch(':id/options')
   @OrganiserOnly('tab')
+  @ApiOperation({ summary: 'Change the scoring options (drop high/low, normalise juries, tie-breaks, quotas)' })
+  @ApiOkResponse({ type: ChampionshipViewDto })
   updateOptions(@Param('id', uuid) id: string, @Body() dto: UpdateScoringOptionsDto): Promise<ChampionshipView> {
     return this.championships.updateOptions(id, dto);
   }
 
   @Post(':id/entries')
   @OrganiserOnly('tab')
+  @ApiOperation({ summary: 'Enter a team (while a draft)' })
+  @ApiCreatedResponse({ type: ChampionshipViewDto })
   addEntry(@Param('id', uuid) id: string, @Body() dto: CaseEntryDto): Promise<ChampionshipView> {
     return this.championships.addEntry(id, dto);
   }
 
   @Post(':id/jury')
   @OrganiserOnly('tab')
+  @ApiOperation({ summary: 'Seat judges on the jury (while a draft)' })
+  @ApiCreatedResponse({ type: ChampionshipViewDto })
   seatJury(@Param('id', uuid) id: string, @Body() dto: CaseJuryDto): Promise<ChampionshipView> {
     return this.championships.seatJury(id, dto);
   }
@@ -121,6 +143,8 @@ export class CaseChampionshipsController {
   @Post(':id/start-scoring')
   @OrganiserOnly('tab')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Open scoring: entries and jury are fixed from now on' })
+  @ApiOkResponse({ type: ChampionshipViewDto })
   startScoring(@Param('id', uuid) id: string): Promise<ChampionshipView> {
     return this.championships.startScoring(id);
   }
@@ -134,6 +158,8 @@ export class CaseChampionshipsController {
     required: false,
     description: 'client UUID; a retry with it returns the first result',
   })
+  @ApiOperation({ summary: "Submit or replace this juror's scoresheet for a team (versioned, audited)" })
+  @ApiOkResponse({ type: ScoresheetViewDto })
   submitScoresheet(
     @Param('id', uuid) id: string,
     @Param('teamId', uuid) teamId: string,
@@ -147,28 +173,40 @@ export class CaseChampionshipsController {
   @Get(':id/assignments')
   @Roles('judge')
   @ApiBearerAuth()
+  @ApiOperation({ summary: "The juror's teams to score (a room in order of presentation), conflicts and own sheets" })
+  @ApiOkResponse({ type: AssignmentsDto })
   assignments(@Param('id', uuid) id: string, @CurrentPrincipal() judge: Principal) {
     return this.championships.judgeAssignments(id, judge);
   }
 
   @Get(':id/scoresheets')
   @OrganiserOnly()
-  scoresheets(@Param('id', uuid) id: string): Promise<ScoresheetView[]> {
-    return this.championships.scoresheets(id);
+  @ApiOperation({ summary: "Every scoresheet, with the team's and the juror's names" })
+  @ApiOkResponse({ type: pageOf(ScoresheetEntryDto) })
+  async scoresheets(@Param('id', uuid) id: string): Promise<Page<ScoresheetEntry>> {
+    const items = await this.championships.scoresheets(id);
+    return { items, total: items.length };
   }
 
   @Get(':id/audit')
   @OrganiserOnly()
-  audit(@Param('id', uuid) id: string) {
-    return this.championships.audit(id);
+  @ApiOperation({ summary: 'Every scoresheet change: before and after, who and when' })
+  @ApiOkResponse({ type: pageOf(CaseAuditEntryDto) })
+  async audit(@Param('id', uuid) id: string) {
+    const items = await this.championships.audit(id);
+    return { items, total: items.length };
   }
 
   @Get(':id/standings')
+  @ApiOperation({ summary: 'The standings (public: through the freeze), with per-criterion averages and qualifiers' })
+  @ApiOkResponse({ type: StandingsViewDto })
   standings(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal): Promise<StandingsView> {
     return this.championships.standings(id, who?.role === 'organiser');
   }
 
   @Get(':id/standings/export')
+  @ApiOperation({ summary: 'The standings as a download: JSON, or CSV with ?format=csv' })
+  @ApiJsonOrCsv(StandingsViewDto, 'rank,team,total,judges,<criterion keys…>,first places,qualified')
   async export(
     @Param('id', uuid) id: string,
     @Query() query: ExportQuery,
@@ -195,13 +233,18 @@ export class CaseChampionshipsController {
 
   @Get(':id/diagnostics')
   @OrganiserOnly()
-  diagnostics(@Param('id', uuid) id: string): Promise<JurorReport[]> {
-    return this.championships.diagnostics(id);
+  @ApiOperation({ summary: "Each juror's mean, spread, deviation from the rest of the jury and agreement, by name" })
+  @ApiOkResponse({ type: pageOf(JurorReportDto) })
+  async diagnostics(@Param('id', uuid) id: string): Promise<Page<JurorReport>> {
+    const items = await this.championships.diagnostics(id);
+    return { items, total: items.length };
   }
 
   @Post(':id/finalise')
   @OrganiserOnly('tab')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Finalise: scores locked, the top teams become the qualifiers' })
+  @ApiOkResponse({ type: ChampionshipViewDto })
   finalise(@Param('id', uuid) id: string): Promise<ChampionshipView> {
     return this.championships.finalise(id);
   }
@@ -209,6 +252,8 @@ export class CaseChampionshipsController {
   @Post(':id/freeze')
   @OrganiserOnly('tab')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Freeze the public board (?version= required)' })
+  @ApiOkResponse({ type: ChampionshipViewDto })
   freeze(@Param('id', uuid) id: string, @VersionQuery() version: number): Promise<ChampionshipView> {
     return this.championships.freeze(id, version);
   }
@@ -216,6 +261,8 @@ export class CaseChampionshipsController {
   @Post(':id/reveal')
   @OrganiserOnly('tab')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Reveal the next row of the frozen board, from the bottom (?version= required)' })
+  @ApiOkResponse({ type: ChampionshipViewDto })
   reveal(@Param('id', uuid) id: string, @VersionQuery() version: number): Promise<ChampionshipView> {
     return this.championships.revealNext(id, version);
   }
@@ -223,6 +270,8 @@ export class CaseChampionshipsController {
   @Post(':id/unfreeze')
   @OrganiserOnly('tab')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Unfreeze the public board (?version= required)' })
+  @ApiOkResponse({ type: ChampionshipViewDto })
   unfreeze(@Param('id', uuid) id: string, @VersionQuery() version: number): Promise<ChampionshipView> {
     return this.championships.unfreeze(id, version);
   }

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { actorNames } from '../auth/actor-names.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
 import { IdempotencyService } from '../common/idempotency.js';
@@ -38,6 +39,7 @@ import {
   ChampionshipView,
   championshipView,
   computeStandings,
+  criterionView,
   defaultRubric,
   publicStandings,
   StandingsView,
@@ -56,6 +58,26 @@ export interface ScoresheetView {
   comment: string | null;
   version: number;
   submittedAt: string;
+}
+
+/** A scoresheet on the organiser's list: the team's and the juror's names beside their ids. */
+export interface ScoresheetEntry extends ScoresheetView {
+  teamName: string;
+  judgeName: string;
+}
+
+export interface CaseAuditEntry {
+  scoresheetId: string;
+  teamId: string;
+  teamName: string;
+  judgeId: string;
+  judgeName: string;
+  actor: string;
+  actorName: string | null;
+  version: number;
+  at: string;
+  before: CaseScoresheetAudit['before'];
+  after: CaseScoresheetAudit['after'];
 }
 
 const sheetView = (s: CaseScoresheet): ScoresheetView => ({
@@ -316,7 +338,7 @@ export class CaseChampionshipsService implements OnModuleInit {
       status: championship.status,
       stage: championship.stage,
       room: room?.number ?? null,
-      criteria: championship.criteria,
+      criteria: championship.criteria.map(criterionView),
       teams: entries
         .map((e) => ({
           teamId: e.teamId,
@@ -371,31 +393,57 @@ export class CaseChampionshipsService implements OnModuleInit {
     };
   }
 
-  async scoresheets(id: string): Promise<ScoresheetView[]> {
-    await this.load(this.dataSource.manager, id);
-    const rows = await this.dataSource.manager.find(CaseScoresheet, {
+  async scoresheets(id: string): Promise<ScoresheetEntry[]> {
+    const em = this.dataSource.manager;
+    await this.load(em, id);
+    const rows = await em.find(CaseScoresheet, {
       where: { championshipId: id },
       order: { teamId: 'ASC', judgeId: 'ASC' },
     });
-    return rows.map(sheetView);
+    const names = await this.names(em, rows);
+    return rows.map((s) => ({ ...sheetView(s), teamName: names.team(s.teamId), judgeName: names.judge(s.judgeId) }));
   }
 
-  async audit(id: string) {
-    await this.load(this.dataSource.manager, id);
-    const rows = await this.dataSource.manager.find(CaseScoresheetAudit, {
+  async audit(id: string): Promise<CaseAuditEntry[]> {
+    const em = this.dataSource.manager;
+    await this.load(em, id);
+    const rows = await em.find(CaseScoresheetAudit, {
       where: { championshipId: id },
       order: { at: 'ASC', version: 'ASC' },
     });
+    const names = await this.names(em, rows);
+    const actors = await actorNames(
+      em,
+      rows.map((r) => r.actor),
+    );
     return rows.map((r) => ({
       scoresheetId: r.scoresheetId,
       teamId: r.teamId,
+      teamName: names.team(r.teamId),
       judgeId: r.judgeId,
+      judgeName: names.judge(r.judgeId),
       actor: r.actor,
+      actorName: actors.get(r.actor) ?? null,
       version: r.version,
       at: r.at.toISOString(),
       before: r.before,
       after: r.after,
     }));
+  }
+
+  /** Names of the teams and jurors of some sheets, for lists a person reads. */
+  private async names(em: EntityManager, rows: { teamId: string; judgeId: string }[]) {
+    const teamIds = [...new Set(rows.map((r) => r.teamId))];
+    const judgeIds = [...new Set(rows.map((r) => r.judgeId))];
+    const teams = teamIds.length
+      ? await em.find(Team, { select: { id: true, name: true }, where: { id: In(teamIds) } })
+      : [];
+    const judges = judgeIds.length
+      ? await em.find(Judge, { select: { id: true, fullName: true }, where: { id: In(judgeIds) } })
+      : [];
+    const teamName = new Map(teams.map((t) => [t.id, t.name]));
+    const judgeName = new Map(judges.map((j) => [j.id, j.fullName]));
+    return { team: (id: string) => teamName.get(id) ?? '', judge: (id: string) => judgeName.get(id) ?? '' };
   }
 
   /** Organisers see the live board; everyone else sees it through the freeze. */

@@ -10,7 +10,7 @@ import {
   type CutoffTie,
 } from '../engine/case-scoring/case-standings.js';
 import { juryDiagnostics, type JurorDiagnostics } from '../engine/case-scoring/jury-diagnostics.js';
-import { DEFAULT_CASE_RUBRIC, validateScoresheet } from '../engine/case-scoring/rubric.js';
+import { DEFAULT_CASE_RUBRIC, validateScoresheet, type LocalisedName } from '../engine/case-scoring/rubric.js';
 import type {
   CaseChampionship,
   CaseScoresheet,
@@ -25,6 +25,27 @@ export type StandingKind = 'single' | 'rooms' | 'final';
 
 export interface JurorReport extends JurorDiagnostics {
   fullName: string;
+}
+
+/** A criterion as views show it: its stored name, and its Kazakh, Russian and English names. */
+export interface CriterionView extends RubricCriterion {
+  names: LocalisedName;
+}
+
+/**
+ * Stored criteria keep one name, or their own kk/ru/en names when the organiser gave them; the default rubric's
+ * criteria (same key and name) have the programme's names; otherwise the one name stands for all three.
+ */
+export function criterionView(criterion: RubricCriterion): CriterionView {
+  const known = DEFAULT_CASE_RUBRIC.find((c) => c.key === criterion.key && c.name === criterion.name);
+  const names = criterion.names ?? known?.names ?? { kk: criterion.name, ru: criterion.name, en: criterion.name };
+  return {
+    key: criterion.key,
+    name: criterion.name,
+    names: { kk: names.kk, ru: names.ru, en: names.en },
+    weight: criterion.weight,
+    maxScore: criterion.maxScore,
+  };
 }
 
 export const defaultRubric = (): RubricCriterion[] =>
@@ -87,7 +108,7 @@ export function computeStandings(
     frozen: false,
     revealed: 0,
     qualifierSlots: c.qualifierSlots,
-    criteria: c.criteria.map(({ key, name }) => ({ key, name })),
+    criteria: c.criteria.map(criterionView).map(({ key, name, names }) => ({ key, name, names })),
     rows: [
       ...standings.rows.map((r) => ({
         rank: r.rank,
@@ -158,19 +179,27 @@ export interface ChampionshipView {
   /** single, or qualifying rooms then a final. */
   stage: CaseChampionship['stage'];
   roomSettings: CaseChampionship['roomSettings'];
-  finalists: CaseChampionship['finalists'];
-  qualifierPlacements: CaseChampionship['qualifierPlacements'];
+  finalists: PlacedTeam[];
+  qualifierPlacements: PlacedTeam[];
   regionCode: string;
   ageGroup: string | null;
   qualifierSlots: number;
-  criteria: RubricCriterion[];
+  criteria: CriterionView[];
   options: ScoringOptions;
   status: CaseChampionship['status'];
   reveal: RevealState;
   entries: { teamId: string; teamName: string }[];
   jury: string[];
   qualifiers: string[];
+  /** `qualifiers` with the teams' names. */
+  qualifierTeams: { teamId: string; teamName: string }[];
   version: number;
+}
+
+export interface PlacedTeam {
+  teamId: string;
+  teamName: string;
+  placedBy: Placement;
 }
 
 export interface StandingRow {
@@ -199,7 +228,7 @@ export interface StandingsView {
   frozen: boolean;
   revealed: number;
   qualifierSlots: number;
-  criteria: { key: string; name: string }[];
+  criteria: { key: string; name: string; names: LocalisedName }[];
   rows: StandingRow[];
   /** When teams tie across the qualification line: who, and how (or whether) the tie-breaks settled it. */
   cutoffTie: CutoffTie | null;
@@ -215,17 +244,21 @@ export function championshipView(
   jury: string[],
   audience = false,
 ): ChampionshipView {
+  const names = new Map(teams.map((t) => [t.id, t.name]));
+  const named = <T extends { teamId: string }>(rows: T[]) =>
+    rows.map((row) => ({ ...row, teamName: names.get(row.teamId) ?? '' }));
+  const qualifiers = audience && c.reveal.frozen ? [] : c.qualifiers;
   return {
     id: c.id,
     title: c.title,
     stage: c.stage,
     roomSettings: c.roomSettings,
-    finalists: c.finalists,
-    qualifierPlacements: audience && c.reveal.frozen ? [] : c.qualifierPlacements,
+    finalists: named(c.finalists),
+    qualifierPlacements: audience && c.reveal.frozen ? [] : named(c.qualifierPlacements),
     regionCode: c.regionCode,
     ageGroup: c.ageGroup,
     qualifierSlots: c.qualifierSlots,
-    criteria: c.criteria,
+    criteria: c.criteria.map(criterionView),
     options: c.options,
     status: c.status,
     reveal: c.reveal,
@@ -233,7 +266,8 @@ export function championshipView(
       .map((t) => ({ teamId: t.id, teamName: t.name }))
       .sort((a, b) => a.teamName.localeCompare(b.teamName)),
     jury: [...jury].sort(),
-    qualifiers: audience && c.reveal.frozen ? [] : c.qualifiers,
+    qualifiers,
+    qualifierTeams: named(qualifiers.map((teamId) => ({ teamId }))),
     version: c.version,
   };
 }

@@ -47,6 +47,15 @@ export class DomainError extends Error {
     return new DomainError(code, [message], [{ field, code: problemCode, message }]);
   }
 
+  /** Field-level problems that carry their own codes (a 400). */
+  static problems(problems: Problem[]) {
+    return new DomainError(
+      DomainErrorCode.InvalidInput,
+      problems.map((p) => p.message),
+      problems,
+    );
+  }
+
   static invalid(...messages: string[]) {
     return new DomainError(DomainErrorCode.InvalidInput, messages);
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthView } from './health.dto.js';
 import { DataSource } from 'typeorm';
 
 @ApiTags('health')
@@ -8,7 +9,10 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  async check(): Promise<{ status: 'ok'; database: 'up' }> {
+  @ApiOperation({ summary: 'Liveness with the database checked' })
+  @ApiOkResponse({ type: HealthView })
+  @ApiServiceUnavailableResponse({ description: 'the database is not reachable' })
+  async check(): Promise<HealthView> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch (error) {

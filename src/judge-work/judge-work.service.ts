@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { CaseChampionship, CaseJuror } from '../case-championships/case-championship.entity.js';
 import { CaseChampionshipsService } from '../case-championships/case-championships.service.js';
 import { DomainError } from '../common/domain-error.js';
-import { DEFAULT_CASE_RUBRIC } from '../engine/case-scoring/rubric.js';
+import { criterionView } from '../case-championships/case-scoring.js';
 import { Judge } from '../judges/judge.entity.js';
 import { TeamMember } from '../teams/team.entity.js';
 import { Ballot } from '../tournaments/ballot.entity.js';
@@ -12,7 +12,7 @@ import { DebateAdjudicator } from '../tournaments/debate-adjudicator.entity.js';
 import { DebateTeam } from '../tournaments/debate-team.entity.js';
 import { Round } from '../tournaments/round.entity.js';
 import { Tournament } from '../tournaments/tournament.entity.js';
-import type { JudgeWorkDto, WorkChampionshipDto, WorkCriterionDto, WorkDebateDto } from './judge-work.dto.js';
+import type { JudgeWorkDto, WorkChampionshipDto, WorkDebateDto } from './judge-work.dto.js';
 
 /** Reads (never writes) the tables of tournaments, case championships and judges to build one judge's work list. */
 @Injectable()
@@ -122,7 +122,7 @@ export class JudgeWorkService {
         status: championship.status,
         stage: championship.stage,
         room: assigned.room,
-        criteria: championship.criteria.map(localised),
+        criteria: championship.criteria.map(criterionView),
         teams,
         sheetsDone: scorable.filter((t) => t.scoresheet).length,
         sheetsDue: scorable.length,
@@ -130,17 +130,4 @@ export class JudgeWorkService {
     }
     return out;
   }
-}
-
-/** Stored criteria keep one name; the default rubric's criteria also have their Kazakh, Russian and English names. */
-function localised(criterion: CaseChampionship['criteria'][number]): WorkCriterionDto {
-  const known = DEFAULT_CASE_RUBRIC.find((c) => c.key === criterion.key && c.name === criterion.name);
-  const names = known?.names ?? { kk: criterion.name, ru: criterion.name, en: criterion.name };
-  return {
-    key: criterion.key,
-    name: criterion.name,
-    names: { ...names },
-    weight: criterion.weight,
-    maxScore: criterion.maxScore,
-  };
 }

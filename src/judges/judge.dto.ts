@@ -175,6 +175,9 @@ export class CredentialAuditView {
   @ApiProperty()
   organiserId: string;
 
+  @ApiProperty({ type: String, nullable: true, description: "the organiser's username (null: account gone)" })
+  organiserName: string | null;
+
   @ApiProperty({ nullable: true, type: String })
   reason: string | null;
 

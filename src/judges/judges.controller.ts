@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { pageOf } from '../common/api-docs.js';
+import { CreatedJudgeViewDto, JudgeImportResultDto, JudgeViewDto } from './judge-responses.dto.js';
 import type { Request, Response } from 'express';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
@@ -37,6 +47,8 @@ export class JudgesController {
 
   @Post()
   @OrganiserOnly('desk')
+  @ApiOperation({ summary: 'Register a judge: the access code and private link are returned once' })
+  @ApiCreatedResponse({ type: CreatedJudgeViewDto })
   create(@Body() dto: CreateJudgeDto): Promise<CreatedJudgeView> {
     return this.judges.create(dto);
   }
@@ -51,7 +63,8 @@ export class JudgesController {
   @ApiBody({
     schema: { type: 'string', example: 'fullName;regionCode;institution;strength\nНұрлан Әбдіков;north;ПГУ;7' },
   })
-  @ApiOkResponse({ type: ImportReport })
+  @ApiOkResponse({ type: ImportReport, description: 'a dry run: the report, nothing written' })
+  @ApiCreatedResponse({ type: JudgeImportResultDto, description: 'every row imported, with codes and links once' })
   async import(
     @Req() req: Request,
     @Query() query: ImportQuery,
@@ -68,6 +81,10 @@ export class JudgesController {
   @OrganiserOnly('desk', 'tab')
   @HttpCode(200)
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'fullName,regionCode,institution,accessCode,link (UTF-8 with a BOM)',
+    schema: { type: 'string', example: 'fullName,regionCode,institution,accessCode,link' },
+  })
   @ApiOperation({
     summary:
       'RE-ISSUES the access codes and links of the given judges (old ones stop working; audited) and returns them as a CSV to print',
@@ -88,29 +105,39 @@ export class JudgesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Judges, by region' })
+  @ApiOkResponse({ type: pageOf(JudgeViewDto) })
   list(@Query() query: JudgeQuery): Promise<Page<JudgeView>> {
     return this.judges.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One judge with conflicts' })
+  @ApiOkResponse({ type: JudgeViewDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<JudgeView> {
     return this.judges.get(id);
   }
 
   @Patch(':id')
   @OrganiserOnly('desk')
+  @ApiOperation({ summary: 'Change a judge (version required)' })
+  @ApiOkResponse({ type: JudgeViewDto })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateJudgeDto): Promise<JudgeView> {
     return this.judges.update(id, dto);
   }
 
   @Post(':id/judge-conflicts')
   @OrganiserOnly('desk')
+  @ApiOperation({ summary: 'Keep two judges off one panel' })
+  @ApiCreatedResponse({ type: JudgeViewDto })
   addJudgeConflict(@Param('id', ParseUUIDPipe) id: string, @Body() dto: JudgeJudgeConflictDto): Promise<JudgeView> {
     return this.judges.addJudgeConflict(id, dto);
   }
 
   @Post(':id/conflicts')
   @OrganiserOnly('desk')
+  @ApiOperation({ summary: 'Declare a conflict between the judge and a team' })
+  @ApiCreatedResponse({ type: JudgeViewDto })
   addConflict(@Param('id', ParseUUIDPipe) id: string, @Body() dto: JudgeConflictDto): Promise<JudgeView> {
     return this.judges.addConflict(id, dto);
   }
@@ -120,6 +147,7 @@ export class JudgesController {
   @ApiOperation({
     summary: "Re-issue a judge's access code and link: the old ones and their tokens stop working at once",
   })
+  @ApiCreatedResponse({ type: JudgeCredentialsView })
   async reissue(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CredentialReasonDto,
@@ -133,6 +161,7 @@ export class JudgesController {
   @OrganiserOnly('desk', 'tab')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a judge: sign-in and every token refused at once, until credentials are re-issued' })
+  @ApiOkResponse({ type: JudgeViewDto })
   revoke(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CredentialReasonDto,
@@ -143,6 +172,7 @@ export class JudgesController {
 
   @Get(':id/credentials/audit')
   @ApiOperation({ summary: "Who re-issued or revoked this judge's credentials, and when" })
+  @ApiOkResponse({ type: pageOf(CredentialAuditView) })
   credentialAudit(@Param('id', ParseUUIDPipe) id: string): Promise<Page<CredentialAuditView>> {
     return this.judges.credentialAudit(id);
   }

@@ -1,3 +1,4 @@
+import { actorNames } from '../auth/actor-names.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
@@ -150,9 +151,14 @@ export class JudgesService {
       where: { judgeId: id },
       order: { at: 'ASC', id: 'ASC' },
     });
+    const names = await actorNames(
+      this.judges.manager,
+      rows.map((r) => `organiser:${r.organiserId}`),
+    );
     const items = rows.map((r) => ({
       action: r.action,
       organiserId: r.organiserId,
+      organiserName: names.get(`organiser:${r.organiserId}`) ?? null,
       reason: r.reason,
       at: r.at.toISOString(),
     }));

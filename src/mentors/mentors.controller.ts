@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { CreateMentorDto, MentorPage, MentorQuery, MentorTeamDto, MentorView } from './mentor.dto.js';
 import { MentorsService } from './mentors.service.js';
@@ -15,7 +15,7 @@ export class MentorsController {
 
   @Post()
   @ApiOperation({ summary: 'Register a mentor (link the judge record when the mentor also judges)' })
-  @ApiOkResponse({ type: MentorView })
+  @ApiCreatedResponse({ type: MentorView })
   create(@Body() dto: CreateMentorDto): Promise<MentorView> {
     return this.mentors.create(dto);
   }
@@ -36,7 +36,7 @@ export class MentorsController {
 
   @Post(':id/teams')
   @ApiOperation({ summary: "Record this mentor as the team's mentor" })
-  @ApiOkResponse({ type: MentorView })
+  @ApiCreatedResponse({ type: MentorView })
   assign(@Param('id', uuid) id: string, @Body() dto: MentorTeamDto): Promise<MentorView> {
     return this.mentors.assign(id, dto.teamId);
   }

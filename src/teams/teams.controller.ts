@@ -12,7 +12,17 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { pageOf } from '../common/api-docs.js';
+import { TeamImportResultDto, TeamViewDto } from './team-responses.dto.js';
 import type { Request, Response } from 'express';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { ImportQuery, ImportReport, readCsvBody } from '../common/csv-import.js';
@@ -42,6 +52,8 @@ export class TeamsController {
 
   @Post()
   @OrganiserOnly('desk')
+  @ApiOperation({ summary: 'Register a team; its age group follows from the oldest member on the event date' })
+  @ApiCreatedResponse({ type: TeamViewDto })
   create(@Body() dto: CreateTeamDto): Promise<TeamView> {
     return this.teams.create(dto);
   }
@@ -59,7 +71,8 @@ export class TeamsController {
         'name;oblastCode;institution;rural;member1Name;member1BirthDate\nЖас Қыран;Абайская область;Семей колледжі;да;Әлия Серікқызы;17.05.2006',
     },
   })
-  @ApiOkResponse({ type: ImportReport })
+  @ApiOkResponse({ type: ImportReport, description: 'a dry run: the report, nothing written' })
+  @ApiCreatedResponse({ type: TeamImportResultDto, description: 'every row imported' })
   async import(
     @Req() req: Request,
     @Query() query: ImportQuery,
@@ -73,12 +86,16 @@ export class TeamsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Teams by region, oblast, age group or name (public: no member names or birth dates)' })
+  @ApiOkResponse({ type: pageOf(TeamViewDto) })
   async list(@Query() query: TeamQuery, @CurrentPrincipal() who?: Principal): Promise<Page<TeamView | PublicTeamView>> {
     const page = await this.teams.list(query);
     return { ...page, items: page.items.map((team) => shown(team, who)) };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One team (public: members as { id, position } only)' })
+  @ApiOkResponse({ type: TeamViewDto })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() who?: Principal,
@@ -88,6 +105,8 @@ export class TeamsController {
 
   @Patch(':id')
   @OrganiserOnly('desk')
+  @ApiOperation({ summary: 'Change a team (version required)' })
+  @ApiOkResponse({ type: TeamViewDto })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTeamDto): Promise<TeamView> {
     return this.teams.update(id, dto);
   }
@@ -95,6 +114,8 @@ export class TeamsController {
   @Delete(':id')
   @OrganiserOnly('desk')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a team that has not played' })
+  @ApiNoContentResponse({ description: 'deleted' })
   remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.teams.remove(id);
   }

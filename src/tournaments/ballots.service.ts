@@ -154,7 +154,7 @@ export class BallotsService {
           throw DomainError.rule(`judgeId: judge ${dto.judgeId} is not on this debate's panel`);
         }
         const problems = ballotProblems(tournament.formatSpec, debateContext(bundle), dto);
-        if (problems.length) throw DomainError.invalid(...problems);
+        if (problems.length) throw DomainError.problems(problems);
         const sheet: BallotSheet = { teams: dto.teams };
         const ballots = [...bundle.ballots.filter((b) => b.judgeId !== dto.judgeId), { judgeId: dto.judgeId, sheet }];
         const after = decideDebate(tournament.formatSpec, { ...bundle, ballots }, undefined, tournament.rules);
@@ -241,7 +241,7 @@ export class BallotsService {
     submittedBy: string,
   ): Promise<Ballot> {
     const problems = ballotProblems(tournament.formatSpec, debateContext(bundle), dto);
-    if (problems.length) throw DomainError.invalid(...problems);
+    if (problems.length) throw DomainError.problems(problems);
     const existing = bundle.ballots.find((b) => b.judgeId === judgeId);
     if (dto.version !== undefined && existing && dto.version !== existing.version) {
       throw DomainError.staleVersion(`the ballot of judge ${judgeId}`, dto.version);

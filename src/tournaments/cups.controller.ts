@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { pageOf } from '../common/api-docs.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { CupsService } from './cups.service.js';
 import { CreateCupDto, CreateLeagueDto, CupQuery } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
 import type { CupView } from './tournament-views.js';
+import { CupViewDto } from './tournament-responses.dto.js';
 
 @ApiTags('cups')
 @Controller('cups')
@@ -16,23 +18,31 @@ export class CupsController {
 
   @Post()
   @OrganiserOnly('tab')
+  @ApiOperation({ summary: 'Create an AMANAT Cup: regional tournaments feeding a national round' })
+  @ApiCreatedResponse({ type: CupViewDto })
   create(@Body() dto: CreateCupDto): Promise<CupView> {
     return this.cups.create(dto);
   }
 
   @Get()
+  @ApiOperation({ summary: 'Cups, newest first' })
+  @ApiOkResponse({ type: pageOf(CupViewDto) })
   async list(): Promise<{ items: CupView[]; total: number }> {
     const items = await this.queries.cups();
     return { items, total: items.length };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "A cup: each region's tournament and qualifiers, the national round and its champion" })
+  @ApiOkResponse({ type: CupViewDto })
   get(@Param('id', ParseUUIDPipe) id: string, @Query() query: CupQuery): Promise<CupView> {
     return this.queries.cup(id, query.league);
   }
 
   @Post(':id/leagues')
   @OrganiserOnly('tab')
+  @ApiOperation({ summary: 'Add a league (a language league, or qualification by oblast) to a cup' })
+  @ApiCreatedResponse({ type: CupViewDto })
   addLeague(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLeagueDto): Promise<CupView> {
     return this.cups.addLeague(id, dto);
   }

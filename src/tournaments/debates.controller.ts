@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { pageOf } from '../common/api-docs.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
@@ -13,6 +14,7 @@ import {
   IronSpeakersDto,
 } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
+import { ConfirmationDto, DebateDetailDto, IronSpeakersViewDto, JudgeDebateDto } from './tournament-responses.dto.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 
 const uuid = new ParseUUIDPipe();
@@ -28,11 +30,16 @@ export class DebatesController {
   @Get('mine')
   @Roles('judge')
   @ApiBearerAuth()
-  mine(@CurrentPrincipal() judge: Principal) {
-    return this.queries.judgeDebates(judge);
+  @ApiOperation({ summary: "The signed-in judge's debates on released rounds" })
+  @ApiOkResponse({ type: pageOf(JudgeDebateDto) })
+  async mine(@CurrentPrincipal() judge: Principal) {
+    const items = await this.queries.judgeDebates(judge);
+    return { items, total: items.length };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One debate: sides, panel, result (drafts for organisers only)' })
+  @ApiOkResponse({ type: DebateDetailDto })
   get(@Param('id', uuid) id: string, @CurrentPrincipal() who?: Principal) {
     return this.queries.debate(id, who?.role === 'organiser');
   }
@@ -46,6 +53,8 @@ export class DebatesController {
     required: false,
     description: 'client UUID; a retry with it returns the first result',
   })
+  @ApiOperation({ summary: "Submit (or replace) this judge's ballot; the panel's decision follows when all are in" })
+  @ApiCreatedResponse({ type: BallotReceipt })
   submit(
     @Param('id', uuid) id: string,
     @Body() dto: BallotDto,
@@ -58,6 +67,8 @@ export class DebatesController {
   @Post(':id/confirm')
   @OrganiserOnly('tab')
   @HttpCode(200)
+  @ApiOperation({ summary: "Confirm a debate's result (a split panel waits for the organiser)" })
+  @ApiOkResponse({ type: ConfirmationDto })
   confirm(@Param('id', uuid) id: string, @CurrentPrincipal() who: Principal) {
     return this.ballots.confirm(id, who);
   }
@@ -65,6 +76,8 @@ export class DebatesController {
   @Post(':id/iron')
   @OrganiserOnly('tab')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Let members of a team one speaker short give a second speech in this debate' })
+  @ApiOkResponse({ type: IronSpeakersViewDto })
   iron(@Param('id', uuid) id: string, @Body() dto: IronSpeakersDto, @CurrentPrincipal() who: Principal) {
     return this.ballots.markIron(id, who, dto);
   }
@@ -72,6 +85,10 @@ export class DebatesController {
   @Post(':id/corrections')
   @OrganiserOnly('tab')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Correct one ballot: ?dryRun=true lists the later debates it would reset; a real run applies it',
+  })
+  @ApiOkResponse({ type: CorrectionPreview })
   correct(
     @Param('id', uuid) id: string,
     @Body() dto: CorrectBallotDto,

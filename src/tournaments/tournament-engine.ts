@@ -1,6 +1,6 @@
 // Glue between the tournament entities and the pure engine (src/engine): builds the engine's inputs from what the
 // services loaded and shapes its outputs for storage. No decisions are made here.
-import { DomainError } from '../common/domain-error.js';
+import { DomainError, type Problem } from '../common/domain-error.js';
 import { drawBritishParliamentary } from '../engine/draw/bp-draw.js';
 import { drawPowerPaired, type DrawTeam } from '../engine/draw/power-pairing.js';
 import { finalStandings, fullBracketSize, type Bracket } from '../engine/elimination/single-elimination.js';
@@ -8,14 +8,14 @@ import { scoreTeams, validateBallot, type DebateContext, type DebateResult } fro
 import { validatePreset, type FormatPreset, type TabRules } from '../engine/formats/format-preset.js';
 import { decidePanel, type JudgeBallot } from '../engine/formats/panel-decision.js';
 import { FORMAT_PRESETS } from '../engine/formats/presets.js';
-import { computeSpeakerTab, type TabSpeaker } from '../engine/standings/speaker-tab.js';
+import { computeSpeakerTab, type SpeakerTabRow, type TabSpeaker } from '../engine/standings/speaker-tab.js';
 import { computeTeamTab, DEFAULT_TEAM_TIE_BREAKS, type TabTeam } from '../engine/standings/team-tab.js';
 import type { BallotSheet } from './ballot.entity.js';
 import type { DebateDecision } from './debate.entity.js';
 import { DEFAULT_TOURNAMENT_RULES, type TournamentRules } from './tournament.entity.js';
 import type { BrokenConstraint } from './round.entity.js';
 import type { ConfirmedDebate, DebateBundle } from './tournament-data.js';
-import type { SpeakerRow, TeamRow } from './tournament-views.js';
+import type { TeamRow } from './tournament-views.js';
 
 export function formatPreset(key: string): FormatPreset | undefined {
   return Object.hasOwn(FORMAT_PRESETS, key) ? FORMAT_PRESETS[key] : undefined;
@@ -35,9 +35,19 @@ export function debateContext(bundle: Pick<DebateBundle, 'teams' | 'speakers'>):
 }
 
 /** Field-level messages for a ballot body; empty when it is valid for this debate. */
-export function ballotProblems(spec: FormatPreset, context: DebateContext, ballot: BallotSheet): string[] {
+/**
+ * A ballot's problems, each with its field and the engine's rule as a stable code a client translates
+ * (`step` → `STEP`: 70.25 where WSDC scores in steps of 0.5; `tiedTotals` → `TIED_TOTALS`).
+ */
+export function ballotProblems(spec: FormatPreset, context: DebateContext, ballot: BallotSheet): Problem[] {
   const validation = validateBallot(spec, context, { teams: ballot.teams });
-  return validation.ok ? [] : validation.problems.map((p) => p.message);
+  return validation.ok
+    ? []
+    : validation.problems.map((p) => ({
+        field: p.field,
+        code: p.rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(),
+        message: p.message,
+      }));
 }
 
 /**
@@ -109,7 +119,7 @@ const asResults = (confirmed: ConfirmedDebate[]) =>
     .map((c) => ({ debateId: c.debateId, round: c.roundSeq, teams: c.decision.teams }));
 
 /** The speaker tab from preliminary rounds, replies kept apart. */
-export function speakerTab(spec: FormatPreset, speakers: TabSpeaker[], confirmed: ConfirmedDebate[]): SpeakerRow[] {
+export function speakerTab(spec: FormatPreset, speakers: TabSpeaker[], confirmed: ConfirmedDebate[]): SpeakerTabRow[] {
   const rules = tabRulesOf(spec);
   return computeSpeakerTab(speakers, asResults(confirmed), {
     rankBy: rules.speakerRankBy,

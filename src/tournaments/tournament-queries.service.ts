@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { actorNames } from '../auth/actor-names.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
 import { LiveSnapshots } from '../live/live-snapshots.js';
@@ -22,6 +23,7 @@ import {
   type RoundView,
   type SpeakerRow,
   type TeamRow,
+  type TournamentAuditEntry,
   type TournamentView,
 } from './tournament-views.js';
 
@@ -80,20 +82,41 @@ export class TournamentQueries implements OnModuleInit {
   async speakers(id: string, organiser: boolean): Promise<SpeakerRow[]> {
     const tournament = await loadTournament(this.em, id);
     const entries = await loadEntries(this.em, id);
-    return speakerTab(
+    const teamName = new Map(entries.map((e) => [e.teamId, e.team.name]));
+    const rows = speakerTab(
       tournament.formatSpec,
       entries.flatMap((e) => e.team.members.map((m) => ({ id: m.id, name: m.fullName, teamId: e.teamId }))),
       await loadConfirmed(this.em, id, !organiser),
     );
+    return rows.map((row) => ({ ...row, teamName: teamName.get(row.teamId) ?? '' }));
   }
 
   async bracket(id: string): Promise<BracketView> {
     return bracketView(this.em, await loadTournament(this.em, id));
   }
 
-  async audit(id: string): Promise<TournamentAudit[]> {
+  /** The audit trail, with the actor's name and, when the subject is a team (a withdrawal), the team's. */
+  async audit(id: string): Promise<TournamentAuditEntry[]> {
     await loadTournament(this.em, id);
-    return this.em.find(TournamentAudit, { where: { tournamentId: id }, order: { at: 'ASC' } });
+    const rows = await this.em.find(TournamentAudit, { where: { tournamentId: id }, order: { at: 'ASC' } });
+    const actors = await actorNames(
+      this.em,
+      rows.map((r) => r.actor),
+    );
+    const teams = await loadEntries(this.em, id);
+    const teamName = new Map(teams.map((e) => [e.teamId, e.team.name]));
+    return rows.map((r) => ({
+      id: r.id,
+      tournamentId: r.tournamentId,
+      actor: r.actor,
+      actorName: actors.get(r.actor) ?? null,
+      action: r.action,
+      subjectId: r.subjectId,
+      subjectName: teamName.get(r.subjectId) ?? null,
+      before: r.before,
+      after: r.after,
+      at: r.at.toISOString(),
+    }));
   }
 
   /** A round; drafts are the organiser's only. */

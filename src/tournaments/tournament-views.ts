@@ -14,6 +14,7 @@ import { DebateAdjudicator } from './debate-adjudicator.entity.js';
 import { DebateTeam } from './debate-team.entity.js';
 import type { BrokenConstraint, Round } from './round.entity.js';
 import { Tournament, type BreakReport } from './tournament.entity.js';
+import type { AuditState } from './tournament-audit.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
 import { loadQualifiers } from './tournament-data.js';
 import { League } from './league.entity.js';
@@ -23,7 +24,8 @@ import { TournamentTeam } from './tournament-team.entity.js';
 
 /** Tab rows exactly as the engine computes them. */
 export type TeamRow = TeamTabRow;
-export type SpeakerRow = SpeakerTabRow;
+/** A speaker tab row with the name of the speaker's team beside its id. */
+export type SpeakerRow = SpeakerTabRow & { teamName: string };
 
 export interface TournamentView {
   id: string;
@@ -45,8 +47,24 @@ export interface TournamentView {
   adjudicators: string[];
   breakReport: BreakReport | null;
   championTeamId: string | null;
+  championTeamName: string | null;
   finalPlaces: string[] | null;
+  /** `finalPlaces` with names: a person reads the places, a client keeps the ids. */
+  finalPlaceTeams: { teamId: string; teamName: string }[] | null;
   version: number;
+}
+
+export interface TournamentAuditEntry {
+  id: string;
+  tournamentId: string;
+  actor: string;
+  actorName: string | null;
+  action: string;
+  subjectId: string;
+  subjectName: string | null;
+  before: AuditState | null;
+  after: AuditState | null;
+  at: string;
 }
 
 export interface DebateView {
@@ -82,11 +100,23 @@ export interface BracketView {
       debateId: string | null;
       seeds: (number | null)[];
       teamIds: (string | null)[];
+      teamNames: (string | null)[];
       winnerTeamId: string | null;
+      winnerTeamName: string | null;
       ranking: string[] | null;
     }[];
   }[];
   champion: string | null;
+  championName: string | null;
+}
+
+/** Team names by id, for views that list ids a person reads (bracket, final places, qualifiers). */
+async function teamNames(em: EntityManager, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  const wanted = [...new Set([...ids].filter((id): id is string => typeof id === 'string'))];
+  const teams = wanted.length
+    ? await em.find(Team, { select: { id: true, name: true }, where: { id: In(wanted) } })
+    : [];
+  return new Map(teams.map((t) => [t.id, t.name]));
 }
 
 export async function tournamentView(em: EntityManager, t: Tournament): Promise<TournamentView> {
@@ -94,6 +124,8 @@ export async function tournamentView(em: EntityManager, t: Tournament): Promise<
     em.find(TournamentTeam, { where: { tournamentId: t.id }, relations: { team: true }, order: { position: 'ASC' } }),
     em.findBy(TournamentAdjudicator, { tournamentId: t.id }),
   ]);
+  const names = new Map(entries.map((e) => [e.teamId, e.team.name]));
+  const nameOf = (teamId: string) => names.get(teamId) ?? '';
   return {
     id: t.id,
     name: t.name,
@@ -118,7 +150,9 @@ export async function tournamentView(em: EntityManager, t: Tournament): Promise<
     adjudicators: adjudicators.map((a) => a.judgeId).sort(),
     breakReport: t.breakReport,
     championTeamId: t.championTeamId,
+    championTeamName: t.championTeamId ? nameOf(t.championTeamId) : null,
     finalPlaces: t.finalPlaces,
+    finalPlaceTeams: t.finalPlaces?.map((teamId) => ({ teamId, teamName: nameOf(teamId) })) ?? null,
     version: t.version,
   };
 }
@@ -169,9 +203,14 @@ export async function roundView(em: EntityManager, round: Round, organiser: bool
 }
 
 export async function bracketView(em: EntityManager, t: Tournament): Promise<BracketView> {
-  if (!t.bracket) return { rounds: [], champion: null };
+  if (!t.bracket) return { rounds: [], champion: null, championName: null };
   const debates = await em.findBy(Debate, { tournamentId: t.id });
   const byMatch = new Map(debates.filter((d) => d.bracketMatchId).map((d) => [d.bracketMatchId!, d.id]));
+  const names = await teamNames(em, [
+    t.championTeamId,
+    ...t.bracket.rounds.flatMap((r) => r.matches.flatMap((m) => m.teamIds)),
+  ]);
+  const nameOf = (teamId: string | null) => (teamId === null ? null : (names.get(teamId) ?? ''));
   return {
     rounds: t.bracket.rounds.map((r) => ({
       name: r.name,
@@ -180,11 +219,14 @@ export async function bracketView(em: EntityManager, t: Tournament): Promise<Bra
         debateId: byMatch.get(m.id) ?? null,
         seeds: m.seeds,
         teamIds: m.teamIds,
+        teamNames: m.teamIds.map(nameOf),
         winnerTeamId: m.winnerTeamId,
+        winnerTeamName: nameOf(m.winnerTeamId),
         ranking: m.ranking ?? null,
       })),
     })),
     champion: t.championTeamId,
+    championName: nameOf(t.championTeamId),
   };
 }
 
@@ -193,12 +235,14 @@ export interface CupRegionRow {
   tournamentId: string | null;
   status: string;
   qualifiers: string[];
+  qualifierTeams: { teamId: string; teamName: string }[];
 }
 
 export interface CupNationalRow {
   tournamentId: string | null;
   status: string;
   champion?: string;
+  championName?: string;
 }
 
 export interface LeagueView {
@@ -235,27 +279,39 @@ export async function cupView(em: EntityManager, id: string, leagueKey?: string)
     (l) => leagueKey === undefined || l.key === leagueKey,
   );
   if (leagueKey !== undefined && leagues.length === 0) throw DomainError.notFound(`league ${leagueKey} of cup`, id);
+  const names = new Map<string, string>();
+  const named = async (ids: string[]) => {
+    for (const [id, name] of await teamNames(
+      em,
+      ids.filter((id) => !names.has(id)),
+    ))
+      names.set(id, name);
+    return ids.map((teamId) => ({ teamId, teamName: names.get(teamId) ?? '' }));
+  };
   const rowsOf = async (leagueId: string | null): Promise<CupRegionRow[]> => {
     const rows: CupRegionRow[] = [];
     for (const region of regions) {
       const tournament = tournaments.find(
         (t) => t.level === 'regional' && t.regionCode === region.code && t.leagueId === leagueId,
       );
+      const qualifiers = tournament ? await loadQualifiers(em, tournament, cup) : [];
       rows.push({
         code: region.code,
         tournamentId: tournament?.id ?? null,
         status: tournament ? tournament.status : 'not-created',
-        qualifiers: tournament ? await loadQualifiers(em, tournament, cup) : [],
+        qualifiers,
+        qualifierTeams: await named(qualifiers),
       });
     }
     return rows;
   };
-  const nationalRow = (nationalId: string | null): CupNationalRow => {
+  const nationalRow = async (nationalId: string | null): Promise<CupNationalRow> => {
     const national = tournaments.find((t) => t.id === nationalId) ?? null;
+    const champion = national?.championTeamId ? (await named([national.championTeamId]))[0] : null;
     return {
       tournamentId: national?.id ?? null,
       status: national ? national.status : 'not-created',
-      ...(national?.championTeamId ? { champion: national.championTeamId } : {}),
+      ...(champion ? { champion: champion.teamId, championName: champion.teamName } : {}),
     };
   };
   const leagueViews: LeagueView[] = [];
@@ -268,7 +324,7 @@ export async function cupView(em: EntityManager, id: string, leagueKey?: string)
       qualificationUnit: league.qualificationUnit,
       placesPerUnit: league.placesPerUnit,
       regions: await rowsOf(league.id),
-      national: nationalRow(league.nationalTournamentId),
+      national: await nationalRow(league.nationalTournamentId),
     });
   }
   return {
@@ -277,7 +333,7 @@ export async function cupView(em: EntityManager, id: string, leagueKey?: string)
     season: cup.season,
     slotsPerRegion: cup.slotsPerRegion,
     regions: leagueKey === undefined ? await rowsOf(null) : [],
-    national: nationalRow(leagueKey === undefined ? cup.nationalTournamentId : null),
+    national: await nationalRow(leagueKey === undefined ? cup.nationalTournamentId : null),
     leagues: leagueViews,
     version: cup.version,
   };

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { DebateDecision, DebateStatus } from './debate.entity.js';
 import type { BracketReset } from './tournament-audit.entity.js';
+import { BracketResetDto, DebateDecisionDto } from './tournament-responses.dto.js';
 import { TEAM_TIE_BREAKS, type TeamTieBreak } from '../engine/formats/format-preset.js';
 import {
   ArrayMaxSize,
@@ -470,15 +471,22 @@ export class CorrectionPreview {
   @ApiProperty()
   dryRun: boolean;
 
-  @ApiProperty({ nullable: true, description: 'the stored result before the correction' })
+  @ApiProperty({
+    type: () => DebateDecisionDto,
+    nullable: true,
+    description: 'the stored result before the correction',
+  })
   before: DebateDecision | null;
 
-  @ApiProperty({ description: 'the result with the corrected ballot' })
+  @ApiProperty({ type: () => DebateDecisionDto, description: 'the result with the corrected ballot' })
   after: DebateDecision;
 
   @ApiProperty()
   winnerChanged: boolean;
 
-  @ApiProperty({ description: 'later elimination debates whose entrants or result the correction resets' })
+  @ApiProperty({
+    type: () => [BracketResetDto],
+    description: 'later elimination debates whose entrants or result the correction resets',
+  })
   resets: BracketReset[];
 }

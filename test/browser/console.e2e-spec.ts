@@ -256,7 +256,7 @@ suite('organiser console in Chromium (e2e)', () => {
     const corrected = (await request(t.url).get(`/api/debates/${work.debateId}`).expect(200)).body;
     expect(corrected.result.winnerTeamId).toBe(opp.teamId);
     const tab = (await request(t.url).get(`/api/tournaments/${tournamentId}/standings`).expect(200)).body;
-    const rows = (Array.isArray(tab) ? tab : tab.items) as { teamId: string; wins: number }[];
+    const rows = tab.items as { teamId: string; wins: number }[];
     expect(rows.find((r) => r.teamId === opp.teamId)?.wins).toBe(1);
     expect(rows.find((r) => r.teamId === gov.teamId)?.wins).toBe(0);
 

@@ -52,7 +52,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
     (await request(t.url).post('/api/auth/judge').send({ token: s.judge.linkToken }).expect(200)).body
       .accessToken as string;
   const speakers = async (tournamentId: string) =>
-    (await request(t.url).get(`/api/tournaments/${tournamentId}/speakers`).expect(200)).body as {
+    (await request(t.url).get(`/api/tournaments/${tournamentId}/speakers`).expect(200)).body.items as {
       speakerId: string;
       total: number;
       replyTotal: number;
@@ -259,7 +259,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
         .get(`/api/case-championships/${s.cases.championshipId}/scoresheets`)
         .set(s.organiser)
         .expect(200)
-    ).body;
+    ).body.items;
     expect(sheets).toHaveLength(1);
     expect(sheets[0]).toMatchObject({
       teamId: s.cases.free.id,

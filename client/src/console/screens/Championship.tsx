@@ -60,7 +60,10 @@ const round1 = (n: number | null) => (n === null ? '—' : String(Math.round(n *
 export function ChampionshipScreen({ id }: { id: string }) {
   const view = useLoad(() => call<Championship>(`/api/case-championships/${id}`), [id]);
   const progress = useLoad(() => call<Progress>(`/api/case-championships/${id}/progress`), [id]);
-  const diagnostics = useLoad(() => call<JurorReport[]>(`/api/case-championships/${id}/diagnostics`), [id]);
+  const diagnostics = useLoad(
+    async () => (await call<Page<JurorReport>>(`/api/case-championships/${id}/diagnostics`)).items,
+    [id],
+  );
   const standings = useLoad(() => call<Standings>(`/api/case-championships/${id}/standings`), [id]);
   const c = view.data;
   const judges = useLoad(

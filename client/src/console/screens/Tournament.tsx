@@ -38,9 +38,6 @@ const statusName = (status: string) =>
     ? t(`tournament.status.${status as (typeof STATUSES)[number]}`)
     : status;
 
-/** Lists answer `{ items, total }`; the tabs did not always, so both shapes are read. */
-const rowsOf = <T,>(value: T[] | Page<T>): T[] => (Array.isArray(value) ? value : value.items);
-
 export function LiveBadge() {
   return (
     <span class={liveConnected.value ? 'live on' : 'live'} role="status">
@@ -53,10 +50,7 @@ export function LiveBadge() {
 export function TournamentScreen({ id }: { id: string }) {
   const tournament = useLoad(() => call<Tournament>(`/api/tournaments/${id}`), [id]);
   const rounds = useLoad(() => call<Page<Round>>(`/api/tournaments/${id}/rounds`), [id]);
-  const standings = useLoad(
-    async () => rowsOf(await call<TeamRow[] | Page<TeamRow>>(`/api/tournaments/${id}/standings`)),
-    [id],
-  );
+  const standings = useLoad(async () => (await call<Page<TeamRow>>(`/api/tournaments/${id}/standings`)).items, [id]);
   const bracket = useLoad(() => call<Bracket>(`/api/tournaments/${id}/bracket`), [id]);
   useLive('tournament', id, () => {
     tournament.reload();
