@@ -1,12 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DebateStatus } from './debate.entity.js';
 
+export class BallotSpeechEntry {
+  @ApiProperty() speakerId: string;
+  @ApiProperty() score: number;
+  @ApiPropertyOptional() reply?: boolean;
+}
+
+export class DrawnSide {
+  @ApiProperty() side: string;
+  @ApiProperty() teamId: string;
+  @ApiProperty() teamName: string;
+}
+
 /** One team on one judge's ballot: the speeches as entered and their sum. */
 export class BallotTeamTotal {
   @ApiProperty() teamId: string;
   @ApiProperty() total: number;
-  @ApiProperty({ description: 'as entered, in speaking order (a correction starts from these)' })
-  speeches: { speakerId: string; score: number; reply?: boolean }[];
+  @ApiProperty({
+    type: [BallotSpeechEntry],
+    description: 'as entered, in speaking order (a correction starts from these)',
+  })
+  speeches: BallotSpeechEntry[];
 }
 
 /** A panellist's seat on the board: whether their current ballot is in, and whom it gives the debate to. */
@@ -15,8 +30,8 @@ export class PanelBallot {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['chair', 'wing'] }) role: 'chair' | 'wing';
   @ApiProperty({ description: 'a current ballot is in' }) submitted: boolean;
-  @ApiPropertyOptional({ nullable: true }) version: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'the team with the highest total on this ballot' })
+  @ApiPropertyOptional({ nullable: true, type: Number }) version: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the team with the highest total on this ballot' })
   winnerTeamId: string | null;
   @ApiProperty({ type: [BallotTeamTotal] }) teams: BallotTeamTotal[];
 }
@@ -27,9 +42,9 @@ export class DebateBallots {
   @ApiProperty({ enum: ['pending', 'confirmed'] }) status: DebateStatus;
   @ApiProperty({ description: 'the panel split evenly: the organiser confirms the chair’s result' })
   needsConfirmation: boolean;
-  @ApiProperty({ description: 'the sides as drawn' }) teams: { side: string; teamId: string; teamName: string }[];
+  @ApiProperty({ type: [DrawnSide], description: 'the sides as drawn' }) teams: DrawnSide[];
   @ApiProperty({ type: [PanelBallot] }) panel: PanelBallot[];
-  @ApiPropertyOptional({ nullable: true, description: 'the decided winner' }) winnerTeamId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the decided winner' }) winnerTeamId: string | null;
 }
 
 export class RoundBallotsPage {
