@@ -118,7 +118,8 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
                   <td>
                     {d.panel.map((p) => (
                       <div key={p.judgeId}>
-                        {p.name} {p.role === 'chair' ? `(${t('round.chair')})` : ''}
+                        {p.name}
+                        {p.role === 'chair' ? ` (${t('round.chair')})` : ''}
                       </div>
                     ))}
                   </td>
@@ -172,7 +173,8 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
                     {debate.panel.map((p) => (
                       <li key={p.judgeId} data-submitted={p.submitted}>
                         <span>
-                          {p.name} {p.role === 'chair' ? `(${t('round.chair')})` : ''}:{' '}
+                          {p.name}
+                          {p.role === 'chair' ? ` (${t('round.chair')})` : ''}:{' '}
                           {p.submitted
                             ? t('round.ballotIn', {
                                 team: teamName(debate, p.winnerTeamId),
