@@ -12,13 +12,15 @@ const api = process.env.ORLEU_API ?? 'http://localhost:3000';
 /** `npm run dev`: the same history fallback the server gives (src/client-host/serve-client.ts). */
 const judgePaths = /^\/(?:$|j(?:\/|$)|judge(?:\/|$))/;
 const boardPaths = /^\/board(?:\/|$)/;
+const consolePaths = /^\/console(?:\/|$)/;
 const devFallback: Plugin = {
   name: 'orleu-dev-fallback',
   configureServer(server) {
     server.middlewares.use((req, _res, next) => {
-      if (req.url && judgePaths.test(req.url.split('?')[0])) req.url = '/judge/index.html';
-      else if (req.url && boardPaths.test(req.url.split('?')[0]) && !req.url.startsWith('/board/index.html'))
-        req.url = '/board/index.html';
+      const at = req.url?.split('?')[0] ?? '';
+      if (judgePaths.test(at)) req.url = '/judge/index.html';
+      else if (boardPaths.test(at) && !at.startsWith('/board/index.html')) req.url = '/board/index.html';
+      else if (consolePaths.test(at) && !at.startsWith('/console/index.html')) req.url = '/console/index.html';
       next();
     });
   },
@@ -45,9 +47,11 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        // The judge's worker caches the judge's app only: the console is for a laptop online at the desk.
+        globIgnores: ['console/**', 'assets/console-*'],
         navigateFallback: '/judge/index.html',
         navigateFallbackAllowlist: [/^\/$/, /^\/j(\/|$)/, /^\/judge(\/|$)/],
-        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//, /^\/console(\/|$)/],
         cleanupOutdatedCaches: true,
       },
     }),
@@ -56,7 +60,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2020',
-    rollupOptions: { input: { judge: 'judge/index.html', board: 'board/index.html' } },
+    rollupOptions: { input: { judge: 'judge/index.html', board: 'board/index.html', console: 'console/index.html' } },
   },
   server: {
     proxy: {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
-const BUDGETS_KB = { judge: 80, board: 100 };
+const BUDGETS_KB = { judge: 80, board: 100, console: 80 };
 
 const html = (app) => readFileSync(join(dist, app, 'index.html'), 'utf8');
 const scriptsOf = (page) =>

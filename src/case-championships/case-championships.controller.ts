@@ -19,6 +19,7 @@ import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { VersionQuery } from '../common/version-query.js';
+import { ChampionshipProgress } from './case-progress.dto.js';
 import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
 import type { Page } from '../common/pagination.dto.js';
 import {
@@ -221,6 +222,14 @@ export class CaseChampionshipsController {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="standings-${id}.csv"`);
     return standingsCsv(standings);
+  }
+
+  @Get(':id/progress')
+  @OrganiserOnly()
+  @ApiOperation({ summary: "The jury's progress: juror × team for the stage being scored (scored, due, conflict)" })
+  @ApiOkResponse({ type: ChampionshipProgress })
+  progress(@Param('id', uuid) id: string): Promise<ChampionshipProgress> {
+    return this.championships.progress(id);
   }
 
   @Get(':id/diagnostics')

@@ -32,6 +32,7 @@ import {
   type RubricCriterion,
   type SheetStage,
 } from './case-championship.entity.js';
+import type { ChampionshipProgress } from './case-progress.dto.js';
 import { CaseRoom } from './case-room.entity.js';
 import { CaseRoomJuror } from './case-room-juror.entity.js';
 import { lockChampionship, loadRoomOf } from './case-championship-data.js';
@@ -380,6 +381,43 @@ export class CaseChampionshipsService implements OnModuleInit {
         }))
         // A room keeps its order of presentation; otherwise alphabetical.
         .sort((a, b) => (room ? 0 : a.teamName.localeCompare(b.teamName))),
+    };
+  }
+
+  /** Juror × team for the stage being scored: each juror's own assignments (room, final jury, conflicts) side by side. */
+  async progress(id: string): Promise<ChampionshipProgress> {
+    const em = this.dataSource.manager;
+    const championship = await this.load(em, id);
+    const jury = await em.findBy(CaseJuror, { championshipId: id });
+    const judges = jury.length ? await em.findBy(Judge, { id: In(jury.map((j) => j.judgeId)) }) : [];
+    const entries = await em.find(CaseEntry, { where: { championshipId: id }, relations: { team: true } });
+    const cells: ChampionshipProgress['cells'] = [];
+    const jurors: ChampionshipProgress['jurors'] = [];
+    for (const judge of [...judges].sort((a, b) => a.fullName.localeCompare(b.fullName))) {
+      const work = await this.judgeAssignments(id, { id: judge.id, role: 'judge' });
+      for (const team of work.teams)
+        cells.push({
+          judgeId: judge.id,
+          teamId: team.teamId,
+          state: team.conflict ? 'conflict' : team.scoresheet ? 'scored' : 'due',
+          conflict: team.conflict,
+        });
+      const mine = cells.filter((c) => c.judgeId === judge.id);
+      jurors.push({
+        judgeId: judge.id,
+        fullName: judge.fullName,
+        done: mine.filter((c) => c.state === 'scored').length,
+        due: mine.filter((c) => c.state !== 'conflict').length,
+      });
+    }
+    return {
+      championshipId: id,
+      status: championship.status,
+      jurors,
+      teams: entries
+        .map((e) => ({ teamId: e.teamId, teamName: e.team.name }))
+        .sort((a, b) => a.teamName.localeCompare(b.teamName)),
+      cells,
     };
   }
 

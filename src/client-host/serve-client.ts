@@ -15,6 +15,7 @@ export const CLIENT_DIST = fileURLToPath(new URL('../../../client/dist', import.
 const APPS: { html: string; paths: RegExp }[] = [
   { html: 'judge/index.html', paths: /^\/(?:$|j(?:\/|$)|judge(?:\/|$))/ },
   { html: 'board/index.html', paths: /^\/board(?:\/|$)/ },
+  { html: 'console/index.html', paths: /^\/console(?:\/|$)/ },
 ];
 
 export function serveClient(app: NestExpressApplication, dir = CLIENT_DIST): boolean {

@@ -11,6 +11,8 @@ import { MacroRegion } from '../regions/region.entity.js';
 import { Cup } from './cup.entity.js';
 import { Debate } from './debate.entity.js';
 import { judgeDebates } from './judge-debates.js';
+import { Ballot } from './ballot.entity.js';
+import type { RoundBallotsPage } from './round-ballots.dto.js';
 import { Round } from './round.entity.js';
 import { Tournament } from './tournament.entity.js';
 import { TournamentAudit } from './tournament-audit.entity.js';
@@ -188,6 +190,42 @@ export class TournamentQueries implements OnModuleInit {
     if (!round || (!organiser && round.status === 'draft'))
       throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
     return roundView(this.em, round, organiser);
+  }
+
+  /** The ballot board of a round (organisers): each panellist's current ballot, in or missing, with its totals. */
+  async roundBallots(tournamentId: string, seq: number): Promise<RoundBallotsPage> {
+    const round = await this.em.findOneBy(Round, { tournamentId, seq });
+    if (!round) throw DomainError.notFound(`round ${seq} of tournament`, tournamentId);
+    const view = await roundView(this.em, round, true);
+    const ids = view.debates.map((d) => d.id);
+    const ballots = ids.length ? await this.em.findBy(Ballot, { debateId: In(ids), current: true }) : [];
+    const items = view.debates.map((d) => ({
+      debateId: d.id,
+      room: d.room,
+      status: d.status,
+      needsConfirmation: d.needsConfirmation,
+      teams: d.teams,
+      winnerTeamId: d.result?.winnerTeamId ?? null,
+      panel: d.panel.map((p) => {
+        const ballot = ballots.find((b) => b.debateId === d.id && b.judgeId === p.judgeId);
+        const teams = (ballot?.sheet.teams ?? []).map((team) => ({
+          teamId: team.teamId,
+          total: team.speeches.reduce((sum, s) => sum + s.score, 0),
+          speeches: team.speeches,
+        }));
+        const best = Math.max(...teams.map((x) => x.total));
+        const top = teams.filter((x) => x.total === best);
+        return {
+          ...p,
+          submitted: ballot !== undefined,
+          version: ballot?.version ?? null,
+          // A level ballot names no winner (the format's rules refuse one; kept safe for a stored oddity).
+          winnerTeamId: top.length === 1 ? top[0].teamId : null,
+          teams,
+        };
+      }),
+    }));
+    return { items, total: items.length };
   }
 
   async rounds(tournamentId: string, organiser: boolean): Promise<RoundView[]> {

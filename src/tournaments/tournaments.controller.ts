@@ -8,6 +8,7 @@ import { ApiJsonOrCsv, pageOf } from '../common/api-docs.js';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
 import { TabQuery, TeamAgeGroupList } from './age-groups.dto.js';
 import { PrivacyService } from '../privacy/privacy.service.js';
+import { RoundBallotsPage } from './round-ballots.dto.js';
 import { RoundsService } from './rounds.service.js';
 import {
   AddTournamentTeamDto,
@@ -129,6 +130,14 @@ export class TournamentsController {
     @CurrentPrincipal() who?: Principal,
   ): Promise<RoundView> {
     return this.queries.round(id, seq, isOrganiser(who));
+  }
+
+  @Get(':id/rounds/:seq/ballots')
+  @OrganiserOnly()
+  @ApiOperation({ summary: "The round's ballot board: each panellist's ballot in or missing, its totals and winner" })
+  @ApiOkResponse({ type: RoundBallotsPage })
+  roundBallots(@Param('id', uuid) id: string, @Param('seq', ParseIntPipe) seq: number): Promise<RoundBallotsPage> {
+    return this.queries.roundBallots(id, seq);
   }
 
   @Post(':id/rounds/:seq/release')
