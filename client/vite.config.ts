@@ -47,11 +47,12 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
-        // The judge's worker caches the judge's app only: the console is for a laptop online at the desk.
-        globIgnores: ['console/**', 'assets/console-*'],
+        // The judge's worker caches the judge's app only: the console is for a laptop online at the desk, the board
+        // for audiences online (a tablet would download both for nothing).
+        globIgnores: ['console/**', 'assets/console-*', 'board/**', 'assets/board-*'],
         navigateFallback: '/judge/index.html',
         navigateFallbackAllowlist: [/^\/$/, /^\/j(\/|$)/, /^\/judge(\/|$)/],
-        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//, /^\/console(\/|$)/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//, /^\/console(\/|$)/, /^\/board(\/|$)/],
         cleanupOutdatedCaches: true,
       },
     }),
