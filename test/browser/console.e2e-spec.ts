@@ -301,6 +301,24 @@ suite('organiser console in Chromium (e2e)', () => {
     expect(csv.text).toContain(gov.teamId);
     await expect(page.locator('a.csv').count()).resolves.toBe(3);
 
+    // A judge's new link: confirmed first; the old code stops working, the new one shown signs in.
+    await page.getByRole('navigation').getByRole('link', { name: 'Төрешілер' }).click();
+    await page.getByRole('button', { name: 'Бауыржан Әлиев үшін жаңа сілтеме' }).click();
+    await page
+      .locator('dialog[open]')
+      .getByText(/Бауыржан Әлиев үшін жаңа кіру коды мен сілтеме берілсін бе/)
+      .waitFor();
+    await dialogButton(page, 'Жаңа сілтеме').click();
+    const issuedLine = await page.getByText(/Бауыржан Әлиев үшін жаңа кіру коды: /).textContent();
+    const newCode = issuedLine!.replace(/^.*жаңа кіру коды: (\S+).*$/, '$1');
+    expect(newCode).not.toBe(codes.get('Бауыржан Әлиев'));
+    await request(t.url)
+      .post('/api/auth/judge')
+      .send({ accessCode: codes.get('Бауыржан Әлиев') })
+      .expect(401);
+    await judgeToken(newCode);
+    await shot(page, 'judges-new-link');
+
     // Signing out forgets the token on this laptop.
     await page.getByRole('button', { name: 'Шығу' }).click();
     await page.reload();
