@@ -101,12 +101,23 @@ describe('on the day: pools that change, check-in, venues, panels under the orga
     expect(drawnTeams(one).sort()).toEqual([...teamIds].sort());
     await kit.judgeAll(one.debates);
 
-    // Round 2: the desk checks one team and the strongest judge out; the rest stay available. An odd field: a bye.
+    // Round 2: the desk (an account of role desk) checks one team and the strongest judge out; the rest stay
+    // available. An odd field: a bye. The desk may not touch panels.
+    const created = await api()
+      .post('/api/organisers')
+      .set(org)
+      .send({ username: `desk-${id}`, role: 'desk' });
+    expect(created.status).toBe(201);
+    const login = await api()
+      .post('/api/auth/login')
+      .send({ username: `desk-${id}`, password: created.body.password })
+      .expect(200);
+    const desk = { Authorization: `Bearer ${login.body.accessToken}` };
     const absent = teamIds[0];
     const absentJudge = judgeIds[3];
     const marked = await api()
       .post(`/api/tournaments/${id}/rounds/2/check-ins`)
-      .set(org)
+      .set(desk)
       .send({ teamIds: [absent], judgeIds: [absentJudge], available: false })
       .expect(200);
     expect(marked.body).toMatchObject({ teamCheckInInUse: false, judgeCheckInInUse: false });
@@ -121,6 +132,12 @@ describe('on the day: pools that change, check-in, venues, panels under the orga
     );
     expect(bye).toHaveLength(1);
     expect(bye[0].teamIds).not.toContain(absent);
+    const forbidden = await api()
+      .post(`/api/tournaments/${id}/rounds/2/panels/moves`)
+      .set(desk)
+      .send({ action: 'chair', judgeId: judgeIds[0] })
+      .expect(403);
+    expect(forbidden.body.problems[0].code).toBe('ROLE_FORBIDDEN');
     await api().post(`/api/tournaments/${id}/rounds/2/release`).set(org).expect(200);
     // A released round's check-in no longer changes.
     await api()

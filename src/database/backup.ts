@@ -43,6 +43,7 @@ const TABLES: { table: string; shared?: boolean; where: string }[] = [
   { table: 'case_jurors', where: `championship_id IN ${CHAMPIONSHIPS}` },
   { table: 'case_scoresheets', where: `championship_id IN ${CHAMPIONSHIPS}` },
   { table: 'case_scoresheet_audit', where: `championship_id IN ${CHAMPIONSHIPS}` },
+  { table: 'case_championship_audit', where: `championship_id IN ${CHAMPIONSHIPS}` },
   { table: 'tournaments', where: `cup_id = $1` },
   { table: 'tournament_teams', where: `tournament_id IN ${TOURNAMENTS}` },
   { table: 'tournament_adjudicators', where: `tournament_id IN ${TOURNAMENTS}` },

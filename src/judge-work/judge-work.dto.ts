@@ -25,7 +25,8 @@ export class WorkDebateDto {
     string | null;
   @ApiProperty({ enum: ['released', 'closed'] }) roundStatus!: string;
   @ApiProperty() room!: number;
-  @ApiProperty({ nullable: true, type: String }) motion!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null until the tab releases the motion' })
+  motion!: string | null;
   @ApiProperty({ enum: ['chair', 'wing'] }) role!: string;
   @ApiProperty({ enum: ['pending', 'confirmed'] }) status!: string;
   @ApiProperty({ description: 'the organiser must confirm a split panel' }) needsConfirmation!: boolean;

@@ -146,7 +146,7 @@ export class PoolsService {
       const round = await em.findOneBy(Round, { tournamentId: id, seq });
       if (round && round.status !== 'draft')
         throw DomainError.wrongState(`round ${seq} is already ${round.status}: its draw no longer changes`);
-      const entries = await em.findBy(TournamentTeam, { tournamentId: id, teamId: In(teamIds.length ? teamIds : []) });
+      const entries = teamIds.length ? await em.findBy(TournamentTeam, { tournamentId: id, teamId: In(teamIds) }) : [];
       const problems: string[] = [];
       teamIds.forEach((teamId, i) => {
         const entry = entries.find((e) => e.teamId === teamId);
