@@ -152,7 +152,8 @@ describe('backup: export a cup, import it into an empty database (e2e)', () => {
           .expect(200);
       }
       const before = await views(source, cup.id, tournament.id, championship.id, org);
-      expect(before.standings.length).toBe(4);
+      expect(before.standings.items).toHaveLength(4);
+      expect(before.standings.total).toBe(4);
       expect(before.championship.rows[0].total).not.toBeNull();
 
       await source.close({ keepData: true });

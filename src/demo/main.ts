@@ -72,12 +72,11 @@ function report(result: SeasonResult, url: string, seconds: number) {
     `Season played in ${seconds.toFixed(1)} s: ${result.counts.teams} teams, ${result.counts.judges} judges, ${result.counts.scoresheets} scoresheets, ${result.counts.ballots} ballots.`,
     '',
     'Champions',
+    '  Case championships (one per region, both leagues)',
+    ...result.leagues[0].regions.map((r) => `    ${r.regionTitle.padEnd(12)} ${r.caseWinner}`),
     ...result.leagues.flatMap((league) => [
-      `  ${league.title}`,
-      ...league.regions.map(
-        (r) =>
-          `    ${r.regionTitle.padEnd(12)} case championship: ${r.caseWinner.padEnd(20)} AMANAT Cup: ${r.champion}`,
-      ),
+      `  ${league.title}: AMANAT Cup`,
+      ...league.regions.map((r) => `    ${r.regionTitle.padEnd(12)} ${r.champion}`),
       `    National round: ${league.national.championName} (${league.national.championRegion})`,
     ]),
     `  British Parliamentary open: ${result.bp.championName}`,

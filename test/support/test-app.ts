@@ -64,7 +64,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      // Not left running: on a loaded machine each orphan (an embedded database) slowed the next start further.
+      child.kill('SIGKILL');
+      reject(new Error(`app did not start in 60 s:\n${output}`));
+    }, 60_000);
     const onData = () => {
       const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
       if (match) {
