@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -23,7 +22,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination.dto.js';
 import { AGE_GROUP_PATTERN, type AgeGroup } from '../teams/age-group.js';
-import { AgeBandDto } from '../teams/age-band.dto.js';
+import { AgeBandDto, AgeBandsField, AgeReferenceDateField } from '../teams/age-band.dto.js';
 
 export class CriterionNamesDto {
   @ApiProperty({ example: 'Талдаудың тереңдігі' })
@@ -147,20 +146,10 @@ export class CreateCaseChampionshipDto {
   @Matches(AGE_GROUP_PATTERN, { message: 'ageGroup must look like 14-17' })
   ageGroup?: AgeGroup;
 
-  @ApiPropertyOptional({
-    type: [AgeBandDto],
-    description: 'age groups, ascending and not overlapping, within 14–35; default 14–17 / 18–24 / 25–29',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(12)
-  @ValidateNested({ each: true })
-  @Type(() => AgeBandDto)
+  @AgeBandsField()
   ageBands?: AgeBandDto[];
 
-  @ApiPropertyOptional({ example: '2026-03-01', description: 'date on which ages are taken; default today' })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @AgeReferenceDateField()
   ageReferenceDate?: string;
 
   @ApiProperty({ example: 4, description: 'how many teams earn a place (жолдама) in the regional debate tournament' })

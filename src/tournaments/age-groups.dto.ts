@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, Matches, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
-import { AgeBandDto } from '../teams/age-band.dto.js';
+import { AgeBandDto, AgeBandsField, AgeReferenceDateField } from '../teams/age-band.dto.js';
 import { AGE_GROUP_PATTERN } from '../teams/age-group.js';
 
 /** A tab's query: CSV or JSON, and optionally only the teams of one age group. */
@@ -40,17 +39,10 @@ export class TeamAgeGroupList {
 
 /** A cup's age groups changed: new bands, a new reference date, or both; `version` as read. */
 export class UpdateCupAgeGroupsDto {
-  @ApiPropertyOptional({ type: [AgeBandDto], description: 'ascending, not overlapping, within 14–35' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(12)
-  @ValidateNested({ each: true })
-  @Type(() => AgeBandDto)
+  @AgeBandsField()
   ageBands?: AgeBandDto[];
 
-  @ApiPropertyOptional({ example: '2026-03-01' })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @AgeReferenceDateField()
   ageReferenceDate?: string;
 
   @ApiProperty({ description: "the cup's version you read; a stale one is a 409" })

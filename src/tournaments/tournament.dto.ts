@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { DebateDecision, DebateStatus } from './debate.entity.js';
 import type { BracketReset } from './tournament-audit.entity.js';
-import { AgeBandDto } from '../teams/age-band.dto.js';
+import { AgeBandDto, AgeBandsField, AgeReferenceDateField } from '../teams/age-band.dto.js';
 import { BracketResetDto, DebateDecisionDto } from './tournament-responses.dto.js';
 import { TEAM_TIE_BREAKS, type TeamTieBreak } from '../engine/formats/format-preset.js';
 import {
@@ -13,7 +13,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -47,20 +46,10 @@ export class CreateCupDto {
   @Max(16)
   slotsPerRegion: number;
 
-  @ApiPropertyOptional({
-    type: [AgeBandDto],
-    description: 'age groups, ascending and not overlapping, within 14–35; default 14–17 / 18–24 / 25–29',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(12)
-  @ValidateNested({ each: true })
-  @Type(() => AgeBandDto)
+  @AgeBandsField()
   ageBands?: AgeBandDto[];
 
-  @ApiPropertyOptional({ example: '2026-03-01', description: 'date on which ages are taken; default today' })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @AgeReferenceDateField()
   ageReferenceDate?: string;
 }
 
