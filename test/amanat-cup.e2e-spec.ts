@@ -356,6 +356,11 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     // A runner-up withdraws before the national round: its region's next finisher takes the place.
     const south = cup.regions.find((r: { code: string }) => r.code === 'south');
     const withdrawn = south.qualifiers[1] as string;
+    // Removing a qualifier outright is refused, nothing changed: only a withdrawal hands the place on.
+    const removal = await api().delete(`/api/tournaments/${nationalId}/teams/${withdrawn}`).set(org).expect(409);
+    expect(removal.body.problems).toEqual([
+      expect.objectContaining({ field: 'teamId', code: 'ENTRY_FROM_QUALIFICATION' }),
+    ]);
     const replaced = await api()
       .post(`/api/tournaments/${nationalId}/withdrawals`)
       .set(org)
