@@ -141,6 +141,9 @@ suite('organiser console on the day in Chromium (e2e)', () => {
     await api().post(`/api/judges/${wing.judgeId}/conflicts`).set(org).send({ teamId: team.teamId }).expect(201);
     await page.goto(`/console/tournaments/${id}/rounds/1`);
     await page.getByRole('heading', { level: 1, name: /1-раунд · жоба/ }).waitFor();
+    await expect(page.getByRole('link', { name: 'Тіркелу' }).getAttribute('href')).resolves.toBe(
+      `/console/tournaments/${id}/rounds/1/check-in`,
+    );
     await page
       .getByLabel(`${wing.name} қайда барады`)
       .selectOption({ label: `${small.room}-бөлмеге қанат төреші ретінде` });
@@ -200,6 +203,18 @@ suite('organiser console on the day in Chromium (e2e)', () => {
     await axe(page, 'motion-released');
     const shown = (await api().get(`/api/tournaments/${id}/motions`).expect(200)).body;
     expect(shown.items).toEqual([expect.objectContaining({ roundSeq: 1, motion, infoSlide: slide, released: true })]);
+
+    // A released motion may have been read out: a change asks first, then goes with force and is audited.
+    const fixed = `${motion} (түзетілді)`;
+    await page.getByLabel('Тақырып мәтіні').fill(fixed);
+    await page.getByRole('button', { name: 'Тақырыпты сақтау' }).click();
+    await page.locator('dialog[open]').getByText('Бұл тақырып жарияланған', { exact: false }).waitFor();
+    await dialogButton(page, 'Тақырыпты сақтау').click();
+    await page.getByText('Тақырып сақталды.').waitFor();
+    const edited = (await api().get(`/api/tournaments/${id}/motions`).expect(200)).body.items[0];
+    expect(edited.motion).toBe(fixed);
+    const audit = (await api().get(`/api/tournaments/${id}/audit`).set(org).expect(200)).body.items;
+    expect(audit.map((a: { action: string }) => a.action)).toContain('motion-edit');
     await context.close();
   });
 });
