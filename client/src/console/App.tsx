@@ -3,6 +3,7 @@ import { session, signOut } from './api.js';
 import { t } from './i18n.js';
 import { go, match, path } from './router.js';
 import { Cards } from './screens/Cards.js';
+import { CheckInScreen } from './screens/CheckIn.js';
 import { ChampionshipScreen } from './screens/Championship.js';
 import { Home } from './screens/Home.js';
 import { Judges } from './screens/Judges.js';
@@ -18,6 +19,8 @@ const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Ру
 function Screen() {
   const at = path.value;
   let params: Record<string, string> | null;
+  if ((params = match('/console/tournaments/:id/rounds/:seq/check-in', at)))
+    return <CheckInScreen id={params.id} seq={Number(params.seq)} />;
   if ((params = match('/console/tournaments/:id/rounds/:seq', at)))
     return <RoundScreen id={params.id} seq={Number(params.seq)} />;
   if ((params = match('/console/tournaments/:id', at))) return <TournamentScreen id={params.id} />;

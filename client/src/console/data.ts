@@ -78,8 +78,45 @@ export interface Round {
   name: string | null;
   status: 'draft' | 'released' | 'closed';
   motion: string | null;
+  infoSlide: string | null;
+  motionReleasedAt: string | null;
   brokenConstraints: { constraint: string; why: string; teamIds?: string[]; debateId?: string }[];
   debates: Debate[];
+}
+export interface Availability {
+  teamCheckInInUse: boolean;
+  judgeCheckInInUse: boolean;
+  items: {
+    kind: 'team' | 'judge';
+    id: string;
+    name: string;
+    active: boolean;
+    checkedIn: boolean | null;
+    available: boolean;
+  }[];
+}
+export interface PanelConflict {
+  debateId: string;
+  room: number;
+  kind: 'judge-team' | 'judge-judge';
+  judgeId: string;
+  judgeName: string;
+  otherId: string;
+  otherName: string;
+  reason: 'declared' | 'same-institution' | 'mentor';
+}
+export interface RoundPanels {
+  status: 'draft' | 'released' | 'closed';
+  items: {
+    id: string;
+    room: number;
+    teams: { teamId: string; teamName: string; side: string }[];
+    panel: { judgeId: string; name: string; role: 'chair' | 'wing' }[];
+    conflicts: PanelConflict[];
+  }[];
+  unallocated: { judgeId: string; name: string }[];
+  /** Only in a move's answer: the conflicts this change created. */
+  broken?: PanelConflict[];
 }
 export interface PanelBallot {
   judgeId: string;

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { call } from '../api.js';
-import type { DebateBallots, PanelBallot, Page, Round, Team } from '../data.js';
+import type { DebateBallots, PanelBallot, PanelConflict, Page, Round, RoundPanels, Team } from '../data.js';
 import { t } from '../i18n.js';
 import { useLive } from '../live.js';
 import { confirmAction, ErrorLine, Link, useAction, useLoad } from '../ui.js';
+import { MotionForm } from './Motion.js';
+import { conflictText, PanelCell, Unallocated, type PanelChange } from './Panels.js';
 import { LiveBadge } from './Tournament.js';
 
 type Decision = { winnerTeamId: string | null; teams: { teamId: string; total: number }[] };
@@ -22,20 +24,33 @@ interface Preview {
 export function RoundScreen({ id, seq }: { id: string; seq: number }) {
   const round = useLoad(() => call<Round>(`/api/tournaments/${id}/rounds/${seq}`), [id, seq]);
   const board = useLoad(() => call<Page<DebateBallots>>(`/api/tournaments/${id}/rounds/${seq}/ballots`), [id, seq]);
-  useLive('tournament', id, () => {
+  const panels = useLoad(() => call<RoundPanels>(`/api/tournaments/${id}/rounds/${seq}/panels`), [id, seq]);
+  const reloadAll = () => {
     round.reload();
     board.reload();
-  });
+    panels.reload();
+  };
+  useLive('tournament', id, reloadAll);
+  const [broken, setBroken] = useState<PanelConflict[] | null>(null);
   const action = useAction();
   const [correcting, setCorrecting] = useState<{ debate: DebateBallots; ballot: PanelBallot } | null>(null);
   const [notice, setNotice] = useState('');
   const r = round.data;
 
+  const changePanel = async (change: PanelChange) => {
+    setNotice('');
+    const answer = await action.run(() =>
+      call<RoundPanels>(`/api/tournaments/${id}/rounds/${seq}/panels/moves`, { method: 'POST', body: change }),
+    );
+    if (!answer) return;
+    setBroken(answer.broken ?? []);
+    reloadAll();
+  };
+
   const release = async () => {
     if (!(await confirmAction(t('round.releaseConfirm', { seq }), t('round.release')))) return;
     await action.run(() => call(`/api/tournaments/${id}/rounds/${seq}/release`, { method: 'POST' }));
-    round.reload();
-    board.reload();
+    reloadAll();
   };
   const regenerate = async () => {
     if (!(await confirmAction(t('round.regenerateConfirm'), t('round.regenerate')))) return;
@@ -78,6 +93,23 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
           {notice}
         </p>
       )}
+      {broken && (
+        <div role="status" class={broken.length ? 'warn' : 'ok'}>
+          {broken.length ? (
+            <>
+              <p>{t('panels.broke')}</p>
+              <ul>
+                {broken.map((c, i) => (
+                  <li key={i}>{conflictText(c)}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{t('panels.noneBroken')}</p>
+          )}
+        </div>
+      )}
+      {r.status !== 'closed' && <MotionForm id={id} round={r} onSaved={round.reload} />}
       {r.status === 'draft' ? (
         <>
           <p class="hint">{t('round.draftIntro')}</p>
@@ -116,12 +148,21 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
                     ))}
                   </td>
                   <td>
-                    {d.panel.map((p) => (
-                      <div key={p.judgeId}>
-                        {p.name}
-                        {p.role === 'chair' ? ` (${t('round.chair')})` : ''}
-                      </div>
-                    ))}
+                    {panels.data ? (
+                      <PanelCell
+                        debateId={d.id}
+                        panels={panels.data}
+                        busy={action.busy}
+                        onChange={(change) => void changePanel(change)}
+                      />
+                    ) : (
+                      d.panel.map((p) => (
+                        <div key={p.judgeId}>
+                          {p.name}
+                          {p.role === 'chair' ? ` (${t('round.chair')})` : ''}
+                        </div>
+                      ))
+                    )}
                   </td>
                   <td>
                     <ul class="compact">
@@ -134,7 +175,13 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
               ))}
             </tbody>
           </table>
+          {panels.data && (
+            <Unallocated panels={panels.data} busy={action.busy} onChange={(change) => void changePanel(change)} />
+          )}
           <div class="actions">
+            <Link href={`/console/tournaments/${id}/rounds/${seq}/check-in`} class="button">
+              {t('checkin.open')}
+            </Link>
             <button type="button" disabled={action.busy} onClick={() => void regenerate()}>
               {t('round.regenerate')}
             </button>

@@ -146,6 +146,9 @@ export function TournamentScreen({ id }: { id: string }) {
             <button type="submit" class="primary" disabled={action.busy}>
               {t('tournament.generate', { seq: next })}
             </button>
+            <Link href={`/console/tournaments/${id}/rounds/${next}/check-in`} class="button">
+              {t('checkin.title', { seq: next })}
+            </Link>
           </form>
         )}
       </section>
