@@ -141,7 +141,10 @@ suite('audience board and projector in Chromium (e2e)', () => {
 
     const motion = 'Бұл палата мектеп формасын алып тастар еді';
     const round1 = await kit.draw(id, { motion });
-    // The draw event: rooms and motion appear without a reload; the cup shows the tournament's stage.
+    // The draw event: rooms appear without a reload, the motion stays covered until it is released on its own.
+    await draw.locator('li.debate').first().waitFor({ timeout: 1000 });
+    await expect(draw.getByText(motion).count()).resolves.toBe(0);
+    await api().post(`/api/tournaments/${id}/rounds/${round1.seq}/motion/release`).set(org()).expect(200);
     await draw.getByText(motion).waitFor({ timeout: 1000 });
     await expect(draw.locator('li.debate').count()).resolves.toBe(3);
     await cupPage.getByText('Іріктеу раундтары · 1-раунд').waitFor({ timeout: 1000 });
@@ -194,6 +197,7 @@ suite('audience board and projector in Chromium (e2e)', () => {
 
     // A silent round: ballots come in (counted), but no result, no tab change, until the organiser reveals it.
     const round2 = await kit.draw(id, { motion: 'Silent motion', silent: true });
+    await api().post(`/api/tournaments/${id}/rounds/${round2.seq}/motion/release`).set(org()).expect(200);
     await draw.getByText('Silent motion').waitFor({ timeout: 1000 });
     await draw.getByText('Жабық раунд: нәтижелер кейін жарияланады.').waitFor();
     await kit.judgeAll(round2.debates);
@@ -223,6 +227,7 @@ suite('audience board and projector in Chromium (e2e)', () => {
     ]);
     await kit.judgeAll(semis.debates);
     const final = await kit.draw(id, { motion: 'Бұл палата сайлауға қатысуды міндетті етер еді' });
+    await api().post(`/api/tournaments/${id}/rounds/${final.seq}/motion/release`).set(org()).expect(200);
     await kit.judgeAll(final.debates);
     await bracket.locator('.champion').waitFor({ timeout: 2000 });
     // The path: the champion's semifinal (or bye) and the final.

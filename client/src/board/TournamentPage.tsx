@@ -44,10 +44,11 @@ export function TournamentPage(props: { id: string; tab: Tab }) {
 function Motion(props: { board: TournamentBoard }) {
   const round = props.board.currentRound!;
   return (
-    <div class={`motion${flashed('draw')}`}>
+    <div class={`motion${flashed('draw', 'motion')}`}>
       <h2>
         {roundLabel(round)} · {t('draw.motion')}
       </h2>
+      {round.infoSlide && <p class="info-slide">{round.infoSlide}</p>}
       <p class="motion-text">{round.motion ?? t('draw.motionHidden')}</p>
       {round.silent && <p class="muted">{t('draw.silent')}</p>}
     </div>
@@ -249,7 +250,10 @@ export function TournamentScreen(props: { id: string; query: URLSearchParams; ta
         <section class="slide" aria-live="polite">
           <p class="slide-round">{roundLabel(round)}</p>
           {motionShown ? (
-            <p class={`slide-motion${flashed('draw')}`}>{round.motion ?? t('draw.motionHidden')}</p>
+            <>
+              {round.infoSlide && <p class="slide-info">{round.infoSlide}</p>}
+              <p class={`slide-motion${flashed('draw', 'motion')}`}>{round.motion ?? t('draw.motionHidden')}</p>
+            </>
           ) : (
             <button type="button" class="reveal" onClick={() => setMotionShown(true)}>
               {t('screen.reveal')}

@@ -72,6 +72,31 @@ describe('the tournament board', () => {
     expect(changed).toEqual(['debate:d2']);
   });
 
+  it('shows a motion released after the draw on the current round only, with its info slide', () => {
+    const drawn = {
+      ...board(),
+      currentRound: {
+        seq: 2,
+        kind: 'prelim' as const,
+        name: null,
+        status: 'released',
+        motion: null,
+        silent: false,
+        debates: [],
+      },
+    };
+    const released = applyTournament(drawn, 'motion', {
+      roundSeq: 2,
+      motion: 'This House would',
+      infoSlide: 'Context',
+    });
+    expect(released.board.currentRound).toMatchObject({ seq: 2, motion: 'This House would', infoSlide: 'Context' });
+    expect(released.changed).toEqual(['motion']);
+    const otherRound = applyTournament(drawn, 'motion', { roundSeq: 1, motion: 'An old motion' });
+    expect(otherRound.board.currentRound?.motion).toBeNull();
+    expect(otherRound.changed).toEqual([]);
+  });
+
   it('flags the team rows a standings push changed, and keeps what the push does not carry', () => {
     const before = board();
     const { board: next, changed } = applyTournament(before, 'standings', {

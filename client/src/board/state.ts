@@ -48,6 +48,14 @@ export function applyTournament(board: TournamentBoard, type: string, p: Payload
         changed: ['draw', ...changedMatches(board.bracket, bracket)],
       };
     }
+    case 'motion': {
+      // Released apart from the draw (draws are out before motions): the round's motion and info slide arrive now.
+      const round = board.currentRound;
+      if (!round || round.seq !== Number(p.roundSeq)) return { board, changed: [] };
+      const motion = (p.motion as string | null) ?? null;
+      const infoSlide = (p.infoSlide as string | null | undefined) ?? null;
+      return { board: { ...board, currentRound: { ...round, motion, infoSlide } }, changed: ['motion'] };
+    }
     case 'score': {
       const debateId = String(p.debateId);
       if (p.corrected) return { board, changed: [`debate:${debateId}`] };

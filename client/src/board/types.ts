@@ -36,6 +36,8 @@ export interface RoundView {
   name: string | null;
   status: string;
   motion: string | null;
+  /** Read out before the motion; hidden with it until the motion is released. */
+  infoSlide?: string | null;
   silent: boolean;
   debates: DebateView[];
 }
