@@ -165,18 +165,20 @@ describe('age groups per cup and championship (e2e)', () => {
     const round = await kit.draw(tournament.id);
     await kit.judgeAll(round.debates);
 
-    const full = (await api().get(`/api/tournaments/${tournament.id}/standings`).expect(200)).body as {
+    const full = (await api().get(`/api/tournaments/${tournament.id}/standings`).expect(200)).body.items as {
       teamId: string;
       rank: number;
     }[];
-    const young = (await api().get(`/api/tournaments/${tournament.id}/standings?ageGroup=14-17`).expect(200)).body as {
+    const young = (await api().get(`/api/tournaments/${tournament.id}/standings?ageGroup=14-17`).expect(200)).body
+      .items as {
       teamId: string;
       rank: number;
     }[];
     expect(young.map((r) => r.teamId).sort()).toEqual([juniors.id, nextDay.id].sort());
     // A filtered row keeps its place in the whole tab.
     for (const row of young) expect(row.rank).toBe(full.find((r) => r.teamId === row.teamId)!.rank);
-    const oldest = (await api().get(`/api/tournaments/${tournament.id}/speakers?ageGroup=30-35`).expect(200)).body as {
+    const oldest = (await api().get(`/api/tournaments/${tournament.id}/speakers?ageGroup=30-35`).expect(200)).body
+      .items as {
       teamId: string;
     }[];
     expect(oldest).toHaveLength(3);
@@ -231,7 +233,8 @@ describe('age groups per cup and championship (e2e)', () => {
     ).toEqual({ [juniors.id]: '14-18', [mixed.id]: '14-18', [elders.id]: '19-35', [nextDay.id]: '14-18' });
     expect(regrouped.referenceDate).toBe('2026-03-01');
     const wider = (await api().get(`/api/tournaments/${tournament.id}/standings?ageGroup=14-18`).expect(200)).body;
-    expect(wider).toHaveLength(3);
+    expect(wider.items).toHaveLength(3);
+    expect(wider.total).toBe(3);
   });
 
   it("a case championship takes its own bands and admits only its group's teams, by the oldest member", async () => {

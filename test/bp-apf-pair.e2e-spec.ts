@@ -83,7 +83,7 @@ describe('a BP and an APF tournament side by side in one league (e2e)', () => {
       .expect(201);
 
   const tab = async (id: string) =>
-    (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as {
+    (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body.items as {
       rank: number;
       teamId: string;
       points: number;
@@ -232,7 +232,7 @@ describe('a BP and an APF tournament side by side in one league (e2e)', () => {
       [4, 'C', 1, 3, 510, 'speakerTotal'],
     ]);
     // The speaker tab keeps rebuttals apart: D's first speaker spoke 77 + 68 + 68 = 213, rebutted 38.5 + 34 + 34.
-    const speakers = (await api().get(`/api/tournaments/${apf.id}/speakers`).expect(200)).body as {
+    const speakers = (await api().get(`/api/tournaments/${apf.id}/speakers`).expect(200)).body.items as {
       speakerId: string;
       total: number;
       replyTotal: number;

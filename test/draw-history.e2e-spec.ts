@@ -95,7 +95,9 @@ describe('what the draw remembers: declared team–team conflicts, judges who sa
     const back = (await api().post(`/api/tournaments/${id}/rounds/1/regenerate`).set(org).send({ seed }).expect(200))
       .body as DrawnRound;
     expect(pairsOf(back).sort()).toEqual(pairsOf(first).sort());
-    const audit = (await api().get(`/api/tournaments/${id}/audit`).set(org).expect(200)).body as { action: string }[];
+    const audit = (await api().get(`/api/tournaments/${id}/audit`).set(org).expect(200)).body.items as {
+      action: string;
+    }[];
     expect(audit.filter((a) => a.action === 'add-team-conflict')).toHaveLength(2);
     expect(audit.filter((a) => a.action === 'remove-team-conflict')).toHaveLength(2);
   });

@@ -141,7 +141,7 @@ describe('Motions: set on a draft, released after the draw, public list (e2e)', 
       motion: corrected,
     });
     const audit = (await api().get(`/api/tournaments/${id}/audit`).set(org).expect(200)).body;
-    const rows = (Array.isArray(audit) ? audit : audit.items) as { action: string }[];
+    const rows = audit.items as { action: string }[];
     expect(rows.filter((r) => r.action === 'motion-edit')).toEqual([
       expect.objectContaining({
         actor: `organiser:${organiserId}`,
