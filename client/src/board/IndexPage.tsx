@@ -11,13 +11,16 @@ interface Item {
 }
 
 /** Lists answer `{ items, total }`; a few older routes answer a bare array. */
-const itemsOf = (body: Item[] | { items: Item[] }) => (Array.isArray(body) ? body : body.items);
 
 /** The board's front page: what there is to follow (read once; each page then lives on /live). */
 export function IndexPage() {
   const [lists, setLists] = useState<{ cups: Item[]; tournaments: Item[]; championships: Item[] } | null>(null);
   useEffect(() => {
-    const get = (path: string) => request<Item[] | { items: Item[] }>(path).then(itemsOf, () => []);
+    const get = (path: string) =>
+      request<{ items: Item[] }>(path).then(
+        (page) => page.items,
+        () => [],
+      );
     void Promise.all([get('/api/cups'), get('/api/tournaments'), get('/api/case-championships')]).then(
       ([cups, tournaments, championships]) => setLists({ cups, tournaments, championships }),
     );
