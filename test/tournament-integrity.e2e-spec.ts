@@ -72,7 +72,7 @@ describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)
         }
         const rounds = (await api().get(`/api/tournaments/${id}/rounds`).expect(200)).body.items;
         expect(rounds.map((r: { status: string }) => r.status)).toEqual(['closed']);
-        const standings = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body as {
+        const standings = (await api().get(`/api/tournaments/${id}/standings`).expect(200)).body.items as {
           teamId: string;
           wins: number;
         }[];
