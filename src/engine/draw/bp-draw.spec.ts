@@ -175,6 +175,84 @@ describe('drawBritishParliamentary', () => {
     );
   });
 
+  it('seats exactly by the configured exponent, 1 to 8, even where the costs are tiny (brute force, 8 teams)', () => {
+    // Late in a season every history is near even: at exponent 8, 3/2/2/2 costs 6·10⁻¹⁶ and 4/4/3/2 about 10⁻¹⁰.
+    const history = fc
+      .tuple(fc.integer({ min: 2, max: 3 }), fc.array(fc.integer({ min: -1, max: 1 }), { minLength: 4, maxLength: 4 }))
+      .map(([base, offsets]) => offsets.map((o) => base + o));
+    fc.assert(
+      fc.property(
+        fc.array(history, { minLength: 8, maxLength: 8 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.string({ maxLength: 4 }),
+        (histories, exponent, seed) => {
+          const teams: DrawTeam[] = histories.map((counts, i) => ({
+            id: `t${i}`,
+            points: 12,
+            speakerTotal: 0,
+            opponents: [],
+            sideCounts: Object.fromEntries(SIDES.map((s, k) => [s, counts[k]])),
+          }));
+          const cost = (team: DrawTeam, side: string) =>
+            entropyCost(SIDES.map((s) => team.sideCounts[s] + (s === side ? 1 : 0))) ** exponent;
+          const draw = drawBritishParliamentary({
+            sides: SIDES,
+            roundNumber: 12,
+            seed,
+            teams,
+            options: { entropyExponent: exponent },
+          });
+          const byId = new Map(teams.map((t) => [t.id, t]));
+          const made = draw.debates.flatMap((d) => d.teams.map((seat) => cost(byId.get(seat.teamId)!, seat.side)));
+          // Every way of giving the eight teams two of each position (rooms do not change the cost).
+          let best = Infinity;
+          const left = [2, 2, 2, 2];
+          const walk = (i: number, sum: number) => {
+            if (i === teams.length) return void (best = Math.min(best, sum));
+            for (let p = 0; p < 4; p++)
+              if (left[p] > 0) {
+                left[p]--;
+                walk(i + 1, sum + cost(teams[i], SIDES[p]));
+                left[p]++;
+              }
+          };
+          walk(0, 0);
+          const total = made.reduce((a, b) => a + b, 0);
+          expect(total).toBeLessThanOrEqual(best * (1 + 1e-9));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('among seatings of equal cost, leaves a team needing what teams near it on points need least', () => {
+    // Room 2 is one bracket of 21/20/20/20 points. Only who of t4 and t5 takes CG and who CO is open: either way the
+    // other ends needing that position next round. The top room's teams (24 points, 3 from t4, 4 from t5) all lack CO
+    // now, so t4 is the one that should not be left needing CO.
+    const team = (id: string, points: number, counts: number[]): DrawTeam => ({
+      id,
+      points,
+      speakerTotal: 0,
+      opponents: [],
+      sideCounts: Object.fromEntries(SIDES.map((s, k) => [s, counts[k]])),
+    });
+    const teams = [
+      ...[0, 1, 2, 3].map((i) => team(`t${i}`, 24, [2, 2, 2, 0])),
+      team('t4', 21, [2, 2, 1, 1]),
+      team('t5', 20, [2, 2, 1, 1]),
+      team('t6', 20, [1, 1, 2, 2]),
+      team('t7', 20, [1, 1, 2, 2]),
+    ];
+    fc.assert(
+      fc.property(fc.string({ maxLength: 6 }), (seed) => {
+        const draw = drawBritishParliamentary({ sides: SIDES, roundNumber: 7, seed, teams });
+        const sideOf = new Map(draw.debates.flatMap((d) => d.teams.map((t) => [t.teamId, t.side])));
+        expect([sideOf.get('t4'), sideOf.get('t5')]).toEqual(['CO', 'CG']);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('draws different rooms inside a bracket for different seeds', () => {
     // Round 1: one bracket of 40 teams. Two seeds giving the same ten rooms would be a 1-in-10^20 coincidence.
     const teams = simulate(40, 0, 'x').teams;

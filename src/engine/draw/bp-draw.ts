@@ -22,12 +22,13 @@ export interface BpOptions {
 export const DEFAULT_BP_OPTIONS: Readonly<BpOptions> = { entropyExponent: 4 };
 
 /**
- * Position costs are scaled to integers this large, then multiplied by NOISE, so the seeded noise added to them
- * (below NOISE) only breaks ties. Added to the unscaled costs it outweighed real differences: at exponent 4 a
- * history of 3/2/2/2 costs 247 units, 4/3/3/3 costs 14.
+ * The seating auction needs integer costs below 2^53 / (n + 1) (it scales them by n + 1 and its prices grow to a
+ * few times the largest). Real costs fill the high part of each integer, the tie-breakers the low `TIE` units:
+ * first the look-ahead (below), then the seeded room draw (below NOISE), so neither can outweigh a real difference.
  */
-const SCALE = 10_000_000_000;
 const NOISE = 128;
+const AHEAD = 32;
+const TIE = NOISE * AHEAD;
 
 /**
  * 1 − H/2, H the Shannon entropy (bits) of a team's counts over the four positions: 0 when they are even, 1 when
@@ -42,6 +43,73 @@ export function entropyCost(counts: readonly number[]): number {
 }
 
 /**
+ * Each team's position costs, entropyCost(history + position) ^ exponent, as integers for the auction. Every team
+ * takes exactly one seat, so taking a team's cheapest position off all of its costs changes every seating's total
+ * by the same amount: the comparison between seatings is unchanged, and what is left spans far less. The largest
+ * remaining cost in the field then gets the largest integer the auction takes. Scaling the raw costs by one fixed
+ * factor instead rounded every cost below 1/SCALE to zero: at exponent 8, 3/2/2/2 costs 6·10⁻¹⁶ and tied with a
+ * balanced history.
+ */
+export function seatUnits(teams: readonly DrawTeam[], sides: readonly string[], exponent: number): number[][] {
+  const costs = teams.map((team) =>
+    sides.map(
+      (_, position) =>
+        entropyCost(sides.map((s, k) => (team.sideCounts[s] ?? 0) + (k === position ? 1 : 0))) ** exponent,
+    ),
+  );
+  let largest = 0;
+  for (const row of costs) {
+    const least = Math.min(...row);
+    for (let p = 0; p < row.length; p++) largest = Math.max(largest, (row[p] -= least));
+  }
+  if (largest === 0) return costs.map((row) => row.map(() => 0));
+  const top = Math.floor(2 ** 53 / (teams.length + 1) / 64 / TIE);
+  return costs.map((row) => row.map((c) => Math.round((c / largest) * top)));
+}
+
+/**
+ * A tie-breaker in [0, AHEAD) for each team and position, looking one round ahead. After this round a team will
+ * need the positions it then holds least often; late in a season, with brackets of one or two teams, next round's
+ * rooms are close to forced, and two teams of one room needing the same position cannot both have it. So among
+ * seatings of equal cost, a team prefers the position that leaves it needing what teams close to it on points
+ * (those it may meet next round) need least, as they stand now.
+ */
+function lookAhead(teams: readonly DrawTeam[], sides: readonly string[]): number[][] {
+  const needs = (counts: number[]) => {
+    const least = Math.min(...counts);
+    const which = counts.map((c): number => (c === least ? 1 : 0));
+    const total = which.reduce((a, b) => a + b, 0);
+    return which.map((w) => w / total);
+  };
+  const countsOf = (team: DrawTeam) => sides.map((s) => team.sideCounts[s] ?? 0);
+  // Teams within REACH points can meet next round (a BP room moves teams 0–3 points apart).
+  const REACH = 3;
+  const byPoints = new Map<number, number[]>();
+  for (const team of teams) {
+    const share = needs(countsOf(team));
+    const sum = byPoints.get(team.points) ?? sides.map(() => 0);
+    share.forEach((w, k) => (sum[k] += w));
+    byPoints.set(team.points, sum);
+  }
+  return teams.map((team) => {
+    const around = sides.map(() => 0);
+    for (let d = -REACH; d <= REACH; d++) {
+      const sum = byPoints.get(team.points + d);
+      if (sum) sum.forEach((w, k) => (around[k] += w * (REACH + 1 - Math.abs(d))));
+    }
+    const own = needs(countsOf(team));
+    own.forEach((w, k) => (around[k] -= w * (REACH + 1)));
+    const scores = sides.map((_, position) => {
+      const after = countsOf(team);
+      after[position]++;
+      return needs(after).reduce((sum, w, k) => sum + w * around[k], 0);
+    });
+    const most = Math.max(...scores, 1e-9);
+    return scores.map((x) => Math.max(0, Math.min(AHEAD - 1, Math.floor((x / most) * (AHEAD - 1)))));
+  });
+}
+
+/**
  * British Parliamentary rooms, as WUDC rules have them:
  * 1. Rooms of four are filled from the top bracket (points level) down: a bracket whose size is not a multiple of
  *    four takes teams from the next bracket down (the whole of it when it is too small, then from the one below).
@@ -49,7 +117,8 @@ export function entropyCost(counts: readonly number[]): number {
  * 2. One minimum-cost assignment over the whole field (sparse auction algorithm) gives every team a seat (room,
  *    position) in its bracket's rooms or, for a bracket that sends pull-ups, in the rooms of the bracket above. A
  *    seat costs the entropy cost of the team's position history with that position added, raised to the configured
- *    exponent (default 4), plus a seeded random amount smaller than any real difference. Seat counts make the
+ *    exponent (default 4); among seats of equal cost, the look-ahead below, then a seeded random amount, decide
+ *    (neither can outweigh a real difference). Seat counts make the
  *    pull-ups exactly the forced ones; who is pulled up is settled together with the positions of both brackets (the
  *    teams left below need their positions too), and which teams of a bracket share a room is drawn from the seed.
  * Rematches are allowed, as in BP practice. Needs a multiple of four teams.
@@ -71,10 +140,6 @@ export function drawBritishParliamentary(input: {
   const random = seededRandom(`${input.seed}:${input.roundNumber}`);
   const levels = [...new Set(input.teams.map((t) => t.points))].sort((a, b) => b - a);
   const byLevel = levels.map((p) => input.teams.filter((t) => t.points === p));
-  const seatCost = (team: DrawTeam, position: number) => {
-    const counts = sides.map((s, k) => (team.sideCounts[s] ?? 0) + (k === position ? 1 : 0));
-    return Math.round(entropyCost(counts) ** options.entropyExponent * SCALE) * NOISE;
-  };
   // The shape of the draw, from the counts alone: groups of rooms top down, each holding its own bracket (and any
   // next brackets too small to fill its seats, whole) and `pulled` teams of the bracket after those.
   const groups: { level: number; rooms: number; firstSeat: number; candidates: number | null }[] = [];
@@ -107,17 +172,18 @@ export function drawBritishParliamentary(input: {
   // who goes up is whoever's position history (and the rest of its bracket's) gains most.
   const teams = byLevel.flat();
   const levelOf = new Map(levels.map((p, k) => [p, k]));
-  const rows = teams.map((team) => {
+  const units = seatUnits(teams, sides, options.entropyExponent);
+  const ahead = lookAhead(teams, sides);
+  const rows = teams.map((team, i) => {
     const k = levelOf.get(team.points)!;
     const columns: number[] = [];
     const costs: number[] = [];
     for (const g of up[k] >= 0 ? [up[k], home[k]] : [home[k]]) {
       const { rooms, firstSeat } = groups[g];
       for (let r = 0; r < rooms; r++) {
-        const noise = Math.floor(random() * NOISE);
         for (let position = 0; position < 4; position++) {
           columns.push(firstSeat + r * 4 + position);
-          costs.push(seatCost(team, position) + noise);
+          costs.push(units[i][position] * TIE + ahead[i][position] * NOISE + Math.floor(random() * NOISE));
         }
       }
     }
@@ -143,7 +209,7 @@ export function drawBritishParliamentary(input: {
         }
       }
       why.push(
-        `rooms drawn at random from the seed inside the bracket; positions by minimum entropy cost of each team's position history (exponent ${options.entropyExponent})`,
+        `rooms drawn at random from the seed inside the bracket; positions by minimum entropy cost of each team's position history (exponent ${options.entropyExponent}), ties broken by what teams near on points will need next round, then by the seed`,
       );
       draw.debates.push({
         room: ++room,
