@@ -34,6 +34,17 @@ describe('formats (e2e)', () => {
       result: { kind: 'win-loss', winPoints: 1 },
     });
     expect(byKey.bp.result).toEqual({ kind: 'ranks', pointsByRank: [3, 2, 1, 0] });
+    // The draw rules a tournament may set, with the values they take when left out.
+    expect(byKey.bp.drawRules).toEqual({
+      kind: 'british-parliamentary',
+      bp: { entropyExponent: 4 },
+      panels: { maxPanelSize: 5, evenPanels: false },
+    });
+    expect(byKey.wsdc.drawRules).toEqual({
+      kind: 'power-pairing',
+      pairing: { oddBracket: 'pull-up-top', method: 'fold', avoidInstitution: true },
+      panels: { maxPanelSize: 5, evenPanels: false },
+    });
     expect(byKey.wsdc.tab).toEqual({
       teamTieBreaks: ['wins', 'ballots', 'speakerAverage'],
       speakerRankBy: 'average',

@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { FormatPreset, LocalisedText, SpeechSlot, TeamTieBreak } from '../engine/formats/format-preset.js';
 import { TEAM_TIE_BREAKS } from '../engine/formats/format-preset.js';
+import { DEFAULT_BP_OPTIONS } from '../engine/draw/bp-draw.js';
+import { DEFAULT_PAIRING_OPTIONS } from '../engine/draw/power-pairing.js';
+import { DEFAULT_PANEL_OPTIONS } from '../engine/panels/panel-allocation.js';
 
 export class LocalisedTextDto implements LocalisedText {
   @ApiProperty({ example: 'Премьер-министр' }) kk!: string;
@@ -43,6 +46,43 @@ export class TabRulesDto {
   minSpeeches!: number;
 }
 
+export class PairingRulesDefaultsDto {
+  @ApiProperty({ enum: ['pull-up-top', 'intermediate-bubble'], description: 'what a bracket with an odd count does' })
+  oddBracket!: string;
+  @ApiProperty({ enum: ['fold', 'slide'], description: 'fold: 1 v n (WSDC 3.8); slide: 1 v n/2+1' }) method!: string;
+  @ApiProperty({ description: 'keep teams of one institution apart where the brackets allow' })
+  avoidInstitution!: boolean;
+}
+
+export class BpRulesDefaultsDto {
+  @ApiProperty({ description: 'exponent on the entropy cost of positions, 0.5–16' }) entropyExponent!: number;
+}
+
+export class PanelRulesDefaultsDto {
+  @ApiProperty({ description: 'largest panel when spare judges make panels by importance, 1–9' })
+  maxPanelSize!: number;
+  @ApiProperty({ description: 'seat a last spare judge as an even panel member rather than leave them out' })
+  evenPanels!: boolean;
+}
+
+/** The draw rules a tournament in this format may set in its `rules`, each with the value it has when left out. */
+export class FormatDrawRulesDto {
+  @ApiProperty({ enum: ['power-pairing', 'british-parliamentary'], description: 'which draw the format gets' })
+  kind!: 'power-pairing' | 'british-parliamentary';
+  @ApiProperty({ type: PairingRulesDefaultsDto, required: false, description: 'two-team formats' })
+  pairing?: PairingRulesDefaultsDto;
+  @ApiProperty({ type: BpRulesDefaultsDto, required: false, description: 'four-team formats' })
+  bp?: BpRulesDefaultsDto;
+  @ApiProperty({ type: PanelRulesDefaultsDto }) panels!: PanelRulesDefaultsDto;
+
+  static defaults(sides: number): FormatDrawRulesDto {
+    const panels = { maxPanelSize: DEFAULT_PANEL_OPTIONS.maxPanelSize, evenPanels: DEFAULT_PANEL_OPTIONS.evenPanels };
+    return sides === 4
+      ? { kind: 'british-parliamentary', bp: { ...DEFAULT_BP_OPTIONS }, panels }
+      : { kind: 'power-pairing', pairing: { ...DEFAULT_PAIRING_OPTIONS }, panels };
+  }
+}
+
 export class FormatView {
   @ApiProperty({ example: 'apf' }) key!: string;
   @ApiProperty({ example: 'American Parliamentary (АПФ)' }) name!: string;
@@ -54,6 +94,7 @@ export class FormatView {
   @ApiProperty({ type: TabRulesDto }) tab!: TabRulesDto;
   @ApiProperty({ description: 'a member may give a second substantive speech when the organiser marks the team iron' })
   ironSpeeches!: boolean;
+  @ApiProperty({ type: FormatDrawRulesDto }) drawRules!: FormatDrawRulesDto;
 
   static from(preset: FormatPreset, defaultTab: TabRulesDto): FormatView {
     const label = (en: string): LocalisedTextDto => ({ kk: en, ru: en, en });
@@ -85,6 +126,7 @@ export class FormatView {
           : { kind: 'ranks', pointsByRank: [...preset.result.pointsByRank] },
       tab: preset.tab ? { ...preset.tab, teamTieBreaks: [...preset.tab.teamTieBreaks] } : defaultTab,
       ironSpeeches: preset.ironSpeeches ?? true,
+      drawRules: FormatDrawRulesDto.defaults(preset.sides.length),
     };
   }
 }

@@ -87,6 +87,15 @@ describe('drawBritishParliamentary', () => {
               expect(pool.sort((a, b) => b - a)).toEqual(sorted.slice(4 * start, 4 * end));
               start = end;
             }
+            // Every team whose positions end two or more apart is listed, and only those.
+            const asBefore = new Map(before[r].map((t) => [t.id, t]));
+            const uneven = draw.debates.flatMap((d) =>
+              d.teams.flatMap(({ side, teamId }) => {
+                const counts = SIDES.map((s) => (asBefore.get(teamId)!.sideCounts[s] ?? 0) + (s === side ? 1 : 0));
+                return Math.max(...counts) - Math.min(...counts) >= 2 ? [teamId] : [];
+              }),
+            );
+            expect(draw.brokenConstraints.flatMap((c) => c.teamIds).sort()).toEqual(uneven.sort());
             for (const debate of draw.debates) {
               expect(debate.teams.map((t) => t.side)).toEqual(SIDES);
               const roomPoints = debate.teams.map((t) => points.get(t.teamId)!);

@@ -10,7 +10,7 @@ export interface BpRoom {
 
 export interface BpDraw {
   debates: BpRoom[];
-  brokenConstraints: { constraint: 'room-size' | 'position-balance'; teamIds: string[]; why: string }[];
+  brokenConstraints: { constraint: 'position-balance'; teamIds: string[]; why: string }[];
   seed: string;
 }
 
