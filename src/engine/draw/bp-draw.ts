@@ -29,6 +29,8 @@ export const DEFAULT_BP_OPTIONS: Readonly<BpOptions> = { entropyExponent: 4 };
 const NOISE = 128;
 const AHEAD = 32;
 const TIE = NOISE * AHEAD;
+/** Teams this many points apart or fewer can meet next round: a BP room moves its teams 0–3 points apart. */
+const REACH = 3;
 
 /**
  * 1 − H/2, H the Shannon entropy (bits) of a team's counts over the four positions: 0 when they are even, 1 when
@@ -47,10 +49,10 @@ export function entropyCost(counts: readonly number[]): number {
  * takes exactly one seat, so taking a team's cheapest position off all of its costs changes every seating's total
  * by the same amount: the comparison between seatings is unchanged, and what is left spans far less. The largest
  * remaining cost in the field then gets the largest integer the auction takes. Scaling the raw costs by one fixed
- * factor instead rounded every cost below 1/SCALE to zero: at exponent 8, 3/2/2/2 costs 6·10⁻¹⁶ and tied with a
- * balanced history.
+ * factor (10¹⁰) instead rounded every cost below 10⁻¹⁰ to zero: at exponent 8, 3/2/2/2 costs 6·10⁻¹⁶ and tied with
+ * a balanced history.
  */
-export function seatUnits(teams: readonly DrawTeam[], sides: readonly string[], exponent: number): number[][] {
+function seatUnits(teams: readonly DrawTeam[], sides: readonly string[], exponent: number): number[][] {
   const costs = teams.map((team) =>
     sides.map(
       (_, position) =>
@@ -72,7 +74,7 @@ export function seatUnits(teams: readonly DrawTeam[], sides: readonly string[], 
  * need the positions it then holds least often; late in a season, with brackets of one or two teams, next round's
  * rooms are close to forced, and two teams of one room needing the same position cannot both have it. So among
  * seatings of equal cost, a team prefers the position that leaves it needing what teams close to it on points
- * (those it may meet next round) need least, as they stand now.
+ * (those it may meet next round, weighted REACH + 1 − the distance) need least, as they stand now.
  */
 function lookAhead(teams: readonly DrawTeam[], sides: readonly string[]): number[][] {
   const needs = (counts: number[]) => {
@@ -82,8 +84,6 @@ function lookAhead(teams: readonly DrawTeam[], sides: readonly string[]): number
     return which.map((w) => w / total);
   };
   const countsOf = (team: DrawTeam) => sides.map((s) => team.sideCounts[s] ?? 0);
-  // Teams within REACH points can meet next round (a BP room moves teams 0–3 points apart).
-  const REACH = 3;
   const byPoints = new Map<number, number[]>();
   for (const team of teams) {
     const share = needs(countsOf(team));
