@@ -102,26 +102,28 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  const text = await send(path, {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  return parseJson(text) as T;
+}
+
+/**
+ * Sends a request (never from the HTTP cache) and gives the answer's body as text. A failure throws an ApiError:
+ * status 0 when there was no answer, else the status with the server's messages and problems.
+ */
+export async function send(path: string, init: RequestInit): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      cache: 'no-store',
-    });
+    response = await fetch(path, { ...init, cache: 'no-store' });
   } catch {
     throw new ApiError(0, []);
   }
   const text = await response.text();
-  let data: unknown = undefined;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    // A proxy's HTML error page: keep the status, drop the body.
-  }
   if (!response.ok) {
-    const body = data as { message?: unknown; problems?: unknown } | undefined;
+    const body = parseJson(text) as { message?: unknown; problems?: unknown } | undefined;
     const message = body?.message;
     throw new ApiError(
       response.status,
@@ -129,5 +131,14 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       Array.isArray(body?.problems) ? (body.problems as Problem[]) : [],
     );
   }
-  return data as T;
+  return text;
+}
+
+/** JSON, or undefined for an empty body or one that is not JSON (a proxy's HTML error page: the status says enough). */
+export function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
 }
