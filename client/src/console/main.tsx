@@ -3,6 +3,7 @@ import { locale } from '../shared/i18n.js';
 import { App } from './App.js';
 import { loadRegions } from './data.js';
 import { startRouter } from './router.js';
+import '../shared/base.css';
 import './styles.css';
 
 document.documentElement.lang = locale.value;
