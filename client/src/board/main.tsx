@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { locale } from '../shared/i18n.js';
 import { App } from './App.js';
 import { startRouter } from './router.js';
-import '../shared/base.css';
 import './styles.css';
 
 // The audience board: no sign-in, no service worker, no device storage beyond the language choice.

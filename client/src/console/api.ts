@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { ApiError, parseJson, send } from '../shared/api.js';
+import { ApiError, send } from '../shared/api.js';
 import type { ConsoleKey } from './i18n.js';
 
 export interface Session {
@@ -68,18 +68,13 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
   else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const token = session.value?.token;
   if (token) headers.Authorization = `Bearer ${token}`;
-  let text: string;
   try {
-    text = await send(path, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.csv ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
+    const body = options.csv ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    return (await send(path, { method: options.method ?? 'GET', headers, body, cache: 'no-store' }, options.text)) as T;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401 && token) signOut();
     throw error;
   }
-  return (options.text ? text : parseJson(text)) as T;
 }
 
 /** What to tell the organiser about a failed call: a catalogue key and the server's own words where they help. */

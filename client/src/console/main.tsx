@@ -3,7 +3,6 @@ import { locale } from '../shared/i18n.js';
 import { App } from './App.js';
 import { loadRegions } from './data.js';
 import { startRouter } from './router.js';
-import '../shared/base.css';
 import './styles.css';
 
 document.documentElement.lang = locale.value;

@@ -7,7 +7,6 @@ import { cacheShell } from '../shared/shell-cache.js';
 import { App } from './App.js';
 import { startRouter } from './router.js';
 import { auth, currentToken, renewSession, startSession } from './session.js';
-import '../shared/base.css';
 import './styles.css';
 import { loadFormats, loadWork, reloadSoon, work } from './work-store.js';
 

@@ -97,33 +97,40 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-  const text = await send(path, {
+  return send(path, {
     method: options.method ?? 'GET',
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return parseJson(text) as T;
+    cache: 'no-store',
+  }) as Promise<T>;
 }
 
 /**
- * Sends a request (never from the HTTP cache) and gives the answer's body as text. A failure throws an ApiError:
- * status 0 when there was no answer, else the status with the server's messages and problems.
+ * Sends a request; the answer's body as JSON (undefined when empty), or as text with `asText`. A failure throws an
+ * ApiError: status 0 when there was no answer, else the status with the server's messages and problems.
  */
-export async function send(path: string, init: RequestInit): Promise<string> {
+export async function send(path: string, init: RequestInit, asText?: boolean): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, cache: 'no-store' });
+    response = await fetch(path, init);
   } catch {
     throw new ApiError(0, []);
   }
   const text = await response.text();
+  if (response.ok && asText) return text;
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    // A proxy's HTML error page: keep the status, drop the body.
+  }
   if (!response.ok) {
-    const body = parseJson(text) as { message?: unknown; problems?: unknown } | undefined;
+    const body = data as { message?: unknown; problems?: unknown } | undefined;
     const message = body?.message;
     throw new ApiError(
       response.status,
@@ -131,14 +138,5 @@ export async function send(path: string, init: RequestInit): Promise<string> {
       Array.isArray(body?.problems) ? (body.problems as Problem[]) : [],
     );
   }
-  return text;
-}
-
-/** JSON, or undefined for an empty body or one that is not JSON (a proxy's HTML error page: the status says enough). */
-export function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
+  return data;
 }
