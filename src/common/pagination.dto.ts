@@ -26,7 +26,7 @@ export interface Page<T> {
 
 /** A list answered whole (no paging): all its items, and their count as the total. */
 export function pageOfAll<T>(items: T[]): Page<T> {
-  return pageOfAll(items);
+  return { items, total: items.length };
 }
 
 /** Drops unset filters: TypeORM refuses `undefined` in a where clause rather than silently matching everything. */
