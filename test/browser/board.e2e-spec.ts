@@ -6,7 +6,7 @@ import { Fixtures, type CreatedJudge } from '../support/fixtures.js';
 import { RecordingSocket } from '../support/live-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { TournamentKit, type DrawnDebate } from '../support/tournaments.js';
-import { axe, browserSuite, screenshots, startBrowserApp } from './support.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
 
 /**
  * The audience board and the venue projector (`/board`) in Chromium (test/browser/support.ts) against the built
@@ -26,8 +26,7 @@ interface Applied {
 }
 
 suite('audience board and projector in Chromium (e2e)', () => {
-  let t: TestApp;
-  let browser: Browser;
+  let t: TestApp, browser: Browser;
   let fx: Fixtures;
   let kit: TournamentKit;
   const contexts: BrowserContext[] = [];
@@ -41,8 +40,7 @@ suite('audience board and projector in Chromium (e2e)', () => {
   });
   let restartedDir: string | undefined;
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await stopBrowserApp(t, browser);
     if (restartedDir) rmSync(restartedDir, { recursive: true, force: true });
   });
 

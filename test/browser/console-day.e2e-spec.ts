@@ -4,7 +4,7 @@ import request from 'supertest';
 import { Fixtures } from '../support/fixtures.js';
 import { ORGANISER, type TestApp } from '../support/test-app.js';
 import { TournamentKit } from '../support/tournaments.js';
-import { axe, browserSuite, screenshots, startBrowserApp } from './support.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
 
 /**
  * The console on the day, in Chromium (test/browser/support.ts): the check-in desk for round 1, a judge moved on the
@@ -30,8 +30,7 @@ interface Panels {
 }
 
 suite('organiser console on the day in Chromium (e2e)', () => {
-  let t: TestApp;
-  let browser: Browser;
+  let t: TestApp, browser: Browser;
   let org: Record<string, string>;
   let kit: TournamentKit;
   beforeAll(async () => {

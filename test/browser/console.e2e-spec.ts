@@ -4,7 +4,7 @@ import { type Browser, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
 import { Fixtures } from '../support/fixtures.js';
 import { ORGANISER, type TestApp } from '../support/test-app.js';
-import { axe, browserSuite, screenshots, startBrowserApp } from './support.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
 
 /**
  * The organiser's console in Chromium (test/browser/support.ts) on a 1366 × 768 laptop, against the built client
@@ -29,15 +29,9 @@ const JUDGES = [
 ].join('\n');
 
 suite('organiser console in Chromium (e2e)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ t, browser } = await startBrowserApp());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  let t: TestApp, browser: Browser;
+  beforeAll(async () => ({ t, browser } = await startBrowserApp()));
+  afterAll(() => stopBrowserApp(t, browser));
 
   const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
   const dialogButton = (page: Page, name: string) => page.locator('dialog[open]').getByRole('button', { name });

@@ -3,7 +3,7 @@ import { type Browser, type BrowserContext, type Locator, type Page } from 'play
 import request from 'supertest';
 import { judgeScenario, type JudgeScenario } from '../support/judge-scenario.js';
 import { type TestApp } from '../support/test-app.js';
-import { axe, browserSuite, screenshots, startBrowserApp } from './support.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
 
 /**
  * The judges' tablet app in Chromium (test/browser/support.ts): the built client served by the built server on the
@@ -16,15 +16,9 @@ const TABLET = { width: 820, height: 1180 };
 const PHONE = { width: 390, height: 844 };
 
 suite('judge tablet app in Chromium (e2e)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ t, browser } = await startBrowserApp());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  let t: TestApp, browser: Browser;
+  beforeAll(async () => ({ t, browser } = await startBrowserApp()));
+  afterAll(() => stopBrowserApp(t, browser));
 
   const judgeApi = async (s: JudgeScenario) =>
     (await request(t.url).post('/api/auth/judge').send({ token: s.judge.linkToken }).expect(200)).body

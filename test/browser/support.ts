@@ -43,6 +43,12 @@ export async function startBrowserApp(): Promise<{ t: TestApp; browser: Browser 
   return { t, browser: await launchBrowser() };
 }
 
+/** Closes what startBrowserApp started (either may be missing when the start failed). */
+export async function stopBrowserApp(t: TestApp | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await t?.close();
+}
+
 /** Full-page screenshots into test-artifacts/<folder>/<name>.png. */
 export function screenshots(folder: string) {
   const dir = join(process.cwd(), 'test-artifacts', folder);
