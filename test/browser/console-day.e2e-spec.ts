@@ -39,10 +39,7 @@ suite('organiser console on the day in Chromium (e2e)', () => {
     org = fx.auth();
     kit = new TournamentKit(t, fx);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp(t, browser));
 
   const dialogButton = (page: Page, name: string) => page.locator('dialog[open]').getByRole('button', { name });
   const api = () => request(t.url);
