@@ -26,9 +26,36 @@ const devFallback: Plugin = {
   },
 };
 
+/**
+ * The page every app is served in. An app's index.html holds only what is its own (its entry script; the judge's
+ * manifest link), which goes at the end of the head: Vite moves the entry script there in the build anyway.
+ */
+const page: Plugin = {
+  name: 'orleu-page',
+  transformIndexHtml: {
+    order: 'pre',
+    handler: (own) => `<!doctype html>
+<html lang="kk">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="theme-color" content="#0b4f6c" />
+    <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+    <title>Orleu</title>
+    ${own.trim()}
+  </head>
+  <body>
+    <div id="app"></div>
+  </body>
+</html>
+`,
+  },
+};
+
 export default defineConfig({
   appType: 'mpa',
   plugins: [
+    page,
     devFallback,
     preact(),
     VitePWA({

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures } from './support/fixtures.js';
-import { TournamentKit } from './support/tournaments.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import type { Fixtures } from './support/fixtures.js';
+import { startWithKit, TournamentKit } from './support/tournaments.js';
+import type { TestApp } from './support/test-app.js';
 
 /**
  * Age groups are the cup's (or the championship's) data: bands and a reference date. A team's group follows its
@@ -10,16 +10,10 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * server on the way.
  */
 describe('age groups per cup and championship (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let kit: TournamentKit;
+  let t: TestApp, fx: Fixtures, kit: TournamentKit;
   const api = () => request(t.url);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    kit = new TournamentKit(t, fx);
-  });
+  beforeAll(async () => ({ t, fx, kit } = await startWithKit()));
   afterAll(() => t.close());
 
   // Ages on the cup's reference date 2026-03-01, worked out by hand from these birth dates.

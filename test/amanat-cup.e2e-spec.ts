@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures, type CreatedJudge } from './support/fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import type { CreatedJudge, Fixtures } from './support/fixtures.js';
+import type { TestApp } from './support/test-app.js';
+import { startWithKit } from './support/tournaments.js';
 
 const REGIONS = ['south', 'north', 'west', 'central', 'east'] as const;
 
@@ -44,9 +45,7 @@ const scoresOf = (t: TeamInfo) => ({ speech: 60 + Math.floor(t.strength / 2), re
 const teamTotal = (t: TeamInfo) => 3 * scoresOf(t).speech + scoresOf(t).reply;
 
 describe('AMANAT Cup over HTTP (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let org: Record<string, string>;
+  let t: TestApp, fx: Fixtures, org: Record<string, string>;
   const teams = new Map<string, TeamInfo>();
   const judges = new Map<string, CreatedJudge & { region: string }>();
   const conflicts: [string, string][] = [];
@@ -55,11 +54,7 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
   let cupId: string;
   const regional = new Map<string, string>();
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    org = fx.auth();
-  });
+  beforeAll(async () => ({ t, fx, org } = await startWithKit()));
   afterAll(() => t.close());
 
   const api = () => request(t.url);

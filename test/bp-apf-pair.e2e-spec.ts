@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures, type CreatedJudge } from './support/fixtures.js';
-import type { DrawnDebate, DrawnRound } from './support/tournaments.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import type { CreatedJudge, Fixtures } from './support/fixtures.js';
+import { startWithKit, type DrawnDebate, type DrawnRound } from './support/tournaments.js';
+import type { TestApp } from './support/test-app.js';
 
 /**
  * One league of a cup runs a BP and an APF tournament side by side (as the AMANAT Cup does): each drawn, each balloted
@@ -10,14 +10,10 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * which team speaks, so the tabs are worked out by hand below, whatever the draw.
  */
 describe('a BP and an APF tournament side by side in one league (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
+  let t: TestApp, fx: Fixtures;
   const api = () => request(t.url);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-  });
+  beforeAll(async () => ({ t, fx } = await startWithKit()));
   afterAll(() => t.close());
 
   interface Entered {

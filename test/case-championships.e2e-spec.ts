@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures, type CreatedJudge } from './support/fixtures.js';
+import type { CreatedJudge, Fixtures } from './support/fixtures.js';
 import { RecordingSocket } from './support/live-client.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import type { TestApp } from './support/test-app.js';
+import { startWithKit } from './support/tournaments.js';
 
 const REGIONS = ['south', 'north', 'west', 'central', 'east'] as const;
 const KEYS = ['relevance', 'analysis', 'feasibility', 'innovation', 'presentation'];
 const uniform = (x: number) => Object.fromEntries(KEYS.map((k) => [k, x]));
 
 describe('case championships «Жастар мәселесі жастар көзімен» (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let org: Record<string, string>;
+  let t: TestApp, fx: Fixtures, org: Record<string, string>;
   const api = () => request(t.url);
   const as = (judge: CreatedJudge) => ({ Authorization: `Bearer ${judge.token}` });
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    org = fx.auth();
-  });
+  beforeAll(async () => ({ t, fx, org } = await startWithKit()));
   afterAll(() => t.close());
 
   async function championship(region: string, body: Record<string, unknown> = {}) {

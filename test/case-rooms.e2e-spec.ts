@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures, type CreatedJudge } from './support/fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import type { CreatedJudge, Fixtures } from './support/fixtures.js';
+import type { TestApp } from './support/test-app.js';
+import { startWithKit } from './support/tournaments.js';
 
 /**
  * A 60-team case championship of the south in 6 qualifying rooms of 10, each with a jury of 3, then a final before
@@ -17,17 +18,11 @@ const CRITERIA = [
 ];
 
 describe('case championship in qualifying rooms, a final and quotas (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let org: Record<string, string>;
+  let t: TestApp, fx: Fixtures, org: Record<string, string>;
   const api = () => request(t.url);
   const as = (judge: CreatedJudge) => ({ Authorization: `Bearer ${judge.token}` });
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    org = fx.auth();
-  });
+  beforeAll(async () => ({ t, fx, org } = await startWithKit()));
   afterAll(() => t.close());
 
   it('plans rooms, scores them, advances room winners and wildcards, and qualifies by the final with a rural quota', async () => {

@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures, type CreatedJudge } from './support/fixtures.js';
-import { ORGANISER, startTestApp, type TestApp } from './support/test-app.js';
-import { TournamentKit } from './support/tournaments.js';
+import type { CreatedJudge, Fixtures } from './support/fixtures.js';
+import { ORGANISER, type TestApp } from './support/test-app.js';
+import { startWithKit, TournamentKit } from './support/tournaments.js';
 
 /**
  * What a client shows a person: names beside the ids (bracket, final places, qualifiers, audits, scoresheets,
  * the speaker tab), criterion names in kk/ru/en, and problems with a code it can translate (issue 11.7).
  */
 describe('an API a client can be built on (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let kit: TournamentKit;
-  let org: Record<string, string>;
+  let t: TestApp, fx: Fixtures, kit: TournamentKit, org: Record<string, string>;
   const api = () => request(t.url);
   const as = (judge: CreatedJudge) => ({ Authorization: `Bearer ${judge.token}` });
   /** A team's name as the team route has it: the oracle the views' names are compared with. */
   const teamName = async (id: string) => (await api().get(`/api/teams/${id}`).expect(200)).body.name as string;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    kit = new TournamentKit(t, fx);
-    org = fx.auth();
-  });
+  beforeAll(async () => ({ t, fx, org, kit } = await startWithKit()));
   afterAll(() => t.close());
 
   it('refuses a WSDC speech of 70.25 (steps of 0.5) with a STEP problem on that field, and stores nothing', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures } from './support/fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { TournamentKit, type DrawnDebate, type DrawnRound } from './support/tournaments.js';
+import type { Fixtures } from './support/fixtures.js';
+import type { TestApp } from './support/test-app.js';
+import { startWithKit, TournamentKit, type DrawnDebate, type DrawnRound } from './support/tournaments.js';
 
 // PGlite serves one connection, so two moves never overlap there and a lost update cannot happen (nor be caught):
 // the race test runs in the PostgreSQL pass (DATABASE_URL set).
@@ -22,18 +22,10 @@ interface PanelsView {
 }
 
 describe('on the day: pools that change, check-in, venues, panels under the organiser’s hand (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let org: Record<string, string>;
-  let kit: TournamentKit;
+  let t: TestApp, fx: Fixtures, org: Record<string, string>, kit: TournamentKit;
   const api = () => request(t.url);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    org = fx.auth();
-    kit = new TournamentKit(t, fx);
-  });
+  beforeAll(async () => ({ t, fx, org, kit } = await startWithKit()));
   afterAll(() => t.close());
 
   const drawnTeams = (round: { debates: DrawnDebate[] }) => round.debates.flatMap((d) => d.teams.map((x) => x.teamId));

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures } from './support/fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { TournamentKit, type DrawnRound } from './support/tournaments.js';
+import type { Fixtures } from './support/fixtures.js';
+import type { TestApp } from './support/test-app.js';
+import { startWithKit, TournamentKit, type DrawnRound } from './support/tournaments.js';
 
 const pairsOf = (round: DrawnRound) =>
   round.debates.map((d) =>
@@ -13,18 +13,10 @@ const pairsOf = (round: DrawnRound) =>
   );
 
 describe('what the draw remembers: declared team–team conflicts, judges who saw a team (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let org: Record<string, string>;
-  let kit: TournamentKit;
+  let t: TestApp, fx: Fixtures, org: Record<string, string>, kit: TournamentKit;
   const api = () => request(t.url);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    org = fx.auth();
-    kit = new TournamentKit(t, fx);
-  });
+  beforeAll(async () => ({ t, fx, org, kit } = await startWithKit()));
   afterAll(() => t.close());
 
   it('keeps declared pairs apart, lists and removes them, and refuses bad declarations changing nothing', async () => {

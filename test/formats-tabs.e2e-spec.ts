@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures } from './support/fixtures.js';
-import { TournamentKit, type DrawnDebate } from './support/tournaments.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import type { Fixtures } from './support/fixtures.js';
+import { startWithKit, TournamentKit, type DrawnDebate } from './support/tournaments.js';
+import type { TestApp } from './support/test-app.js';
 
 describe('formats a tournament copies and changes, iron speeches, tab rules (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let kit: TournamentKit;
+  let t: TestApp, fx: Fixtures, kit: TournamentKit;
   const api = () => request(t.url);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    kit = new TournamentKit(t, fx);
-  });
+  beforeAll(async () => ({ t, fx, kit } = await startWithKit()));
   afterAll(() => t.close());
 
   const apf = (overrides: Record<string, unknown>) => ({

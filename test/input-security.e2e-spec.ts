@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Fixtures, type CreatedJudge } from './support/fixtures.js';
 import { adminQuery, startTestApp, type TestApp } from './support/test-app.js';
+import { startWithKit } from './support/tournaments.js';
 
 /** test-app.ts starts every app with this secret: the test can sign the tokens an attacker holding it could. */
 const TEST_SECRET = 'orleu-test-secret-0123456789';
@@ -19,9 +20,7 @@ const WRONG = 'ZZZZZZZZ';
 const MALFORMED = 'IIII-IIII';
 
 describe('input and security guarantees (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let org: Record<string, string>;
+  let t: TestApp, fx: Fixtures, org: Record<string, string>;
   let teamId: string;
   let tournamentId: string;
   let championshipId: string;
@@ -29,9 +28,7 @@ describe('input and security guarantees (e2e)', () => {
   const api = () => request(t.url);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    org = fx.auth();
+    ({ t, fx, org } = await startWithKit());
     const hostileName = '=HYPERLINK("http://evil.example","win")';
     const teams = [await fx.team('east', hostileName), await fx.team('east', 'Алтын Орда')];
     teamId = teams[1].id;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures } from './support/fixtures.js';
-import { TournamentKit } from './support/tournaments.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import type { Fixtures } from './support/fixtures.js';
+import { startWithKit, TournamentKit } from './support/tournaments.js';
+import type { TestApp } from './support/test-app.js';
 
 /**
  * One AMANAT Cup, two leagues: a Kazakh league (the best team of each macro-region goes on) and a Russian league (the
@@ -10,16 +10,10 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * two champions.
  */
 describe('leagues of a cup (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let kit: TournamentKit;
+  let t: TestApp, fx: Fixtures, kit: TournamentKit;
   const api = () => request(t.url);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    kit = new TournamentKit(t, fx);
-  });
+  beforeAll(async () => ({ t, fx, kit } = await startWithKit()));
   afterAll(() => t.close());
 
   /** Plays a tournament's remaining rounds until it is finished: the stronger team (by the kit) wins every debate. */

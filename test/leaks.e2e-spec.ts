@@ -7,6 +7,7 @@ import { Fixtures } from './support/fixtures.js';
 import { RecordingSocket } from './support/live-client.js';
 import { season, sheet } from './support/season.js';
 import { adminQuery, ORGANISER, startTestApp, type TestApp } from './support/test-app.js';
+import { startWithKit } from './support/tournaments.js';
 
 const serverUrl = process.env.DATABASE_URL;
 /** Writes a row beside the running app: the embedded engine serves one connection, to the app. */
@@ -37,14 +38,10 @@ interface Row {
 }
 
 describe('nothing leaks (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
+  let t: TestApp, fx: Fixtures;
   const api = () => request(t.url);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-  });
+  beforeAll(async () => ({ t, fx } = await startWithKit()));
   /** Apps a test starts itself: closed even when the test fails midway. */
   const opened: TestApp[] = [];
   afterAll(async () => {

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { Fixtures, type CreatedJudge } from './support/fixtures.js';
 import { RecordingSocket } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { startWithKit } from './support/tournaments.js';
 
 const KEYS = ['relevance', 'analysis', 'feasibility', 'innovation', 'presentation'];
 const uniform = (x: number) => Object.fromEntries(KEYS.map((k) => [k, x]));
@@ -53,13 +54,9 @@ function expectContiguous(seqs: number[], from: number) {
 }
 
 describe('live channel (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
+  let t: TestApp, fx: Fixtures;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-  });
+  beforeAll(async () => ({ t, fx } = await startWithKit()));
   afterAll(() => t.close());
 
   it('sends a snapshot, then every event in order after a scoresheet over HTTP', async () => {

@@ -1,24 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures } from './support/fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { TournamentKit, type DrawnDebate } from './support/tournaments.js';
+import type { Fixtures } from './support/fixtures.js';
+import type { TestApp } from './support/test-app.js';
+import { startWithKit, TournamentKit, type DrawnDebate } from './support/tournaments.js';
 
 // PGlite serves one connection, so two transactions never overlap there and a lost update cannot happen (nor be
 // caught): the race test runs in the PostgreSQL pass (DATABASE_URL set).
 const onPostgres = !!process.env.DATABASE_URL;
 
 describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let kit: TournamentKit;
+  let t: TestApp, fx: Fixtures, kit: TournamentKit;
   const api = () => request(t.url);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    kit = new TournamentKit(t, fx);
-  });
+  beforeAll(async () => ({ t, fx, kit } = await startWithKit()));
   afterAll(() => t.close());
 
   const stronger = (d: DrawnDebate) =>

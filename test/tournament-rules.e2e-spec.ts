@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Fixtures } from './support/fixtures.js';
+import type { Fixtures } from './support/fixtures.js';
 import { RecordingSocket } from './support/live-client.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { TournamentKit, type DrawnDebate } from './support/tournaments.js';
+import type { TestApp } from './support/test-app.js';
+import { startWithKit, TournamentKit, type DrawnDebate } from './support/tournaments.js';
 
 describe('tournament rules: silent rounds, corrections with a preview, withdrawals (e2e)', () => {
-  let t: TestApp;
-  let fx: Fixtures;
-  let org: Record<string, string>;
-  let kit: TournamentKit;
+  let t: TestApp, fx: Fixtures, org: Record<string, string>, kit: TournamentKit;
   const api = () => request(t.url);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    fx = new Fixtures(t, await t.organiserToken());
-    org = fx.auth();
-    kit = new TournamentKit(t, fx);
-  });
+  beforeAll(async () => ({ t, fx, org, kit } = await startWithKit()));
   afterAll(() => t.close());
 
   it('keeps a silent round out of the public tab until it is revealed', async () => {

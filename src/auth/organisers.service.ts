@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { pageOfAll } from '../common/pagination.dto.js';
 import type { CreatedOrganiserView, CreateOrganiserDto, OrganiserPage, OrganiserView } from './auth.dto.js';
 import { generatePassword } from './auth.service.js';
 import { Organiser } from './organiser.entity.js';
@@ -34,7 +35,7 @@ export class OrganisersService {
 
   async list(): Promise<OrganiserPage> {
     const rows = await this.organisers.find({ order: { username: 'ASC' } });
-    return { items: rows.map(view), total: rows.length };
+    return pageOfAll(rows.map(view));
   }
 
   /** The account can no longer sign in and its tokens are refused from the next request on. */

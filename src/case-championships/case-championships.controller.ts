@@ -21,7 +21,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { VersionQuery } from '../common/version-query.js';
 import { ChampionshipProgress } from './case-progress.dto.js';
 import { IdempotentInTransaction } from '../common/idempotency.interceptor.js';
-import type { Page } from '../common/pagination.dto.js';
+import { type Page, pageOfAll } from '../common/pagination.dto.js';
 import {
   CaseChampionshipQuery,
   CaseEntryDto,
@@ -186,7 +186,7 @@ export class CaseChampionshipsController {
   @ApiOkResponse({ type: pageOf(ScoresheetEntryDto) })
   async scoresheets(@Param('id', uuid) id: string): Promise<Page<ScoresheetEntry>> {
     const items = await this.championships.scoresheets(id);
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   @Get(':id/audit')
@@ -195,7 +195,7 @@ export class CaseChampionshipsController {
   @ApiOkResponse({ type: pageOf(CaseAuditEntryDto) })
   async audit(@Param('id', uuid) id: string) {
     const items = await this.championships.audit(id);
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   @Get(':id/standings')
@@ -238,7 +238,7 @@ export class CaseChampionshipsController {
   @ApiOkResponse({ type: pageOf(JurorReportDto) })
   async diagnostics(@Param('id', uuid) id: string): Promise<Page<JurorReport>> {
     const items = await this.championships.diagnostics(id);
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   @Post(':id/finalise')

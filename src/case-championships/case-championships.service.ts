@@ -6,7 +6,7 @@ import { actorNames } from '../auth/actor-names.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError, DomainErrorCode } from '../common/domain-error.js';
 import { IdempotencyService } from '../common/idempotency.js';
-import { filters, type Page } from '../common/pagination.dto.js';
+import { filters, type Page, pageOfAll } from '../common/pagination.dto.js';
 import { updateVersioned } from '../common/versioned-update.js';
 import { Judge } from '../judges/judge.entity.js';
 import { JudgesService } from '../judges/judges.service.js';
@@ -553,7 +553,7 @@ export class CaseChampionshipsService implements OnModuleInit {
       unscored: r.detail.unscored,
       at: r.at.toISOString(),
     }));
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   async freeze(id: string, version: number): Promise<ChampionshipView> {

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { pageOfAll } from '../common/pagination.dto.js';
 import { JudgeChampionshipsDto } from '../judge-work/judge-work.dto.js';
 import { JurorChampionships } from './juror-championships.js';
 
@@ -20,6 +21,6 @@ export class MyChampionshipsController {
   @ApiOkResponse({ type: JudgeChampionshipsDto })
   async mine(@CurrentPrincipal() judge: Principal): Promise<JudgeChampionshipsDto> {
     const items = await this.championships.forJudge(judge.id);
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 }

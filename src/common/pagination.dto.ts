@@ -24,6 +24,11 @@ export interface Page<T> {
   total: number;
 }
 
+/** A list answered whole (no paging): all its items, and their count as the total. */
+export function pageOfAll<T>(items: T[]): Page<T> {
+  return { items, total: items.length };
+}
+
 /** Drops unset filters: TypeORM refuses `undefined` in a where clause rather than silently matching everything. */
 export function filters<T extends object>(where: T): Partial<T> {
   return Object.fromEntries(Object.entries(where).filter(([, v]) => v !== undefined)) as Partial<T>;

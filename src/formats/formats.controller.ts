@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../common/domain-error.js';
+import { pageOfAll } from '../common/pagination.dto.js';
 import { DEFAULT_TEAM_TIE_BREAKS } from '../engine/standings/team-tab.js';
 import { FORMAT_PRESETS } from '../engine/formats/presets.js';
 import { FormatPage, FormatView, type TabRulesDto } from './format.dto.js';
@@ -21,7 +22,7 @@ export class FormatsController {
   @ApiOkResponse({ type: FormatPage })
   list(): FormatPage {
     const items = Object.values(FORMAT_PRESETS).map((preset) => FormatView.from(preset, DEFAULT_TAB));
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   @Get(':key')

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { EntityManager, In, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
-import { filters, type Page } from '../common/pagination.dto.js';
+import { filters, type Page, pageOfAll } from '../common/pagination.dto.js';
 import { updateVersioned } from '../common/versioned-update.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { Team } from '../teams/team.entity.js';
@@ -161,7 +161,7 @@ export class JudgesService {
       reason: r.reason,
       at: r.at.toISOString(),
     }));
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   private async audit(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
-import type { Page } from '../common/pagination.dto.js';
+import { type Page, pageOfAll } from '../common/pagination.dto.js';
 import { MacroRegion, RegionUnit } from './region.entity.js';
 
 export interface LocalisedName {
@@ -48,8 +48,7 @@ export class RegionsService {
   /** With `search`, only units whose name, alias or code contains it (case-insensitive), in their macro-regions. */
   async list(search?: string): Promise<Page<RegionView>> {
     const rows = await this.regions.find({ relations: { units: true }, order: { position: 'ASC' } });
-    if (search === undefined || search.trim() === '')
-      return { items: rows.map((region) => this.view(region)), total: rows.length };
+    if (search === undefined || search.trim() === '') return pageOfAll(rows.map((region) => this.view(region)));
     const wanted = fold(search);
     const items = rows
       .map((region) => ({
@@ -58,7 +57,7 @@ export class RegionsService {
       }))
       .filter((region) => region.units.length > 0)
       .map((region) => this.view(region));
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   /** The unit a person typed: its code, ISO or KATO code, or any of its names or aliases, exactly (case-folded). */

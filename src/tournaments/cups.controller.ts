@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { pageOf } from '../common/api-docs.js';
 import { CupAgeGroupsView, UpdateCupAgeGroupsDto } from './age-groups.dto.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
+import { pageOfAll } from '../common/pagination.dto.js';
 import { CupsService } from './cups.service.js';
 import { CreateCupDto, CreateLeagueDto, CupQuery } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
@@ -30,7 +31,7 @@ export class CupsController {
   @ApiOkResponse({ type: pageOf(CupViewDto) })
   async list(): Promise<{ items: CupView[]; total: number }> {
     const items = await this.queries.cups();
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   @Get(':id')

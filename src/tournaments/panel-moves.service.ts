@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/domain-error.js';
+import { pageOfAll } from '../common/pagination.dto.js';
 import { DEFAULT_PANEL_OPTIONS } from '../engine/panels/panel-allocation.js';
 import { Judge } from '../judges/judge.entity.js';
 import { JudgesService } from '../judges/judges.service.js';
@@ -300,8 +301,7 @@ export class PanelMovesService {
     return {
       seq: state.round.seq,
       status: state.round.status,
-      items,
-      total: items.length,
+      ...pageOfAll(items),
       unallocated: available
         .filter((id) => !state.seats.has(id))
         .map((judgeId) => ({ judgeId, name: name(judgeId) }))

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/domain-error.js';
+import { pageOfAll } from '../common/pagination.dto.js';
 import { Judge } from '../judges/judge.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { availableOf, checkInInUse, loadMarks } from './availability-data.js';
@@ -54,7 +55,7 @@ export class PoolsService {
         panels: seats.find((s) => s.judgeId === p.judgeId)?.panels ?? 0,
       }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.judgeId.localeCompare(b.judgeId));
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   /** Gone while the judge never sat on a panel of the tournament; after that 409: deactivate instead. */
@@ -230,8 +231,7 @@ export class PoolsService {
       roundSeq: seq,
       teamCheckInInUse: checkInInUse(teamMarks),
       judgeCheckInInUse: checkInInUse(judgeMarks),
-      items,
-      total: items.length,
+      ...pageOfAll(items),
     };
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
+import { pageOfAll } from '../common/pagination.dto.js';
 import { TournamentTeamConflict } from './team-conflict.entity.js';
 import type { CreateTeamConflictDto, TeamConflictPage, TeamConflictView } from './team-conflict.dto.js';
 import { TournamentAudit } from './tournament-audit.entity.js';
@@ -28,7 +29,7 @@ export class TeamConflictsService {
       where: { tournamentId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    return { items: rows.map(view), total: rows.length };
+    return pageOfAll(rows.map(view));
   }
 
   async add(tournamentId: string, dto: CreateTeamConflictDto, organiser: Principal): Promise<TeamConflictView> {

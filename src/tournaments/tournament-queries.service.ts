@@ -3,7 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { actorNames } from '../auth/actor-names.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
-import type { Page } from '../common/pagination.dto.js';
+import { type Page, pageOfAll } from '../common/pagination.dto.js';
 import type { WorkDebateDto } from '../judge-work/judge-work.dto.js';
 import { LiveSnapshots } from '../live/live-snapshots.js';
 import { PrivacyService } from '../privacy/privacy.service.js';
@@ -142,7 +142,7 @@ export class TournamentQueries implements OnModuleInit {
       ageGroup: t.group.ageGroup,
       note: t.group.ageGroup === null ? t.group.reason : null,
     }));
-    return { items, total: items.length, ageBands, referenceDate };
+    return { ...pageOfAll(items), ageBands, referenceDate };
   }
 
   /** The ids of the group's teams, or undefined when no group is asked for; an unknown group is a 400. */
@@ -225,7 +225,7 @@ export class TournamentQueries implements OnModuleInit {
         };
       }),
     }));
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   async rounds(tournamentId: string, organiser: boolean): Promise<RoundView[]> {
@@ -251,7 +251,7 @@ export class TournamentQueries implements OnModuleInit {
   /** The debates a judge sits on in released rounds: the same cards as `GET /api/me/work`'s. */
   async judgeDebates(judge: Principal): Promise<Page<WorkDebateDto>> {
     const items = await judgeDebates(this.em, judge.id);
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   cup(id: string, leagueKey?: string): Promise<CupView> {

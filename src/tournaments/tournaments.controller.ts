@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { toCsv } from '../common/csv.js';
-import type { Page } from '../common/pagination.dto.js';
+import { type Page, pageOfAll } from '../common/pagination.dto.js';
 import { ApiJsonOrCsv, pageOf } from '../common/api-docs.js';
 import { ExportQuery } from '../case-championships/case-championship.dto.js';
 import { TabQuery, TeamAgeGroupList } from './age-groups.dto.js';
@@ -66,7 +66,7 @@ export class TournamentsController {
   @ApiOkResponse({ type: pageOf(TournamentViewDto) })
   async list(@Query() query: TournamentQuery): Promise<{ items: TournamentView[]; total: number }> {
     const items = await this.queries.tournaments(query);
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   @Get(':id')
@@ -118,7 +118,7 @@ export class TournamentsController {
     @CurrentPrincipal() who?: Principal,
   ): Promise<{ items: RoundView[]; total: number }> {
     const items = await this.queries.rounds(id, isOrganiser(who));
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 
   @Get(':id/rounds/:seq')
@@ -181,7 +181,7 @@ export class TournamentsController {
     @CurrentPrincipal() who?: Principal,
   ): Promise<Page<TeamRow> | string> {
     const rows = await this.queries.standings(id, isOrganiser(who), query.ageGroup);
-    if (query.format !== 'csv') return { items: rows, total: rows.length };
+    if (query.format !== 'csv') return pageOfAll(rows);
     const header = ['rank', 'team', 'region', 'points', 'wins', 'speakerTotal', 'drawStrength', 'margin'];
     return csv(
       res,
@@ -205,7 +205,7 @@ export class TournamentsController {
       ...r,
       name: name(r.name),
     }));
-    if (query.format !== 'csv') return { items: rows, total: rows.length };
+    if (query.format !== 'csv') return pageOfAll(rows);
     const header = ['rank', 'speaker', 'teamId', 'total', 'average', 'replyTotal'];
     return csv(
       res,
@@ -257,6 +257,6 @@ export class TournamentsController {
   @ApiOkResponse({ type: pageOf(TournamentAuditEntryDto) })
   async audit(@Param('id', uuid) id: string) {
     const items = await this.queries.audit(id);
-    return { items, total: items.length };
+    return pageOfAll(items);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/domain-error.js';
+import { pageOfAll } from '../common/pagination.dto.js';
 import { Debate } from './debate.entity.js';
 import { lockTournament, loadTournament } from './tournament-data.js';
 import { Venue } from './venue.entity.js';
@@ -24,7 +25,7 @@ export class VenuesService {
     const em = this.dataSource.manager;
     await loadTournament(em, tournamentId);
     const rows = await em.find(Venue, { where: { tournamentId }, order: { priority: 'DESC', name: 'ASC' } });
-    return { items: rows.map(view), total: rows.length };
+    return pageOfAll(rows.map(view));
   }
 
   async create(tournamentId: string, dto: CreateVenueDto): Promise<VenueView> {

@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { rmSync } from 'node:fs';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
 import { Fixtures, type CreatedJudge } from '../support/fixtures.js';
 import { RecordingSocket } from '../support/live-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { TournamentKit, type DrawnDebate } from '../support/tournaments.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
 
 /**
- * The audience board and the venue projector (`/board`) in Debian's Chromium against the built client and server
- * on the embedded database; embedded pass only, like the judge app's browser test. Screenshots go to
- * test-artifacts/board/ (git-ignored). Prints the event → DOM figure as a JSON line.
+ * The audience board and the venue projector (`/board`) in Chromium (test/browser/support.ts) against the built
+ * client and server on the embedded database. Screenshots go to test-artifacts/board/ (git-ignored). Prints the
+ * event → DOM figure as a JSON line.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test-artifacts', 'board');
-const skip = process.env.DATABASE_URL
-  ? 'runs in the embedded pass only'
-  : !existsSync(CHROMIUM) && !process.env.CI
-    ? `no browser at ${CHROMIUM}`
-    : '';
-const suite = skip ? describe.skip : describe;
-if (skip) process.stdout.write(`board browser tests skipped: ${skip}\n`);
+const { shot } = screenshots('board');
+const suite = browserSuite('board browser tests');
 
 const PHONE = { width: 390, height: 844 };
 const SCREEN = { width: 1920, height: 1080 };
@@ -33,8 +26,7 @@ interface Applied {
 }
 
 suite('audience board and projector in Chromium (e2e)', () => {
-  let t: TestApp;
-  let browser: Browser;
+  let t: TestApp, browser: Browser;
   let fx: Fixtures;
   let kit: TournamentKit;
   const contexts: BrowserContext[] = [];
@@ -42,19 +34,13 @@ suite('audience board and projector in Chromium (e2e)', () => {
   const org = () => fx.auth();
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    t = await startTestApp({ embedded: true });
+    ({ t, browser } = await startBrowserApp());
     fx = new Fixtures(t, await t.organiserToken());
     kit = new TournamentKit(t, fx);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
   });
   let restartedDir: string | undefined;
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await stopBrowserApp(t, browser);
     if (restartedDir) rmSync(restartedDir, { recursive: true, force: true });
   });
 
@@ -67,8 +53,6 @@ suite('audience board and projector in Chromium (e2e)', () => {
     return page;
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
   /** Events the page applied, in order, from its performance marks. */
   const applied = (page: Page, room: string) =>
     page.evaluate(
@@ -79,21 +63,6 @@ suite('audience board and projector in Chromium (e2e)', () => {
           .filter((d) => d.room === r),
       room,
     );
-
-  async function axe(page: Page, screen: string) {
-    // Through the DevTools protocol, under the app's own CSP (as the judge app's test does).
-    await page.evaluate(readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-        }
-      ).axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen, serious }).toEqual({ screen, serious: [] });
-  }
 
   /** Retries `check` on fresh values of `read` until it passes or `timeoutMs` runs out (then its last failure). */
   async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 2000): Promise<void> {

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
 import { Fixtures } from '../support/fixtures.js';
-import { ORGANISER, startTestApp, type TestApp } from '../support/test-app.js';
+import { ORGANISER, type TestApp } from '../support/test-app.js';
 import { TournamentKit } from '../support/tournaments.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
 
 /**
- * The console on the day, in Debian's Chromium: the check-in desk for round 1, a judge moved on the draft into a
- * conflict the server reports, and the motion set on the draft and released after the draw. The tournament is made
- * over HTTP (the season set-up is console.e2e-spec's); every step is checked on the API. Embedded pass only.
+ * The console on the day, in Chromium (test/browser/support.ts): the check-in desk for round 1, a judge moved on the
+ * draft into a conflict the server reports, and the motion set on the draft and released after the draw. The
+ * tournament is made over HTTP (the season set-up is console.e2e-spec's); every step is checked on the API.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test-artifacts', 'console');
-const skip = process.env.DATABASE_URL
-  ? 'runs in the embedded pass only'
-  : !existsSync(CHROMIUM) && !process.env.CI
-    ? `no browser at ${CHROMIUM}`
-    : '';
-const suite = skip ? describe.skip : describe;
-if (skip) process.stdout.write(`console day browser test skipped: ${skip}\n`);
+const { shot } = screenshots('console');
+const suite = browserSuite('console day browser test');
 
 interface Availability {
   teamCheckInInUse: boolean;
@@ -38,38 +30,17 @@ interface Panels {
 }
 
 suite('organiser console on the day in Chromium (e2e)', () => {
-  let t: TestApp;
-  let browser: Browser;
+  let t: TestApp, browser: Browser;
   let org: Record<string, string>;
   let kit: TournamentKit;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    t = await startTestApp({ embedded: true });
+    ({ t, browser } = await startBrowserApp());
     const fx = new Fixtures(t, await t.organiserToken());
     org = fx.auth();
     kit = new TournamentKit(t, fx);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp(t, browser));
 
-  async function axe(page: Page, screen: string) {
-    await page.evaluate(readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
-      ).axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen, serious }).toEqual({ screen, serious: [] });
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const dialogButton = (page: Page, name: string) => page.locator('dialog[open]').getByRole('button', { name });
   const api = () => request(t.url);
 

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
 import { Fixtures } from '../support/fixtures.js';
-import { ORGANISER, startTestApp, type TestApp } from '../support/test-app.js';
+import { ORGANISER, type TestApp } from '../support/test-app.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
 
 /**
- * The organiser's console in Debian's Chromium (playwright-core) on a 1366 × 768 laptop, against the built client
+ * The organiser's console in Chromium (test/browser/support.ts) on a 1366 × 768 laptop, against the built client
  * served by the built server on the embedded database: a regional tournament set up and its first round run from
- * the console alone, while a judge's ballots arrive over HTTP. Runs in the embedded pass only (nothing here depends
- * on the engine; one browser pass keeps CI short). Screenshots go to test-artifacts/console/ (git-ignored).
+ * the console alone, while a judge's ballots arrive over HTTP. Screenshots go to test-artifacts/console/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test-artifacts', 'console');
-const skip = process.env.DATABASE_URL
-  ? 'runs in the embedded pass only'
-  : !existsSync(CHROMIUM) && !process.env.CI
-    ? `no browser at ${CHROMIUM}`
-    : '';
-const suite = skip ? describe.skip : describe;
-if (skip) process.stdout.write(`console browser tests skipped: ${skip}\n`);
+const { dir: SHOTS, shot } = screenshots('console');
+const suite = browserSuite('console browser tests');
 
 const LAPTOP = { width: 1366, height: 768 };
 
@@ -37,44 +29,10 @@ const JUDGES = [
 ].join('\n');
 
 suite('organiser console in Chromium (e2e)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    t = await startTestApp({ embedded: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  let t: TestApp, browser: Browser;
+  beforeAll(async () => ({ t, browser } = await startBrowserApp()));
+  afterAll(() => stopBrowserApp(t, browser));
 
-  async function axe(page: Page, screen: string) {
-    // Through the DevTools protocol, as the judge-app test does: the app's CSP refuses inline scripts, rightly.
-    await page.evaluate(readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-        }
-      ).axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen, serious }).toEqual({ screen, serious: [] });
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
   const dialogButton = (page: Page, name: string) => page.locator('dialog[open]').getByRole('button', { name });
 

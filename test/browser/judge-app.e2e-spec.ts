@@ -1,52 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
 import { judgeScenario, type JudgeScenario } from '../support/judge-scenario.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { type TestApp } from '../support/test-app.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
 
 /**
- * The judges' tablet app in Debian's Chromium (playwright-core), against the built client served by the built server
- * on the embedded database. Runs in the embedded pass only: nothing here depends on the database engine, and one
- * browser pass keeps CI short. Screenshots go to test-artifacts/judge-app/ (git-ignored).
+ * The judges' tablet app in Chromium (test/browser/support.ts): the built client served by the built server on the
+ * embedded database. Screenshots go to test-artifacts/judge-app/ (git-ignored).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test-artifacts', 'judge-app');
-const skip = process.env.DATABASE_URL
-  ? 'runs in the embedded pass only'
-  : !existsSync(CHROMIUM) && !process.env.CI
-    ? `no browser at ${CHROMIUM}`
-    : '';
-const suite = skip ? describe.skip : describe;
-if (skip) process.stdout.write(`judge app browser tests skipped: ${skip}\n`);
+const { dir: SHOTS, shot } = screenshots('judge-app');
+const suite = browserSuite('judge app browser tests');
 
 const TABLET = { width: 820, height: 1180 };
 const PHONE = { width: 390, height: 844 };
 
 suite('judge tablet app in Chromium (e2e)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    t = await startTestApp({ embedded: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  let t: TestApp, browser: Browser;
+  beforeAll(async () => ({ t, browser } = await startBrowserApp()));
+  afterAll(() => stopBrowserApp(t, browser));
 
   const judgeApi = async (s: JudgeScenario) =>
     (await request(t.url).post('/api/auth/judge').send({ token: s.judge.linkToken }).expect(200)).body
@@ -87,29 +59,13 @@ suite('judge tablet app in Chromium (e2e)', () => {
     return { context, page };
   }
 
-  async function axe(page: Page, screen: string) {
-    // Evaluated through the DevTools protocol, not a <script> tag: the app's Content-Security-Policy (helmet)
-    // rightly refuses inline scripts, and the scan must run under the same policy the judges get.
-    await page.evaluate(readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-        }
-      ).axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen, serious }).toEqual({ screen, serious: [] });
-  }
-
   it('a judge opens the link, enters a WSDC ballot by taps and a BP ballot by keyboard; the server holds exactly those scores', async () => {
     const s = await judgeScenario(t, ' 1');
     const token = await judgeApi(s);
     const sides = await debateSides(token, s.wsdc.debateId);
     const { context, page } = await open(s);
     expect(page.url()).toBe(`${t.url}/`);
-    await page.screenshot({ path: join(SHOTS, 'work-tablet.png'), fullPage: true });
+    await shot(page, 'work-tablet');
     await axe(page, 'work');
 
     let taps = 0;
@@ -135,11 +91,11 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await tap(plus(7));
     await expect(page.locator('.winner').textContent()).resolves.toContain(`Жеңімпаз: ${sides.gov.name}`);
     await expect(page.locator('.winner').textContent()).resolves.toContain('Айырма 1');
-    await page.screenshot({ path: join(SHOTS, 'ballot-wsdc-tablet.png'), fullPage: true });
+    await shot(page, 'ballot-wsdc-tablet');
     await axe(page, 'ballot');
     await tap(page.getByRole('button', { name: 'Тексеру' }));
     await page.getByRole('heading', { level: 1, name: 'Тексеріп, жіберіңіз' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'review-tablet.png'), fullPage: true });
+    await shot(page, 'review-tablet');
     await tap(page.getByRole('button', { name: 'Жіберу' }));
     await page.locator('.outbox-item[data-state="accepted"]').waitFor();
     process.stdout.write(`judge app: WSDC ballot entered in ${taps} taps after sign-in (budget 25)\n`);
@@ -172,7 +128,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
       '3-орын ' + nameOf('OG'),
       '4-орын ' + nameOf('CG'),
     ]);
-    await page.screenshot({ path: join(SHOTS, 'ballot-bp-tablet.png'), fullPage: true });
+    await shot(page, 'ballot-bp-tablet');
     await page.getByRole('button', { name: 'Тексеру' }).click();
     await page.getByRole('button', { name: 'Жіберу' }).click();
     await page.locator('.outbox-item[data-state="accepted"]').nth(1).waitFor();
@@ -182,9 +138,9 @@ suite('judge tablet app in Chromium (e2e)', () => {
     }
     const after = await work(token);
     expect(after.debates.map((d: { ballotVersion: number }) => d.ballotVersion)).toEqual([1, 1]);
-    await page.screenshot({ path: join(SHOTS, 'work-after-submit-tablet.png'), fullPage: true });
+    await shot(page, 'work-after-submit-tablet');
     await page.setViewportSize(PHONE);
-    await page.screenshot({ path: join(SHOTS, 'work-after-submit-phone.png'), fullPage: true });
+    await shot(page, 'work-after-submit-phone');
     await context.close();
   });
 
@@ -210,7 +166,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await page.getByRole('heading', { level: 1, name: 'Менің жұмысым' }).waitFor();
     await page.locator('.outbox-item[data-state="saved"]').waitFor();
     await page.getByText('Байланыс жоқ: құрылғыда сақталған тізім көрсетілуде').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'offline-outbox-phone.png'), fullPage: true });
+    await shot(page, 'offline-outbox-phone');
     expect((await work(token)).debates.find((d: { debateId: string }) => d.debateId === s.wsdc.debateId).ballotIn).toBe(
       false,
     );
@@ -249,7 +205,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await plus(1).click();
     await plus(1).click();
     await page.getByLabel('Пікір (міндетті емес)').fill('Нақты жоспар, бірақ бюджет әлсіз');
-    await page.screenshot({ path: join(SHOTS, 'case-sheet-tablet.png'), fullPage: true });
+    await shot(page, 'case-sheet-tablet');
     await axe(page, 'case sheet');
     await page.getByRole('button', { name: 'Парақты жіберу' }).click();
     await page.locator('.outbox-item[data-state="accepted"]').waitFor();
@@ -269,7 +225,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
     });
     await page.setViewportSize(PHONE);
     await page.getByRole('button', { name: `Парағымды өзгерту: ${s.cases.free.name}` }).click();
-    await page.screenshot({ path: join(SHOTS, 'case-sheet-phone.png'), fullPage: true });
+    await shot(page, 'case-sheet-phone');
     await context.close();
   });
 
@@ -286,7 +242,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await page.getByText('балл 60 мен 80 аралығында болуы керек').first().waitFor();
     expect(await page.getByRole('button', { name: 'Тексеру' }).isDisabled()).toBe(true);
     expect(await inputs.nth(0).getAttribute('aria-invalid')).toBe('true');
-    await page.screenshot({ path: join(SHOTS, 'ballot-invalid-phone.png'), fullPage: true });
+    await shot(page, 'ballot-invalid-phone');
 
     // Data (names, motion, numbers) stays; every other visible string must change with the language.
     const data = [
@@ -333,7 +289,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
       const unchanged = texts.filter((x) => kk.includes(x) && !shared.includes(x));
       expect({ lang, unchanged }).toEqual({ lang, unchanged: [] });
       if (lang === 'en') expect(texts.filter((x) => /[а-яёәғқңөұүһі]/i.test(wording(x)))).toEqual([]);
-      await page.screenshot({ path: join(SHOTS, `ballot-invalid-${lang}-phone.png`), fullPage: true });
+      await shot(page, `ballot-invalid-${lang}-phone`);
     }
     await page.getByRole('button', { name: 'Қазақша' }).click();
     await page.getByText('балл 60 мен 80 аралығында болуы керек').first().waitFor();
@@ -447,9 +403,9 @@ suite('judge tablet app in Chromium (e2e)', () => {
         ['phone', PHONE],
       ] as const) {
         await page.setViewportSize(viewport);
-        const file = `screen-${screen}-${size}.png`;
-        await page.screenshot({ path: join(SHOTS, file), fullPage: true });
-        shots.push(file);
+        const name = `screen-${screen}-${size}`;
+        await shot(page, name);
+        shots.push(`${name}.png`);
       }
       await page.setViewportSize(TABLET);
     };
@@ -588,7 +544,7 @@ suite('judge tablet app in Chromium (e2e)', () => {
     await page
       .getByText('Бұл сілтеме енді жарамсыз. Жаңа төреші картасын ұйымдастырушыдан немесе таб үстелінен сұраңыз.')
       .waitFor();
-    await page.screenshot({ path: join(SHOTS, 'sign-in-revoked-phone.png'), fullPage: true });
+    await shot(page, 'sign-in-revoked-phone');
     await axe(page, 'sign-in');
     await page.getByLabel('Кіру коды').fill(s.judge.accessCode);
     await page.getByRole('button', { name: 'Кіру' }).click();

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import type { CreatedJudge, Fixtures } from './fixtures.js';
-import type { TestApp } from './test-app.js';
+import { Fixtures, type CreatedJudge } from './fixtures.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 export interface DrawnDebate {
   id: string;
@@ -132,4 +132,19 @@ export class TournamentKit {
       for (const p of debate.panel) await this.submit(debate, p.judgeId, favourite?.(debate)).expect(201);
     }
   }
+}
+
+/**
+ * The set-up most e2e files share: the built app on a fresh database, the organiser's fixtures and auth header,
+ * and a kit on them. A file takes what it uses: `beforeAll(async () => ({ t, fx, org, kit } = await startWithKit()))`.
+ */
+export async function startWithKit(): Promise<{
+  t: TestApp;
+  fx: Fixtures;
+  org: Record<string, string>;
+  kit: TournamentKit;
+}> {
+  const t = await startTestApp();
+  const fx = new Fixtures(t, await t.organiserToken());
+  return { t, fx, org: fx.auth(), kit: new TournamentKit(t, fx) };
 }

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { ApiError } from '../shared/api.js';
+import { ApiError, send } from '../shared/api.js';
 import type { ConsoleKey } from './i18n.js';
 
 export interface Session {
@@ -68,34 +68,13 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
   else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const token = session.value?.token;
   if (token) headers.Authorization = `Bearer ${token}`;
-  let response: Response;
   try {
-    response = await fetch(path, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.csv ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(0, []);
+    const body = options.csv ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    return (await send(path, { method: options.method ?? 'GET', headers, body, cache: 'no-store' }, options.text)) as T;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && token) signOut();
+    throw error;
   }
-  const text = await response.text();
-  if (response.ok && options.text) return text as T;
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    // Not JSON (a proxy's page): the status says enough.
-  }
-  if (!response.ok) {
-    if (response.status === 401 && token) signOut();
-    const message = (data as { message?: unknown } | undefined)?.message;
-    throw new ApiError(
-      response.status,
-      Array.isArray(message) ? message.map(String) : message ? [String(message)] : [],
-    );
-  }
-  return data as T;
 }
 
 /** What to tell the organiser about a failed call: a catalogue key and the server's own words where they help. */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
-import { explain, type Problem } from './api.js';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { ApiError, explain, send, type Problem } from './api.js';
 import { translate, LOCALES } from './i18n.js';
 
 const problem = (code: string, message: string, field: string | null = null): Problem => ({ field, code, message });
@@ -48,5 +48,59 @@ describe('explain: server problem codes to translated messages', () => {
       }
     }
     expect(translate('kk', 'err.range')).toBe('Балл рұқсат етілген аралықтан тыс.');
+  });
+});
+
+describe('send: the one reading of an answer, for the judge app and the console', () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+  /** The network answers `body` with `status`, or fails when `body` is an Error. */
+  const answer = (status: number, body: string | Error) => {
+    globalThis.fetch = async () => {
+      if (body instanceof Error) throw body;
+      return new Response(body, { status });
+    };
+  };
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (error: unknown) => {
+        expect(error).toBeInstanceOf(ApiError);
+        const { status, messages, problems } = error as ApiError;
+        return { status, messages, problems };
+      },
+    );
+
+  it('gives JSON parsed, an empty body as undefined, and the text itself when asked (a CSV export)', async () => {
+    answer(200, '{"items":[1],"total":1}');
+    await expect(send('/api/x', {})).resolves.toEqual({ items: [1], total: 1 });
+    answer(200, '');
+    await expect(send('/api/x', {})).resolves.toBeUndefined();
+    answer(200, 'rank,team\n1,Алтай\n');
+    await expect(send('/api/x.csv', {}, true)).resolves.toBe('rank,team\n1,Алтай\n');
+  });
+
+  it("throws the server's messages and problems as an ApiError; a proxy's page keeps only its status; no answer is 0", async () => {
+    const min = { field: 'speeches[0].score', code: 'MIN', message: 'score must not be less than 60' };
+    answer(400, JSON.stringify({ message: ['score must not be less than 60', 'second'], problems: [min] }));
+    await expect(failure(send('/api/x', {}))).resolves.toEqual({
+      status: 400,
+      messages: ['score must not be less than 60', 'second'],
+      problems: [min],
+    });
+    answer(409, JSON.stringify({ message: 'result already confirmed' }));
+    await expect(failure(send('/api/x', {}, true))).resolves.toEqual({
+      status: 409,
+      messages: ['result already confirmed'],
+      problems: [],
+    });
+    answer(502, '<html><body>Bad Gateway</body></html>');
+    await expect(failure(send('/api/x', {}))).resolves.toEqual({ status: 502, messages: [], problems: [] });
+    answer(0, new TypeError('Failed to fetch'));
+    await expect(failure(send('/api/x', {}))).resolves.toEqual({ status: 0, messages: [], problems: [] });
   });
 });

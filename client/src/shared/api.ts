@@ -97,23 +97,32 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  return send(path, {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    cache: 'no-store',
+  }) as Promise<T>;
+}
+
+/**
+ * Sends a request; the answer's body as JSON (undefined when empty), or as text with `asText`. A failure throws an
+ * ApiError: status 0 when there was no answer, else the status with the server's messages and problems.
+ */
+export async function send(path: string, init: RequestInit, asText?: boolean): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      cache: 'no-store',
-    });
+    response = await fetch(path, init);
   } catch {
     throw new ApiError(0, []);
   }
   const text = await response.text();
+  if (response.ok && asText) return text;
   let data: unknown = undefined;
   try {
     data = text ? JSON.parse(text) : undefined;
@@ -129,5 +138,5 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       Array.isArray(body?.problems) ? (body.problems as Problem[]) : [],
     );
   }
-  return data as T;
+  return data;
 }

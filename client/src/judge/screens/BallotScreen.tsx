@@ -179,7 +179,7 @@ function BallotForm({ debate, format, review }: { debate: WorkDebate; format: Fo
                       </option>
                     ))}
                   </select>
-                  <label class="visually-hidden" for={`${id}-score`}>
+                  <label class="sr-only" for={`${id}-score`}>
                     {slotName(i, s)}
                   </label>
                   <Stepper
