@@ -101,6 +101,12 @@ export function TournamentScreen({ id }: { id: string }) {
       </div>
       <p>
         {regionName(x.regionCode)} · {x.format.toUpperCase()} · {statusName(x.status)}
+        {x.cupId && (
+          <>
+            {' · '}
+            <Link href={`/console/cups/${x.cupId}`}>{t('tournament.toCup')}</Link>
+          </>
+        )}
       </p>
       <ErrorLine error={action.error} />
       <div class="columns">
