@@ -230,23 +230,32 @@ suite('a regional tournament run from the console alone, on to the national roun
         .locator('table.draw tbody tr')
         .filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${debate.room}$`) }) })
         .locator('.drop');
+    // Pressed on the chip and moved over the target; the answer lets go over the target.
     const drag = async (chip: Locator, target: Locator) => {
       await chip.hover();
       await page.mouse.down();
       const box = (await target.boundingBox())!;
-      await page.mouse.move(box.x + box.width / 2, box.y + 8, { steps: 4 });
-      await page.mouse.move(box.x + box.width / 2 + 4, box.y + 10, { steps: 2 });
+      const x = box.x + box.width / 2;
+      const y = box.y + 8;
+      await page.mouse.move(x, y, { steps: 4 });
+      await page.mouse.move(x + 4, y + 2, { steps: 2 });
+      return async () => {
+        // Read again: a check run meanwhile (axe) may have scrolled the page under the pointer.
+        const now = (await target.boundingBox())!;
+        await page.mouse.move(now.x + now.width / 2, now.y + 12, { steps: 2 });
+        await page.mouse.up();
+      };
     };
     const seated = (panels: Panels, debate: { id: string }) =>
       panels.items.find((d) => d.id === debate.id)!.panel.map((p) => p.judgeId);
     const conflict = `${small.room}-бөлме: ${mover.name} — ${rival.teamName} (төреші мәлімдеген)`;
-    await drag(zone(big).locator('.chip', { hasText: mover.name }), zone(small));
+    let letGo = await drag(zone(big).locator('.chip', { hasText: mover.name }), zone(small));
     await zone(small).locator('.drop-note').getByText(conflict, { exact: false }).waitFor();
     await expect(zone(small).getAttribute('data-drop')).resolves.toBe('conflict');
     await shot(page, '05-drag-conflict');
     await axe(page, 'round-drag');
     expect(seated(await panelsNow(), big)).toContain(mover.judgeId);
-    await page.mouse.up();
+    await letGo();
     await page.getByRole('status').getByText(conflict).waitFor();
     let now = await panelsNow();
     expect(seated(now, small)).toContain(mover.judgeId);
@@ -274,14 +283,14 @@ suite('a regional tournament run from the console alone, on to the national roun
     expect(now.unallocated.map((u) => u.judgeId)).toEqual([mover.judgeId]);
     expect(seated(now, small)).not.toContain(mover.judgeId);
 
-    await drag(zone(big).locator('.chip', { hasText: other.name }), zone(small));
+    letGo = await drag(zone(big).locator('.chip', { hasText: other.name }), zone(small));
     await zone(small).locator('.drop-note').getByText(`${other.name} осында: қақтығыс жоқ.`).waitFor();
     await expect(zone(small).getAttribute('data-drop')).resolves.toBe('ok');
-    await page.mouse.up();
+    await letGo();
     await zone(small).locator('.chip', { hasText: other.name }).waitFor();
-    await drag(pool.locator('.chip', { hasText: mover.name }), zone(big));
+    letGo = await drag(pool.locator('.chip', { hasText: mover.name }), zone(big));
     await zone(big).locator('.drop-note').getByText(`${mover.name} осында: қақтығыс жоқ.`).waitFor();
-    await page.mouse.up();
+    await letGo();
     await zone(big).locator('.chip', { hasText: mover.name }).waitFor();
     now = await panelsNow();
     expect(now.items.map((d) => d.panel.length)).toEqual([2, 2]);
@@ -399,6 +408,7 @@ suite('a regional tournament run from the console alone, on to the national roun
     await dialogButton(page, 'Шығару').click();
     await page.getByText(`${runnerUp.teamName} шықты; орнын ${thirdName} алады.`).waitFor();
     await entries.filter({ hasText: thirdName }).waitFor();
+    await north.getByText(`${champion.teamName}, ${thirdName}`).waitFor();
     await shot(page, '14-cup-replaced');
     const national = (await api().get(`/api/tournaments/${nationalId}`).expect(200)).body;
     expect(national.teams.map((x: { teamId: string; withdrawn: boolean }) => [x.teamId, x.withdrawn]).sort()).toEqual(

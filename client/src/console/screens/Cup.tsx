@@ -49,7 +49,7 @@ export function CupScreen({ id }: { id: string }) {
   if (!c) return <ErrorLine error={cup.error} />;
   const parts: (Qualification & { key: string; name?: string; leagueId?: string })[] = c.leagues.length
     ? c.leagues.map((l) => ({ ...l, key: l.id, leagueId: l.id }))
-    : [{ ...c, key: 'cup' }];
+    : [{ regions: c.regions, national: c.national, key: 'cup' }];
   return (
     <section>
       <div class="title-row">
