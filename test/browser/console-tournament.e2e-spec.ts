@@ -426,6 +426,7 @@ suite('a regional tournament run from the console alone, on to the national roun
     // The national round opened: its final drawn with the replacement in it, released.
     await page.getByRole('link', { name: 'Ұлттық кезеңді ашу' }).click();
     await page.getByRole('heading', { level: 1, name: 'AMANAT Cup — ұлттық кезең' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Аймақтың барлық командаларын тіркеу' }).count()).resolves.toBe(0);
     await generate(1);
     await page
       .getByRole('cell', { name: new RegExp(thirdName) })
