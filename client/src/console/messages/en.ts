@@ -288,6 +288,8 @@ export const en = {
   'cup.nationalWaits': 'The bracket is seeded when every regional tournament has finished.',
   'cup.withdraw': 'Withdraw',
   'cup.withdrawConfirm': 'Withdraw {team} from the national round? {next}, next in its region, takes the place.',
+  'cup.withdrawByUnit':
+    'Withdraw {team} from the national round? The next finisher of its oblast or city takes the place.',
   'cup.withdrawNoReserve': 'Withdraw {team} from the national round? No team of its region is left to take the place.',
   'cup.withdrawn': 'withdrawn',
   'cup.replaced': '{team} withdrew; {next} takes the place.',

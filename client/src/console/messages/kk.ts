@@ -290,6 +290,8 @@ export const kk: Record<ConsoleKey, Message> = {
   'cup.nationalWaits': 'Барлық аймақтық турнирлер аяқталғанда кесте құрылады.',
   'cup.withdraw': 'Шығару',
   'cup.withdrawConfirm': '{team} ұлттық кезеңнен шығарылсын ба? Оның орнын аймағындағы келесі команда — {next} алады.',
+  'cup.withdrawByUnit':
+    '{team} ұлттық кезеңнен шығарылсын ба? Оның орнын облысындағы не қаласындағы келесі команда алады.',
   'cup.withdrawNoReserve': '{team} ұлттық кезеңнен шығарылсын ба? Оның аймағынан орнын алатын команда қалмады.',
   'cup.withdrawn': 'шықты',
   'cup.replaced': '{team} шықты; орнын {next} алады.',

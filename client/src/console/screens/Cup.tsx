@@ -154,10 +154,14 @@ function National(props: {
     });
 
   const withdraw = async (team: { teamId: string; teamName: string }) => {
-    const next = regionOf(team.teamId)?.reserves[0];
-    const question = next
-      ? t('cup.withdrawConfirm', { team: team.teamName, next: next.teamName })
-      : t('cup.withdrawNoReserve', { team: team.teamName });
+    // One reserve per region; with qualification by oblast there is one per oblast, and the server picks.
+    const reserves = regionOf(team.teamId)?.reserves ?? [];
+    const question =
+      reserves.length === 1
+        ? t('cup.withdrawConfirm', { team: team.teamName, next: reserves[0].teamName })
+        : reserves.length
+          ? t('cup.withdrawByUnit', { team: team.teamName })
+          : t('cup.withdrawNoReserve', { team: team.teamName });
     if (!(await confirmAction(question, t('cup.withdraw')))) return;
     setNotice('');
     const done = await action.run(() =>
