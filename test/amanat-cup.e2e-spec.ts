@@ -378,6 +378,22 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     const southAfter = after.regions.find((r: { code: string }) => r.code === 'south');
     expect(southAfter.qualifiers).toEqual([southPlaces[0], southPlaces[2]]);
     expect(southAfter.reserves.map((x: { teamId: string }) => x.teamId)).toEqual([southPlaces[3]]);
+    const sheet = await api().get(`/api/cups/${cupId}?format=csv`).expect(200);
+    expect(sheet.headers['content-type']).toContain('text/csv');
+    const lines = sheet.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('league,region,status,kind,place,teamId,team');
+    const southLines = lines.filter((l) => l.startsWith(',south,')).map((l) => l.split(',').slice(3, 6));
+    expect(southLines).toEqual([
+      ['qualifier', '1', southPlaces[0]],
+      ['qualifier', '2', southPlaces[2]],
+      ['reserve', '', southPlaces[3]],
+    ]);
+    expect(lines).toHaveLength(1 + 5 * 3);
+    const badFormat = await api().get(`/api/cups/${cupId}?format=xls`).expect(400);
+    expect(JSON.stringify(badFormat.body)).toContain('format');
 
     for (let round = 0; round < 6; round++) {
       const view = (await api().get(`/api/tournaments/${nationalId}`).expect(200)).body;

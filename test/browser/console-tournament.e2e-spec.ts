@@ -392,6 +392,7 @@ suite('a regional tournament run from the console alone, on to the national roun
     await north.getByText(`${champion.teamName}, ${runnerUp.teamName}`).waitFor();
     await north.getByText(thirdName).waitFor();
     const entries = page.locator('tbody tr').filter({ has: page.getByRole('button', { name: /^Шығару/ }) });
+    await entries.nth(1).waitFor();
     await expect(entries.count()).resolves.toBe(2);
     await shot(page, '12-cup-qualifiers');
     await page.getByRole('button', { name: `Шығару · ${runnerUp.teamName}` }).click();
@@ -410,6 +411,21 @@ suite('a regional tournament run from the console alone, on to the national roun
     await entries.filter({ hasText: thirdName }).waitFor();
     await north.getByText(`${champion.teamName}, ${thirdName}`).waitFor();
     await shot(page, '14-cup-replaced');
+    // The regions' table as CSV: its link gives the qualifiers after the replacement, and the next in line.
+    const sheet = await api()
+      .get((await page.locator('a.csv').first().getAttribute('href'))!)
+      .expect(200);
+    expect(
+      sheet.text
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',').slice(3, 6)),
+    ).toEqual([
+      ['qualifier', '1', champion.teamId],
+      ['qualifier', '2', third],
+      ['reserve', '', places[3]],
+    ]);
     const national = (await api().get(`/api/tournaments/${nationalId}`).expect(200)).body;
     expect(national.teams.map((x: { teamId: string; withdrawn: boolean }) => [x.teamId, x.withdrawn]).sort()).toEqual(
       [

@@ -31,7 +31,7 @@ interface CupView extends Qualification {
   name: string;
   season: string;
   slotsPerRegion: number;
-  leagues: (Qualification & { id: string; name: string })[];
+  leagues: (Qualification & { id: string; key: string; name: string })[];
 }
 
 const STATUSES = ['setup', 'prelims', 'elims', 'finished', 'not-created'] as const;
@@ -47,8 +47,8 @@ export function CupScreen({ id }: { id: string }) {
   useLive('cup', id, cup.reload);
   const c = cup.data;
   if (!c) return <ErrorLine error={cup.error} />;
-  const parts: (Qualification & { key: string; name?: string; leagueId?: string })[] = c.leagues.length
-    ? c.leagues.map((l) => ({ ...l, key: l.id, leagueId: l.id }))
+  const parts: Part[] = c.leagues.length
+    ? c.leagues.map((l) => ({ ...l, key: l.id, leagueId: l.id, leagueKey: l.key }))
     : [{ regions: c.regions, national: c.national, key: 'cup' }];
   return (
     <section>
@@ -66,11 +66,9 @@ export function CupScreen({ id }: { id: string }) {
   );
 }
 
-function Part(props: {
-  cup: CupView;
-  part: Qualification & { key: string; name?: string; leagueId?: string };
-  onChange: () => void;
-}) {
+type Part = Qualification & { key: string; name?: string; leagueId?: string; leagueKey?: string };
+
+function Part(props: { cup: CupView; part: Part; onChange: () => void }) {
   const { cup, part } = props;
   const prefix = `q-${part.key}`;
   const regional = part.regions.filter((r) => r.tournamentId);
@@ -78,7 +76,10 @@ function Part(props: {
     <>
       {part.name && <h2>{part.name}</h2>}
       <section aria-labelledby={`${prefix}-regions`}>
-        <h2 id={`${prefix}-regions`}>{t('cup.regions')}</h2>
+        <div class="title-row">
+          <h2 id={`${prefix}-regions`}>{t('cup.regions')}</h2>
+          <CsvLink href={`/api/cups/${cup.id}?format=csv${part.leagueKey ? `&league=${part.leagueKey}` : ''}`} />
+        </div>
         <table>
           <thead>
             <tr>
@@ -107,11 +108,7 @@ function Part(props: {
   );
 }
 
-function National(props: {
-  cup: CupView;
-  part: Qualification & { key: string; leagueId?: string };
-  onChange: () => void;
-}) {
+function National(props: { cup: CupView; part: Part; onChange: () => void }) {
   const { cup, part } = props;
   const nationalId = part.national.tournamentId;
   const national = useLoad(
