@@ -351,6 +351,11 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     // A runner-up withdraws before the national round: its region's next finisher takes the place.
     const south = cup.regions.find((r: { code: string }) => r.code === 'south');
     const withdrawn = south.qualifiers[1] as string;
+    // The cup names who is next in line: the region's third finisher.
+    const southPlaces = (await api().get(`/api/tournaments/${south.tournamentId}`).expect(200)).body
+      .finalPlaces as string[];
+    expect(south.qualifiers).toEqual(southPlaces.slice(0, 2));
+    expect(south.reserves).toEqual([{ teamId: southPlaces[2], teamName: expect.any(String) }]);
     // Removing a qualifier outright is refused, nothing changed: only a withdrawal hands the place on.
     const removal = await api().delete(`/api/tournaments/${nationalId}/teams/${withdrawn}`).set(org).expect(409);
     expect(removal.body.problems).toEqual([
@@ -364,7 +369,26 @@ describe('AMANAT Cup over HTTP (e2e)', () => {
     expect(replaced.body.replacement).toBeTruthy();
     expect(teams.get(replaced.body.replacement)!.region).toBe('south');
     const after = (await api().get(`/api/cups/${cupId}`).expect(200)).body;
-    expect(after.regions.find((r: { code: string }) => r.code === 'south').qualifiers).toHaveLength(2);
+    expect(replaced.body.replacement).toBe(southPlaces[2]);
+    const southAfter = after.regions.find((r: { code: string }) => r.code === 'south');
+    expect(southAfter.qualifiers).toEqual([southPlaces[0], southPlaces[2]]);
+    expect(southAfter.reserves.map((x: { teamId: string }) => x.teamId)).toEqual([southPlaces[3]]);
+    const sheet = await api().get(`/api/cups/${cupId}?format=csv`).expect(200);
+    expect(sheet.headers['content-type']).toContain('text/csv');
+    const lines = sheet.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('league,region,status,kind,place,teamId,team');
+    const southLines = lines.filter((l) => l.startsWith(',south,')).map((l) => l.split(',').slice(3, 6));
+    expect(southLines).toEqual([
+      ['qualifier', '1', southPlaces[0]],
+      ['qualifier', '2', southPlaces[2]],
+      ['reserve', '', southPlaces[3]],
+    ]);
+    expect(lines).toHaveLength(1 + 5 * 3);
+    const badFormat = await api().get(`/api/cups/${cupId}?format=xls`).expect(400);
+    expect(JSON.stringify(badFormat.body)).toContain('format');
 
     for (let round = 0; round < 6; round++) {
       const view = (await api().get(`/api/tournaments/${nationalId}`).expect(200)).body;

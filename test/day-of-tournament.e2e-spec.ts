@@ -299,6 +299,27 @@ describe('on the day: pools that change, check-in, venues, panels under the orga
     const wing = big.panel.find((p) => p.role === 'wing')!.judgeId;
     // The wing declares a conflict with a team of the other room, then is moved there anyway.
     await api().post(`/api/judges/${wing}/conflicts`).set(org).send({ teamId: small.teams[0].teamId }).expect(201);
+    // A dry run (the console's preview while dragging) names the conflict and changes nothing.
+    const preview = await api()
+      .post(`/api/tournaments/${id}/rounds/1/panels/moves?dryRun=true`)
+      .set(org)
+      .send({ action: 'move', judgeId: wing, toDebateId: small.id })
+      .expect(200);
+    expect(preview.body.broken).toEqual([
+      expect.objectContaining({ debateId: small.id, judgeId: wing, otherId: small.teams[0].teamId }),
+    ]);
+    expect(preview.body.items.find((d: { id: string }) => d.id === small.id).panel).toContainEqual(
+      expect.objectContaining({ judgeId: wing }),
+    );
+    expect(await panels(id, 1)).toEqual(start);
+    expect(
+      (await api().get(`/api/tournaments/${id}/rounds/1`).set(org).expect(200)).body.brokenConstraints,
+    ).not.toEqual(expect.arrayContaining([expect.objectContaining({ constraint: 'panel-conflict' })]));
+    await api()
+      .post(`/api/tournaments/${id}/rounds/1/panels/moves?dryRun=maybe`)
+      .set(org)
+      .send({ action: 'move', judgeId: wing, toDebateId: small.id })
+      .expect(400);
     const moved = await api()
       .post(`/api/tournaments/${id}/rounds/1/panels/moves`)
       .set(org)

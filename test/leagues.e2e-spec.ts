@@ -196,10 +196,13 @@ describe('leagues of a cup (e2e)', () => {
     expect(places[0]).toBe(shymkentBest);
     const ruView = (await api().get(`/api/cups/${cup.id}`).query({ league: 'ru' }).expect(200)).body;
     expect(ruView.leagues.map((l: { key: string }) => l.key)).toEqual(['ru']);
-    expect(ruView.leagues[0].regions.find((r: { code: string }) => r.code === 'south').qualifiers).toEqual([
-      shymkentBest,
-      firstOf('turkistan'),
-    ]);
+    const ruSouthRow = ruView.leagues[0].regions.find((r: { code: string }) => r.code === 'south');
+    expect(ruSouthRow.qualifiers).toEqual([shymkentBest, firstOf('turkistan')]);
+    // Next in line: the second of each oblast, in finishing order (who would take a withdrawn qualifier's place).
+    const secondOf = (oblast: string) => places.filter((id) => oblastOf.get(id) === oblast)[1];
+    expect(ruSouthRow.reserves.map((x: { teamId: string }) => x.teamId)).toEqual(
+      places.filter((id) => id === secondOf('shymkent') || id === secondOf('turkistan')),
+    );
 
     const kkChampion = (await playOut(kkNational)).championTeamId;
     const ruChampion = (await playOut(ruNational)).championTeamId;

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { pageOf } from '../common/api-docs.js';
+import type { Response } from 'express';
+import { ApiJsonOrCsv, pageOf } from '../common/api-docs.js';
+import { toCsv } from '../common/csv.js';
 import { CupAgeGroupsView, UpdateCupAgeGroupsDto } from './age-groups.dto.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { pageOfAll } from '../common/pagination.dto.js';
@@ -36,9 +38,28 @@ export class CupsController {
 
   @Get(':id')
   @ApiOperation({ summary: "A cup: each region's tournament and qualifiers, the national round and its champion" })
-  @ApiOkResponse({ type: CupViewDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: CupQuery): Promise<CupView> {
-    return this.queries.cup(id, query.league);
+  @ApiJsonOrCsv(CupViewDto, 'league,region,status,kind,place,teamId,team')
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: CupQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CupView | string> {
+    const cup = await this.queries.cup(id, query.league);
+    if (query.format !== 'csv') return cup;
+    // One row per qualifier (with its place) and per reserve, region by region, the cup's own then each league's.
+    const parts = [
+      { league: '', regions: cup.regions },
+      ...cup.leagues.map((l) => ({ league: l.key, regions: l.regions })),
+    ];
+    const rows = parts.flatMap(({ league, regions }) =>
+      regions.flatMap((r) => [
+        ...r.qualifierTeams.map((x, i) => [league, r.code, r.status, 'qualifier', i + 1, x.teamId, x.teamName]),
+        ...r.reserves.map((x) => [league, r.code, r.status, 'reserve', '', x.teamId, x.teamName]),
+      ]),
+    );
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="cup-${id}.csv"`);
+    return toCsv(['league', 'region', 'status', 'kind', 'place', 'teamId', 'team'], rows);
   }
 
   @Patch(':id/age-groups')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import {
@@ -9,6 +9,7 @@ import {
   RoundPanelsView,
 } from './panel-moves.dto.js';
 import { PanelMovesService } from './panel-moves.service.js';
+import { DryRunQuery } from './tournament.dto.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -30,15 +31,16 @@ export class PanelMovesController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'On a draft round: move, swap, chair or remove a judge; conflicts the change breaks are listed, not refused',
+      'On a draft round: move, swap, chair or remove a judge; conflicts the change breaks are listed, not refused; ?dryRun=true answers the same and changes nothing (the console shows conflicts while a judge is dragged)',
   })
   @ApiOkResponse({ type: PanelChangeView })
   move(
     @Param('id', uuid) id: string,
     @Param('seq', ParseIntPipe) seq: number,
     @Body() dto: PanelMoveDto,
+    @Query() query: DryRunQuery,
   ): Promise<PanelChangeView> {
-    return this.panels.change(id, seq, dto);
+    return this.panels.change(id, seq, dto, query.dryRun === 'true');
   }
 
   @Put(':id/panel-rules')

@@ -55,7 +55,8 @@ export class PanelMovesService {
     return this.view(em, tournamentId, state, await this.conflicts(em, state));
   }
 
-  async change(tournamentId: string, seq: number, dto: PanelMoveDto): Promise<PanelChangeView> {
+  /** `dryRun`: the same checks and answer, nothing written (a preview while the organiser drags a judge). */
+  async change(tournamentId: string, seq: number, dto: PanelMoveDto, dryRun = false): Promise<PanelChangeView> {
     return this.dataSource.transaction(async (em) => {
       // The lock order of tournament-data.ts: the tournament row, then the round's; moves on one round queue here.
       await lockTournament(em, tournamentId);
@@ -100,6 +101,11 @@ export class PanelMovesService {
           );
         }
       }
+      const after = await this.conflicts(em, { ...state, seats: next });
+      const had = new Set(before.map(conflictKey));
+      const broken = after.filter((c) => !had.has(conflictKey(c)));
+      const answer = async () => ({ ...(await this.view(em, tournamentId, { ...state, seats: next }, after)), broken });
+      if (dryRun) return answer();
       if (touched.size) {
         await em.delete(DebateAdjudicator, { debateId: In([...touched]) });
         const rows = [...next]
@@ -107,9 +113,6 @@ export class PanelMovesService {
           .map(([judgeId, s]) => ({ debateId: s.debateId, judgeId, role: s.role }));
         if (rows.length) await em.insert(DebateAdjudicator, rows);
       }
-      const after = await this.conflicts(em, { ...state, seats: next });
-      const had = new Set(before.map(conflictKey));
-      const broken = after.filter((c) => !had.has(conflictKey(c)));
       // The round view lists the conflicts its panels break now (the allocator's own notes are kept).
       const kept = state.round.brokenConstraints.filter((b) => b.constraint !== 'panel-conflict');
       const listed: BrokenConstraint[] = after.map((c) => ({
@@ -118,7 +121,7 @@ export class PanelMovesService {
         why: `${c.judgeName} (${c.judgeId}) sits in room ${c.room} with ${c.otherName} (${c.otherId}): ${c.kind} conflict, ${c.reason}`,
       }));
       await em.update(Round, { id: state.round.id }, { brokenConstraints: [...kept, ...listed] });
-      return { ...(await this.view(em, tournamentId, { ...state, seats: next }, after)), broken };
+      return answer();
     });
   }
 

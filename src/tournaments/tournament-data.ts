@@ -363,20 +363,37 @@ export async function qualificationOf(em: EntityManager, cup: Cup, leagueId: str
  * macro-region, or with oblast units the best `places` of each oblast and city.
  */
 export async function loadQualifiers(em: EntityManager, regional: Tournament, cup: Cup): Promise<string[]> {
-  if (regional.status !== 'finished' || !regional.finalPlaces) return [];
+  return (await loadQualification(em, regional, cup)).qualifiers;
+}
+
+/**
+ * The qualifiers, and the reserves: per unit (the region, or each oblast and city) the next finisher, who takes the
+ * place of a qualifier of that unit who withdraws (the order `syncNational` fills places in).
+ */
+export async function loadQualification(
+  em: EntityManager,
+  regional: Tournament,
+  cup: Cup,
+): Promise<{ qualifiers: string[]; reserves: string[] }> {
+  if (regional.status !== 'finished' || !regional.finalPlaces) return { qualifiers: [], reserves: [] };
   const q = await qualificationOf(em, cup, regional.leagueId);
   const tournaments = q.nationalTournamentId ? [regional.id, q.nationalTournamentId] : [regional.id];
   const withdrawn = new Set(
     (await em.findBy(TournamentTeam, { tournamentId: In(tournaments), withdrawn: true })).map((t) => t.teamId),
   );
   const order = regional.finalPlaces.filter((t) => !withdrawn.has(t));
-  if (q.unit === 'region') return order.slice(0, q.places);
+  if (q.unit === 'region')
+    return { qualifiers: order.slice(0, q.places), reserves: order.slice(q.places, q.places + 1) };
   const oblastOf = new Map((await em.findBy(Team, { id: In(order) })).map((t) => [t.id, t.oblastCode]));
   const taken = new Map<string, number>();
-  return order.filter((teamId) => {
+  const qualifiers: string[] = [];
+  const reserves: string[] = [];
+  for (const teamId of order) {
     const oblast = oblastOf.get(teamId) ?? '';
     const n = taken.get(oblast) ?? 0;
     taken.set(oblast, n + 1);
-    return n < q.places;
-  });
+    if (n < q.places) qualifiers.push(teamId);
+    else if (n === q.places) reserves.push(teamId);
+  }
+  return { qualifiers, reserves };
 }

@@ -338,6 +338,12 @@ export class CupRegionRowDto implements CupRegionRow {
   qualifiers!: string[];
   @ApiProperty({ type: [TeamNameDto], description: '`qualifiers` with the teams’ names' })
   qualifierTeams!: TeamNameDto[];
+  @ApiProperty({
+    type: [TeamNameDto],
+    description:
+      "next in line after the qualifiers (one per region, or per oblast and city): who takes a withdrawn qualifier's place in the national round",
+  })
+  reserves!: TeamNameDto[];
 }
 
 export class CupNationalRowDto implements CupNationalRow {

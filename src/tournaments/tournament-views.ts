@@ -17,7 +17,7 @@ import { Round as RoundRow, type BrokenConstraint, type Round } from './round.en
 import { Tournament, type BreakReport } from './tournament.entity.js';
 import type { AuditState } from './tournament-audit.entity.js';
 import { TournamentAdjudicator } from './tournament-adjudicator.entity.js';
-import { loadQualifiers } from './tournament-data.js';
+import { loadQualification } from './tournament-data.js';
 import { League } from './league.entity.js';
 import { TournamentTeam } from './tournament-team.entity.js';
 import { Venue } from './venue.entity.js';
@@ -284,6 +284,8 @@ export interface CupRegionRow {
   status: string;
   qualifiers: string[];
   qualifierTeams: { teamId: string; teamName: string }[];
+  /** Next in line: the finisher who takes a withdrawn qualifier's place (one per qualification unit). */
+  reserves: { teamId: string; teamName: string }[];
 }
 
 export interface CupNationalRow {
@@ -344,13 +346,16 @@ export async function cupView(em: EntityManager, id: string, leagueKey?: string)
       const tournament = tournaments.find(
         (t) => t.level === 'regional' && t.regionCode === region.code && t.leagueId === leagueId,
       );
-      const qualifiers = tournament ? await loadQualifiers(em, tournament, cup) : [];
+      const { qualifiers, reserves } = tournament
+        ? await loadQualification(em, tournament, cup)
+        : { qualifiers: [], reserves: [] };
       rows.push({
         code: region.code,
         tournamentId: tournament?.id ?? null,
         status: tournament ? tournament.status : 'not-created',
         qualifiers,
         qualifierTeams: await named(qualifiers),
+        reserves: await named(reserves),
       });
     }
     return rows;

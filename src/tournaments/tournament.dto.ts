@@ -323,6 +323,15 @@ export class CupQuery {
   @IsString()
   @Matches(/^[a-z][a-z0-9-]{0,19}$/, { message: 'league must be a league key' })
   league?: string;
+
+  @ApiPropertyOptional({
+    enum: ['csv', 'json'],
+    default: 'json',
+    description: 'csv: each region’s qualifiers and reserves',
+  })
+  @IsOptional()
+  @IsIn(['csv', 'json'])
+  format?: 'csv' | 'json';
 }
 
 export class TournamentQuery {

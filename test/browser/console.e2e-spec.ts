@@ -369,10 +369,12 @@ suite('organiser console in Chromium (e2e)', () => {
     await shot(page, 'case-progress-diagnostics');
     await axe(page, 'case-diagnostics');
 
-    // Freeze, reveal one row, finalise (confirmed), then the qualifier goes into the region's tournament.
+    // Freeze, reveal one row, finalise (each confirmed), then the qualifier goes into the region's tournament.
     await page.getByRole('button', { name: 'Көпшілік тақтасын тоқтату' }).click();
+    await dialogButton(page, 'Көпшілік тақтасын тоқтату').click();
     await page.getByText('Көпшілік тақтасы тоқтатылған: 0 жол ашылды.').waitFor();
     await page.getByRole('button', { name: 'Келесі жолды ашу' }).click();
+    await dialogButton(page, 'Келесі жолды ашу').click();
     await page.getByText('Көпшілік тақтасы тоқтатылған: 1 жол ашылды.').waitFor();
     await page.getByRole('button', { name: 'Қорытындылау' }).click();
     await dialogButton(page, 'Қорытындылау').click();

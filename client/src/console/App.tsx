@@ -5,6 +5,7 @@ import { go, match, path } from './router.js';
 import { Cards } from './screens/Cards.js';
 import { CheckInScreen } from './screens/CheckIn.js';
 import { ChampionshipScreen } from './screens/Championship.js';
+import { CupScreen } from './screens/Cup.js';
 import { Home } from './screens/Home.js';
 import { Judges } from './screens/Judges.js';
 import { RoundScreen } from './screens/Round.js';
@@ -25,6 +26,7 @@ function Screen() {
     return <RoundScreen id={params.id} seq={Number(params.seq)} />;
   if ((params = match('/console/tournaments/:id', at))) return <TournamentScreen id={params.id} />;
   if ((params = match('/console/championships/:id', at))) return <ChampionshipScreen id={params.id} />;
+  if ((params = match('/console/cups/:id', at))) return <CupScreen id={params.id} />;
   if (match('/console/season', at)) return <Season />;
   if (match('/console/teams', at)) return <Teams />;
   if (match('/console/judges', at)) return <Judges />;

@@ -3,11 +3,11 @@ import { connectLive } from '../shared/live.js';
 import { session } from './api.js';
 
 /**
- * Follows one tournament or championship on `/live` while the screen is open: any event there (a score, a
+ * Follows one tournament, championship or cup on `/live` while the screen is open: any event there (a score, a
  * confirmation's standings, a draw, the bracket) calls `onNews` once per burst, and once on every (re)connect so
  * nothing missed while away stays missed.
  */
-export function useLive(kind: 'tournament' | 'championship', id: string, onNews: () => void): void {
+export function useLive(kind: 'tournament' | 'championship' | 'cup', id: string, onNews: () => void): void {
   const latest = useRef(onNews);
   latest.current = onNews;
   useEffect(() => {

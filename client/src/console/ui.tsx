@@ -30,7 +30,7 @@ interface PendingConfirm {
 
 const pending = signal<PendingConfirm | null>(null);
 
-/** Every destructive or irreversible action asks first, in a modal dialog (Escape or Cancel says no). */
+/** Every destructive or irreversible action asks first, in a modal dialog (Escape or Cancel says no; Tab stays inside). */
 export function confirmAction(text: string, action: string): Promise<boolean> {
   pending.value?.resolve(false);
   return new Promise((resolve) => (pending.value = { text, action, resolve }));
@@ -50,7 +50,21 @@ export function ConfirmDialog() {
     pending.value = null;
   };
   return (
-    <dialog ref={ref} class="confirm" aria-labelledby="confirm-text" onCancel={() => answer(false)}>
+    <dialog
+      ref={ref}
+      class="confirm"
+      aria-labelledby="confirm-text"
+      onCancel={() => answer(false)}
+      onKeyDown={(event) => {
+        // Tab cycles between the dialog's own buttons: focus never leaves a question still open.
+        if (event.key !== 'Tab' || !ref.current) return;
+        const buttons = [...ref.current.querySelectorAll('button')];
+        const edge = event.shiftKey ? buttons[0] : buttons[buttons.length - 1];
+        if (document.activeElement !== edge) return;
+        event.preventDefault();
+        (event.shiftKey ? buttons[buttons.length - 1] : buttons[0]).focus();
+      }}
+    >
       {current && (
         <form method="dialog" onSubmit={(event) => (event.preventDefault(), answer(true))}>
           <p id="confirm-text">{current.text}</p>

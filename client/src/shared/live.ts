@@ -6,7 +6,7 @@ export const liveConnected = signal(false);
 export interface LiveOptions {
   token: string;
   /** Rooms to follow besides the judge's own (tournaments and championships on the work list). */
-  rooms: () => { kind: 'tournament' | 'championship'; id: string }[];
+  rooms: () => { kind: 'tournament' | 'championship' | 'cup'; id: string }[];
   onEvent: (type: string, payload: unknown) => void;
   onConnect: () => void;
   /** The handshake refused the token (expired or revoked). */

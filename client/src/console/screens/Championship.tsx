@@ -115,6 +115,14 @@ export function ChampionshipScreen({ id }: { id: string }) {
     if (await confirmAction(t('case.unfreezeConfirm'), t('case.unfreeze')))
       await write(`/api/case-championships/${id}/unfreeze?version=${c.version}`);
   };
+  const freeze = async () => {
+    if (await confirmAction(t('case.freezeConfirm'), t('case.freeze')))
+      await write(`/api/case-championships/${id}/freeze?version=${c.version}`);
+  };
+  const reveal = async () => {
+    if (await confirmAction(t('case.revealConfirm'), t('case.reveal')))
+      await write(`/api/case-championships/${id}/reveal?version=${c.version}`);
+  };
   const enterQualifiers = () =>
     action.run(async () => {
       await call(`/api/tournaments/${target}/teams`, { method: 'POST', body: { fromCaseChampionshipId: id } });
@@ -308,18 +316,12 @@ export function ChampionshipScreen({ id }: { id: string }) {
           <div class="actions">
             {c.reveal.frozen && <span role="status">{t('case.frozen', { revealed: c.reveal.revealed })}</span>}
             {!c.reveal.frozen ? (
-              <button
-                type="button"
-                onClick={() => void write(`/api/case-championships/${id}/freeze?version=${c.version}`)}
-              >
+              <button type="button" onClick={() => void freeze()}>
                 {t('case.freeze')}
               </button>
             ) : (
               <>
-                <button
-                  type="button"
-                  onClick={() => void write(`/api/case-championships/${id}/reveal?version=${c.version}`)}
-                >
+                <button type="button" onClick={() => void reveal()}>
                   {t('case.reveal')}
                 </button>
                 <button type="button" onClick={() => void unfreeze()}>

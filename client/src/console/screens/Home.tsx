@@ -35,7 +35,7 @@ export function Home() {
       <ul>
         {cups.data?.items.map((cup) => (
           <li key={cup.id}>
-            {cup.name} · {cup.season}
+            <Link href={`/console/cups/${cup.id}`}>{cup.name}</Link> · {cup.season}
             {cup.leagues.length > 0 && ` · ${cup.leagues.map((l) => l.name).join(', ')}`}
           </li>
         ))}

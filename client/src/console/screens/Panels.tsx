@@ -1,11 +1,107 @@
+import { signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { failure } from '../api.js';
 import type { PanelConflict, RoundPanels } from '../data.js';
 import { t, type ConsoleKey } from '../i18n.js';
+import { confirmAction } from '../ui.js';
 
 export type PanelChange =
   | { action: 'move'; judgeId: string; toDebateId: string; role?: 'chair' | 'wing' }
   | { action: 'swap'; judgeId: string; otherJudgeId: string }
-  | { action: 'chair'; judgeId: string };
+  | { action: 'chair'; judgeId: string }
+  | { action: 'remove'; judgeId: string };
+
+/** A change tried as a dry run: the conflicts it would break, or why the server would refuse it. */
+export type PanelPreview = (change: PanelChange) => Promise<PanelConflict[]>;
+
+interface Dragged {
+  judgeId: string;
+  name: string;
+  from: string | null;
+}
+/** The judge being dragged, the room under the pointer, and per room what dropping there would break. */
+const dragged = signal<Dragged | null>(null);
+const over = signal<string | null>(null);
+const previews = signal<Record<string, PanelConflict[] | { refused: string }>>({});
+
+function startDrag(event: DragEvent, judge: Dragged, panels: RoundPanels, preview: PanelPreview): void {
+  event.dataTransfer?.setData('text/plain', judge.judgeId);
+  if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+  dragged.value = judge;
+  previews.value = {};
+  // Each other room asked once, as a dry run, while the drag starts: the answer is there by the time it hovers.
+  for (const debate of panels.items.filter((d) => d.id !== judge.from))
+    preview({ action: 'move', judgeId: judge.judgeId, toDebateId: debate.id }).then(
+      (broken) => dragged.value === judge && (previews.value = { ...previews.value, [debate.id]: broken }),
+      (error: unknown) =>
+        dragged.value === judge &&
+        (previews.value = { ...previews.value, [debate.id]: { refused: failure(error).detail } }),
+    );
+}
+
+function endDrag(): void {
+  dragged.value = null;
+  over.value = null;
+  previews.value = {};
+}
+
+/**
+ * A room's panel as a drop target: while a judge is dragged it shows whether dropping them here breaks a conflict
+ * (the server's dry run), and a drop moves them in as a wing. The list beside each judge does the same by keyboard.
+ */
+function DropZone(props: { debateId: string; onChange: (change: PanelChange) => void; children: ComponentChildren }) {
+  const judge = dragged.value;
+  const target = judge !== null && judge.from !== props.debateId;
+  const answer = target ? previews.value[props.debateId] : undefined;
+  const state = !target
+    ? undefined
+    : answer === undefined
+      ? 'checking'
+      : 'refused' in answer
+        ? 'refused'
+        : answer.length
+          ? 'conflict'
+          : 'ok';
+  const note =
+    !judge || over.value !== props.debateId || !state
+      ? ''
+      : state === 'checking'
+        ? t('panels.dropChecking')
+        : state === 'ok'
+          ? t('panels.dropOk', { judge: judge.name })
+          : state === 'refused'
+            ? t('panels.dropRefused', { detail: (answer as { refused: string }).refused })
+            : `${t('panels.dropConflict', { judge: judge.name })} ${(answer as PanelConflict[]).map(conflictText).join('; ')}`;
+  return (
+    <div
+      class="drop"
+      data-drop={state}
+      data-over={target && over.value === props.debateId ? 'true' : undefined}
+      onDragOver={(event) => {
+        if (!target || state === 'refused') return;
+        event.preventDefault();
+        if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+        over.value = props.debateId;
+      }}
+      onDragLeave={(event) => {
+        const to = event.relatedTarget as Node | null;
+        if (over.value === props.debateId && !(to && (event.currentTarget as Node).contains(to))) over.value = null;
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        const judgeId = dragged.value?.judgeId;
+        endDrag();
+        if (judgeId) props.onChange({ action: 'move', judgeId, toDebateId: props.debateId });
+      }}
+    >
+      {props.children}
+      <p class="drop-note" aria-live="polite">
+        {note}
+      </p>
+    </div>
+  );
+}
 
 const REASONS: Record<PanelConflict['reason'], ConsoleKey> = {
   declared: 'conflict.declared',
@@ -27,6 +123,7 @@ function Seat(props: {
   panels: RoundPanels;
   busy: boolean;
   onChange: (change: PanelChange) => void;
+  preview: PanelPreview;
 }) {
   const { judge, debateId, panels } = props;
   const [target, setTarget] = useState('');
@@ -38,9 +135,22 @@ function Seat(props: {
       props.onChange({ action: 'move', judgeId: judge.judgeId, toDebateId: value, role: kind });
     else if (kind === 'swap') props.onChange({ action: 'swap', judgeId: judge.judgeId, otherJudgeId: value });
   };
+  const remove = async () => {
+    const room = panels.items.find((d) => d.id === debateId)?.room ?? 0;
+    if (!(await confirmAction(t('panels.removeConfirm', { judge: judge.name, room }), t('panels.remove')))) return;
+    props.onChange({ action: 'remove', judgeId: judge.judgeId });
+  };
   return (
     <form class="seat" onSubmit={apply}>
-      <span>
+      <span
+        class="chip"
+        draggable={!props.busy}
+        title={t('panels.dragHint')}
+        onDragStart={(event) =>
+          startDrag(event, { judgeId: judge.judgeId, name: judge.name, from: debateId }, panels, props.preview)
+        }
+        onDragEnd={endDrag}
+      >
         {judge.name}
         {judge.role === 'chair' ? ` (${t('round.chair')})` : ''}
       </span>
@@ -83,6 +193,12 @@ function Seat(props: {
           <span class="sr-only"> · {judge.name}</span>
         </button>
       )}
+      {debateId && (
+        <button type="button" disabled={props.busy} onClick={() => void remove()}>
+          {t('panels.remove')}
+          <span class="sr-only"> · {judge.name}</span>
+        </button>
+      )}
     </form>
   );
 }
@@ -93,11 +209,12 @@ export function PanelCell(props: {
   panels: RoundPanels;
   busy: boolean;
   onChange: (change: PanelChange) => void;
+  preview: PanelPreview;
 }) {
   const debate = props.panels.items.find((d) => d.id === props.debateId);
   if (!debate) return null;
   return (
-    <>
+    <DropZone debateId={debate.id} onChange={props.onChange}>
       {debate.panel.map((p) => (
         <Seat
           key={p.judgeId}
@@ -106,6 +223,7 @@ export function PanelCell(props: {
           panels={props.panels}
           busy={props.busy}
           onChange={props.onChange}
+          preview={props.preview}
         />
       ))}
       {debate.conflicts.length > 0 && (
@@ -117,12 +235,17 @@ export function PanelCell(props: {
           ))}
         </ul>
       )}
-    </>
+    </DropZone>
   );
 }
 
 /** Judges available for the round and on no panel, each placeable in a room. */
-export function Unallocated(props: { panels: RoundPanels; busy: boolean; onChange: (change: PanelChange) => void }) {
+export function Unallocated(props: {
+  panels: RoundPanels;
+  busy: boolean;
+  onChange: (change: PanelChange) => void;
+  preview: PanelPreview;
+}) {
   if (!props.panels.unallocated.length) return null;
   return (
     <section class="panel" aria-labelledby="unallocated-title">

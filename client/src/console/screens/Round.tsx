@@ -47,6 +47,14 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
     reloadAll();
   };
 
+  const preview = async (change: PanelChange) =>
+    (
+      await call<RoundPanels>(`/api/tournaments/${id}/rounds/${seq}/panels/moves?dryRun=true`, {
+        method: 'POST',
+        body: change,
+      })
+    ).broken ?? [];
+
   const release = async () => {
     if (!(await confirmAction(t('round.releaseConfirm', { seq }), t('round.release')))) return;
     await action.run(() => call(`/api/tournaments/${id}/rounds/${seq}/release`, { method: 'POST' }));
@@ -113,6 +121,7 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
       {r.status === 'draft' ? (
         <>
           <p class="hint">{t('round.draftIntro')}</p>
+          <p class="hint">{t('panels.dragHint')}</p>
           <section class="panel" aria-labelledby="broken-title">
             <h2 id="broken-title">{t('round.broken')}</h2>
             {r.brokenConstraints.length === 0 ? (
@@ -154,6 +163,7 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
                         panels={panels.data}
                         busy={action.busy}
                         onChange={(change) => void changePanel(change)}
+                        preview={preview}
                       />
                     ) : (
                       d.panel.map((p) => (
@@ -176,7 +186,12 @@ export function RoundScreen({ id, seq }: { id: string; seq: number }) {
             </tbody>
           </table>
           {panels.data && (
-            <Unallocated panels={panels.data} busy={action.busy} onChange={(change) => void changePanel(change)} />
+            <Unallocated
+              panels={panels.data}
+              busy={action.busy}
+              onChange={(change) => void changePanel(change)}
+              preview={preview}
+            />
           )}
           <div class="actions">
             <Link href={`/console/tournaments/${id}/rounds/${seq}/check-in`} class="button">

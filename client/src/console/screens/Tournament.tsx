@@ -101,15 +101,24 @@ export function TournamentScreen({ id }: { id: string }) {
       </div>
       <p>
         {regionName(x.regionCode)} · {x.format.toUpperCase()} · {statusName(x.status)}
+        {x.cupId && (
+          <>
+            {' · '}
+            <Link href={`/console/cups/${x.cupId}`}>{t('tournament.toCup')}</Link>
+          </>
+        )}
       </p>
       <ErrorLine error={action.error} />
       <div class="columns">
         <section class="panel" aria-labelledby="field-title">
           <h2 id="field-title">{t('tournament.teams')}</h2>
           <p>{t('tournament.entered', { count: x.teams.length })}</p>
-          <button type="button" disabled={action.busy} onClick={() => void enterRegionTeams()}>
-            {t('tournament.addRegionTeams')}
-          </button>
+          {/* A national round's field comes from the regions' qualifiers (the cup screen), never a region's list. */}
+          {x.level === 'regional' && (
+            <button type="button" disabled={action.busy} onClick={() => void enterRegionTeams()}>
+              {t('tournament.addRegionTeams')}
+            </button>
+          )}
           <ul class="compact">
             {x.teams.map((e) => (
               <li key={e.teamId}>{e.teamName}</li>
@@ -119,9 +128,11 @@ export function TournamentScreen({ id }: { id: string }) {
         <section class="panel" aria-labelledby="pool-title">
           <h2 id="pool-title">{t('tournament.judges')}</h2>
           <p>{t('tournament.adjudicators', { count: x.adjudicators.length })}</p>
-          <button type="button" disabled={action.busy} onClick={() => void addRegionJudges()}>
-            {t('tournament.addRegionJudges')}
-          </button>
+          {x.level === 'regional' && (
+            <button type="button" disabled={action.busy} onClick={() => void addRegionJudges()}>
+              {t('tournament.addRegionJudges')}
+            </button>
+          )}
         </section>
       </div>
       <section aria-labelledby="rounds-title">
