@@ -135,9 +135,14 @@ export class IdempotencyService {
         value: await this.dataSource.transaction(async (em) => {
           // Through JSON as with a key, so the work sees the same types either way.
           const rows = first
-            ? ((await em.query(`SELECT coalesce(json_agg(f), '[]') AS "first" FROM (${first.sql}) f`, first.params)) as {
-                first: R[];
-              }[])[0].first
+            ? (
+                (await em.query(
+                  `SELECT coalesce(json_agg(f), '[]') AS "first" FROM (${first.sql}) f`,
+                  first.params,
+                )) as {
+                  first: R[];
+                }[]
+              )[0].first
             : [];
           return answer(await work(em, { claim: undefined, first: rows }));
         }),

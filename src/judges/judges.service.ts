@@ -283,7 +283,10 @@ export class JudgesService {
   async conflicts(em: EntityManager, judgeIds: string[], teamIds: string[]): Promise<TeamConflict[]> {
     if (judgeIds.length === 0 || teamIds.length === 0) return [];
     // One round trip: every ballot checks its judge against the debate's teams.
-    const [facts] = (await em.query(conflictFactsSql('$1::uuid[]', '$2::uuid[]'), [judgeIds, teamIds])) as ConflictFacts[];
+    const [facts] = (await em.query(conflictFactsSql('$1::uuid[]', '$2::uuid[]'), [
+      judgeIds,
+      teamIds,
+    ])) as ConflictFacts[];
     return conflictsFrom(facts);
   }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { entityFromRow } from '../common/entity-row.js';
 import { conflictFactsSql, type ConflictFacts } from '../judges/judges.service.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
 import { availableOf, loadMarks } from './availability-data.js';
@@ -100,8 +101,8 @@ export async function lockDebate(
   let tournament: Tournament;
   let debate: Debate | null;
   if (locked) {
-    tournament = fromRow(em, Tournament, locked.tournament);
-    debate = fromRow(em, Debate, locked.debate);
+    tournament = entityFromRow(em, Tournament, locked.tournament);
+    debate = entityFromRow(em, Debate, locked.debate);
   } else {
     tournament = await lockTournament(em, owner, mode);
     debate = await em
@@ -114,23 +115,6 @@ export async function lockDebate(
   // Read in a statement of its own, after the lock: it sees every ballot committed before the lock was granted.
   const { bundle, conflictFacts } = await bundleOf(em, debate, options.conflictsOf);
   return { tournament, bundle, conflictFacts };
-}
-
-/**
- * An entity from its row as `to_jsonb` gives it (column names as keys): the raw hot-path statements skip TypeORM's
- * query building and hydration. Timestamps come back as strings; jsonb, numbers and booleans as they are.
- */
-function fromRow<T extends object>(em: EntityManager, target: new () => T, row: Record<string, unknown>): T {
-  const metadata = em.connection.getMetadata(target);
-  const entity = metadata.create() as Record<string, unknown>;
-  for (const column of metadata.columns) {
-    const value = row[column.databaseName];
-    entity[column.propertyName] =
-      typeof value === 'string' && (column.type === 'timestamptz' || column.type === 'timestamp')
-        ? new Date(value)
-        : value;
-  }
-  return entity as T;
 }
 
 async function debateOwner(em: EntityManager, debateId: string): Promise<string | undefined> {
@@ -360,7 +344,7 @@ async function bundleOf(
     conflictsOf ? [debate.roundId, debate.id, conflictsOf] : [debate.roundId, debate.id],
   )) as BundleLists[];
   if (!lists) throw DomainError.notFound('round', debate.roundId);
-  const round = fromRow(em, Round, lists.round);
+  const round = entityFromRow(em, Round, lists.round);
   const teams = lists.teams.map((t) => em.create(DebateTeam, { debateId: debate.id, ...t }));
   const panel = lists.panel.map((p) => em.create(DebateAdjudicator, { debateId: debate.id, ...p }));
   const ballots = lists.ballots.map((b) => em.create(Ballot, { ...b, submittedAt: new Date(b.submittedAt) }));
