@@ -3,8 +3,8 @@
 // run: bench/baseline-server.ts (bare node:http + pg doing the same writes in one transaction). Afterwards the
 // rows are counted: every accepted ballot is a ballots row (a re-submission retires the old one), every accepted
 // scoresheet an audit row.
-// Knobs: BENCH_SECONDS (20), BENCH_CONNECTIONS (50), BENCH_ENGINES (embedded,postgres), BENCH_CPU_PROF=<dir>
-// (a --cpu-prof of the server under test).
+// Knobs: BENCH_SECONDS (20), BENCH_CONNECTIONS (50), BENCH_ENGINES (embedded,postgres), BENCH_KINDS
+// (ballots,sheets), BENCH_CPU_PROF=<dir> (a --cpu-prof of the server under test).
 import { PGlite } from '@electric-sql/pglite';
 import { join } from 'node:path';
 import { OrleuApi } from '../src/demo/api-client.js';
@@ -27,6 +27,7 @@ import {
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'embedded,postgres').split(',') as Engine[];
+const KINDS = (process.env.BENCH_KINDS ?? 'ballots,sheets').split(',') as ('ballots' | 'sheets')[];
 const CASE_TEAMS = 10;
 const KEYS = ['relevance', 'analysis', 'feasibility', 'innovation', 'presentation'];
 
@@ -190,14 +191,12 @@ for (const engine of ENGINES) {
   const profDir = process.env.BENCH_CPU_PROF;
   const app = await startApp(db.env, profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : []);
   const fixture = await setUp(app.url);
-  const ours = {
-    ballots: await measure(app.child.pid!, () =>
-      loadLoop(app.url, CONNECTIONS, SECONDS, ballotRequests(fixture, false, 'app')),
-    ),
-    sheets: await measure(app.child.pid!, () =>
-      loadLoop(app.url, CONNECTIONS, SECONDS, sheetRequests(fixture, false, 'app')),
-    ),
-  };
+  const requests = { ballots: ballotRequests, sheets: sheetRequests };
+  const ours: Partial<Record<(typeof KINDS)[number], Awaited<ReturnType<typeof measure>>>> = {};
+  for (const kind of KINDS)
+    ours[kind] = await measure(app.child.pid!, () =>
+      loadLoop(app.url, CONNECTIONS, SECONDS, requests[kind](fixture, false, 'app')),
+    );
   await stopChild(app.child);
   const appRows = await countAppRows(engine, db);
   await db.drop();
@@ -205,21 +204,18 @@ for (const engine of ENGINES) {
   const baseDb = await freshDatabase(engine, 'baseline');
   const { child, match } = await startChild(['dist/bench/baseline-server.js'], baseDb.env, /listening on (http:\S+)/);
   const baseUrl = match[1];
-  const base = {
-    ballots: await measure(child.pid!, () =>
-      loadLoop(baseUrl, CONNECTIONS, SECONDS, ballotRequests(fixture, true, 'base')),
-    ),
-    sheets: await measure(child.pid!, () =>
-      loadLoop(baseUrl, CONNECTIONS, SECONDS, sheetRequests(fixture, true, 'base')),
-    ),
-  };
+  const base: typeof ours = {};
+  for (const kind of KINDS)
+    base[kind] = await measure(child.pid!, () =>
+      loadLoop(baseUrl, CONNECTIONS, SECONDS, requests[kind](fixture, true, 'base')),
+    );
   const baseRows = (await (await fetch(baseUrl)).json()) as { ballots: number; sheets: number };
   await stopChild(child);
   await baseDb.drop();
 
-  for (const kind of ['ballots', 'sheets'] as const) {
-    const o = ours[kind];
-    const b = base[kind];
+  for (const kind of KINDS) {
+    const o = ours[kind]!;
+    const b = base[kind]!;
     emit({
       bench: kind === 'ballots' ? 'ballot throughput' : 'scoresheet throughput',
       engine,
@@ -238,6 +234,8 @@ for (const engine of ENGINES) {
       rows: appRows[kind],
       rowsMatch: appRows[kind] === o.accepted,
       serverCores: round2(o.cores),
+      // CPU the server spent per accepted request: steadier than req/s on a shared machine.
+      serverCpuMsPerRequest: round2((o.cores * 1000) / o.perSecond),
       baselineP50Ms: round2(b.p50),
       baselineP99Ms: round2(b.p99),
       baselineErrors: b.errors,
@@ -245,6 +243,7 @@ for (const engine of ENGINES) {
       baselineAccepted: b.accepted,
       baselineRowsMatch: baseRows[kind] === b.accepted,
       baselineCores: round2(b.cores),
+      baselineCpuMsPerRequest: round2((b.cores * 1000) / b.perSecond),
       loadAverage: round2(Math.max(o.loadAverage, b.loadAverage)),
     });
   }

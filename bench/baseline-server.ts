@@ -36,6 +36,20 @@ async function inTransaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise
   }
 }
 
+/** Parent rows this process has created: as in the app, the debate or championship row exists before a write. */
+const parents = new Set<string>();
+
+/** Before the write's transaction (its own statement: PGlite's pool has one connection, held by that transaction). */
+async function ensureParent(id: string) {
+  if (parents.has(id)) return;
+  await pool.query(`INSERT INTO bench_parents (id) VALUES ($1) ON CONFLICT DO NOTHING`, [id]);
+  parents.add(id);
+}
+
+async function lockParent(c: pg.PoolClient, id: string, mode: 'UPDATE' | 'SHARE') {
+  await c.query(`SELECT id FROM bench_parents WHERE id = $1 FOR ${mode}`, [id]);
+}
+
 async function event(c: pg.PoolClient, room: string, payload: unknown) {
   const { rows } = await c.query(
     `INSERT INTO bench_rooms (room, seq) VALUES ($1, 1) ON CONFLICT (room) DO UPDATE SET seq = bench_rooms.seq + 1 RETURNING seq`,
@@ -49,13 +63,13 @@ async function event(c: pg.PoolClient, room: string, payload: unknown) {
 }
 
 async function ballot(room: string, debateId: string, judgeId: string, key: string, body: unknown) {
+  await ensureParent(debateId);
   return inTransaction(async (c) => {
     await c.query(`INSERT INTO bench_keys (scope, key, request_hash) VALUES ($1, $2, 'h') ON CONFLICT DO NOTHING`, [
       `ballot:${judgeId}:${debateId}`,
       key,
     ]);
-    await c.query(`INSERT INTO bench_parents (id) VALUES ($1) ON CONFLICT DO NOTHING`, [debateId]);
-    await c.query(`SELECT id FROM bench_parents WHERE id = $1 FOR UPDATE`, [debateId]);
+    await lockParent(c, debateId, 'UPDATE');
     const retired = await c.query(
       `UPDATE bench_ballots SET current = false WHERE debate_id = $1 AND judge_id = $2 AND current RETURNING version`,
       [debateId, judgeId],
@@ -84,14 +98,14 @@ async function sheet(
   key: string,
   body: unknown,
 ) {
+  await ensureParent(championshipId);
   return inTransaction(async (c) => {
     const scope = `sheet:${judgeId}:${championshipId}:${teamId}`;
     await c.query(`INSERT INTO bench_keys (scope, key, request_hash) VALUES ($1, $2, 'h') ON CONFLICT DO NOTHING`, [
       scope,
       key,
     ]);
-    await c.query(`INSERT INTO bench_parents (id) VALUES ($1) ON CONFLICT DO NOTHING`, [championshipId]);
-    await c.query(`SELECT id FROM bench_parents WHERE id = $1 FOR SHARE`, [championshipId]);
+    await lockParent(c, championshipId, 'SHARE');
     const scores = JSON.stringify((body as { scores: unknown }).scores);
     const { rows } = await c.query(
       `INSERT INTO bench_sheets (parent_id, team_id, judge_id, scores, version) VALUES ($1, $2, $3, $4, 1)

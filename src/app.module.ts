@@ -50,6 +50,8 @@ export class AppModule {
                 method: req.method,
                 url: req.url.replace(/\/judge\/[^/?]+/, '/judge/[redacted]'),
               }),
+              // The status only: the default also copies every response header (helmet's dozen) into each line.
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },
         }),

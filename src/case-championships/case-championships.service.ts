@@ -5,12 +5,15 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { actorNames } from '../auth/actor-names.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError, DomainErrorCode } from '../common/domain-error.js';
-import { IdempotencyService } from '../common/idempotency.js';
+import { entityFromRow } from '../common/entity-row.js';
+import { IdempotencyService, StoredAnswer, storeAnswerSql } from '../common/idempotency.js';
 import { filters, type Page, pageOfAll } from '../common/pagination.dto.js';
 import { updateVersioned } from '../common/versioned-update.js';
 import { Judge } from '../judges/judge.entity.js';
-import { JudgesService } from '../judges/judges.service.js';
+import { conflictFactsSql, conflictsFrom, JudgesService, type ConflictFacts } from '../judges/judges.service.js';
+import { appendEventSql } from '../live/live-log.js';
 import { LivePublisher } from '../live/live-publisher.js';
+import { roomName } from '../live/rooms.js';
 import { LiveSnapshots } from '../live/live-snapshots.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { Team } from '../teams/team.entity.js';
@@ -280,24 +283,27 @@ export class CaseChampionshipsService implements OnModuleInit {
     dto: ScoresheetDto,
     idempotencyKey: string | undefined,
   ): Promise<ScoresheetView> {
-    const { value, replayed } = await this.idempotency.run(
+    const { value, replayed } = await this.idempotency.run<ScoresheetView, { championship: Record<string, unknown> }>(
       { scope: `judge:${judge.id}:scoresheet:${id}:${teamId}`, key: idempotencyKey, body: dto },
-      async (em) => {
-        // FOR SHARE: finalise takes FOR UPDATE, so no sheet slips in after the championship is locked.
-        const championship = await em
-          .createQueryBuilder(CaseChampionship, 'c')
-          .setLock('pessimistic_read')
-          .where('c.id = :id', { id })
-          .getOne();
-        if (!championship) throw DomainError.notFound('case championship', id);
-        const seat = await em.findOneBy(CaseJuror, { championshipId: id, judgeId: judge.id });
+      async (em, { claim, first: [locked] }) => {
+        if (!locked) throw DomainError.notFound('case championship', id);
+        const championship = entityFromRow(em, CaseChampionship, locked.championship);
+        // Read after the lock, in a statement of its own: it sees every change committed before the lock was granted.
+        const [{ seat, entry, conflictFacts }] = (await em.query(
+          `SELECT
+             (SELECT json_build_object('active', j.active) FROM case_jurors j
+                WHERE j.championship_id = $1 AND j.judge_id = $2) AS seat,
+             (SELECT json_build_object('active', e.active) FROM case_entries e
+                WHERE e.championship_id = $1 AND e.team_id = $3) AS entry,
+             (SELECT to_jsonb(f) FROM (${conflictFactsSql('ARRAY[$2::uuid]', 'ARRAY[$3::uuid]')}) f) AS "conflictFacts"`,
+          [id, judge.id, teamId],
+        )) as { seat: { active: boolean } | null; entry: { active: boolean } | null; conflictFacts: ConflictFacts }[];
         if (!seat) throw DomainError.forbidden("you are not on this championship's jury");
         if (!seat.active)
           throw DomainError.forbidden('the organiser deactivated you on this jury', 'JUROR_DEACTIVATED');
         if (championship.status !== 'scoring') {
           throw DomainError.wrongState(`scoring is not open: the championship is ${championship.status}`);
         }
-        const entry = await em.findOneBy(CaseEntry, { championshipId: id, teamId });
         if (!entry) throw DomainError.notFound('team entry', teamId);
         if (!entry.active)
           throw DomainError.field(
@@ -309,7 +315,7 @@ export class CaseChampionshipsService implements OnModuleInit {
         const stage = await this.sheetStageFor(em, championship, judge.id, teamId);
         const problems = validateSheet(championship.criteria, dto.scores);
         if (problems.length) throw DomainError.invalid(...problems);
-        const [conflict] = await this.judges.conflicts(em, [judge.id], [teamId]);
+        const [conflict] = conflictsFrom(conflictFacts);
         if (conflict) {
           throw DomainError.rule(
             conflict.reason === 'declared'
@@ -320,16 +326,28 @@ export class CaseChampionshipsService implements OnModuleInit {
           );
         }
         const scores = dto.scores as Record<string, number>;
-        const sheet = await this.writeSheet(em, championship.id, stage, teamId, judge.id, scores, dto);
-        await this.live.record(em, 'championship', id, 'score', {
-          championshipId: id,
-          stage,
-          teamId,
-          judgeId: judge.id,
-          version: sheet.version,
-        });
-        return sheetView(sheet);
+        const sheet =
+          (await this.writeSheetAtOnce(em, championship.id, stage, teamId, judge.id, scores, dto)) ??
+          (await this.writeSheet(em, championship.id, stage, teamId, judge.id, scores, dto));
+        const view = sheetView(sheet);
+        // The live event and the stored answer in one statement, last: the room row it locks is held only until commit.
+        const params: unknown[] = [
+          roomName('championship', id),
+          JSON.stringify({ championshipId: id, stage, teamId, judgeId: judge.id, version: sheet.version }),
+        ];
+        if (claim) params.push(JSON.stringify(view), claim.scope, claim.key);
+        const [{ seq }] = (await em.query(
+          `WITH ${appendEventSql('$1', "'score'", '$2')}
+           ${claim ? `, answer AS (${storeAnswerSql('$3::jsonb', '$4', '$5')})` : ''}
+           SELECT seq FROM event`,
+          params,
+        )) as { seq: number }[];
+        await this.live.appended(em, 'championship', id, seq);
+        return claim ? new StoredAnswer(view) : view;
       },
+      // FOR SHARE, taken with the key's claim: finalise takes FOR UPDATE, so no sheet slips in after the
+      // championship is locked.
+      { sql: `SELECT to_jsonb(c) AS championship FROM case_championships c WHERE c.id = $1 FOR SHARE`, params: [id] },
     );
     if (!replayed) {
       this.live.announce(`championship:${id}`);
@@ -603,6 +621,57 @@ export class CaseChampionshipsService implements OnModuleInit {
     });
     this.live.announce(`championship:${id}`);
     return this.get(id);
+  }
+
+  /**
+   * The sheet written in one statement: the juror's existing sheet locked and replaced (version + 1) or a first one
+   * inserted, and its audit row. Undefined when a first sheet raced another request of the same juror (the insert
+   * met the other's row): `writeSheet` then replaces it the long way.
+   */
+  private async writeSheetAtOnce(
+    em: EntityManager,
+    championshipId: string,
+    stage: SheetStage,
+    teamId: string,
+    judgeId: string,
+    scores: Record<string, number>,
+    dto: ScoresheetDto,
+  ): Promise<CaseScoresheet | undefined> {
+    const [row] = (await em.query(
+      `WITH prev AS (
+         SELECT id, version, scores, comment FROM case_scoresheets
+          WHERE championship_id = $1 AND stage = $2 AND team_id = $3 AND judge_id = $4 FOR UPDATE),
+       replaced AS (
+         UPDATE case_scoresheets s SET scores = $5::jsonb, comment = $6, submitted_at = $7, version = s.version + 1
+           FROM prev WHERE s.id = prev.id AND ($8::int IS NULL OR prev.version = $8::int) RETURNING s.*),
+       created AS (
+         INSERT INTO case_scoresheets (championship_id, stage, team_id, judge_id, scores, comment, version, submitted_at)
+         SELECT $1, $2, $3, $4, $5::jsonb, $6, 1, $7 WHERE NOT EXISTS (SELECT 1 FROM prev)
+         ON CONFLICT DO NOTHING RETURNING *),
+       sheet AS (SELECT * FROM replaced UNION ALL SELECT * FROM created),
+       audit AS (
+         INSERT INTO case_scoresheet_audit (championship_id, scoresheet_id, team_id, judge_id, actor, version, before, after)
+         SELECT s.championship_id, s.id, s.team_id, s.judge_id, $9, s.version,
+                (SELECT jsonb_build_object('scores', p.scores, 'comment', p.comment) FROM prev p),
+                jsonb_build_object('scores', s.scores, 'comment', s.comment)
+           FROM sheet s)
+       SELECT (SELECT to_jsonb(s) FROM sheet s) AS sheet, (SELECT version FROM prev) AS "previousVersion"`,
+      [
+        championshipId,
+        stage,
+        teamId,
+        judgeId,
+        JSON.stringify(scores),
+        dto.comment ?? null,
+        new Date(),
+        dto.version ?? null,
+        `judge:${judgeId}`,
+      ],
+    )) as { sheet: Record<string, unknown> | null; previousVersion: number | null }[];
+    if (row.sheet) return entityFromRow(em, CaseScoresheet, row.sheet);
+    if (row.previousVersion !== null)
+      throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, dto.version!);
+    return undefined;
   }
 
   private async writeSheet(

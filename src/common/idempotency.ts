@@ -82,23 +82,92 @@ export function checkIdempotencyKey(key: string | undefined): string | undefined
   return key;
 }
 
+/** The key a write claimed: its work may store its own answer (see `StoredAnswer`). */
+export interface KeyClaim {
+  scope: string;
+  key: string;
+}
+
+/** What a work sees: its claim (none without a key) and the rows of the statement sent along with the claim. */
+export interface ClaimedWork<R> {
+  claim: KeyClaim | undefined;
+  first: R[];
+}
+
+/**
+ * A work's answer that its own last statement already wrote into `idempotency_keys.response` (with
+ * `storeAnswerSql`), so no separate UPDATE follows: one round trip less while the rows it locked are held.
+ */
+export class StoredAnswer<T> {
+  constructor(readonly value: T) {}
+}
+
+/** `UPDATE idempotency_keys SET response = <answer> …` for a claim, as a data-modifying CTE of the work's own SQL. */
+export function storeAnswerSql(answer: string, scopeParam: string, keyParam: string): string {
+  return `UPDATE idempotency_keys SET response = ${answer} WHERE scope = ${scopeParam} AND key = ${keyParam}`;
+}
+
+/** `$n` parameters of a statement renumbered from `$1` to `$1+shift` (the statement holds no other `$`). */
+const shiftParams = (sql: string, shift: number) => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`);
+
 /**
  * Runs a write in one transaction keyed by the client's Idempotency-Key. The key row is inserted first: a
  * concurrent retry with the same key blocks on that row's unique index until the first commits, then reads
  * the stored result instead of running the work again.
+ *
+ * `first`, a read sent in the same statement as the claim (one round trip, not two), reaches the work as
+ * `first` (its rows through JSON: timestamps arrive as strings); it runs whether or not the key was claimed, so
+ * it must only read.
  */
 @Injectable()
 export class IdempotencyService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async run<T>(request: IdempotentRequest, work: (em: EntityManager) => Promise<T>): Promise<IdempotentOutcome<T>> {
+  async run<T, R = never>(
+    request: IdempotentRequest,
+    work: (em: EntityManager, claimed: ClaimedWork<R>) => Promise<T | StoredAnswer<T>>,
+    first?: { sql: string; params: unknown[] },
+  ): Promise<IdempotentOutcome<T>> {
     const key = checkIdempotencyKey(request.key);
-    if (key === undefined) return { value: await this.dataSource.transaction(work), replayed: false };
+    const answer = (outcome: T | StoredAnswer<T>) => (outcome instanceof StoredAnswer ? outcome.value : outcome);
+    if (key === undefined) {
+      return {
+        value: await this.dataSource.transaction(async (em) => {
+          // Through JSON as with a key, so the work sees the same types either way.
+          const rows = first
+            ? (
+                (await em.query(
+                  `SELECT coalesce(json_agg(f), '[]') AS "first" FROM (${first.sql}) f`,
+                  first.params,
+                )) as {
+                  first: R[];
+                }[]
+              )[0].first
+            : [];
+          return answer(await work(em, { claim: undefined, first: rows }));
+        }),
+        replayed: false,
+      };
+    }
     const hash = requestHash(request.body);
     return this.dataSource.transaction(async (em) => {
       // The key commits with the work, so it is never left pending: only expiry applies here.
-      const inserted: unknown[] = await em.query(CLAIM_SQL, [request.scope, key, hash, KEY_TTL_SECONDS]);
-      if (inserted.length === 0) {
+      const claimParams = [request.scope, key, hash, KEY_TTL_SECONDS];
+      let claimed: boolean;
+      let rows: R[] = [];
+      if (first) {
+        const [joined] = (await em.query(
+          `WITH claim AS (${CLAIM_SQL})
+           SELECT (SELECT count(*) FROM claim)::int AS "claimed",
+                  (SELECT coalesce(json_agg(f), '[]') FROM (${shiftParams(first.sql, claimParams.length)}) f) AS "first"`,
+          [...claimParams, ...first.params],
+        )) as { claimed: number; first: R[] }[];
+        claimed = joined.claimed > 0;
+        rows = joined.first;
+      } else {
+        claimed = ((await em.query(CLAIM_SQL, claimParams)) as unknown[]).length > 0;
+      }
+      if (!claimed) {
         const [stored] = (await em.query(
           `SELECT request_hash AS "requestHash", response FROM idempotency_keys WHERE scope = $1 AND key = $2`,
           [request.scope, key],
@@ -110,13 +179,14 @@ export class IdempotencyService {
         }
         return { value: stored.response, replayed: true };
       }
-      const value = await work(em);
+      const outcome = await work(em, { claim: { scope: request.scope, key }, first: rows });
+      if (outcome instanceof StoredAnswer) return { value: outcome.value, replayed: false };
       await em.query(`UPDATE idempotency_keys SET response = $3 WHERE scope = $1 AND key = $2`, [
         request.scope,
         key,
-        JSON.stringify(value ?? null),
+        JSON.stringify(outcome ?? null),
       ]);
-      return { value, replayed: false };
+      return { value: outcome, replayed: false };
     });
   }
 }

@@ -283,35 +283,11 @@ export class JudgesService {
   async conflicts(em: EntityManager, judgeIds: string[], teamIds: string[]): Promise<TeamConflict[]> {
     if (judgeIds.length === 0 || teamIds.length === 0) return [];
     // One round trip: every ballot checks its judge against the debate's teams.
-    const [{ judges, teams, declared }] = (await em.query(
-      `SELECT
-         (SELECT coalesce(json_agg(json_build_object('id', j.id, 'institution', j.institution)), '[]')
-            FROM judges j WHERE j.id = ANY($1::uuid[])) AS judges,
-         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'institution', t.institution,
-                   'mentorJudgeId', m.judge_id)), '[]')
-            FROM teams t LEFT JOIN mentors m ON m.id = t.mentor_id WHERE t.id = ANY($2::uuid[])) AS teams,
-         (SELECT coalesce(json_agg(json_build_object('judgeId', c.judge_id, 'teamId', c.team_id)), '[]')
-            FROM judge_team_conflicts c WHERE c.judge_id = ANY($1::uuid[]) AND c.team_id = ANY($2::uuid[])) AS declared`,
-      [judgeIds, teamIds],
-    )) as {
-      judges: { id: string; institution: string }[];
-      teams: { id: string; institution: string; mentorJudgeId: string | null }[];
-      declared: { judgeId: string; teamId: string }[];
-    }[];
-    const out: TeamConflict[] = declared.map((c) => ({ judgeId: c.judgeId, teamId: c.teamId, reason: 'declared' }));
-    const seen = new Set(out.map((c) => `${c.judgeId}:${c.teamId}`));
-    for (const judge of judges) {
-      for (const team of teams) {
-        if (seen.has(`${judge.id}:${team.id}`)) continue;
-        // A judge who mentors a team never scores it: the mentor record names the judge.
-        if (team.mentorJudgeId === judge.id) {
-          out.push({ judgeId: judge.id, teamId: team.id, reason: 'mentor' });
-        } else if (sameInstitution(judge.institution, team.institution)) {
-          out.push({ judgeId: judge.id, teamId: team.id, reason: 'same-institution' });
-        }
-      }
-    }
-    return out;
+    const [facts] = (await em.query(conflictFactsSql('$1::uuid[]', '$2::uuid[]'), [
+      judgeIds,
+      teamIds,
+    ])) as ConflictFacts[];
+    return conflictsFrom(facts);
   }
 
   /** Resolves a typed access code or a private-link token to the judge, or undefined. */
@@ -343,4 +319,44 @@ export class JudgesService {
       version: judge.version,
     };
   }
+}
+
+/** What decides judge–team conflicts, as `conflictFactsSql` reads it. */
+export interface ConflictFacts {
+  judges: { id: string; institution: string }[];
+  teams: { id: string; institution: string; mentorJudgeId: string | null }[];
+  declared: { judgeId: string; teamId: string }[];
+}
+
+/**
+ * One row of `ConflictFacts` for the judges and teams of two uuid[] expressions (parameters or sub-selects), so a
+ * caller can read them in a statement it sends anyway.
+ */
+export function conflictFactsSql(judgeIds: string, teamIds: string): string {
+  return `SELECT
+    (SELECT coalesce(json_agg(json_build_object('id', j.id, 'institution', j.institution)), '[]')
+       FROM judges j WHERE j.id = ANY(${judgeIds})) AS judges,
+    (SELECT coalesce(json_agg(json_build_object('id', t.id, 'institution', t.institution,
+              'mentorJudgeId', m.judge_id)), '[]')
+       FROM teams t LEFT JOIN mentors m ON m.id = t.mentor_id WHERE t.id = ANY(${teamIds})) AS teams,
+    (SELECT coalesce(json_agg(json_build_object('judgeId', c.judge_id, 'teamId', c.team_id)), '[]')
+       FROM judge_team_conflicts c WHERE c.judge_id = ANY(${judgeIds}) AND c.team_id = ANY(${teamIds})) AS declared`;
+}
+
+/** The conflicts among the facts: declared ones, then mentors, then the same institution. */
+export function conflictsFrom({ judges, teams, declared }: ConflictFacts): TeamConflict[] {
+  const out: TeamConflict[] = declared.map((c) => ({ judgeId: c.judgeId, teamId: c.teamId, reason: 'declared' }));
+  const seen = new Set(out.map((c) => `${c.judgeId}:${c.teamId}`));
+  for (const judge of judges) {
+    for (const team of teams) {
+      if (seen.has(`${judge.id}:${team.id}`)) continue;
+      // A judge who mentors a team never scores it: the mentor record names the judge.
+      if (team.mentorJudgeId === judge.id) {
+        out.push({ judgeId: judge.id, teamId: team.id, reason: 'mentor' });
+      } else if (sameInstitution(judge.institution, team.institution)) {
+        out.push({ judgeId: judge.id, teamId: team.id, reason: 'same-institution' });
+      }
+    }
+  }
+  return out;
 }

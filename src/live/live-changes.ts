@@ -22,6 +22,11 @@ export class LiveChanges {
     this.rooms.add(await this.publisher.record(this.em, kind, id, type, payload));
   }
 
+  /** An event this transaction appended with its own statement (`appendEventSql`); announced after commit. */
+  async appended(kind: RoomKind, id: string, seq: number): Promise<void> {
+    this.rooms.add(await this.publisher.appended(this.em, kind, id, seq));
+  }
+
   /** The room's standings changed: one coalesced push follows the commit. */
   standingsChanged(kind: RoomKind, id: string): void {
     this.standings.set(roomName(kind, id), { kind, id });

@@ -12,6 +12,20 @@ export interface LoggedEvent {
   payload: Record<string, unknown>;
 }
 
+/**
+ * The CTEs `next` and `event` appending one event (room, type text, payload jsonb: SQL expressions, usually
+ * parameters); `event` returns its `seq`. For a writer that appends in a statement it sends anyway, last before
+ * its commit: the room row stays locked until then. Follow with `LiveLog.pruneIfDue`.
+ */
+export function appendEventSql(room: string, type: string, payload: string): string {
+  return `next AS (
+      INSERT INTO live_rooms (room, seq) VALUES (${room}, 1)
+      ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + 1 RETURNING seq),
+    event AS (
+      INSERT INTO live_events (room, seq, type, payload) SELECT ${room}, seq, ${type}::text, ${payload}::jsonb FROM next
+      RETURNING seq)`;
+}
+
 @Injectable()
 export class LiveLog {
   constructor(private readonly dataSource: DataSource) {}
@@ -24,17 +38,20 @@ export class LiveLog {
     payload: Record<string, unknown>,
   ): Promise<number> {
     // One statement: the room's row stays locked from here to commit, so the fewer round trips after it the better.
-    const [{ seq }] = (await em.query(
-      `WITH next AS (
-         INSERT INTO live_rooms (room, seq) VALUES ($1, 1)
-         ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + 1 RETURNING seq)
-       INSERT INTO live_events (room, seq, type, payload) SELECT $1, seq, $2::text, $3::jsonb FROM next RETURNING seq`,
-      [room, type, JSON.stringify(payload)],
-    )) as { seq: number }[];
+    const [{ seq }] = (await em.query(`WITH ${appendEventSql('$1', '$2', '$3')} SELECT seq FROM event`, [
+      room,
+      type,
+      JSON.stringify(payload),
+    ])) as { seq: number }[];
+    await this.pruneIfDue(em, room, seq);
+    return seq;
+  }
+
+  /** After an append made by the caller's own statement (`appendEventSql`): every 100th event prunes the room. */
+  async pruneIfDue(em: EntityManager, room: string, seq: number): Promise<void> {
     if (seq % 100 === 0) {
       await em.query(`DELETE FROM live_events WHERE room = $1 AND seq <= $2`, [room, seq - LOG_RETENTION]);
     }
-    return seq;
   }
 
   async currentSeq(em: EntityManager | undefined, room: string): Promise<number> {

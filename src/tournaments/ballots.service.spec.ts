@@ -76,4 +76,52 @@ describe('BallotsService (real database)', () => {
     await world.ballots.submit(debate.id, judge, world.ballot(debate), undefined);
     expect(world.announced).toEqual([`tournament:${id}`]);
   });
+
+  it("keeps an open panel's ballot, its live event and its key's answer together: a replay returns the first answer", async () => {
+    const { id } = await world.tournament({ teams: 2, judges: 3, prelimRounds: 1, breakSize: 2 });
+    const [debate] = (await world.draw(id)).debates;
+    const judge = world.judge(debate.panel.find((p) => p.role === 'wing')!.judgeId);
+    const rows = async () =>
+      (await world.dataSource.query(
+        `SELECT version, current FROM ballots WHERE debate_id = $1 AND judge_id = $2 ORDER BY version`,
+        [debate.id, judge.id],
+      )) as { version: number; current: boolean }[];
+    const events = async () =>
+      (
+        (await world.dataSource.query(`SELECT count(*)::int AS n FROM live_events WHERE room = $1 AND type = 'score'`, [
+          `tournament:${id}`,
+        ])) as { n: number }[]
+      )[0].n;
+
+    const first = await world.ballots.submit(debate.id, judge, world.ballot(debate), 'wing-1');
+    expect(first).toEqual({
+      ballotId: expect.any(String),
+      debateId: debate.id,
+      judgeId: judge.id,
+      version: 1,
+      debateStatus: 'pending',
+      needsConfirmation: false,
+    });
+    expect(await world.ballots.submit(debate.id, judge, world.ballot(debate), 'wing-1')).toEqual(first);
+    expect(await rows()).toEqual([{ version: 1, current: true }]);
+    expect(await events()).toBe(1);
+
+    const second = await world.ballots.submit(debate.id, judge, { ...world.ballot(debate), version: 1 }, 'wing-2');
+    expect(second).toMatchObject({ version: 2, debateStatus: 'pending' });
+    expect(second.ballotId).not.toBe(first.ballotId);
+    expect(await rows()).toEqual([
+      { version: 1, current: false },
+      { version: 2, current: true },
+    ]);
+    // Sent against version 1, now replaced: refused, and nothing of it stays (not its key either).
+    await expect(
+      world.ballots.submit(debate.id, judge, { ...world.ballot(debate), version: 1 }, 'wing-3').catch(code),
+    ).resolves.toBe(DomainErrorCode.StaleVersion);
+    expect(await rows()).toHaveLength(2);
+    expect(await events()).toBe(2);
+    expect(await world.ballots.submit(debate.id, judge, world.ballot(debate), 'wing-1')).toEqual(first);
+    expect(await world.ballots.submit(debate.id, judge, { ...world.ballot(debate), version: 1 }, 'wing-2')).toEqual(
+      second,
+    );
+  });
 });

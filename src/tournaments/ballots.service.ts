@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
-import { IdempotencyService } from '../common/idempotency.js';
-import { JudgesService } from '../judges/judges.service.js';
+import { IdempotencyService, StoredAnswer, storeAnswerSql, type KeyClaim } from '../common/idempotency.js';
+import { conflictsFrom } from '../judges/judges.service.js';
+import type { TeamConflict } from '../judges/judge.dto.js';
 import { LiveTransactions, type LiveChanges } from '../live/live-changes.js';
+import { appendEventSql } from '../live/live-log.js';
+import { roomName } from '../live/rooms.js';
 import { Ballot, type BallotSheet } from './ballot.entity.js';
 import { Debate, type DebateDecision, type DebateStatus } from './debate.entity.js';
 import { DebateResults } from './debate-results.js';
@@ -22,7 +25,6 @@ export class BallotsService {
   constructor(
     private readonly idempotency: IdempotencyService,
     private readonly live: LiveTransactions,
-    private readonly judges: JudgesService,
     private readonly results: DebateResults,
   ) {}
 
@@ -45,24 +47,16 @@ export class BallotsService {
     completing: boolean,
   ): Promise<BallotReceipt> {
     let changes: LiveChanges | undefined;
-    const { value, replayed } = await this.idempotency.run(
+    const { value, replayed } = await this.idempotency.run<BallotReceipt, PanelPeek>(
       { scope: `judge:${judge.id}:ballot:${debateId}`, key, body: dto },
-      async (em) => {
+      async (em, { claim, first: [peek] }) => {
         changes = this.live.within(em);
-        // Unlocked, a hint: will this ballot complete the panel? Only then does it need the tournament for update.
-        const [peek] = (await em.query(
-          `SELECT d.tournament_id AS "tournamentId",
-                  (SELECT count(*)::int FROM debate_adjudicators a WHERE a.debate_id = d.id) AS "panelSize",
-                  (SELECT count(*)::int FROM ballots b WHERE b.debate_id = d.id AND b.current AND b.judge_id <> $2)
-                    AS "othersIn"
-             FROM debates d WHERE d.id = $1`,
-          [debateId, judge.id],
-        )) as { tournamentId: string; panelSize: number; othersIn: number }[];
         if (!peek) throw DomainError.notFound('debate', debateId);
         const shared = !completing && peek.othersIn + 1 < peek.panelSize;
-        const { tournament, bundle } = await lockDebate(em, debateId, {
+        const { tournament, bundle, conflictFacts } = await lockDebate(em, debateId, {
           owner: peek.tournamentId,
           tournamentLock: shared ? 'share' : 'update',
+          conflictsOf: judge.id,
         });
         if (!bundle.panel.some((p) => p.judgeId === judge.id))
           throw DomainError.forbidden("you are not on this debate's panel");
@@ -74,16 +68,21 @@ export class BallotsService {
         }
         const othersIn = bundle.ballots.filter((b) => b.judgeId !== judge.id).length;
         if (shared && othersIn + 1 === bundle.panel.length) throw new CompletesPanel();
-        await this.assertNoConflict(em, judge.id, bundle);
-        const ballot = await this.writeBallot(em, tournament, bundle, judge.id, dto, `judge:${judge.id}`);
-        const ballots = [...bundle.ballots.filter((b) => b.judgeId !== judge.id), ballot];
-        await changes.record('tournament', tournament.id, 'score', {
+        this.assertNoConflict(judge.id, conflictsFrom(conflictFacts!));
+        const event = {
           debateId,
           roundSeq: bundle.round.seq,
           judgeId: judge.id,
-          ballotsIn: ballots.length,
+          ballotsIn: othersIn + 1,
           panelSize: bundle.panel.length,
-        });
+        };
+        if (othersIn + 1 < bundle.panel.length) {
+          // The panel stays open (most ballots): the ballot, its live event and the stored answer in one statement.
+          return this.writeOpenBallot(changes, tournament, bundle, judge.id, dto, event, claim);
+        }
+        const ballot = await this.writeBallot(em, tournament, bundle, judge.id, dto, `judge:${judge.id}`);
+        const ballots = [...bundle.ballots.filter((b) => b.judgeId !== judge.id), ballot];
+        await changes.record('tournament', tournament.id, 'score', event);
         let status: DebateStatus = bundle.debate.status;
         let needsConfirmation = false;
         if (ballots.length === bundle.panel.length) {
@@ -106,9 +105,71 @@ export class BallotsService {
         };
         return receipt;
       },
+      // Unlocked, a hint read with the key's claim: will this ballot complete the panel? Only then does it need the
+      // tournament for update.
+      {
+        sql: `SELECT d.tournament_id AS "tournamentId",
+                (SELECT count(*)::int FROM debate_adjudicators a WHERE a.debate_id = d.id) AS "panelSize",
+                (SELECT count(*)::int FROM ballots b WHERE b.debate_id = d.id AND b.current AND b.judge_id <> $2)
+                  AS "othersIn"
+              FROM debates d WHERE d.id = $1`,
+        params: [debateId, judge.id],
+      },
     );
     if (!replayed) changes?.announce();
     return value;
+  }
+
+  /**
+   * A ballot that leaves its panel open: the old version retired, the new one inserted, the live event appended
+   * and (with a key) the answer stored, in one statement — the tournament's live room row it locks is held only
+   * until the commit that follows.
+   */
+  private async writeOpenBallot(
+    changes: LiveChanges,
+    tournament: Tournament,
+    bundle: DebateBundle,
+    judgeId: string,
+    dto: BallotDto,
+    event: Record<string, unknown>,
+    claim: KeyClaim | undefined,
+  ): Promise<BallotReceipt | StoredAnswer<BallotReceipt>> {
+    const { existing, version } = this.checkBallot(tournament, bundle, judgeId, dto);
+    const answer: Omit<BallotReceipt, 'ballotId'> = {
+      debateId: bundle.debate.id,
+      judgeId,
+      version,
+      debateStatus: bundle.debate.status,
+      needsConfirmation: false,
+    };
+    const params: unknown[] = [
+      existing?.id ?? null,
+      existing?.version ?? null,
+      bundle.debate.id,
+      judgeId,
+      version,
+      JSON.stringify({ teams: dto.teams }),
+      `judge:${judgeId}`,
+      roomName('tournament', tournament.id),
+      JSON.stringify(event),
+    ];
+    if (claim) params.push(JSON.stringify(answer), claim.scope, claim.key);
+    const [row] = (await changes.em.query(
+      `WITH retired AS (
+         UPDATE ballots SET current = false WHERE id = $1::uuid AND current AND version = $2::int RETURNING id),
+       ballot AS (
+         INSERT INTO ballots (debate_id, judge_id, version, current, sheet, submitted_by)
+         SELECT $3, $4, $5, true, $6::jsonb, $7 WHERE $1::uuid IS NULL OR EXISTS (SELECT 1 FROM retired)
+         RETURNING id),
+       ${appendEventSql('$8', "'score'", '$9')}
+       ${claim ? `, answer AS (${storeAnswerSql(`$10::jsonb || jsonb_build_object('ballotId', (SELECT id FROM ballot))`, '$11', '$12')})` : ''}
+       SELECT (SELECT id FROM ballot) AS id, (SELECT seq FROM event) AS seq`,
+      params,
+    )) as { id: string | null; seq: number }[];
+    if (!row.id) throw DomainError.staleVersion(`the ballot of judge ${judgeId}`, existing!.version);
+    await changes.appended('tournament', tournament.id, row.seq);
+    const receipt: BallotReceipt = { ballotId: row.id, ...answer };
+    return claim ? new StoredAnswer(receipt) : receipt;
   }
 
   /** The organiser confirms a debate the panel left open (an even split, or missing ballots). */
@@ -249,12 +310,7 @@ export class BallotsService {
   }
 
   /** A judge who has declared (or, by institution, has) a conflict with a team of the debate may not judge it. */
-  private async assertNoConflict(em: EntityManager, judgeId: string, bundle: DebateBundle): Promise<void> {
-    const conflicts = await this.judges.conflicts(
-      em,
-      [judgeId],
-      bundle.teams.map((t) => t.teamId),
-    );
+  private assertNoConflict(judgeId: string, conflicts: TeamConflict[]): void {
     if (conflicts.length) {
       throw DomainError.rule(
         ...conflicts.map(
@@ -265,6 +321,22 @@ export class BallotsService {
     }
   }
 
+  /** The ballot's problems (4xx) and the version it replaces: the one it was sent against, if any, must be current. */
+  private checkBallot(
+    tournament: Tournament,
+    bundle: DebateBundle,
+    judgeId: string,
+    dto: BallotDto,
+  ): { existing: Ballot | undefined; version: number } {
+    const problems = ballotProblems(tournament.formatSpec, debateContext(bundle), dto);
+    if (problems.length) throw DomainError.problems(problems);
+    const existing = bundle.ballots.find((b) => b.judgeId === judgeId);
+    if (dto.version !== undefined && existing && dto.version !== existing.version) {
+      throw DomainError.staleVersion(`the ballot of judge ${judgeId}`, dto.version);
+    }
+    return { existing, version: (existing?.version ?? 0) + 1 };
+  }
+
   private async writeBallot(
     em: EntityManager,
     tournament: Tournament,
@@ -273,12 +345,7 @@ export class BallotsService {
     dto: BallotDto,
     submittedBy: string,
   ): Promise<Ballot> {
-    const problems = ballotProblems(tournament.formatSpec, debateContext(bundle), dto);
-    if (problems.length) throw DomainError.problems(problems);
-    const existing = bundle.ballots.find((b) => b.judgeId === judgeId);
-    if (dto.version !== undefined && existing && dto.version !== existing.version) {
-      throw DomainError.staleVersion(`the ballot of judge ${judgeId}`, dto.version);
-    }
+    const { existing, version } = this.checkBallot(tournament, bundle, judgeId, dto);
     if (existing) {
       const retired = (await em.query(`UPDATE ballots SET current = false WHERE id = $1 AND current AND version = $2`, [
         existing.id,
@@ -289,7 +356,7 @@ export class BallotsService {
     const ballot = em.create(Ballot, {
       debateId: bundle.debate.id,
       judgeId,
-      version: (existing?.version ?? 0) + 1,
+      version,
       current: true,
       sheet: { teams: dto.teams },
       submittedBy,
@@ -320,6 +387,13 @@ export class BallotsService {
       after,
     });
   }
+}
+
+/** The unlocked hint read with the key's claim. */
+interface PanelPeek {
+  tournamentId: string;
+  panelSize: number;
+  othersIn: number;
 }
 
 /** Thrown inside a ballot's transaction that turned out to complete its panel while holding the tournament shared. */

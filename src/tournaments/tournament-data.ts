@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { entityFromRow } from '../common/entity-row.js';
+import { conflictFactsSql, type ConflictFacts } from '../judges/judges.service.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
 import { availableOf, loadMarks } from './availability-data.js';
 import { Ballot } from './ballot.entity.js';
@@ -73,25 +75,46 @@ export async function lockRound(em: EntityManager, tournamentId: string, seq: nu
 
 /**
  * The debate's tournament, then the debate (for update), with everything a ballot needs. `owner` skips the read of
- * the debate's tournament when the caller has it already.
+ * the debate's tournament when the caller has it already; `conflictsOf` also reads what decides that judge's
+ * conflicts with the debate's teams (in the same statement as the bundle).
  */
 export async function lockDebate(
   em: EntityManager,
   debateId: string,
-  options: { tournamentLock?: TournamentLock; owner?: string } = {},
-): Promise<{ tournament: Tournament; bundle: DebateBundle }> {
+  options: { tournamentLock?: TournamentLock; owner?: string; conflictsOf?: string } = {},
+): Promise<{ tournament: Tournament; bundle: DebateBundle; conflictFacts?: ConflictFacts }> {
   // A debate's tournament never changes, so reading it before taking any lock is safe.
   const owner = options.owner ?? (await debateOwner(em, debateId));
   if (!owner) throw DomainError.notFound('debate', debateId);
-  const tournament = await lockTournament(em, owner, options.tournamentLock);
-  const debate = await em
-    .createQueryBuilder(Debate, 'd')
-    .setLock('pessimistic_write')
-    .where('d.id = :debateId', { debateId })
-    .getOne();
+  const mode = options.tournamentLock ?? 'update';
+  // Both locks in one statement, in the lock order: the tournament's (the CTE, scanned by the one-time EXISTS filter
+  // before any debate row is read), then the debate's (LockRows, the plan's top node, locks the row it returns).
+  // A national round with a cup row to take first gets no row here and takes the long way below.
+  const [locked] = (await em.query(
+    `WITH t AS MATERIALIZED (
+       SELECT * FROM tournaments WHERE id = $1 AND NOT (level = 'national' AND cup_id IS NOT NULL)
+       FOR ${mode === 'share' ? 'SHARE' : 'UPDATE'})
+     SELECT (SELECT to_jsonb(t) FROM t) AS tournament, to_jsonb(d) AS debate
+       FROM debates d WHERE d.id = $2 AND EXISTS (SELECT 1 FROM t) FOR UPDATE OF d`,
+    [owner, debateId],
+  )) as { tournament: Record<string, unknown>; debate: Record<string, unknown> }[];
+  let tournament: Tournament;
+  let debate: Debate | null;
+  if (locked) {
+    tournament = entityFromRow(em, Tournament, locked.tournament);
+    debate = entityFromRow(em, Debate, locked.debate);
+  } else {
+    tournament = await lockTournament(em, owner, mode);
+    debate = await em
+      .createQueryBuilder(Debate, 'd')
+      .setLock('pessimistic_write')
+      .where('d.id = :debateId', { debateId })
+      .getOne();
+  }
   if (!debate) throw DomainError.notFound('debate', debateId);
   // Read in a statement of its own, after the lock: it sees every ballot committed before the lock was granted.
-  return { tournament, bundle: await bundleOf(em, debate) };
+  const { bundle, conflictFacts } = await bundleOf(em, debate, options.conflictsOf);
+  return { tournament, bundle, conflictFacts };
 }
 
 async function debateOwner(em: EntityManager, debateId: string): Promise<string | undefined> {
@@ -275,57 +298,63 @@ export interface DebateBundle {
 export async function loadDebate(em: EntityManager, id: string): Promise<DebateBundle> {
   const debate = await em.findOneBy(Debate, { id });
   if (!debate) throw DomainError.notFound('debate', id);
-  return bundleOf(em, debate);
+  return (await bundleOf(em, debate)).bundle;
 }
 
 interface BundleLists {
-  bundle_teams: Pick<DebateTeam, 'teamId' | 'side' | 'ironSpeakerIds'>[];
-  bundle_panel: Pick<DebateAdjudicator, 'judgeId' | 'role'>[];
-  bundle_ballots: (Omit<Ballot, 'debate' | 'judge' | 'submittedAt'> & { submittedAt: string })[];
-  bundle_members: { teamId: string; id: string }[];
+  round: Record<string, unknown>;
+  teams: Pick<DebateTeam, 'teamId' | 'side' | 'ironSpeakerIds'>[];
+  panel: Pick<DebateAdjudicator, 'judgeId' | 'role'>[];
+  ballots: (Omit<Ballot, 'debate' | 'judge' | 'submittedAt'> & { submittedAt: string })[];
+  members: { teamId: string; id: string }[];
+  conflictFacts: ConflictFacts | null;
 }
 
 /**
- * The rest of a debate's bundle in one statement: its round as an entity, and the sides, panel, current ballots
- * and speakers aggregated beside it (a ballot is submitted many times a second: one round trip, not five).
+ * The rest of a debate's bundle in one statement: its round, and the sides, panel, current ballots and speakers
+ * aggregated beside it (a ballot is submitted many times a second: one round trip, not five), and with
+ * `conflictsOf` what decides that judge's conflicts with the debate's teams.
  */
-async function bundleOf(em: EntityManager, debate: Debate): Promise<DebateBundle> {
-  const { entities, raw } = await em
-    .createQueryBuilder(Round, 'r')
-    .addSelect(
-      `(SELECT coalesce(json_agg(json_build_object('teamId', dt.team_id, 'side', dt.side,
-          'ironSpeakerIds', dt.iron_speaker_ids)), '[]') FROM debate_teams dt WHERE dt.debate_id = :debateId)`,
-      'bundle_teams',
-    )
-    .addSelect(
-      `(SELECT coalesce(json_agg(json_build_object('judgeId', da.judge_id, 'role', da.role)), '[]')
-          FROM debate_adjudicators da WHERE da.debate_id = :debateId)`,
-      'bundle_panel',
-    )
-    .addSelect(
-      `(SELECT coalesce(json_agg(json_build_object('id', b.id, 'debateId', b.debate_id, 'judgeId', b.judge_id,
+async function bundleOf(
+  em: EntityManager,
+  debate: Debate,
+  conflictsOf?: string,
+): Promise<{ bundle: DebateBundle; conflictFacts?: ConflictFacts }> {
+  const [lists] = (await em.query(
+    `SELECT to_jsonb(r) AS round,
+       (SELECT coalesce(json_agg(json_build_object('teamId', dt.team_id, 'side', dt.side,
+          'ironSpeakerIds', dt.iron_speaker_ids)), '[]') FROM debate_teams dt WHERE dt.debate_id = $2) AS teams,
+       (SELECT coalesce(json_agg(json_build_object('judgeId', da.judge_id, 'role', da.role)), '[]')
+          FROM debate_adjudicators da WHERE da.debate_id = $2) AS panel,
+       (SELECT coalesce(json_agg(json_build_object('id', b.id, 'debateId', b.debate_id, 'judgeId', b.judge_id,
           'version', b.version, 'current', b.current, 'sheet', b.sheet, 'submittedBy', b.submitted_by,
           'submittedAt', b.submitted_at) ORDER BY b.submitted_at), '[]')
-          FROM ballots b WHERE b.debate_id = :debateId AND b.current)`,
-      'bundle_ballots',
-    )
-    .addSelect(
-      `(SELECT coalesce(json_agg(json_build_object('teamId', m.team_id, 'id', m.id) ORDER BY m.position), '[]')
-          FROM team_members m JOIN debate_teams dt ON dt.team_id = m.team_id WHERE dt.debate_id = :debateId)`,
-      'bundle_members',
-    )
-    .where('r.id = :roundId', { roundId: debate.roundId, debateId: debate.id })
-    .getRawAndEntities<BundleLists>();
-  const [round] = entities;
-  if (!round) throw DomainError.notFound('round', debate.roundId);
-  const lists = raw[0];
-  const teams = lists.bundle_teams.map((t) => em.create(DebateTeam, { debateId: debate.id, ...t }));
-  const panel = lists.bundle_panel.map((p) => em.create(DebateAdjudicator, { debateId: debate.id, ...p }));
-  const ballots = lists.bundle_ballots.map((b) => em.create(Ballot, { ...b, submittedAt: new Date(b.submittedAt) }));
+          FROM ballots b WHERE b.debate_id = $2 AND b.current) AS ballots,
+       (SELECT coalesce(json_agg(json_build_object('teamId', m.team_id, 'id', m.id) ORDER BY m.position), '[]')
+          FROM team_members m JOIN debate_teams dt ON dt.team_id = m.team_id WHERE dt.debate_id = $2) AS members,
+       ${
+         conflictsOf
+           ? `(SELECT to_jsonb(f) FROM (${conflictFactsSql(
+               'ARRAY[$3::uuid]',
+               'ARRAY(SELECT dt.team_id FROM debate_teams dt WHERE dt.debate_id = $2)',
+             )}) f)`
+           : 'NULL'
+       } AS "conflictFacts"
+     FROM rounds r WHERE r.id = $1`,
+    conflictsOf ? [debate.roundId, debate.id, conflictsOf] : [debate.roundId, debate.id],
+  )) as BundleLists[];
+  if (!lists) throw DomainError.notFound('round', debate.roundId);
+  const round = entityFromRow(em, Round, lists.round);
+  const teams = lists.teams.map((t) => em.create(DebateTeam, { debateId: debate.id, ...t }));
+  const panel = lists.panel.map((p) => em.create(DebateAdjudicator, { debateId: debate.id, ...p }));
+  const ballots = lists.ballots.map((b) => em.create(Ballot, { ...b, submittedAt: new Date(b.submittedAt) }));
   const speakers = new Map(
-    teams.map((t) => [t.teamId, lists.bundle_members.filter((m) => m.teamId === t.teamId).map((m) => m.id)]),
+    teams.map((t) => [t.teamId, lists.members.filter((m) => m.teamId === t.teamId).map((m) => m.id)]),
   );
-  return { debate, round, teams, panel, ballots, speakers };
+  return {
+    bundle: { debate, round, teams, panel, ballots, speakers },
+    conflictFacts: lists.conflictFacts ?? undefined,
+  };
 }
 
 /**

@@ -134,7 +134,7 @@ export class TournamentWorld {
     this.queries = new TournamentQueries(dataSource, snapshots, new PrivacyService(dataSource));
     this.queries.onModuleInit();
     this.cups = new CupsService(dataSource);
-    this.ballots = new BallotsService(idempotency, live, this.judges, new DebateResults(this.cups));
+    this.ballots = new BallotsService(idempotency, live, new DebateResults(this.cups));
     this.rounds = new RoundsService(live, this.judges, this.queries);
     this.tournaments = new TournamentsService(
       dataSource,
