@@ -215,14 +215,21 @@ class AppProfiler {
   }
 }
 
-/** `POST` a CSV body to an import route (organiser token); the parsed answer. */
-async function postCsv<T>(api: OrleuApi, path: string, csv: string, token: string): Promise<T> {
+/**
+ * `POST` a CSV body to an import route (organiser token); the parsed answer. An import is one transaction, so a 503
+ * (no database connection in time) wrote nothing and is sent again after the server's Retry-After.
+ */
+async function postCsv<T>(api: OrleuApi, path: string, csv: string, token: string, attempt = 0): Promise<T> {
   const res = await fetch(`${api.baseUrl}/api${path}`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
     body: csv,
   });
   const body = (await res.json()) as T;
+  if (res.status === 503 && attempt < 5) {
+    await new Promise((r) => setTimeout(r, (Number(res.headers.get('retry-after')) || 2) * 1000));
+    return postCsv(api, path, csv, token, attempt + 1);
+  }
   if (!res.ok) throw new ApiError(res.status, body, `POST ${path}`);
   return body;
 }
@@ -295,10 +302,13 @@ async function serverFigures(participants: number) {
     // Panels of three for every room: three judges a room, each from one team's school (a conflict the allocation
     // must respect, as in the engine figures).
     const judgeCount = (n / 2) * 3;
-    const judgeBatches = await pooled(Math.ceil(judgeCount / 500), 2, (c) => {
+    // Judges 250 a request, one request at a time: each row's secret is hashed in libuv's four threads, where
+    // the database driver's SCRAM sign-in also runs — a longer queue there left the server without a connection
+    // in time (503).
+    const judgeBatches = await pooled(Math.ceil(judgeCount / 250), 1, (c) => {
       const rows = Array.from(
-        { length: Math.min(500, judgeCount - c * 500) },
-        (_, k) => `Cost judge ${c * 500 + k};south;Cost school ${(c * 500 + k) % n};${1 + ((c * 500 + k) % 9)}`,
+        { length: Math.min(250, judgeCount - c * 250) },
+        (_, k) => `Cost judge ${c * 250 + k};south;Cost school ${(c * 250 + k) % n};${1 + ((c * 250 + k) % 9)}`,
       );
       return postCsv<{ items: { id: string; link: string }[] }>(
         api,
