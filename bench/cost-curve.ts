@@ -249,6 +249,21 @@ async function pooled<T>(count: number, width: number, job: (i: number) => Promi
   return out;
 }
 
+/**
+ * A 503 means the server got no database connection in time and did nothing: at 2,000 rooms under load the
+ * release met one. Sent again after a pause, up to five times.
+ */
+async function again503<T>(fn: () => Promise<T>, attempt = 0): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 503 && attempt < 5)) throw error;
+    process.stderr.write(`cost: 503, sent again (${attempt + 1})\n`);
+    await new Promise((r) => setTimeout(r, 2000));
+    return again503(fn, attempt + 1);
+  }
+}
+
 const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   const t0 = performance.now();
   const value = await fn();
@@ -381,11 +396,13 @@ async function serverFigures(participants: number) {
     let drawHttpMs = 0;
     const inside = await profiler.measure(async () => {
       [drawn, drawHttpMs] = await timed(() =>
-        api.post<{ seq: number }>(`/tournaments/${tournament.id}/rounds`, {}, token),
+        again503(() => api.post<{ seq: number }>(`/tournaments/${tournament.id}/rounds`, {}, token)),
       );
     }, ['drawPrelimRound', 'allocatePanels', 'conflicts']);
     const [round, releaseHttpMs] = await timed(() =>
-      api.post<{ debates: DebateOut[] }>(`/tournaments/${tournament.id}/rounds/${drawn.seq}/release`, {}, token),
+      again503(() =>
+        api.post<{ debates: DebateOut[] }>(`/tournaments/${tournament.id}/rounds/${drawn.seq}/release`, {}, token),
+      ),
     );
     step('round 1 drawn and released');
 
