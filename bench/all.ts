@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark, one after another (never two at once: they would measure each other), then a
 // Markdown table per suite written into BENCHMARKS.md between that suite's `bench:<suite>` markers. Each script's own
 // output passes through; its JSON lines are the figures. Not part of `npm test`.
-// `npm run bench -- --quick`: 5 s load runs, a 10 s live run and the two smaller cost-curve sizes (the full run's
-// 20,000-participant season registers 10,000 things over HTTP and is the longest part). `--only ballots,cost` runs some of: ballots, cost, engine, live.
+// `npm run bench -- --quick`: 5 s load runs, a 10 s live run, the two smaller cost-curve sizes (the full run's
+// 20,000-participant season imports 4,000 teams and 6,000 judges and is the longest part), 5 draw-quality seeds and
+// 500 token checks. `--only ballots,cost` runs some of: ballots, cost, engine, draw-quality, auth, live.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -24,6 +25,9 @@ const SUITES: { name: string; script: string; env: Record<string, string> }[] = 
   { name: 'ballots', script: 'dist/bench/ballots.js', env: quick ? { BENCH_SECONDS: '5' } : {} },
   { name: 'cost', script: 'dist/bench/cost-curve.js', env: quick ? { BENCH_SIZES: '1000,5000' } : {} },
   { name: 'engine', script: 'dist/bench/engine.js', env: {} },
+  { name: 'draw-quality', script: 'dist/bench/draw-quality.js', env: quick ? { BENCH_SEEDS: '5' } : {} },
+  // The token check on the embedded engine, or on the server named by DATABASE_URL.
+  { name: 'auth', script: 'dist/bench/auth.js', env: quick ? { BENCH_REQUESTS: '500' } : {} },
   // 1,000 sockets: the 5,000-socket run saturates one core (see the live section above); BENCH_SOCKETS overrides.
   {
     name: 'live',
@@ -64,6 +68,15 @@ const fmt = (x: number | undefined) =>
   x === undefined || Number.isNaN(x) ? '' : x.toLocaleString('en', { maximumFractionDigits: x >= 100 ? 0 : 2 });
 const NOTE_KEYS = [
   'engine',
+  'database',
+  'requests',
+  'rematches',
+  'institutionClashes',
+  'atOrBelowReference',
+  'meanDrawMs',
+  'conflictsMs',
+  'standingsRows',
+  'wallMs',
   'metric',
   'responseToReceipt',
   'p50Ms',

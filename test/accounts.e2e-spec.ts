@@ -4,10 +4,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as argon2 from 'argon2';
 import request from 'supertest';
 import { Fixtures } from './support/fixtures.js';
 import { RecordingSocket } from './support/live-client.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { adminQuery, ORGANISER, startTestApp, type TestApp } from './support/test-app.js';
 
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'dist/src/auth/admin-cli.js');
@@ -270,6 +271,40 @@ describe('accounts and credentials (e2e)', () => {
     const audit = await request(t.url).get(`/api/judges/${b.id}/credentials/audit`).set(bearer(admin)).expect(200);
     expect(audit.body.items).toEqual([expect.objectContaining({ action: 'reissued', reason: 'links sheet' })]);
   });
+
+  // The stored rows are read directly, so this runs in the PostgreSQL pass: the embedded database lives inside the
+  // app's process. src/auth/secret-hashing.spec.ts checks the same parameters without a database.
+  (process.env.DATABASE_URL ? it : it.skip)(
+    "stored passwords and access-code secrets are argon2id at OWASP's minimum; a hash made with the old defaults still signs in",
+    async () => {
+      const judge = await fx.judge('north');
+      const [organiser] = await adminQuery<{ password_hash: string }>(
+        t.databaseUrl!,
+        'SELECT password_hash FROM organisers WHERE username = $1',
+        [ORGANISER.username],
+      );
+      const [stored] = await adminQuery<{ access_secret_hash: string }>(
+        t.databaseUrl!,
+        'SELECT access_secret_hash FROM judges WHERE id = $1',
+        [judge.id],
+      );
+      for (const hash of [organiser.password_hash, stored.access_secret_hash])
+        expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+
+      // Hashes written before the parameters were chosen carry the library's defaults, and keep working.
+      const old = await argon2.hash(ORGANISER.password);
+      expect(old).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
+      await adminQuery(t.databaseUrl!, 'UPDATE organisers SET password_hash = $1 WHERE username = $2', [
+        old,
+        ORGANISER.username,
+      ]);
+      await request(t.url).post('/api/auth/login').send(ORGANISER).expect(200);
+      await request(t.url)
+        .post('/api/auth/login')
+        .send({ ...ORGANISER, password: `${ORGANISER.password}!` })
+        .expect(401);
+    },
+  );
 
   it('every error carries problems with field and a stable code; a missing ?version= names the field', async () => {
     const bad = await request(t.url)

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import * as argon2 from 'argon2';
+import { hashSecret } from './secret-hashing.js';
 import pg from 'pg';
 import { ConfigError, validateEnv } from '../config/env.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     await client.connect();
     const result = await client.query<{ active: boolean; role: string }>(
       'UPDATE organisers SET password_hash = $2, token_generation = token_generation + 1 WHERE username = $1 RETURNING active, role',
-      [username, await argon2.hash(password)],
+      [username, await hashSecret(password)],
     );
     if (result.rowCount !== 1) {
       process.stderr.write(`no organiser called "${username}"\n`);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
+import { hashSecret, verifySecret } from './secret-hashing.js';
 import { Repository } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/domain-error.js';
 import { ENV } from '../config/env.provider.js';
@@ -14,7 +14,7 @@ import type { Principal, TokenClaims } from './principal.js';
 import { TokenProblem } from './token-verifier.js';
 
 // Verifying against a real hash when the username is unknown keeps login time from revealing which names exist.
-const DUMMY_HASH = argon2.hash('orleu-timing-equaliser');
+const DUMMY_HASH = hashSecret('orleu-timing-equaliser');
 
 export const generatePassword = () => randomBytes(12).toString('base64url');
 
@@ -46,7 +46,7 @@ export class AuthService implements OnApplicationBootstrap {
     await this.organisers
       .createQueryBuilder()
       .insert()
-      .values({ username: this.env.adminUsername, passwordHash: await argon2.hash(password), role: 'admin' })
+      .values({ username: this.env.adminUsername, passwordHash: await hashSecret(password), role: 'admin' })
       .orIgnore()
       .execute();
     this.logger.log(`organiser "${this.env.adminUsername}" bootstrapped`);
@@ -54,7 +54,7 @@ export class AuthService implements OnApplicationBootstrap {
 
   async loginOrganiser(dto: OrganiserLoginDto): Promise<LoginResult> {
     const organiser = await this.organisers.findOneBy({ username: dto.username });
-    const valid = await argon2.verify(organiser?.passwordHash ?? (await DUMMY_HASH), dto.password);
+    const valid = await verifySecret(organiser?.passwordHash ?? (await DUMMY_HASH), dto.password);
     if (!organiser || !valid) throw DomainError.unauthenticated('username or password is wrong', 'BAD_CREDENTIALS');
     if (!organiser.active) {
       throw DomainError.unauthenticated('this organiser account is deactivated', TokenProblem.AccountDeactivated);
@@ -66,7 +66,7 @@ export class AuthService implements OnApplicationBootstrap {
   async changePassword(who: Principal, dto: ChangePasswordDto): Promise<LoginResult> {
     const organiser = await this.organisers.findOneBy({ id: who.id });
     if (!organiser) throw DomainError.notFound('organiser', who.id);
-    if (!(await argon2.verify(organiser.passwordHash, dto.currentPassword))) {
+    if (!(await verifySecret(organiser.passwordHash, dto.currentPassword))) {
       throw DomainError.field(
         DomainErrorCode.InvalidInput,
         'currentPassword',
@@ -74,7 +74,7 @@ export class AuthService implements OnApplicationBootstrap {
         'currentPassword is wrong',
       );
     }
-    const passwordHash = await argon2.hash(dto.newPassword);
+    const passwordHash = await hashSecret(dto.newPassword);
     await this.organisers.update({ id: organiser.id }, { passwordHash, tokenGeneration: () => 'token_generation + 1' });
     return this.organiserToken(await this.organisers.findOneByOrFail({ id: organiser.id }));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
+import { hashSecret } from './secret-hashing.js';
 import { Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { pageOfAll } from '../common/pagination.dto.js';
@@ -28,7 +28,7 @@ export class OrganisersService {
     }
     const password = dto.password ?? generatePassword();
     const saved = await this.organisers.save(
-      this.organisers.create({ username: dto.username, role: dto.role, passwordHash: await argon2.hash(password) }),
+      this.organisers.create({ username: dto.username, role: dto.role, passwordHash: await hashSecret(password) }),
     );
     return dto.password ? view(saved) : { ...view(saved), password };
   }

@@ -24,17 +24,26 @@ export class OrleuApi {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-    const res = await fetch(`${this.baseUrl}/api${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    // A read or a write with an Idempotency-Key may simply be sent again: the server answers it once.
+    const repeatable = method === 'GET' || !!options.idempotencyKey;
+    const attempt = options.attempt ?? 0;
+    let res: Response;
+    try {
+      res = await fetch(`${this.baseUrl}/api${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      // A kept-alive connection the server closed as the request went out ("other side closed").
+      if (repeatable && attempt < 5) return this.call<T>(method, path, body, { ...options, attempt: attempt + 1 });
+      throw error;
+    }
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : null;
     // The server answers 503 (Retry-After) when it waited too long for a database connection, as on a busy
-    // embedded database: a write with an Idempotency-Key or a read may simply be sent again after the pause.
-    const attempt = options.attempt ?? 0;
-    if (res.status === 503 && (method === 'GET' || options.idempotencyKey) && attempt < 5) {
+    // embedded database: the request is sent again after the pause.
+    if (res.status === 503 && repeatable && attempt < 5) {
       const seconds = Number(res.headers.get('retry-after')) || 2;
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
       return this.call<T>(method, path, body, { ...options, attempt: attempt + 1 });
