@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { ORGANISER, startTestApp, type TestApp } from '../support/test-app.js';
+import { ORGANISER, type TestApp } from '../support/test-app.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
 
 /**
  * A whole regional tournament run from the console alone, in Debian's Chromium: sign in, the season, teams and judges
@@ -14,15 +13,8 @@ import { ORGANISER, startTestApp, type TestApp } from '../support/test-app.js';
  * they submit over HTTP with their own codes. Every step is checked on the API. Embedded pass only; screenshots in
  * test-artifacts/console-tournament/ (git-ignored).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test-artifacts', 'console-tournament');
-const skip = process.env.DATABASE_URL
-  ? 'runs in the embedded pass only'
-  : !existsSync(CHROMIUM) && !process.env.CI
-    ? `no browser at ${CHROMIUM}`
-    : '';
-const suite = skip ? describe.skip : describe;
-if (skip) process.stdout.write(`console tournament browser test skipped: ${skip}\n`);
+const { shot } = screenshots('console-tournament');
+const suite = browserSuite('console tournament browser test');
 
 const MEMBERS = (n: number) => [1, 2, 3].map((m) => `Оқушы ${n}-${m};200${8 + (m % 2)}-0${m}-1${n}`).join(';');
 const TEAMS = [
@@ -61,30 +53,10 @@ suite('a regional tournament run from the console alone, on to the national roun
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    t = await startTestApp({ embedded: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    ({ t, browser } = await startBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserApp(t, browser));
 
-  async function axe(page: Page, screen: string) {
-    await page.evaluate(readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
-      ).axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen, serious }).toEqual({ screen, serious: [] });
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
   const dialog = (page: Page) => page.locator('dialog[open]');
   const dialogButton = (page: Page, name: string) => dialog(page).getByRole('button', { name });
