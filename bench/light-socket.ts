@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 export class LightSocket {
   private ws?: WebSocket;
   private nextAck = 0;
-  private readonly acks = new Map<number, () => void>();
+  private readonly acks = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   onScore: (payload: Record<string, unknown>, at: number) => void = () => undefined;
 
   constructor(private readonly base: string) {}
@@ -17,6 +17,13 @@ export class LightSocket {
       });
       this.ws = ws;
       ws.on('error', reject);
+      // A socket the server closes must fail the figure, not hang the bench (it did, on a dropped first subscriber).
+      ws.on('close', () => {
+        const closed = new Error('live socket closed by the server');
+        reject(closed);
+        for (const ack of this.acks.values()) ack.reject(closed);
+        this.acks.clear();
+      });
       ws.on('message', (data: Buffer) => {
         const at = performance.now();
         // Snapshots and standings tables of thousands of rows are skipped undecoded, except acks (43…).
@@ -38,7 +45,7 @@ export class LightSocket {
           if (name === 'score') this.onScore(payload, at);
         } else if (text.startsWith('43')) {
           const id = Number(/^\d+/.exec(body)![0]);
-          this.acks.get(id)?.();
+          this.acks.get(id)?.resolve();
           this.acks.delete(id);
         }
       });
@@ -47,8 +54,8 @@ export class LightSocket {
 
   emitWithAck(name: string, payload: unknown): Promise<void> {
     const id = this.nextAck++;
-    return new Promise((resolve) => {
-      this.acks.set(id, resolve);
+    return new Promise((resolve, reject) => {
+      this.acks.set(id, { resolve, reject });
       this.ws!.send(`42/live,${id}${JSON.stringify([name, payload])}`);
     });
   }

@@ -158,4 +158,33 @@ describe('a live client that stops reading (e2e)', () => {
       await t.close();
     }
   });
+
+  it('is judged by what waited before its snapshot: a snapshot bigger than the limit reaches a reading client', async () => {
+    // A 4,000-team tournament's snapshot is megabytes: counting the reply itself as backlog dropped every first
+    // subscriber of a big room before it could read a byte.
+    const t = await startTestApp({ env: { LIVE_MAX_BUFFERED_BYTES: '1024' } });
+    try {
+      const fx = new Fixtures(t, await t.organiserToken());
+      const c = await championship(t, fx.auth(), 'Big room season');
+      for (let i = 0; i < 60; i++) {
+        const team = await fx.team('south', `${'Big room team with a long name '.repeat(6)}${i}`.slice(0, 200));
+        await request(t.url)
+          .post(`/api/case-championships/${c.id}/entries`)
+          .set(fx.auth())
+          .send({ teamId: team.id })
+          .expect(201);
+      }
+      const before = t.output().length;
+      const reader = new RecordingSocket(t.url);
+      await reader.connected();
+      expect(await reader.subscribe({ kind: 'championship', id: c.id })).toMatchObject({ ok: true, resumed: false });
+      await reader.waitFor((m) => m.event === 'snapshot');
+      const snapshot = reader.messages.find((m) => m.event === 'snapshot')!;
+      expect(JSON.stringify(snapshot).length).toBeGreaterThan(8 * 1024);
+      expect(t.output().slice(before)).not.toMatch(/dropped a live socket/);
+      reader.close();
+    } finally {
+      await t.close();
+    }
+  });
 });

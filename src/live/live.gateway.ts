@@ -200,10 +200,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
       if (sinceSeq !== undefined && sinceSeq <= last && last - sinceSeq <= this.limits.maxReplay) {
         const oldest = (await this.log.oldestSeq(room)) ?? last + 1;
         if (sinceSeq >= oldest - 1) {
+          // Judged on what waited before this reply: a long replay is not a sign of a client that stopped reading.
+          if (this.dropIfNotReading(socket)) return { ok: false, message: 'dropped: not reading' };
           for (const event of await this.log.range(room, sinceSeq, last)) {
             socket.emit(event.type, { ...event.payload, seq: event.seq, room });
           }
-          this.dropIfNotReading(socket);
           await socket.join(room);
           // A resuming client must not keep a board older than the last score it replayed.
           if ((await this.log.staleStandings(room)).length) this.onStaleStandings?.(room);
@@ -217,9 +218,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
       // Bring the room's other sockets up to the snapshot before this one joins, so it gets nothing twice.
       if (seq > last) await this.emitPending(room, seq);
       this.lastEmitted.set(room, Math.max(seq, this.lastEmitted.get(room) ?? 0));
+      // Judged before the snapshot goes out: a big room's snapshot is megabytes, and counting it dropped every first
+      // subscriber of a 4,000-team tournament before it could read a byte.
+      if (this.dropIfNotReading(socket)) return { ok: false, message: 'dropped: not reading' };
       await socket.join(room);
       socket.emit('snapshot', { ...data, kind, id, room, seq });
-      this.dropIfNotReading(socket);
       return { ok: true, room, seq, resumed: false };
     });
   }
@@ -249,7 +252,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
    * A client that stops reading makes the server buffer everything sent to it (engine.io's write buffer, then
    * the WebSocket's): past maxBufferedBytes the connection is cut, and the client resumes when it reads again.
    */
-  private dropIfNotReading(socket: Socket): void {
+  private dropIfNotReading(socket: Socket): boolean {
     const conn = socket.conn as unknown as {
       writeBuffer: { data?: string | ArrayBuffer }[];
       transport?: { socket?: { bufferedAmount?: number; terminate?: () => void } };
@@ -261,10 +264,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
       if (waiting > limit) break;
       waiting += typeof packet.data === 'string' ? packet.data.length : (packet.data?.byteLength ?? 0);
     }
-    if (waiting <= limit) return;
+    if (waiting <= limit) return false;
     this.logger.warn(`dropped a live socket that stopped reading: over ${waiting} bytes waiting (limit ${limit})`);
     conn.transport?.socket?.terminate?.();
     conn.close(true);
+    return true;
   }
 
   private inOrder<T>(room: string, task: () => Promise<T>): Promise<T> {
