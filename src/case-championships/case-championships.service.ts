@@ -98,6 +98,16 @@ const sheetView = (s: CaseScoresheet): ScoresheetView => ({
   submittedAt: new Date(s.submittedAt).toISOString(),
 });
 
+/** One juror's sheet for one team at one stage, as written by `writeSheetAtOnce` or, on a race, `writeSheet`. */
+interface SheetWrite {
+  championshipId: string;
+  stage: SheetStage;
+  teamId: string;
+  judgeId: string;
+  scores: Record<string, number>;
+  dto: ScoresheetDto;
+}
+
 @Injectable()
 export class CaseChampionshipsService implements OnModuleInit {
   constructor(
@@ -325,10 +335,15 @@ export class CaseChampionshipsService implements OnModuleInit {
                 : 'you are from the same institution as this team and cannot score it',
           );
         }
-        const scores = dto.scores as Record<string, number>;
-        const sheet =
-          (await this.writeSheetAtOnce(em, championship.id, stage, teamId, judge.id, scores, dto)) ??
-          (await this.writeSheet(em, championship.id, stage, teamId, judge.id, scores, dto));
+        const write: SheetWrite = {
+          championshipId: championship.id,
+          stage,
+          teamId,
+          judgeId: judge.id,
+          scores: dto.scores as Record<string, number>,
+          dto,
+        };
+        const sheet = (await this.writeSheetAtOnce(em, write)) ?? (await this.writeSheet(em, write));
         const view = sheetView(sheet);
         // The live event and the stored answer in one statement, last: the room row it locks is held only until commit.
         const params: unknown[] = [
@@ -630,12 +645,7 @@ export class CaseChampionshipsService implements OnModuleInit {
    */
   private async writeSheetAtOnce(
     em: EntityManager,
-    championshipId: string,
-    stage: SheetStage,
-    teamId: string,
-    judgeId: string,
-    scores: Record<string, number>,
-    dto: ScoresheetDto,
+    { championshipId, stage, teamId, judgeId, scores, dto }: SheetWrite,
   ): Promise<CaseScoresheet | undefined> {
     const [row] = (await em.query(
       `WITH prev AS (
@@ -676,12 +686,7 @@ export class CaseChampionshipsService implements OnModuleInit {
 
   private async writeSheet(
     em: EntityManager,
-    championshipId: string,
-    stage: SheetStage,
-    teamId: string,
-    judgeId: string,
-    scores: Record<string, number>,
-    dto: ScoresheetDto,
+    { championshipId, stage, teamId, judgeId, scores, dto }: SheetWrite,
   ): Promise<CaseScoresheet> {
     const comment = dto.comment ?? null;
     const find = () =>
