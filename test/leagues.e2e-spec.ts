@@ -203,6 +203,21 @@ describe('leagues of a cup (e2e)', () => {
     expect(ruSouthRow.reserves.map((x: { teamId: string }) => x.teamId)).toEqual(
       places.filter((id) => id === secondOf('shymkent') || id === secondOf('turkistan')),
     );
+    // The same in the CSV: the league's key in the first column, the qualifiers with their place, then the reserves.
+    const sheet = await api().get(`/api/cups/${cup.id}`).query({ league: 'ru', format: 'csv' }).expect(200);
+    const ruSouthLines = sheet.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .filter((l) => l.includes(',south,'))
+      .map((l) => l.split(',').slice(0, 6));
+    expect(ruSouthLines).toEqual([
+      ['ru', 'south', 'finished', 'qualifier', '1', shymkentBest],
+      ['ru', 'south', 'finished', 'qualifier', '2', firstOf('turkistan')],
+      ...places
+        .filter((id) => id === secondOf('shymkent') || id === secondOf('turkistan'))
+        .map((id) => ['ru', 'south', 'finished', 'reserve', '', id]),
+    ]);
 
     const kkChampion = (await playOut(kkNational)).championTeamId;
     const ruChampion = (await playOut(ruNational)).championTeamId;

@@ -2,14 +2,13 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } 
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiJsonOrCsv, pageOf } from '../common/api-docs.js';
-import { toCsv } from '../common/csv.js';
 import { CupAgeGroupsView, UpdateCupAgeGroupsDto } from './age-groups.dto.js';
 import { OrganiserOnly } from '../auth/organiser-only.decorator.js';
 import { pageOfAll } from '../common/pagination.dto.js';
 import { CupsService } from './cups.service.js';
 import { CreateCupDto, CreateLeagueDto, CupQuery } from './tournament.dto.js';
 import { TournamentQueries } from './tournament-queries.service.js';
-import type { CupView } from './tournament-views.js';
+import { cupCsv, type CupView } from './tournament-views.js';
 import { CupViewDto } from './tournament-responses.dto.js';
 
 @ApiTags('cups')
@@ -46,20 +45,9 @@ export class CupsController {
   ): Promise<CupView | string> {
     const cup = await this.queries.cup(id, query.league);
     if (query.format !== 'csv') return cup;
-    // One row per qualifier (with its place) and per reserve, region by region, the cup's own then each league's.
-    const parts = [
-      { league: '', regions: cup.regions },
-      ...cup.leagues.map((l) => ({ league: l.key, regions: l.regions })),
-    ];
-    const rows = parts.flatMap(({ league, regions }) =>
-      regions.flatMap((r) => [
-        ...r.qualifierTeams.map((x, i) => [league, r.code, r.status, 'qualifier', i + 1, x.teamId, x.teamName]),
-        ...r.reserves.map((x) => [league, r.code, r.status, 'reserve', '', x.teamId, x.teamName]),
-      ]),
-    );
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="cup-${id}.csv"`);
-    return toCsv(['league', 'region', 'status', 'kind', 'place', 'teamId', 'team'], rows);
+    return cupCsv(cup);
   }
 
   @Patch(':id/age-groups')

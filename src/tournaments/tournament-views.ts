@@ -3,6 +3,7 @@ import type { FormatPreset, TabRules } from '../engine/formats/format-preset.js'
 import { tabRulesOf } from './tournament-engine.js';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import { toCsv } from '../common/csv.js';
 import { DomainError } from '../common/domain-error.js';
 import type { SpeakerTabRow } from '../engine/standings/speaker-tab.js';
 import type { TeamTabRow } from '../engine/standings/team-tab.js';
@@ -394,4 +395,24 @@ export async function cupView(em: EntityManager, id: string, leagueKey?: string)
     leagues: leagueViews,
     version: cup.version,
   };
+}
+
+/**
+ * The cup as CSV: one row per qualifier (with its place) and per reserve, region by region, the cup's own then
+ * each league's.
+ */
+export function cupCsv(cup: CupView): string {
+  const parts = [
+    { league: '', regions: cup.regions },
+    ...cup.leagues.map((l) => ({ league: l.key, regions: l.regions })),
+  ];
+  return toCsv(
+    ['league', 'region', 'status', 'kind', 'place', 'teamId', 'team'],
+    parts.flatMap(({ league, regions }) =>
+      regions.flatMap((r) => [
+        ...r.qualifierTeams.map((x, i) => [league, r.code, r.status, 'qualifier', i + 1, x.teamId, x.teamName]),
+        ...r.reserves.map((x) => [league, r.code, r.status, 'reserve', '', x.teamId, x.teamName]),
+      ]),
+    ),
+  );
 }
