@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { ORGANISER, type TestApp } from '../support/test-app.js';
-import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp, wsdcBallot } from './support.js';
 
 /**
  * A whole regional tournament run from the console alone, in Debian's Chromium: sign in, the season, teams and judges
@@ -130,21 +130,10 @@ suite('a regional tournament run from the console alone, on to the national roun
           const work = (await api().get('/api/me/work').set('Authorization', `Bearer ${token}`).expect(200)).body
             .debates as WorkDebate[];
           const mine = work.find((d) => d.debateId === debate.id)!;
-          const won = winner(mine, seat.role);
           await api()
             .post(`/api/debates/${debate.id}/ballots`)
             .set('Authorization', `Bearer ${token}`)
-            .send({
-              teams: mine.teams.map((team) => ({
-                teamId: team.teamId,
-                speeches: [
-                  { speakerId: team.speakers[0].id, score: team.teamId === won ? 72 : 70 },
-                  { speakerId: team.speakers[1].id, score: 70 },
-                  { speakerId: team.speakers[2].id, score: 70 },
-                  { speakerId: team.speakers[0].id, score: 35, reply: true },
-                ],
-              })),
-            })
+            .send(wsdcBallot(mine.teams, winner(mine, seat.role), 2))
             .expect(201);
         }
       return round;

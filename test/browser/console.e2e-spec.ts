@@ -4,7 +4,7 @@ import { type Browser, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
 import { Fixtures } from '../support/fixtures.js';
 import { ORGANISER, type TestApp } from '../support/test-app.js';
-import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp } from './support.js';
+import { axe, browserSuite, screenshots, startBrowserApp, stopBrowserApp, wsdcBallot } from './support.js';
 
 /**
  * The organiser's console in Chromium (test/browser/support.ts) on a 1366 × 768 laptop, against the built client
@@ -160,29 +160,18 @@ suite('organiser console in Chromium (e2e)', () => {
     const side = (name: string) => work.teams.find((x: { side: string }) => x.side === name);
     const gov = side('gov');
     const opp = side('opp');
-    const ballot = (govFirst: number, oppFirst: number) => ({
-      teams: [gov, opp].map((team, i) => ({
-        teamId: team.teamId,
-        speeches: [
-          { speakerId: team.speakers[0].id, score: i === 0 ? govFirst : oppFirst },
-          { speakerId: team.speakers[1].id, score: 70 },
-          { speakerId: team.speakers[2].id, score: 70 },
-          { speakerId: team.speakers[0].id, score: 35, reply: true },
-        ],
-      })),
-    });
     const submit = (token: string, body: object) =>
       request(t.url)
         .post(`/api/debates/${work.debateId}/ballots`)
         .set('Authorization', `Bearer ${token}`)
         .send(body)
         .expect(201);
-    await submit(chairToken, ballot(71, 70));
+    await submit(chairToken, wsdcBallot([gov, opp], gov.teamId, 1));
     await page.locator('li.room[data-state="partial"]').waitFor();
     await room.getByText('2 ішінен 1 келді').waitFor();
     await room.getByText(`келді: ${gov.name} жеңді (246 : 245)`).waitFor();
     await shot(page, 'board-one-in');
-    await submit(wingToken, ballot(70, 72));
+    await submit(wingToken, wsdcBallot([gov, opp], opp.teamId, 2));
     await page.locator('li.room[data-state="split"]').waitFor();
     await shot(page, 'board-split');
     await axe(page, 'board');
@@ -234,22 +223,11 @@ suite('organiser console in Chromium (e2e)', () => {
     const final = (
       await request(t.url).get('/api/me/work').set('Authorization', `Bearer ${chairToken}`).expect(200)
     ).body.debates.find((d: { roundSeq: number }) => d.roundSeq === 2);
-    const finalBallot = (winnerId: string) => ({
-      teams: final.teams.map((team: { teamId: string; speakers: { id: string }[] }) => ({
-        teamId: team.teamId,
-        speeches: [
-          { speakerId: team.speakers[0].id, score: team.teamId === winnerId ? 75 : 70 },
-          { speakerId: team.speakers[1].id, score: 70 },
-          { speakerId: team.speakers[2].id, score: 70 },
-          { speakerId: team.speakers[0].id, score: 35, reply: true },
-        ],
-      })),
-    });
     for (const token of [chairToken, wingToken])
       await request(t.url)
         .post(`/api/debates/${final.debateId}/ballots`)
         .set('Authorization', `Bearer ${token}`)
-        .send(finalBallot(gov.teamId))
+        .send(wsdcBallot(final.teams, gov.teamId, 5))
         .expect(201);
     await page.getByText(`Чемпион: ${gov.name}`).waitFor();
     await expect(page.locator('.bracket .winner').textContent()).resolves.toContain(gov.name);

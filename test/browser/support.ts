@@ -75,3 +75,25 @@ export async function axe(page: Page, screen: string): Promise<void> {
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect({ screen, serious }).toEqual({ screen, serious: [] });
 }
+
+/**
+ * A WSDC ballot body as a judge sends it: per team (in the order given) three speeches of 70 and the first
+ * speaker's reply of 35, except that the winner's first speaker scores 70 + `margin`.
+ */
+export function wsdcBallot(
+  teams: { teamId: string; speakers: { id: string }[] }[],
+  winnerTeamId: string,
+  margin: number,
+) {
+  return {
+    teams: teams.map((team) => ({
+      teamId: team.teamId,
+      speeches: [
+        { speakerId: team.speakers[0].id, score: team.teamId === winnerTeamId ? 70 + margin : 70 },
+        { speakerId: team.speakers[1].id, score: 70 },
+        { speakerId: team.speakers[2].id, score: 70 },
+        { speakerId: team.speakers[0].id, score: 35, reply: true },
+      ],
+    })),
+  };
+}
