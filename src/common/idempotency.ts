@@ -58,13 +58,19 @@ export function withoutCredentials(value: unknown, depth = 0): unknown {
   );
 }
 
-/** Claims (scope, key): inserts it, or takes over a row that expired; RETURNING a row means the caller owns it. */
-export const CLAIM_SQL = `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+/**
+ * Claims keys: inserts each (scope, key, request_hash) row of `rows`, or takes over a row that expired; RETURNING a
+ * row means the caller owns it. `$4` is the pending lease in seconds.
+ */
+export const claimSql = (rows: string) => `INSERT INTO idempotency_keys (scope, key, request_hash) ${rows}
   ON CONFLICT (scope, key) DO UPDATE
     SET request_hash = EXCLUDED.request_hash, response = NULL, status_code = NULL, credentials_withheld = false, created_at = now()
     WHERE idempotency_keys.created_at < now() - make_interval(secs => ${KEY_TTL_SECONDS})
        OR (idempotency_keys.status_code IS NULL AND idempotency_keys.created_at < now() - make_interval(secs => $4::int))
-  RETURNING key`;
+  RETURNING scope, key`;
+
+/** Claims one (scope, key) = ($1, $2) with request hash $3. */
+export const CLAIM_SQL = claimSql('VALUES ($1, $2, $3)');
 
 export const CLEANUP_SQL = `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => ${KEY_TTL_SECONDS})`;
 

@@ -22,9 +22,9 @@ export class LiveChanges {
     this.rooms.add(await this.publisher.record(this.em, kind, id, type, payload));
   }
 
-  /** An event this transaction appended with its own statement (`appendEventSql`); announced after commit. */
-  async appended(kind: RoomKind, id: string, seq: number): Promise<void> {
-    this.rooms.add(await this.publisher.appended(this.em, kind, id, seq));
+  /** `count` events this transaction appended with its own statement, the last with `seq`; announced after commit. */
+  async appended(kind: RoomKind, id: string, seq: number, count = 1): Promise<void> {
+    this.rooms.add(await this.publisher.appended(this.em, kind, id, seq, count));
   }
 
   /** The room's standings changed: one coalesced push follows the commit. */

@@ -47,9 +47,12 @@ export class LiveLog {
     return seq;
   }
 
-  /** After an append made by the caller's own statement (`appendEventSql`): every 100th event prunes the room. */
-  async pruneIfDue(em: EntityManager, room: string, seq: number): Promise<void> {
-    if (seq % 100 === 0) {
+  /**
+   * After `count` events appended by the caller's own statement, the last with `seq`: every 100th event of a room
+   * prunes it.
+   */
+  async pruneIfDue(em: EntityManager, room: string, seq: number, count = 1): Promise<void> {
+    if (Math.floor(seq / 100) > Math.floor((seq - count) / 100)) {
       await em.query(`DELETE FROM live_events WHERE room = $1 AND seq <= $2`, [room, seq - LOG_RETENTION]);
     }
   }

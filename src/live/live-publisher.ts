@@ -34,10 +34,10 @@ export class LivePublisher implements OnModuleInit, OnApplicationBootstrap, OnAp
     return room;
   }
 
-  /** An event the caller appended with its own statement (`appendEventSql`); returns the room name to announce. */
-  async appended(em: EntityManager, kind: RoomKind, id: string, seq: number): Promise<string> {
+  /** Events the caller appended with its own statement, the last with `seq`; returns the room name to announce. */
+  async appended(em: EntityManager, kind: RoomKind, id: string, seq: number, count = 1): Promise<string> {
     const room = roomName(kind, id);
-    await this.log.pruneIfDue(em, room, seq);
+    await this.log.pruneIfDue(em, room, seq, count);
     return room;
   }
 

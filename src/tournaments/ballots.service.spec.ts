@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DomainError, DomainErrorCode } from '../common/domain-error.js';
 import { TournamentWorld } from '../../test/support/services.js';
+import type { DebateView } from './tournament-views.js';
+import type { BallotDto, BallotReceipt } from './tournament.dto.js';
 
 const code = (error: unknown) => (error instanceof DomainError ? error.code : String(error));
 
@@ -123,5 +125,136 @@ describe('BallotsService (real database)', () => {
     expect(await world.ballots.submit(debate.id, judge, { ...world.ballot(debate), version: 1 }, 'wing-2')).toEqual(
       second,
     );
+  });
+
+  describe('ballots that arrive together (group commit)', () => {
+    const setUp = async () => {
+      const { id } = await world.tournament({ teams: 8, judges: 12, prelimRounds: 1, breakSize: 2 });
+      const round = await world.draw(id);
+      expect(round.debates.map((d) => d.panel.length)).toEqual([3, 3, 3, 3]);
+      const chair = (d: DebateView) => d.panel.find((p) => p.role === 'chair')!.judgeId;
+      const wing = (d: DebateView, n: number) => d.panel.filter((p) => p.role === 'wing')[n].judgeId;
+      const submit = (d: DebateView, judgeId: string, body: BallotDto, key?: string) =>
+        world.ballots.submit(d.id, world.judge(judgeId), body, key);
+      return { id, debates: round.debates, chair, wing, submit };
+    };
+    /** The transactions that wrote these ballots: rows inserted by one transaction share its xmin. */
+    const writers = async (ballotIds: string[]) =>
+      (
+        (await world.dataSource.query(`SELECT count(DISTINCT xmin::text)::int AS n FROM ballots WHERE id = ANY($1)`, [
+          ballotIds,
+        ])) as { n: number }[]
+      )[0].n;
+    const scoreEvents = async (tournamentId: string) =>
+      (await world.dataSource.query(
+        `SELECT seq, payload FROM live_events WHERE room = $1 AND type = 'score' ORDER BY seq`,
+        [`tournament:${tournamentId}`],
+      )) as { seq: number; payload: { debateId: string; judgeId: string; ballotsIn: number } }[];
+
+    it('writes them in one transaction, and answers each as it would have answered it alone', async () => {
+      const { id, debates, chair, wing, submit } = await setUp();
+      const [a, b, c, d] = debates;
+      const earlier = await submit(a, chair(a), world.ballot(a), 'k-a');
+      const before = (await scoreEvents(id)).length;
+      world.announced.length = 0;
+      const settled = await Promise.all(
+        [
+          submit(a, chair(a), world.ballot(a), 'k-a'), // 0: a replay
+          submit(a, chair(a), { ...world.ballot(a), version: 1 }, 'k-a2'), // 1: the same judge again: version 2
+          submit(a, wing(a, 0), world.ballot(a), 'k-a3'), // 2
+          submit(b, wing(b, 0), world.ballot(b), 'k-b1'), // 3
+          submit(b, wing(b, 1), world.ballot(b), 'k-b2'), // 4
+          submit(b, chair(b), world.ballot(b), 'k-b3'), // 5: completes b's panel with 3 and 4
+          submit(c, chair(a), world.ballot(c), 'k-c1'), // 6: not on c's panel
+          submit(c, wing(c, 0), { teams: [] }, 'k-c2'), // 7: no scores
+          submit(c, wing(c, 1), world.ballot(c), 'k-a'), // 8: another judge's key of the same text
+          submit(d, chair(d), world.ballot(d), 'k-d1'), // 9
+          submit(d, chair(d), world.ballot(d), 'k-d1'), // 10: sent twice at once
+          submit(c, chair(c), world.ballot(c)), // 11: no key
+        ].map((p) => p.catch(code)),
+      );
+      const receipt = (i: number) => settled[i] as BallotReceipt;
+      expect(settled[0]).toEqual(earlier);
+      expect(receipt(1)).toMatchObject({ version: 2, debateStatus: 'pending' });
+      expect(receipt(2)).toMatchObject({ version: 1, judgeId: wing(a, 0), debateStatus: 'pending' });
+      expect(receipt(5)).toMatchObject({ judgeId: chair(b), debateStatus: 'confirmed' });
+      expect(settled[6]).toBe(DomainErrorCode.Forbidden);
+      expect(settled[7]).toBe(DomainErrorCode.InvalidInput);
+      expect(receipt(8)).toMatchObject({ version: 1, judgeId: wing(c, 1) });
+      expect(settled[10]).toEqual(settled[9]);
+      expect(receipt(11)).toMatchObject({ version: 1, judgeId: chair(c) });
+
+      // The plain ones (open panels, first of their debate and judge) went in one transaction.
+      const together = [2, 3, 4, 8, 9, 11].map((i) => receipt(i).ballotId);
+      expect(await writers(together)).toBe(1);
+      const current = (await world.dataSource.query(
+        `SELECT debate_id AS "debateId", judge_id AS "judgeId", version FROM ballots
+         WHERE current AND debate_id = ANY($1) ORDER BY debate_id, judge_id`,
+        [debates.map((x) => x.id)],
+      )) as { debateId: string; judgeId: string; version: number }[];
+      const expected = [
+        [a, chair(a), 2],
+        [a, wing(a, 0), 1],
+        [b, wing(b, 0), 1],
+        [b, wing(b, 1), 1],
+        [b, chair(b), 1],
+        [c, wing(c, 1), 1],
+        [c, chair(c), 1],
+        [d, chair(d), 1],
+      ] as const;
+      expect(current).toEqual(
+        expected
+          .map(([x, judgeId, version]) => ({ debateId: x.id, judgeId, version }))
+          .sort((p, q) => (p.debateId + p.judgeId < q.debateId + q.judgeId ? -1 : 1)),
+      );
+      // One live event per ballot written, numbered without gaps; b's count up to its panel.
+      const events = (await scoreEvents(id)).slice(before);
+      expect(events).toHaveLength(expected.length);
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => events[0].seq + i));
+      expect(
+        events
+          .filter((e) => e.payload.debateId === b.id)
+          .map((e) => e.payload.ballotsIn)
+          .sort(),
+      ).toEqual([1, 2, 3]);
+      expect(world.announced).toContain(`tournament:${id}`);
+      // Refused ballots leave no key behind; every written one replays its answer.
+      const keys = (await world.dataSource.query(
+        `SELECT key FROM idempotency_keys WHERE key IN ('k-c1', 'k-c2') AND scope LIKE '%:ballot:%'`,
+      )) as unknown[];
+      expect(keys).toEqual([]);
+      expect(await submit(a, wing(a, 0), world.ballot(a), 'k-a3')).toEqual(receipt(2));
+      expect(await submit(c, wing(c, 1), world.ballot(c), 'k-a')).toEqual(receipt(8));
+      expect(await submit(d, chair(d), world.ballot(d), 'k-d1')).toEqual(receipt(9));
+    });
+
+    it('takes every ballot alone when the batch fails as a whole, so one bad write loses no other', async () => {
+      const { debates, chair, submit } = await setUp();
+      const doomed = chair(debates[0]);
+      await world.dataSource.query(`CREATE FUNCTION refuse_doomed_ballot() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.judge_id = '${doomed}' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+      await world.dataSource.query(
+        `CREATE TRIGGER refuse_doomed_ballot BEFORE INSERT ON ballots FOR EACH ROW EXECUTE FUNCTION refuse_doomed_ballot()`,
+      );
+      try {
+        const settled = await Promise.all(
+          debates.map((x, i) => submit(x, chair(x), world.ballot(x), `fail-${i}`).catch((e: unknown) => e)),
+        );
+        expect(settled[0]).toBeInstanceOf(Error);
+        const written = settled.slice(1) as BallotReceipt[];
+        expect(written.map((r) => r.version)).toEqual([1, 1, 1]);
+        // Each alone: three transactions, not one.
+        expect(await writers(written.map((r) => r.ballotId))).toBe(3);
+        const doomedRows = (await world.dataSource.query(
+          `SELECT (SELECT count(*) FROM ballots WHERE judge_id = $1)::int AS ballots,
+                  (SELECT count(*) FROM idempotency_keys WHERE key = 'fail-0')::int AS keys`,
+          [doomed],
+        )) as { ballots: number; keys: number }[];
+        expect(doomedRows).toEqual([{ ballots: 0, keys: 0 }]);
+      } finally {
+        await world.dataSource.query(`DROP TRIGGER refuse_doomed_ballot ON ballots`);
+        await world.dataSource.query(`DROP FUNCTION refuse_doomed_ballot()`);
+      }
+    });
   });
 });

@@ -4,7 +4,6 @@ import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
 import { IdempotencyService, StoredAnswer, storeAnswerSql, type KeyClaim } from '../common/idempotency.js';
 import { conflictsFrom } from '../judges/judges.service.js';
-import type { TeamConflict } from '../judges/judge.dto.js';
 import { LiveTransactions, type LiveChanges } from '../live/live-changes.js';
 import { appendEventSql } from '../live/live-log.js';
 import { roomName } from '../live/rooms.js';
@@ -18,6 +17,8 @@ import { loadDebate, lockDebate, loadTournament, type DebateBundle } from './tou
 import { ballotProblems, debateContext, decideDebate } from './tournament-engine.js';
 import { BallotDto, BallotReceipt, CorrectBallotDto, CorrectionPreview, IronSpeakersDto } from './tournament.dto.js';
 import { DebateTeam } from './debate-team.entity.js';
+import { assertNoConflict, assertTakesBallotFrom, checkBallot } from './ballot-admission.js';
+import { ballotScope, BallotGroupCommit } from './ballot-group-commit.js';
 
 /** Ballots from the panel, the panel's decision, confirmation, and audited corrections with a cascade. */
 @Injectable()
@@ -26,9 +27,12 @@ export class BallotsService {
     private readonly idempotency: IdempotencyService,
     private readonly live: LiveTransactions,
     private readonly results: DebateResults,
+    private readonly groupCommit: BallotGroupCommit,
   ) {}
 
   async submit(debateId: string, judge: Principal, dto: BallotDto, key: string | undefined): Promise<BallotReceipt> {
+    const batched = await this.groupCommit.submit({ debateId, judgeId: judge.id, dto, key });
+    if (batched) return batched;
     try {
       return await this.submitOnce(debateId, judge, dto, key, false);
     } catch (error) {
@@ -48,7 +52,7 @@ export class BallotsService {
   ): Promise<BallotReceipt> {
     let changes: LiveChanges | undefined;
     const { value, replayed } = await this.idempotency.run<BallotReceipt, PanelPeek>(
-      { scope: `judge:${judge.id}:ballot:${debateId}`, key, body: dto },
+      { scope: ballotScope(judge.id, debateId), key, body: dto },
       async (em, { claim, first: [peek] }) => {
         changes = this.live.within(em);
         if (!peek) throw DomainError.notFound('debate', debateId);
@@ -58,17 +62,10 @@ export class BallotsService {
           tournamentLock: shared ? 'share' : 'update',
           conflictsOf: judge.id,
         });
-        if (!bundle.panel.some((p) => p.judgeId === judge.id))
-          throw DomainError.forbidden("you are not on this debate's panel");
-        if (bundle.round.status !== 'released') {
-          throw DomainError.wrongState(`round ${bundle.round.seq} is ${bundle.round.status}: it does not take ballots`);
-        }
-        if (bundle.debate.status === 'confirmed') {
-          throw DomainError.wrongState("this debate's result is confirmed: ask the organiser for a correction");
-        }
+        assertTakesBallotFrom(bundle, judge.id);
         const othersIn = bundle.ballots.filter((b) => b.judgeId !== judge.id).length;
         if (shared && othersIn + 1 === bundle.panel.length) throw new CompletesPanel();
-        this.assertNoConflict(judge.id, conflictsFrom(conflictFacts!));
+        assertNoConflict(judge.id, conflictsFrom(conflictFacts!));
         const event = {
           debateId,
           roundSeq: bundle.round.seq,
@@ -83,17 +80,16 @@ export class BallotsService {
         const ballot = await this.writeBallot(em, tournament, bundle, judge.id, dto, `judge:${judge.id}`);
         const ballots = [...bundle.ballots.filter((b) => b.judgeId !== judge.id), ballot];
         await changes.record('tournament', tournament.id, 'score', event);
+        // This ballot completes the panel: the panel's decision follows.
         let status: DebateStatus = bundle.debate.status;
         let needsConfirmation = false;
-        if (ballots.length === bundle.panel.length) {
-          const decision = decideDebate(tournament.formatSpec, { ...bundle, ballots }, undefined, tournament.rules);
-          if (decision.evenSplit) {
-            needsConfirmation = true;
-            await em.update(Debate, { id: debateId }, { needsConfirmation: true });
-          } else {
-            await this.results.apply(changes, tournament, bundle, decision);
-            status = 'confirmed';
-          }
+        const decision = decideDebate(tournament.formatSpec, { ...bundle, ballots }, undefined, tournament.rules);
+        if (decision.evenSplit) {
+          needsConfirmation = true;
+          await em.update(Debate, { id: debateId }, { needsConfirmation: true });
+        } else {
+          await this.results.apply(changes, tournament, bundle, decision);
+          status = 'confirmed';
         }
         const receipt: BallotReceipt = {
           ballotId: ballot.id,
@@ -134,7 +130,7 @@ export class BallotsService {
     event: Record<string, unknown>,
     claim: KeyClaim | undefined,
   ): Promise<BallotReceipt | StoredAnswer<BallotReceipt>> {
-    const { existing, version } = this.checkBallot(tournament, bundle, judgeId, dto);
+    const { existing, version } = checkBallot(tournament, bundle, judgeId, dto);
     const answer: Omit<BallotReceipt, 'ballotId'> = {
       debateId: bundle.debate.id,
       judgeId,
@@ -309,34 +305,6 @@ export class BallotsService {
     }
   }
 
-  /** A judge who has declared (or, by institution, has) a conflict with a team of the debate may not judge it. */
-  private assertNoConflict(judgeId: string, conflicts: TeamConflict[]): void {
-    if (conflicts.length) {
-      throw DomainError.rule(
-        ...conflicts.map(
-          (c) =>
-            `judge ${judgeId} has a conflict (${c.reason}) with team ${c.teamId} in this debate: ask the organiser to replace them`,
-        ),
-      );
-    }
-  }
-
-  /** The ballot's problems (4xx) and the version it replaces: the one it was sent against, if any, must be current. */
-  private checkBallot(
-    tournament: Tournament,
-    bundle: DebateBundle,
-    judgeId: string,
-    dto: BallotDto,
-  ): { existing: Ballot | undefined; version: number } {
-    const problems = ballotProblems(tournament.formatSpec, debateContext(bundle), dto);
-    if (problems.length) throw DomainError.problems(problems);
-    const existing = bundle.ballots.find((b) => b.judgeId === judgeId);
-    if (dto.version !== undefined && existing && dto.version !== existing.version) {
-      throw DomainError.staleVersion(`the ballot of judge ${judgeId}`, dto.version);
-    }
-    return { existing, version: (existing?.version ?? 0) + 1 };
-  }
-
   private async writeBallot(
     em: EntityManager,
     tournament: Tournament,
@@ -345,7 +313,7 @@ export class BallotsService {
     dto: BallotDto,
     submittedBy: string,
   ): Promise<Ballot> {
-    const { existing, version } = this.checkBallot(tournament, bundle, judgeId, dto);
+    const { existing, version } = checkBallot(tournament, bundle, judgeId, dto);
     if (existing) {
       const retired = (await em.query(`UPDATE ballots SET current = false WHERE id = $1 AND current AND version = $2`, [
         existing.id,

@@ -302,59 +302,96 @@ export async function loadDebate(em: EntityManager, id: string): Promise<DebateB
 }
 
 interface BundleLists {
+  debateId: string;
   round: Record<string, unknown>;
   teams: Pick<DebateTeam, 'teamId' | 'side' | 'ironSpeakerIds'>[];
   panel: Pick<DebateAdjudicator, 'judgeId' | 'role'>[];
   ballots: (Omit<Ballot, 'debate' | 'judge' | 'submittedAt'> & { submittedAt: string })[];
   members: { teamId: string; id: string }[];
-  conflictFacts: ConflictFacts | null;
 }
 
-/**
- * The rest of a debate's bundle in one statement: its round, and the sides, panel, current ballots and speakers
- * aggregated beside it (a ballot is submitted many times a second: one round trip, not five), and with
- * `conflictsOf` what decides that judge's conflicts with the debate's teams.
- */
 async function bundleOf(
   em: EntityManager,
   debate: Debate,
   conflictsOf?: string,
 ): Promise<{ bundle: DebateBundle; conflictFacts?: ConflictFacts }> {
-  const [lists] = (await em.query(
-    `SELECT to_jsonb(r) AS round,
-       (SELECT coalesce(json_agg(json_build_object('teamId', dt.team_id, 'side', dt.side,
-          'ironSpeakerIds', dt.iron_speaker_ids)), '[]') FROM debate_teams dt WHERE dt.debate_id = $2) AS teams,
-       (SELECT coalesce(json_agg(json_build_object('judgeId', da.judge_id, 'role', da.role)), '[]')
-          FROM debate_adjudicators da WHERE da.debate_id = $2) AS panel,
-       (SELECT coalesce(json_agg(json_build_object('id', b.id, 'debateId', b.debate_id, 'judgeId', b.judge_id,
+  const { bundles, conflictFacts } = await bundlesOf(em, [debate], conflictsOf ? [conflictsOf] : []);
+  return { bundle: bundles[0], conflictFacts };
+}
+
+/**
+ * The rest of each debate's bundle in one statement: its round, and the sides, panel, current ballots and speakers
+ * aggregated beside it (a ballot is submitted many times a second: one round trip, not five per debate), and with
+ * `conflictsOf` what decides those judges' conflicts with the debates' teams.
+ */
+export async function bundlesOf(
+  em: EntityManager,
+  debates: Debate[],
+  conflictsOf: string[] = [],
+): Promise<{ bundles: DebateBundle[]; conflictFacts?: ConflictFacts }> {
+  const [{ lists, conflictFacts }] = (await em.query(
+    `SELECT (SELECT coalesce(json_agg(json_build_object('debateId', d.id, 'round', to_jsonb(r),
+       'teams', (SELECT coalesce(json_agg(json_build_object('teamId', dt.team_id, 'side', dt.side,
+          'ironSpeakerIds', dt.iron_speaker_ids)), '[]') FROM debate_teams dt WHERE dt.debate_id = d.id),
+       'panel', (SELECT coalesce(json_agg(json_build_object('judgeId', da.judge_id, 'role', da.role)), '[]')
+          FROM debate_adjudicators da WHERE da.debate_id = d.id),
+       'ballots', (SELECT coalesce(json_agg(json_build_object('id', b.id, 'debateId', b.debate_id, 'judgeId', b.judge_id,
           'version', b.version, 'current', b.current, 'sheet', b.sheet, 'submittedBy', b.submitted_by,
           'submittedAt', b.submitted_at) ORDER BY b.submitted_at), '[]')
-          FROM ballots b WHERE b.debate_id = $2 AND b.current) AS ballots,
-       (SELECT coalesce(json_agg(json_build_object('teamId', m.team_id, 'id', m.id) ORDER BY m.position), '[]')
-          FROM team_members m JOIN debate_teams dt ON dt.team_id = m.team_id WHERE dt.debate_id = $2) AS members,
+          FROM ballots b WHERE b.debate_id = d.id AND b.current),
+       'members', (SELECT coalesce(json_agg(json_build_object('teamId', m.team_id, 'id', m.id) ORDER BY m.position), '[]')
+          FROM team_members m JOIN debate_teams dt ON dt.team_id = m.team_id WHERE dt.debate_id = d.id))), '[]')
+       FROM unnest($1::uuid[], $2::uuid[]) AS d(id, round_id) JOIN rounds r ON r.id = d.round_id) AS lists,
        ${
-         conflictsOf
+         conflictsOf.length
            ? `(SELECT to_jsonb(f) FROM (${conflictFactsSql(
-               'ARRAY[$3::uuid]',
-               'ARRAY(SELECT dt.team_id FROM debate_teams dt WHERE dt.debate_id = $2)',
+               '$3::uuid[]',
+               'ARRAY(SELECT dt.team_id FROM debate_teams dt WHERE dt.debate_id = ANY($1::uuid[]))',
              )}) f)`
            : 'NULL'
-       } AS "conflictFacts"
-     FROM rounds r WHERE r.id = $1`,
-    conflictsOf ? [debate.roundId, debate.id, conflictsOf] : [debate.roundId, debate.id],
-  )) as BundleLists[];
-  if (!lists) throw DomainError.notFound('round', debate.roundId);
-  const round = entityFromRow(em, Round, lists.round);
-  const teams = lists.teams.map((t) => em.create(DebateTeam, { debateId: debate.id, ...t }));
-  const panel = lists.panel.map((p) => em.create(DebateAdjudicator, { debateId: debate.id, ...p }));
-  const ballots = lists.ballots.map((b) => em.create(Ballot, { ...b, submittedAt: new Date(b.submittedAt) }));
-  const speakers = new Map(
-    teams.map((t) => [t.teamId, lists.members.filter((m) => m.teamId === t.teamId).map((m) => m.id)]),
-  );
-  return {
-    bundle: { debate, round, teams, panel, ballots, speakers },
-    conflictFacts: lists.conflictFacts ?? undefined,
-  };
+       } AS "conflictFacts"`,
+    [debates.map((d) => d.id), debates.map((d) => d.roundId), ...(conflictsOf.length ? [conflictsOf] : [])],
+  )) as { lists: BundleLists[]; conflictFacts: ConflictFacts | null }[];
+  const byDebate = new Map(lists.map((l) => [l.debateId, l]));
+  const bundles = debates.map((debate) => {
+    const list = byDebate.get(debate.id);
+    if (!list) throw DomainError.notFound('round', debate.roundId);
+    const round = entityFromRow(em, Round, list.round);
+    const teams = list.teams.map((t) => em.create(DebateTeam, { debateId: debate.id, ...t }));
+    const panel = list.panel.map((p) => em.create(DebateAdjudicator, { debateId: debate.id, ...p }));
+    const ballots = list.ballots.map((b) => em.create(Ballot, { ...b, submittedAt: new Date(b.submittedAt) }));
+    const speakers = new Map(
+      teams.map((t) => [t.teamId, list.members.filter((m) => m.teamId === t.teamId).map((m) => m.id)]),
+    );
+    return { debate, round, teams, panel, ballots, speakers };
+  });
+  return { bundles, conflictFacts: conflictFacts ?? undefined };
+}
+
+/**
+ * Many debates at once, for ballots that leave their panels open: their tournaments shared, in id order, then the
+ * debates for update, in id order — the lock order above, kept across a batch. A national round with a cup row
+ * to take first is not locked here: its debates are left out of the answer.
+ */
+export async function lockDebatesShared(
+  em: EntityManager,
+  debates: { id: string; tournamentId: string }[],
+): Promise<{ tournaments: Tournament[]; debates: Debate[] }> {
+  const tournamentIds = [...new Set(debates.map((d) => d.tournamentId))].sort();
+  const tournamentRows = (await em.query(
+    `SELECT to_jsonb(t) AS row FROM tournaments t
+     WHERE t.id = ANY($1::uuid[]) AND NOT (t.level = 'national' AND t.cup_id IS NOT NULL) ORDER BY t.id FOR SHARE`,
+    [tournamentIds],
+  )) as { row: Record<string, unknown> }[];
+  const tournaments = tournamentRows.map((r) => entityFromRow(em, Tournament, r.row));
+  const debateRows = tournaments.length
+    ? ((await em.query(
+        `SELECT to_jsonb(d) AS row FROM debates d
+         WHERE d.id = ANY($1::uuid[]) AND d.tournament_id = ANY($2::uuid[]) ORDER BY d.id FOR UPDATE`,
+        [[...new Set(debates.map((d) => d.id))].sort(), tournaments.map((t) => t.id)],
+      )) as { row: Record<string, unknown> }[])
+    : [];
+  return { tournaments, debates: debateRows.map((r) => entityFromRow(em, Debate, r.row)) };
 }
 
 /**

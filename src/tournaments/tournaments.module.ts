@@ -5,6 +5,7 @@ import { JudgesModule } from '../judges/judges.module.js';
 import { LiveTransactions } from '../live/live-changes.js';
 import { RegionsModule } from '../regions/regions.module.js';
 import { Ballot } from './ballot.entity.js';
+import { BallotGroupCommit } from './ballot-group-commit.js';
 import { BallotsService } from './ballots.service.js';
 import { Cup } from './cup.entity.js';
 import { CupsController } from './cups.controller.js';
@@ -70,6 +71,7 @@ import { TeamConflictsService } from './team-conflicts.service.js';
     TournamentsService,
     RoundsService,
     BallotsService,
+    BallotGroupCommit,
     CupsService,
     DebateResults,
     PoolsService,

@@ -23,6 +23,7 @@ import { MacroRegion } from '../../src/regions/region.entity.js';
 import { RegionsService } from '../../src/regions/regions.service.js';
 import { Team } from '../../src/teams/team.entity.js';
 import { TeamsService } from '../../src/teams/teams.service.js';
+import { BallotGroupCommit } from '../../src/tournaments/ballot-group-commit.js';
 import { BallotsService } from '../../src/tournaments/ballots.service.js';
 import { CupsService } from '../../src/tournaments/cups.service.js';
 import { DebateResults } from '../../src/tournaments/debate-results.js';
@@ -134,7 +135,12 @@ export class TournamentWorld {
     this.queries = new TournamentQueries(dataSource, snapshots, new PrivacyService(dataSource));
     this.queries.onModuleInit();
     this.cups = new CupsService(dataSource);
-    this.ballots = new BallotsService(idempotency, live, new DebateResults(this.cups));
+    this.ballots = new BallotsService(
+      idempotency,
+      live,
+      new DebateResults(this.cups),
+      new BallotGroupCommit(dataSource, live),
+    );
     this.rounds = new RoundsService(live, this.judges, this.queries);
     this.tournaments = new TournamentsService(
       dataSource,

@@ -1,0 +1,295 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+import { checkIdempotencyKey, claimSql, KEY_TTL_SECONDS, requestHash } from '../common/idempotency.js';
+import { conflictsFrom } from '../judges/judges.service.js';
+import { LiveTransactions, type LiveChanges } from '../live/live-changes.js';
+import { roomName } from '../live/rooms.js';
+import { assertNoConflict, assertTakesBallotFrom, checkBallot } from './ballot-admission.js';
+import { bundlesOf, lockDebatesShared } from './tournament-data.js';
+import type { BallotDto, BallotReceipt } from './tournament.dto.js';
+
+/** One judge's ballot for one debate, as the route received it. */
+export interface BallotSubmission {
+  debateId: string;
+  judgeId: string;
+  dto: BallotDto;
+  key: string | undefined;
+}
+
+interface Waiting extends BallotSubmission {
+  /** The idempotency scope, as `BallotsService` names it. */
+  scope: string;
+  settle(receipt: BallotReceipt | undefined): void;
+}
+
+/** A ballot this batch writes: everything its row, its live event and its stored answer need. */
+interface Taken {
+  waiting: Waiting;
+  tournamentId: string;
+  retire: { id: string; version: number } | undefined;
+  version: number;
+  event: Record<string, unknown>;
+  answer: Omit<BallotReceipt, 'ballotId'>;
+}
+
+/** Enough for a venue's burst without one statement growing without bound. */
+const MAX_BATCH = 100;
+
+export const ballotScope = (judgeId: string, debateId: string) => `judge:${judgeId}:ballot:${debateId}`;
+
+/**
+ * Group commit for ballots that leave their panel open (most ballots: a panel of three completes on its third).
+ * Ballots that arrive while a batch is being written wait for the next one; each batch takes every lock a ballot
+ * would take alone, in the same order (keys, tournaments shared, debates for update, live rooms), checks each ballot
+ * by the same rules (`ballot-admission.ts`) and writes them all in one statement and one commit — a few round trips
+ * for the batch instead of six for each ballot. Each judge hears back only after that commit.
+ *
+ * Whatever is not plain — a ballot that completes its panel, is refused, replays a key, repeats a debate and judge
+ * already in the batch, or belongs to a national round under a cup — answers `undefined`, and `BallotsService` takes
+ * it alone after this commit, so its answer (or its 4xx) is exactly the one-at-a-time one. If the batch fails as a
+ * whole (a deadlock, a lost connection), it rolls back and every ballot in it is taken alone.
+ */
+@Injectable()
+export class BallotGroupCommit {
+  private readonly logger = new Logger(BallotGroupCommit.name);
+  private readonly queue: Waiting[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveTransactions,
+  ) {}
+
+  /** The receipt once the batch holding this ballot has committed, or `undefined`: take it alone. */
+  submit(submission: BallotSubmission): Promise<BallotReceipt | undefined> {
+    checkIdempotencyKey(submission.key);
+    return new Promise((settle) => {
+      this.queue.push({ ...submission, scope: ballotScope(submission.judgeId, submission.debateId), settle });
+      if (this.writing) return;
+      this.writing = true;
+      // The next turn of the event loop, so that ballots parsed in this one join the batch.
+      setImmediate(() => void this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      let receipts: Map<Waiting, BallotReceipt>;
+      try {
+        receipts = await this.write(batch);
+      } catch (error) {
+        this.logger.warn(`a batch of ${batch.length} ballots rolled back, each is taken alone: ${String(error)}`);
+        receipts = new Map();
+      }
+      for (const waiting of batch) waiting.settle(receipts.get(waiting));
+    }
+    this.writing = false;
+  }
+
+  private async write(batch: Waiting[]): Promise<Map<Waiting, BallotReceipt>> {
+    // One ballot per debate and judge (so one per key): a repeat is taken alone, after this commit.
+    const seen = new Set<string>();
+    const unique = batch.filter((w) => !seen.has(w.scope) && seen.add(w.scope));
+    let changes: LiveChanges | undefined;
+    const written = await this.dataSource.transaction(async (em) => {
+      changes = this.live.within(em);
+      const candidates = await this.claim(em, unique);
+      const taken = await this.admit(em, candidates);
+      const ids = await this.insert(em, taken, candidates);
+      for (const { seq, count, tournamentId } of ids.rooms)
+        await changes.appended('tournament', tournamentId, seq, count);
+      return taken.map((t) => ({
+        waiting: t.waiting,
+        receipt: { ballotId: ids.ballots.get(t.waiting)!, ...t.answer },
+      }));
+    });
+    changes?.announce();
+    return new Map(written.map((w) => [w.waiting, w.receipt]));
+  }
+
+  /**
+   * Claims the keys (in (scope, key) order, the order every writer claims in) and reads each debate's tournament.
+   * Returns the ballots that may go on: their debate exists and their key, if any, is theirs now — a key already
+   * used is replayed (or refused) by the one-at-a-time path.
+   */
+  private async claim(em: EntityManager, batch: Waiting[]): Promise<(Waiting & { tournamentId: string })[]> {
+    const keyed = batch.filter((w) => w.key !== undefined);
+    const [{ claimed, owners }] = (await em.query(
+      `WITH claim AS (${claimSql(`SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2`)})
+       SELECT (SELECT coalesce(json_agg(scope), '[]') FROM claim) AS claimed,
+              (SELECT coalesce(json_object_agg(id, tournament_id), '{}') FROM debates WHERE id = ANY($5::uuid[]))
+                AS owners`,
+      [
+        keyed.map((w) => w.scope),
+        keyed.map((w) => w.key),
+        keyed.map((w) => requestHash(w.dto)),
+        KEY_TTL_SECONDS,
+        batch.map((w) => w.debateId),
+      ],
+    )) as { claimed: string[]; owners: Record<string, string> }[];
+    const mine = new Set(claimed);
+    return batch
+      .filter((w) => owners[w.debateId] !== undefined && (w.key === undefined || mine.has(w.scope)))
+      .map((w) => Object.assign(w, { tournamentId: owners[w.debateId] }));
+  }
+
+  /** Locks, reads and checks; returns the ballots this batch writes, in arrival order. */
+  private async admit(em: EntityManager, candidates: (Waiting & { tournamentId: string })[]): Promise<Taken[]> {
+    if (!candidates.length) return [];
+    const locked = await lockDebatesShared(
+      em,
+      candidates.map((w) => ({ id: w.debateId, tournamentId: w.tournamentId })),
+    );
+    if (!locked.debates.length) return [];
+    const tournaments = new Map(locked.tournaments.map((t) => [t.id, t]));
+    const { bundles, conflictFacts } = await bundlesOf(em, locked.debates, [
+      ...new Set(candidates.map((w) => w.judgeId)),
+    ]);
+    const byDebate = new Map(bundles.map((b) => [b.debate.id, b]));
+    const conflicts = conflictsFrom(conflictFacts!);
+    const inThisBatch = new Map<string, number>();
+    const taken: Taken[] = [];
+    for (const waiting of candidates) {
+      const bundle = byDebate.get(waiting.debateId);
+      if (!bundle) continue;
+      const tournament = tournaments.get(bundle.debate.tournamentId)!;
+      const othersIn =
+        bundle.ballots.filter((b) => b.judgeId !== waiting.judgeId).length + (inThisBatch.get(bundle.debate.id) ?? 0);
+      // The ballot that completes a panel decides the debate, with the tournament for update: not here.
+      if (othersIn + 1 >= bundle.panel.length) continue;
+      try {
+        assertTakesBallotFrom(bundle, waiting.judgeId);
+        const teams = new Set(bundle.teams.map((t) => t.teamId));
+        assertNoConflict(
+          waiting.judgeId,
+          conflicts.filter((c) => c.judgeId === waiting.judgeId && teams.has(c.teamId)),
+        );
+        const { existing, version } = checkBallot(tournament, bundle, waiting.judgeId, waiting.dto);
+        taken.push({
+          waiting,
+          tournamentId: tournament.id,
+          retire: existing && { id: existing.id, version: existing.version },
+          version,
+          event: {
+            debateId: bundle.debate.id,
+            roundSeq: bundle.round.seq,
+            judgeId: waiting.judgeId,
+            ballotsIn: othersIn + 1,
+            panelSize: bundle.panel.length,
+          },
+          answer: {
+            debateId: bundle.debate.id,
+            judgeId: waiting.judgeId,
+            version,
+            debateStatus: bundle.debate.status,
+            needsConfirmation: false,
+          },
+        });
+        inThisBatch.set(bundle.debate.id, (inThisBatch.get(bundle.debate.id) ?? 0) + 1);
+      } catch (error) {
+        // Refused: the one-at-a-time path refuses it again, with the same 4xx, after this commit.
+        if (!(error instanceof DomainError)) throw error;
+      }
+    }
+    return taken;
+  }
+
+  /**
+   * The old versions retired, the new ballots inserted, one live event each (a room's sequence moved once by the
+   * batch's count), the answers stored under their keys, and the keys of ballots left for the one-at-a-time path
+   * given back — one statement.
+   */
+  private async insert(
+    em: EntityManager,
+    taken: Taken[],
+    candidates: Waiting[],
+  ): Promise<{
+    ballots: Map<Waiting, string>;
+    rooms: { room: string; seq: number; count: number; tournamentId: string }[];
+  }> {
+    const writing = new Set(taken.map((t) => t.waiting));
+    const givenBack = candidates.filter((w) => w.key !== undefined && !writing.has(w));
+    const [row] = (await em.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::uuid[], $5::int[], $6::jsonb[], $7::text[],
+                              $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
+           WITH ORDINALITY AS i(retire_id, retire_version, debate_id, judge_id, version, sheet, room, event, answer,
+                                scope, key, n)),
+       retired AS (
+         UPDATE ballots b SET current = false FROM input i
+         WHERE b.id = i.retire_id AND b.current AND b.version = i.retire_version RETURNING b.id),
+       ballot AS (
+         INSERT INTO ballots (debate_id, judge_id, version, current, sheet, submitted_by)
+         SELECT debate_id, judge_id, version, true, sheet, 'judge:' || judge_id FROM input ORDER BY n
+         RETURNING id, debate_id, judge_id),
+       rooms AS (SELECT room, count(*)::int AS count FROM input GROUP BY room),
+       next AS (
+         INSERT INTO live_rooms (room, seq) SELECT room, count FROM rooms ORDER BY room
+         ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + EXCLUDED.seq RETURNING room, seq),
+       event AS (
+         INSERT INTO live_events (room, seq, type, payload)
+         SELECT i.room, next.seq - rooms.count + row_number() OVER (PARTITION BY i.room ORDER BY i.n), 'score', i.event
+         FROM input i JOIN next ON next.room = i.room JOIN rooms ON rooms.room = i.room
+         RETURNING room),
+       answer AS (
+         UPDATE idempotency_keys k SET response = i.answer || jsonb_build_object('ballotId', b.id)
+         FROM input i JOIN ballot b ON b.debate_id = i.debate_id AND b.judge_id = i.judge_id
+         WHERE k.scope = i.scope AND k.key = i.key RETURNING k.key),
+       given_back AS (
+         DELETE FROM idempotency_keys k USING unnest($12::text[], $13::text[]) AS g(scope, key)
+         WHERE k.scope = g.scope AND k.key = g.key RETURNING k.key)
+       SELECT (SELECT count(*) FROM retired)::int AS retired,
+              (SELECT count(*) FROM event)::int AS events,
+              (SELECT count(*) FROM answer)::int AS answers,
+              (SELECT count(*) FROM given_back)::int AS "givenBack",
+              (SELECT coalesce(json_agg(json_build_object('id', id, 'debateId', debate_id, 'judgeId', judge_id)), '[]')
+                 FROM ballot) AS ballots,
+              (SELECT coalesce(json_agg(json_build_object('room', room, 'seq', seq)), '[]') FROM next) AS rooms`,
+      [
+        taken.map((t) => t.retire?.id ?? null),
+        taken.map((t) => t.retire?.version ?? null),
+        taken.map((t) => t.waiting.debateId),
+        taken.map((t) => t.waiting.judgeId),
+        taken.map((t) => t.version),
+        taken.map((t) => JSON.stringify({ teams: t.waiting.dto.teams })),
+        taken.map((t) => roomName('tournament', t.tournamentId)),
+        taken.map((t) => JSON.stringify(t.event)),
+        taken.map((t) => JSON.stringify(t.answer)),
+        taken.map((t) => (t.waiting.key === undefined ? null : t.waiting.scope)),
+        taken.map((t) => t.waiting.key ?? null),
+        givenBack.map((w) => w.scope),
+        givenBack.map((w) => w.key!),
+      ],
+    )) as {
+      retired: number;
+      events: number;
+      answers: number;
+      givenBack: number;
+      ballots: { id: string; debateId: string; judgeId: string }[];
+      rooms: { room: string; seq: number }[];
+    }[];
+    // Under the debates' locks nothing else can have moved a ballot: a difference means a broken assumption, and
+    // rolling back (every ballot then taken alone) is the safe answer.
+    const keyed = taken.filter((t) => t.waiting.key !== undefined).length;
+    if (
+      row.retired !== taken.filter((t) => t.retire).length ||
+      row.events !== taken.length ||
+      row.answers !== keyed ||
+      row.givenBack !== givenBack.length
+    ) {
+      throw new Error(`batch wrote ${JSON.stringify({ ...row, ballots: row.ballots.length, rooms: undefined })}`);
+    }
+    const ids = new Map(row.ballots.map((b) => [`${b.debateId}:${b.judgeId}`, b.id]));
+    const counts = new Map<string, { count: number; tournamentId: string }>();
+    for (const t of taken) {
+      const room = roomName('tournament', t.tournamentId);
+      counts.set(room, { count: (counts.get(room)?.count ?? 0) + 1, tournamentId: t.tournamentId });
+    }
+    return {
+      ballots: new Map(taken.map((t) => [t.waiting, ids.get(`${t.waiting.debateId}:${t.waiting.judgeId}`)!])),
+      rooms: row.rooms.map(({ room, seq }) => ({ room, seq, ...counts.get(room)! })),
+    };
+  }
+}
