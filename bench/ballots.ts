@@ -189,7 +189,10 @@ async function countAppRows(engine: Engine, db: { databaseUrl?: string; dataDir?
 for (const engine of ENGINES) {
   const db = await freshDatabase(engine, 'ballots');
   const profDir = process.env.BENCH_CPU_PROF;
-  const app = await startApp(db.env, profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : []);
+  const app = await startApp(db.env, [
+    ...(profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : []),
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ]);
   const fixture = await setUp(app.url);
   const requests = { ballots: ballotRequests, sheets: sheetRequests };
   const ours: Partial<Record<(typeof KINDS)[number], Awaited<ReturnType<typeof measure>>>> = {};

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { GroupCommit } from '../common/group-commit.js';
 import { checkIdempotencyKey, claimSql, KEY_TTL_SECONDS, requestHash } from '../common/idempotency.js';
 import { conflictsFrom } from '../judges/judges.service.js';
 import { LiveTransactions, type LiveChanges } from '../live/live-changes.js';
@@ -17,10 +18,9 @@ export interface BallotSubmission {
   key: string | undefined;
 }
 
+/** A submission on its way through the batch, with its idempotency scope as `BallotsService` names it. */
 interface Waiting extends BallotSubmission {
-  /** The idempotency scope, as `BallotsService` names it. */
   scope: string;
-  settle(receipt: BallotReceipt | undefined): void;
 }
 
 /** A ballot this batch writes: everything its row, its live event and its stored answer need. */
@@ -33,17 +33,14 @@ interface Taken {
   answer: Omit<BallotReceipt, 'ballotId'>;
 }
 
-/** Enough for a venue's burst without one statement growing without bound. */
-const MAX_BATCH = 100;
-
 export const ballotScope = (judgeId: string, debateId: string) => `judge:${judgeId}:ballot:${debateId}`;
 
 /**
  * Group commit for ballots that leave their panel open (most ballots: a panel of three completes on its third).
- * Ballots that arrive while a batch is being written wait for the next one; each batch takes every lock a ballot
- * would take alone, in the same order (keys, tournaments shared, debates for update, live rooms), checks each ballot
- * by the same rules (`ballot-admission.ts`) and writes them all in one statement and one commit — a few round trips
- * for the batch instead of six for each ballot. Each judge hears back only after that commit.
+ * Through `GroupCommit`, each batch takes every lock a ballot would take alone, in the same order (keys, tournaments
+ * shared, debates for update, live rooms), checks each ballot by the same rules (`ballot-admission.ts`) and writes
+ * them all in one statement and one commit — a few round trips for the batch instead of six for each ballot. Each
+ * judge hears back only after that commit.
  *
  * Whatever is not plain — a ballot that completes its panel, is refused, replays a key, repeats a debate and judge
  * already in the batch, or belongs to a national round under a cup — answers `undefined`, and `BallotsService` takes
@@ -52,9 +49,11 @@ export const ballotScope = (judgeId: string, debateId: string) => `judge:${judge
  */
 @Injectable()
 export class BallotGroupCommit {
-  private readonly logger = new Logger(BallotGroupCommit.name);
-  private readonly queue: Waiting[] = [];
-  private writing = false;
+  private readonly batches = new GroupCommit<Waiting, BallotReceipt>(
+    (batch) => this.write(batch),
+    new Logger(BallotGroupCommit.name),
+    'ballots',
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -64,28 +63,7 @@ export class BallotGroupCommit {
   /** The receipt once the batch holding this ballot has committed, or `undefined`: take it alone. */
   submit(submission: BallotSubmission): Promise<BallotReceipt | undefined> {
     checkIdempotencyKey(submission.key);
-    return new Promise((settle) => {
-      this.queue.push({ ...submission, scope: ballotScope(submission.judgeId, submission.debateId), settle });
-      if (this.writing) return;
-      this.writing = true;
-      // The next turn of the event loop, so that ballots parsed in this one join the batch.
-      setImmediate(() => void this.drain());
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      let receipts: Map<Waiting, BallotReceipt>;
-      try {
-        receipts = await this.write(batch);
-      } catch (error) {
-        this.logger.warn(`a batch of ${batch.length} ballots rolled back, each is taken alone: ${String(error)}`);
-        receipts = new Map();
-      }
-      for (const waiting of batch) waiting.settle(receipts.get(waiting));
-    }
-    this.writing = false;
+    return this.batches.submit({ ...submission, scope: ballotScope(submission.judgeId, submission.debateId) });
   }
 
   private async write(batch: Waiting[]): Promise<Map<Waiting, BallotReceipt>> {
