@@ -10,6 +10,7 @@ import {
   CaseScoresheetAudit,
 } from './case-championship.entity.js';
 import { CaseChampionshipsController } from './case-championships.controller.js';
+import { ScoresheetGroupCommit } from './scoresheet-group-commit.js';
 import { CaseChampionshipsService } from './case-championships.service.js';
 import { CaseRoomsService } from './case-rooms.service.js';
 import { CasePoolsController } from './case-pools.controller.js';
@@ -25,7 +26,7 @@ import { MyChampionshipsController } from './my-championships.controller.js';
   ],
   // "mine" before the ":id" routes.
   controllers: [MyChampionshipsController, CaseChampionshipsController, CasePoolsController],
-  providers: [CaseChampionshipsService, CaseRoomsService, CasePoolsService, JurorChampionships],
+  providers: [CaseChampionshipsService, CaseRoomsService, CasePoolsService, JurorChampionships, ScoresheetGroupCommit],
   exports: [CaseChampionshipsService, JurorChampionships],
 })
 export class CaseChampionshipsModule {}

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { actorNames } from '../auth/actor-names.js';
 import type { Principal } from '../auth/principal.js';
-import { DomainError, DomainErrorCode } from '../common/domain-error.js';
+import { DomainError } from '../common/domain-error.js';
 import { entityFromRow } from '../common/entity-row.js';
 import { IdempotencyService, StoredAnswer, storeAnswerSql } from '../common/idempotency.js';
 import { filters, type Page, pageOfAll } from '../common/pagination.dto.js';
@@ -40,6 +40,8 @@ import { CaseRoom } from './case-room.entity.js';
 import { CaseRoomJuror } from './case-room-juror.entity.js';
 import { lockChampionship, loadRoomOf } from './case-championship-data.js';
 import { CaseRoomsService } from './case-rooms.service.js';
+import { assertSeatAndEntry, assertSheetScores, stageOutsideRooms } from './scoresheet-admission.js';
+import { ScoresheetGroupCommit, sheetScope } from './scoresheet-group-commit.js';
 import { loadUnscored, unscoredError } from './finalisation.js';
 import type { ChampionshipAuditEntryDto, FinaliseDto } from './finalisation.dto.js';
 import {
@@ -50,7 +52,6 @@ import {
   defaultRubric,
   publicStandings,
   StandingsView,
-  validateSheet,
   slotTime,
   juryReport,
   JurorReport,
@@ -119,6 +120,7 @@ export class CaseChampionshipsService implements OnModuleInit {
     private readonly live: LivePublisher,
     private readonly snapshots: LiveSnapshots,
     private readonly rooms: CaseRoomsService,
+    private readonly groupCommit: ScoresheetGroupCommit,
   ) {}
 
   onModuleInit(): void {
@@ -293,8 +295,16 @@ export class CaseChampionshipsService implements OnModuleInit {
     dto: ScoresheetDto,
     idempotencyKey: string | undefined,
   ): Promise<ScoresheetView> {
+    const batched = await this.groupCommit.submit({
+      championshipId: id,
+      teamId,
+      judgeId: judge.id,
+      dto,
+      key: idempotencyKey,
+    });
+    if (batched) return batched;
     const { value, replayed } = await this.idempotency.run<ScoresheetView, { championship: Record<string, unknown> }>(
-      { scope: `judge:${judge.id}:scoresheet:${id}:${teamId}`, key: idempotencyKey, body: dto },
+      { scope: sheetScope(judge.id, id, teamId), key: idempotencyKey, body: dto },
       async (em, { claim, first: [locked] }) => {
         if (!locked) throw DomainError.notFound('case championship', id);
         const championship = entityFromRow(em, CaseChampionship, locked.championship);
@@ -308,33 +318,9 @@ export class CaseChampionshipsService implements OnModuleInit {
              (SELECT to_jsonb(f) FROM (${conflictFactsSql('ARRAY[$2::uuid]', 'ARRAY[$3::uuid]')}) f) AS "conflictFacts"`,
           [id, judge.id, teamId],
         )) as { seat: { active: boolean } | null; entry: { active: boolean } | null; conflictFacts: ConflictFacts }[];
-        if (!seat) throw DomainError.forbidden("you are not on this championship's jury");
-        if (!seat.active)
-          throw DomainError.forbidden('the organiser deactivated you on this jury', 'JUROR_DEACTIVATED');
-        if (championship.status !== 'scoring') {
-          throw DomainError.wrongState(`scoring is not open: the championship is ${championship.status}`);
-        }
-        if (!entry) throw DomainError.notFound('team entry', teamId);
-        if (!entry.active)
-          throw DomainError.field(
-            DomainErrorCode.Conflict,
-            'teamId',
-            'ENTRY_DEACTIVATED',
-            'teamId: this team was deactivated',
-          );
+        assertSeatAndEntry(championship, teamId, { seat, entry });
         const stage = await this.sheetStageFor(em, championship, judge.id, teamId);
-        const problems = validateSheet(championship.criteria, dto.scores);
-        if (problems.length) throw DomainError.invalid(...problems);
-        const [conflict] = conflictsFrom(conflictFacts);
-        if (conflict) {
-          throw DomainError.rule(
-            conflict.reason === 'declared'
-              ? 'you have a declared conflict with this team and cannot score it'
-              : conflict.reason === 'mentor'
-                ? 'you mentor this team and cannot score it'
-                : 'you are from the same institution as this team and cannot score it',
-          );
-        }
+        assertSheetScores(championship, dto, conflictsFrom(conflictFacts));
         const write: SheetWrite = {
           championshipId: championship.id,
           stage,
@@ -798,22 +784,13 @@ export class CaseChampionshipsService implements OnModuleInit {
     judgeId: string,
     teamId: string,
   ): Promise<SheetStage> {
-    if (championship.stage === 'qualifying') {
-      const room = await this.rooms.roomOfJuror(em, championship.id, judgeId);
-      if (!room) throw DomainError.forbidden('you are not seated in a qualifying room of this championship');
-      if (!room.teamIds.includes(teamId))
-        throw DomainError.forbidden(`this team presents in another room; you score room ${room.number}`);
-      return 'qualifying';
-    }
-    if (championship.stage === 'final') {
-      if (!championship.finalists.some((f) => f.teamId === teamId))
-        throw DomainError.rule('teamId: this team is not in the final');
-      if (championship.finalJury.length && !championship.finalJury.includes(judgeId)) {
-        throw DomainError.forbidden('you are not on the final jury');
-      }
-      return 'final';
-    }
-    return 'main';
+    const outside = stageOutsideRooms(championship, judgeId, teamId);
+    if (outside) return outside;
+    const room = await this.rooms.roomOfJuror(em, championship.id, judgeId);
+    if (!room) throw DomainError.forbidden('you are not seated in a qualifying room of this championship');
+    if (!room.teamIds.includes(teamId))
+      throw DomainError.forbidden(`this team presents in another room; you score room ${room.number}`);
+    return 'qualifying';
   }
 
   /** New entries or jurors make a room plan stale: it is dropped, and the organiser plans the rooms again. */

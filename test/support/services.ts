@@ -24,6 +24,7 @@ import { RegionsService } from '../../src/regions/regions.service.js';
 import { Team } from '../../src/teams/team.entity.js';
 import { TeamsService } from '../../src/teams/teams.service.js';
 import { BallotGroupCommit } from '../../src/tournaments/ballot-group-commit.js';
+import { ScoresheetGroupCommit } from '../../src/case-championships/scoresheet-group-commit.js';
 import { BallotsService } from '../../src/tournaments/ballots.service.js';
 import { CupsService } from '../../src/tournaments/cups.service.js';
 import { DebateResults } from '../../src/tournaments/debate-results.js';
@@ -80,6 +81,7 @@ export class TournamentWorld {
   readonly queries: TournamentQueries;
   readonly cups: CupsService;
   readonly ballots: BallotsService;
+  readonly championships: CaseChampionshipsService;
   readonly rounds: RoundsService;
   readonly tournaments: TournamentsService;
   readonly judges: JudgesService;
@@ -122,7 +124,7 @@ export class TournamentWorld {
     const regions = new RegionsService(dataSource.getRepository(MacroRegion));
     this.judges = new JudgesService(dataSource.getRepository(Judge), regions);
     this.teams = new TeamsService(dataSource.getRepository(Team), regions);
-    const championships = new CaseChampionshipsService(
+    const championships = (this.championships = new CaseChampionshipsService(
       dataSource.getRepository(CaseChampionship),
       dataSource,
       regions,
@@ -131,7 +133,8 @@ export class TournamentWorld {
       publisher,
       snapshots,
       new CaseRoomsService(dataSource, this.judges, publisher),
-    );
+      new ScoresheetGroupCommit(dataSource, publisher),
+    ));
     this.queries = new TournamentQueries(dataSource, snapshots, new PrivacyService(dataSource));
     this.queries.onModuleInit();
     this.cups = new CupsService(dataSource);

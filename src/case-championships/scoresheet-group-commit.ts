@@ -1,0 +1,298 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+import { entityFromRow } from '../common/entity-row.js';
+import { GroupCommit } from '../common/group-commit.js';
+import { checkIdempotencyKey, claimSql, KEY_TTL_SECONDS, requestHash } from '../common/idempotency.js';
+import { conflictFactsSql, conflictsFrom, type ConflictFacts } from '../judges/judges.service.js';
+import { LivePublisher } from '../live/live-publisher.js';
+import { roomName } from '../live/rooms.js';
+import type { ScoresheetDto } from './case-championship.dto.js';
+import { CaseChampionship, type SheetStage } from './case-championship.entity.js';
+import { assertSeatAndEntry, assertSheetScores, stageOutsideRooms } from './scoresheet-admission.js';
+import type { ScoresheetView } from './case-championships.service.js';
+
+/** One juror's sheet for one team, as the route received it. */
+export interface SheetSubmission {
+  championshipId: string;
+  teamId: string;
+  judgeId: string;
+  dto: ScoresheetDto;
+  key: string | undefined;
+}
+
+/** A submission on its way through the batch, with its idempotency scope as the service names it. */
+interface Waiting extends SheetSubmission {
+  scope: string;
+}
+
+/** A sheet this batch writes. */
+interface Taken {
+  waiting: Waiting;
+  stage: SheetStage;
+  /** The version it replaces (none for a first sheet), as read under the championship's lock. */
+  previous: number | null;
+}
+
+export const sheetScope = (judgeId: string, championshipId: string, teamId: string) =>
+  `judge:${judgeId}:scoresheet:${championshipId}:${teamId}`;
+
+/**
+ * Group commit for jurors' scoresheets, the counterpart of `BallotGroupCommit`: the same locks in the same order as
+ * a sheet alone (keys, championships shared, the sheets' rows, live rooms), the same checks
+ * (`scoresheet-admission.ts`), one statement and one commit for the batch. A sheet of a championship in its
+ * qualifying stage (the juror's room decides), a refused one, a replayed key or a repeat within the batch answers
+ * `undefined`, and the service takes it alone after this commit; a batch that fails as a whole rolls back and every
+ * sheet in it is taken alone.
+ */
+@Injectable()
+export class ScoresheetGroupCommit {
+  private readonly batches = new GroupCommit<Waiting, ScoresheetView>(
+    (batch) => this.write(batch),
+    new Logger(ScoresheetGroupCommit.name),
+    'scoresheets',
+  );
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LivePublisher,
+  ) {}
+
+  /** The sheet once the batch holding it has committed, or `undefined`: take it alone. */
+  submit(submission: SheetSubmission): Promise<ScoresheetView | undefined> {
+    checkIdempotencyKey(submission.key);
+    const scope = sheetScope(submission.judgeId, submission.championshipId, submission.teamId);
+    return this.batches.submit({ ...submission, scope });
+  }
+
+  private async write(batch: Waiting[]): Promise<Map<Waiting, ScoresheetView>> {
+    const seen = new Set<string>();
+    const unique = batch.filter((w) => !seen.has(w.scope) && seen.add(w.scope));
+    const written = await this.dataSource.transaction(async (em) => {
+      const candidates = await this.claim(em, unique);
+      const taken = await this.admit(em, candidates);
+      const { views, seqs } = await this.insert(em, taken, candidates);
+      const counts = new Map<string, number>();
+      for (const t of taken) counts.set(t.waiting.championshipId, (counts.get(t.waiting.championshipId) ?? 0) + 1);
+      for (const [id, count] of counts) await this.live.appended(em, 'championship', id, seqs.get(id)!, count);
+      return views;
+    });
+    for (const id of new Set([...written.keys()].map((w) => w.championshipId))) {
+      this.live.announce(roomName('championship', id));
+      this.live.standingsChanged('championship', id);
+    }
+    return written;
+  }
+
+  /** Claims the keys in (scope, key) order; a key already used is replayed (or refused) by the one-at-a-time path. */
+  private async claim(em: EntityManager, batch: Waiting[]): Promise<Waiting[]> {
+    const keyed = batch.filter((w) => w.key !== undefined);
+    if (!keyed.length) return batch;
+    const claimed = (await em.query(
+      claimSql(`SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2`),
+      [keyed.map((w) => w.scope), keyed.map((w) => w.key), keyed.map((w) => requestHash(w.dto)), KEY_TTL_SECONDS],
+    )) as { scope: string }[];
+    const mine = new Set(claimed.map((c) => c.scope));
+    return batch.filter((w) => w.key === undefined || mine.has(w.scope));
+  }
+
+  /** The championships shared (in id order), then what decides each sheet, read in one statement; the checks. */
+  private async admit(em: EntityManager, candidates: Waiting[]): Promise<Taken[]> {
+    const championships = new Map<string, CaseChampionship>();
+    if (!candidates.length) return [];
+    const rows = (await em.query(
+      `SELECT to_jsonb(c) AS row FROM case_championships c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR SHARE`,
+      [[...new Set(candidates.map((w) => w.championshipId))]],
+    )) as { row: Record<string, unknown> }[];
+    for (const { row } of rows) {
+      const championship = entityFromRow(em, CaseChampionship, row);
+      championships.set(championship.id, championship);
+    }
+    // The stage first (it needs only the championship): a qualifying one is left to the one-at-a-time path.
+    const staged: { waiting: Waiting; championship: CaseChampionship; stage: SheetStage }[] = [];
+    for (const waiting of candidates) {
+      const championship = championships.get(waiting.championshipId);
+      if (!championship) continue;
+      try {
+        const stage = stageOutsideRooms(championship, waiting.judgeId, waiting.teamId);
+        if (stage) staged.push({ waiting, championship, stage });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+      }
+    }
+    if (!staged.length) return [];
+    const [facts] = (await em.query(
+      `WITH pairs AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS p(championship_id, judge_id, team_id, stage))
+       SELECT
+         (SELECT coalesce(json_agg(json_build_object('championshipId', j.championship_id, 'judgeId', j.judge_id,
+            'active', j.active)), '[]') FROM case_jurors j
+            WHERE (j.championship_id, j.judge_id) IN (SELECT championship_id, judge_id FROM pairs)) AS seats,
+         (SELECT coalesce(json_agg(json_build_object('championshipId', e.championship_id, 'teamId', e.team_id,
+            'active', e.active)), '[]') FROM case_entries e
+            WHERE (e.championship_id, e.team_id) IN (SELECT championship_id, team_id FROM pairs)) AS entries,
+         (SELECT coalesce(json_agg(json_build_object('championshipId', s.championship_id, 'judgeId', s.judge_id,
+            'teamId', s.team_id, 'version', s.version)), '[]') FROM case_scoresheets s
+            WHERE (s.championship_id, s.judge_id, s.team_id, s.stage) IN (SELECT * FROM pairs)) AS sheets,
+         (SELECT to_jsonb(f) FROM (${conflictFactsSql('$2::uuid[]', '$3::uuid[]')}) f) AS "conflictFacts"`,
+      [
+        staged.map((s) => s.waiting.championshipId),
+        staged.map((s) => s.waiting.judgeId),
+        staged.map((s) => s.waiting.teamId),
+        staged.map((s) => s.stage),
+      ],
+    )) as {
+      seats: { championshipId: string; judgeId: string; active: boolean }[];
+      entries: { championshipId: string; teamId: string; active: boolean }[];
+      sheets: { championshipId: string; judgeId: string; teamId: string; version: number }[];
+      conflictFacts: ConflictFacts;
+    }[];
+    const seats = new Map(facts.seats.map((s) => [`${s.championshipId}:${s.judgeId}`, s]));
+    const entries = new Map(facts.entries.map((e) => [`${e.championshipId}:${e.teamId}`, e]));
+    // The stage is one per championship in a batch, so (championship, judge, team) names the sheet.
+    const sheets = new Map(facts.sheets.map((s) => [`${s.championshipId}:${s.judgeId}:${s.teamId}`, s.version]));
+    const conflicts = conflictsFrom(facts.conflictFacts);
+    const taken: Taken[] = [];
+    for (const { waiting, championship, stage } of staged) {
+      const { championshipId, judgeId, teamId, dto } = waiting;
+      try {
+        assertSeatAndEntry(championship, teamId, {
+          seat: seats.get(`${championshipId}:${judgeId}`) ?? null,
+          entry: entries.get(`${championshipId}:${teamId}`) ?? null,
+        });
+        assertSheetScores(
+          championship,
+          dto,
+          conflicts.filter((c) => c.judgeId === judgeId && c.teamId === teamId),
+        );
+        const previous = sheets.get(`${championshipId}:${judgeId}:${teamId}`) ?? null;
+        // Sent against another version: the one-at-a-time path answers the 409.
+        if (dto.version !== undefined && previous !== null && dto.version !== previous) continue;
+        taken.push({ waiting, stage, previous });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+      }
+    }
+    return taken;
+  }
+
+  /**
+   * The sheets replaced (version + 1, locked in id order) or inserted, their audit rows, one live event each, the
+   * answers stored under their keys and the keys of sheets left for the one-at-a-time path given back — one statement.
+   */
+  private async insert(
+    em: EntityManager,
+    taken: Taken[],
+    candidates: Waiting[],
+  ): Promise<{ views: Map<Waiting, ScoresheetView>; seqs: Map<string, number> }> {
+    const writing = new Set(taken.map((t) => t.waiting));
+    const givenBack = candidates.filter((w) => w.key !== undefined && !writing.has(w));
+    const submittedAt = new Date().toISOString();
+    const [row] = (await em.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::text[], $7::int[],
+                              $8::text[], $9::jsonb[], $10::text[], $11::text[])
+           WITH ORDINALITY AS i(championship_id, stage, team_id, judge_id, scores, comment, previous, room, event,
+                                scope, key, n)),
+       prev AS (
+         SELECT s.id, s.version, s.scores, s.comment FROM case_scoresheets s JOIN input i
+           ON s.championship_id = i.championship_id AND s.stage = i.stage AND s.team_id = i.team_id
+          AND s.judge_id = i.judge_id AND s.version = i.previous
+         ORDER BY s.id FOR UPDATE OF s),
+       replaced AS (
+         UPDATE case_scoresheets s SET scores = i.scores, comment = i.comment, submitted_at = $12::timestamptz,
+                version = s.version + 1
+           FROM prev p, input i
+          WHERE s.id = p.id AND s.championship_id = i.championship_id AND s.stage = i.stage AND s.team_id = i.team_id
+            AND s.judge_id = i.judge_id
+         RETURNING s.*),
+       created AS (
+         INSERT INTO case_scoresheets (championship_id, stage, team_id, judge_id, scores, comment, version, submitted_at)
+         SELECT championship_id, stage, team_id, judge_id, scores, comment, 1, $12::timestamptz FROM input
+          WHERE previous IS NULL ORDER BY n
+         ON CONFLICT DO NOTHING RETURNING *),
+       sheet AS (SELECT * FROM replaced UNION ALL SELECT * FROM created),
+       audit AS (
+         INSERT INTO case_scoresheet_audit (championship_id, scoresheet_id, team_id, judge_id, actor, version, before, after)
+         SELECT s.championship_id, s.id, s.team_id, s.judge_id, 'judge:' || s.judge_id, s.version,
+                (SELECT jsonb_build_object('scores', p.scores, 'comment', p.comment) FROM prev p WHERE p.id = s.id),
+                jsonb_build_object('scores', s.scores, 'comment', s.comment)
+           FROM sheet s RETURNING id),
+       answered AS (
+         SELECT i.n, i.scope, i.key, jsonb_build_object('id', s.id, 'championshipId', s.championship_id,
+                  'teamId', s.team_id, 'judgeId', s.judge_id, 'scores', s.scores, 'comment', s.comment,
+                  'version', s.version, 'submittedAt', $13::text) AS view
+           FROM input i JOIN sheet s ON s.championship_id = i.championship_id AND s.team_id = i.team_id
+            AND s.judge_id = i.judge_id),
+       rooms AS (SELECT room, count(*)::int AS count FROM input GROUP BY room),
+       next AS (
+         INSERT INTO live_rooms (room, seq) SELECT room, count FROM rooms ORDER BY room
+         ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + EXCLUDED.seq RETURNING room, seq),
+       event AS (
+         INSERT INTO live_events (room, seq, type, payload)
+         SELECT i.room, next.seq - rooms.count + row_number() OVER (PARTITION BY i.room ORDER BY i.n), 'score', i.event
+         FROM input i JOIN next ON next.room = i.room JOIN rooms ON rooms.room = i.room
+         RETURNING room),
+       answer AS (
+         UPDATE idempotency_keys k SET response = a.view FROM answered a
+          WHERE k.scope = a.scope AND k.key = a.key RETURNING k.key),
+       given_back AS (
+         DELETE FROM idempotency_keys k USING unnest($14::text[], $15::text[]) AS g(scope, key)
+         WHERE k.scope = g.scope AND k.key = g.key RETURNING k.key)
+       SELECT (SELECT count(*) FROM audit)::int AS audits,
+              (SELECT count(*) FROM event)::int AS events,
+              (SELECT count(*) FROM answer)::int AS answers,
+              (SELECT count(*) FROM given_back)::int AS "givenBack",
+              (SELECT coalesce(json_agg(json_build_object('n', n, 'view', view)), '[]') FROM answered) AS views,
+              (SELECT coalesce(json_agg(json_build_object('room', room, 'seq', seq)), '[]') FROM next) AS rooms`,
+      [
+        taken.map((t) => t.waiting.championshipId),
+        taken.map((t) => t.stage),
+        taken.map((t) => t.waiting.teamId),
+        taken.map((t) => t.waiting.judgeId),
+        taken.map((t) => JSON.stringify(t.waiting.dto.scores)),
+        taken.map((t) => t.waiting.dto.comment ?? null),
+        taken.map((t) => t.previous),
+        taken.map((t) => roomName('championship', t.waiting.championshipId)),
+        taken.map((t) =>
+          JSON.stringify({
+            championshipId: t.waiting.championshipId,
+            stage: t.stage,
+            teamId: t.waiting.teamId,
+            judgeId: t.waiting.judgeId,
+            version: (t.previous ?? 0) + 1,
+          }),
+        ),
+        taken.map((t) => (t.waiting.key === undefined ? null : t.waiting.scope)),
+        taken.map((t) => t.waiting.key ?? null),
+        submittedAt,
+        submittedAt,
+        givenBack.map((w) => w.scope),
+        givenBack.map((w) => w.key!),
+      ],
+    )) as {
+      audits: number;
+      events: number;
+      answers: number;
+      givenBack: number;
+      views: { n: number; view: ScoresheetView }[];
+      rooms: { room: string; seq: number }[];
+    }[];
+    // A sheet replaced or created by someone else since the read (another instance's batch, a first sheet's race)
+    // leaves a row unwritten: rolling back takes every sheet alone, the way that settles such races.
+    const keyed = taken.filter((t) => t.waiting.key !== undefined).length;
+    if (
+      row.audits !== taken.length ||
+      row.events !== taken.length ||
+      row.views.length !== taken.length ||
+      row.answers !== keyed ||
+      row.givenBack !== givenBack.length
+    ) {
+      throw new Error(`batch wrote ${JSON.stringify({ ...row, views: row.views.length, rooms: undefined })}`);
+    }
+    const views = new Map(row.views.map(({ n, view }) => [taken[n - 1].waiting, view]));
+    const championshipOf = new Map(taken.map((t) => [roomName('championship', t.waiting.championshipId), t]));
+    const seqs = new Map(row.rooms.map(({ room, seq }) => [championshipOf.get(room)!.waiting.championshipId, seq]));
+    return { views, seqs };
+  }
+}
