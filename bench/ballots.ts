@@ -4,7 +4,8 @@
 // rows are counted: every accepted ballot is a ballots row (a re-submission retires the old one), every accepted
 // scoresheet an audit row.
 // Knobs: BENCH_SECONDS (20), BENCH_CONNECTIONS (50), BENCH_ENGINES (embedded,postgres), BENCH_KINDS
-// (ballots,sheets), BENCH_CPU_PROF=<dir> (a --cpu-prof of the server under test).
+// (ballots,sheets), BENCH_CPU_PROF=<dir> (a --cpu-prof of the server under test), BENCH_NODE_ARGS (more node flags
+// for the server under test, to compare V8 settings in the same way).
 import { PGlite } from '@electric-sql/pglite';
 import { join } from 'node:path';
 import { OrleuApi } from '../src/demo/api-client.js';
