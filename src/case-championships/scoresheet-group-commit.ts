@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { entityFromRow } from '../common/entity-row.js';
 import { GroupCommit } from '../common/group-commit.js';
-import { checkIdempotencyKey, claimSql, KEY_TTL_SECONDS, requestHash } from '../common/idempotency.js';
+import { checkIdempotencyKey, CLAIM_MANY_SQL, claimManyParams, giveBackSql } from '../common/idempotency.js';
+import { appendEventsSql } from '../live/live-log.js';
 import { conflictFactsSql, conflictsFrom, type ConflictFacts } from '../judges/judges.service.js';
 import { LivePublisher } from '../live/live-publisher.js';
 import { roomName } from '../live/rooms.js';
@@ -49,6 +50,8 @@ export const sheetScope = (judgeId: string, championshipId: string, teamId: stri
 export class ScoresheetGroupCommit {
   private readonly batches = new GroupCommit<Waiting, ScoresheetView>(
     (batch) => this.write(batch),
+    // One sheet per juror, championship and team in a batch.
+    (w) => w.scope,
     new Logger(ScoresheetGroupCommit.name),
     'scoresheets',
   );
@@ -66,10 +69,8 @@ export class ScoresheetGroupCommit {
   }
 
   private async write(batch: Waiting[]): Promise<Map<Waiting, ScoresheetView>> {
-    const seen = new Set<string>();
-    const unique = batch.filter((w) => !seen.has(w.scope) && seen.add(w.scope));
     const written = await this.dataSource.transaction(async (em) => {
-      const candidates = await this.claim(em, unique);
+      const candidates = await this.claim(em, batch);
       const taken = await this.admit(em, candidates);
       const { views, seqs } = await this.insert(em, taken, candidates);
       const counts = new Map<string, number>();
@@ -88,10 +89,7 @@ export class ScoresheetGroupCommit {
   private async claim(em: EntityManager, batch: Waiting[]): Promise<Waiting[]> {
     const keyed = batch.filter((w) => w.key !== undefined);
     if (!keyed.length) return batch;
-    const claimed = (await em.query(
-      claimSql(`SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2`),
-      [keyed.map((w) => w.scope), keyed.map((w) => w.key), keyed.map((w) => requestHash(w.dto)), KEY_TTL_SECONDS],
-    )) as { scope: string }[];
+    const claimed = (await em.query(CLAIM_MANY_SQL, claimManyParams(keyed))) as { scope: string }[];
     const mine = new Set(claimed.map((c) => c.scope));
     return batch.filter((w) => w.key === undefined || mine.has(w.scope));
   }
@@ -224,21 +222,11 @@ export class ScoresheetGroupCommit {
                   'version', s.version, 'submittedAt', $13::text) AS view
            FROM input i JOIN sheet s ON s.championship_id = i.championship_id AND s.team_id = i.team_id
             AND s.judge_id = i.judge_id),
-       rooms AS (SELECT room, count(*)::int AS count FROM input GROUP BY room),
-       next AS (
-         INSERT INTO live_rooms (room, seq) SELECT room, count FROM rooms ORDER BY room
-         ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + EXCLUDED.seq RETURNING room, seq),
-       event AS (
-         INSERT INTO live_events (room, seq, type, payload)
-         SELECT i.room, next.seq - rooms.count + row_number() OVER (PARTITION BY i.room ORDER BY i.n), 'score', i.event
-         FROM input i JOIN next ON next.room = i.room JOIN rooms ON rooms.room = i.room
-         RETURNING room),
+       ${appendEventsSql('input')},
        answer AS (
          UPDATE idempotency_keys k SET response = a.view FROM answered a
           WHERE k.scope = a.scope AND k.key = a.key RETURNING k.key),
-       given_back AS (
-         DELETE FROM idempotency_keys k USING unnest($14::text[], $15::text[]) AS g(scope, key)
-         WHERE k.scope = g.scope AND k.key = g.key RETURNING k.key)
+       given_back AS (${giveBackSql('$14', '$15')})
        SELECT (SELECT count(*) FROM audit)::int AS audits,
               (SELECT count(*) FROM event)::int AS events,
               (SELECT count(*) FROM answer)::int AS answers,

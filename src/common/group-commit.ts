@@ -12,7 +12,8 @@ interface Waiting<S, R> {
  * Group commit: submissions that arrive while a batch is being written wait for the next one, and `write` takes a
  * whole batch in one transaction, answering those it wrote. A submission it leaves out — or every one, when the
  * batch fails as a whole and rolls back — settles `undefined`: the caller then takes it alone, the one-at-a-time
- * way, after that commit or rollback.
+ * way, after that commit or rollback. So does a submission whose `identity` repeats an earlier one's in the batch
+ * (the same judge's ballot for the same debate): `write` never sees two of one thing.
  */
 export class GroupCommit<S, R> {
   private readonly queue: Waiting<S, R>[] = [];
@@ -20,6 +21,7 @@ export class GroupCommit<S, R> {
 
   constructor(
     private readonly write: (batch: S[]) => Promise<Map<S, R>>,
+    private readonly identity: (submission: S) => string,
     private readonly logger: Logger,
     private readonly what: string,
   ) {}
@@ -37,9 +39,13 @@ export class GroupCommit<S, R> {
   private async drain(): Promise<void> {
     while (this.queue.length) {
       const batch = this.queue.splice(0, MAX_BATCH);
+      const seen = new Set<string>();
+      const unique = batch.filter(
+        (w) => !seen.has(this.identity(w.submission)) && seen.add(this.identity(w.submission)),
+      );
       let written: Map<S, R>;
       try {
-        written = await this.write(batch.map((w) => w.submission));
+        written = await this.write(unique.map((w) => w.submission));
       } catch (error) {
         this.logger.warn(`a batch of ${batch.length} ${this.what} rolled back, each is taken alone: ${String(error)}`);
         written = new Map();

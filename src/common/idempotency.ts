@@ -72,6 +72,22 @@ export const claimSql = (rows: string) => `INSERT INTO idempotency_keys (scope, 
 /** Claims one (scope, key) = ($1, $2) with request hash $3. */
 export const CLAIM_SQL = claimSql('VALUES ($1, $2, $3)');
 
+/** Claims many keys, in (scope, key) order — the order every writer claims in; parameters from `claimManyParams`. */
+export const CLAIM_MANY_SQL = claimSql('SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2');
+
+/** The keyed requests' scopes, keys and body hashes for `CLAIM_MANY_SQL`, kept with their write (no lease). */
+export const claimManyParams = (keyed: { scope: string; key?: string; dto: unknown }[]): unknown[] => [
+  keyed.map((r) => r.scope),
+  keyed.map((r) => r.key),
+  keyed.map((r) => requestHash(r.dto)),
+  KEY_TTL_SECONDS,
+];
+
+/** `DELETE …` of (scope, key) pairs a batch claimed for requests it then left to the one-at-a-time path. */
+export const giveBackSql = (scopes: string, keys: string) =>
+  `DELETE FROM idempotency_keys k USING unnest(${scopes}::text[], ${keys}::text[]) AS g(scope, key)
+   WHERE k.scope = g.scope AND k.key = g.key RETURNING k.key`;
+
 export const CLEANUP_SQL = `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => ${KEY_TTL_SECONDS})`;
 
 export function requestHash(body: unknown): string {

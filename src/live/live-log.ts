@@ -26,6 +26,23 @@ export function appendEventSql(room: string, type: string, payload: string): str
       RETURNING seq)`;
 }
 
+/**
+ * `rooms`, `next` and `event` CTEs appending one event per row of `input` (columns `room`, `event` jsonb, `n` its
+ * order): each room's sequence moves once, by its count, and its events take the numbers in `n` order. Rooms are
+ * locked in name order, so two such statements never wait on each other crosswise.
+ */
+export function appendEventsSql(input: string): string {
+  return `rooms AS (SELECT room, count(*)::int AS count FROM ${input} GROUP BY room),
+    next AS (
+      INSERT INTO live_rooms (room, seq) SELECT room, count FROM rooms ORDER BY room
+      ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + EXCLUDED.seq RETURNING room, seq),
+    event AS (
+      INSERT INTO live_events (room, seq, type, payload)
+      SELECT i.room, next.seq - rooms.count + row_number() OVER (PARTITION BY i.room ORDER BY i.n), 'score', i.event
+      FROM ${input} i JOIN next ON next.room = i.room JOIN rooms ON rooms.room = i.room
+      RETURNING room)`;
+}
+
 @Injectable()
 export class LiveLog {
   constructor(private readonly dataSource: DataSource) {}

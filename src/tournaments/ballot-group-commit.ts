@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { GroupCommit } from '../common/group-commit.js';
-import { checkIdempotencyKey, claimSql, KEY_TTL_SECONDS, requestHash } from '../common/idempotency.js';
+import { checkIdempotencyKey, CLAIM_MANY_SQL, claimManyParams, giveBackSql } from '../common/idempotency.js';
+import { appendEventsSql } from '../live/live-log.js';
 import { conflictsFrom } from '../judges/judges.service.js';
 import { LiveTransactions, type LiveChanges } from '../live/live-changes.js';
 import { roomName } from '../live/rooms.js';
@@ -51,6 +52,8 @@ export const ballotScope = (judgeId: string, debateId: string) => `judge:${judge
 export class BallotGroupCommit {
   private readonly batches = new GroupCommit<Waiting, BallotReceipt>(
     (batch) => this.write(batch),
+    // One ballot per debate and judge (so one per key) in a batch: a repeat is taken alone, after its commit.
+    (w) => w.scope,
     new Logger(BallotGroupCommit.name),
     'ballots',
   );
@@ -67,13 +70,10 @@ export class BallotGroupCommit {
   }
 
   private async write(batch: Waiting[]): Promise<Map<Waiting, BallotReceipt>> {
-    // One ballot per debate and judge (so one per key): a repeat is taken alone, after this commit.
-    const seen = new Set<string>();
-    const unique = batch.filter((w) => !seen.has(w.scope) && seen.add(w.scope));
     let changes: LiveChanges | undefined;
     const written = await this.dataSource.transaction(async (em) => {
       changes = this.live.within(em);
-      const candidates = await this.claim(em, unique);
+      const candidates = await this.claim(em, batch);
       const taken = await this.admit(em, candidates);
       const ids = await this.insert(em, taken, candidates);
       for (const { seq, count, tournamentId } of ids.rooms)
@@ -95,17 +95,11 @@ export class BallotGroupCommit {
   private async claim(em: EntityManager, batch: Waiting[]): Promise<(Waiting & { tournamentId: string })[]> {
     const keyed = batch.filter((w) => w.key !== undefined);
     const [{ claimed, owners }] = (await em.query(
-      `WITH claim AS (${claimSql(`SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2`)})
+      `WITH claim AS (${CLAIM_MANY_SQL})
        SELECT (SELECT coalesce(json_agg(scope), '[]') FROM claim) AS claimed,
               (SELECT coalesce(json_object_agg(id, tournament_id), '{}') FROM debates WHERE id = ANY($5::uuid[]))
                 AS owners`,
-      [
-        keyed.map((w) => w.scope),
-        keyed.map((w) => w.key),
-        keyed.map((w) => requestHash(w.dto)),
-        KEY_TTL_SECONDS,
-        batch.map((w) => w.debateId),
-      ],
+      [...claimManyParams(keyed), batch.map((w) => w.debateId)],
     )) as { claimed: string[]; owners: Record<string, string> }[];
     const mine = new Set(claimed);
     return batch
@@ -202,22 +196,12 @@ export class BallotGroupCommit {
          INSERT INTO ballots (debate_id, judge_id, version, current, sheet, submitted_by)
          SELECT debate_id, judge_id, version, true, sheet, 'judge:' || judge_id FROM input ORDER BY n
          RETURNING id, debate_id, judge_id),
-       rooms AS (SELECT room, count(*)::int AS count FROM input GROUP BY room),
-       next AS (
-         INSERT INTO live_rooms (room, seq) SELECT room, count FROM rooms ORDER BY room
-         ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + EXCLUDED.seq RETURNING room, seq),
-       event AS (
-         INSERT INTO live_events (room, seq, type, payload)
-         SELECT i.room, next.seq - rooms.count + row_number() OVER (PARTITION BY i.room ORDER BY i.n), 'score', i.event
-         FROM input i JOIN next ON next.room = i.room JOIN rooms ON rooms.room = i.room
-         RETURNING room),
+       ${appendEventsSql('input')},
        answer AS (
          UPDATE idempotency_keys k SET response = i.answer || jsonb_build_object('ballotId', b.id)
          FROM input i JOIN ballot b ON b.debate_id = i.debate_id AND b.judge_id = i.judge_id
          WHERE k.scope = i.scope AND k.key = i.key RETURNING k.key),
-       given_back AS (
-         DELETE FROM idempotency_keys k USING unnest($12::text[], $13::text[]) AS g(scope, key)
-         WHERE k.scope = g.scope AND k.key = g.key RETURNING k.key)
+       given_back AS (${giveBackSql('$12', '$13')})
        SELECT (SELECT count(*) FROM retired)::int AS retired,
               (SELECT count(*) FROM event)::int AS events,
               (SELECT count(*) FROM answer)::int AS answers,
