@@ -22,6 +22,15 @@ export class LiveChanges {
     this.rooms.add(await this.publisher.record(this.em, kind, id, type, payload));
   }
 
+  /** One event in each of many rooms of a kind, in one statement; all announced after commit. */
+  async recordToEach(
+    kind: RoomKind,
+    type: LiveEventType,
+    events: { id: string; payload: Record<string, unknown> }[],
+  ): Promise<void> {
+    for (const room of await this.publisher.recordToEach(this.em, kind, type, events)) this.rooms.add(room);
+  }
+
   /** `count` events this transaction appended with its own statement, the last with `seq`; announced after commit. */
   async appended(kind: RoomKind, id: string, seq: number, count = 1): Promise<void> {
     this.rooms.add(await this.publisher.appended(this.em, kind, id, seq, count));

@@ -27,18 +27,19 @@ export function appendEventSql(room: string, type: string, payload: string): str
 }
 
 /**
- * `rooms`, `next` and `event` CTEs appending one event per row of `input` (columns `room`, `event` jsonb, `n` its
- * order): each room's sequence moves once, by its count, and its events take the numbers in `n` order. Rooms are
- * locked in name order, so two such statements never wait on each other crosswise.
+ * `rooms`, `next` and `event` CTEs appending one event of `type` (an SQL text expression) per row of `input`
+ * (columns `room`, `event` jsonb, `n` its order): each room's sequence moves once, by its count, and its events take
+ * the numbers in `n` order. Rooms are locked in name order, so two such statements never wait on each other
+ * crosswise.
  */
-export function appendEventsSql(input: string): string {
+export function appendEventsSql(input: string, type = "'score'"): string {
   return `rooms AS (SELECT room, count(*)::int AS count FROM ${input} GROUP BY room),
     next AS (
       INSERT INTO live_rooms (room, seq) SELECT room, count FROM rooms ORDER BY room
       ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + EXCLUDED.seq RETURNING room, seq),
     event AS (
       INSERT INTO live_events (room, seq, type, payload)
-      SELECT i.room, next.seq - rooms.count + row_number() OVER (PARTITION BY i.room ORDER BY i.n), 'score', i.event
+      SELECT i.room, next.seq - rooms.count + row_number() OVER (PARTITION BY i.room ORDER BY i.n), ${type}, i.event
       FROM ${input} i JOIN next ON next.room = i.room JOIN rooms ON rooms.room = i.room
       RETURNING room)`;
 }
@@ -62,6 +63,26 @@ export class LiveLog {
     ])) as { seq: number }[];
     await this.pruneIfDue(em, room, seq);
     return seq;
+  }
+
+  /**
+   * One event in each of many rooms, inside the caller's transaction, in one statement (a round's release tells
+   * thousands of judges their assignments). Returns each room's new last sequence number.
+   */
+  async appendToEach(
+    em: EntityManager,
+    type: LiveEventType,
+    events: { room: string; payload: Record<string, unknown> }[],
+  ): Promise<{ room: string; seq: number }[]> {
+    if (!events.length) return [];
+    const [{ rooms }] = (await em.query(
+      `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS i(room, event, n)),
+         ${appendEventsSql('input', '$3::text')}
+       SELECT (SELECT coalesce(json_agg(json_build_object('room', room, 'seq', seq)), '[]') FROM next) AS rooms`,
+      [events.map((e) => e.room), events.map((e) => JSON.stringify(e.payload)), type],
+    )) as { rooms: { room: string; seq: number }[] }[];
+    for (const { room, seq } of rooms) await this.pruneIfDue(em, room, seq);
+    return rooms;
   }
 
   /**

@@ -21,6 +21,21 @@ export class LivePublisher implements OnModuleInit, OnApplicationBootstrap, OnAp
     private readonly dataSource: DataSource,
   ) {}
 
+  /** One event in each of the rooms `kind:id` in the caller's transaction; returns the room names to announce. */
+  async recordToEach(
+    em: EntityManager,
+    kind: RoomKind,
+    type: LiveEventType,
+    events: { id: string; payload: Record<string, unknown> }[],
+  ): Promise<string[]> {
+    const appended = await this.log.appendToEach(
+      em,
+      type,
+      events.map((e) => ({ room: roomName(kind, e.id), payload: e.payload })),
+    );
+    return appended.map((a) => a.room);
+  }
+
   /** Logs an event in the caller's transaction; returns the room name to announce after commit. */
   async record(
     em: EntityManager,

@@ -65,4 +65,27 @@ describe('RoundsService (real database)', () => {
     await world.draw(id);
     await expect(world.rounds.reveal(id, 1).catch(code)).resolves.toBe(DomainErrorCode.WrongState);
   });
+
+  it("tells every judge of a released round their seats, one event in each judge's room", async () => {
+    const { id, judgeIds } = await world.tournament({ teams: 8, judges: 13, prelimRounds: 1, breakSize: 2 });
+    // A judge who already has an event in their room: the release continues that room's numbering.
+    await world.dataSource.query(`INSERT INTO live_rooms (room, seq) VALUES ($1, 7)`, [`judge:${judgeIds[0]}`]);
+    const released = await world.draw(id);
+    const expected = new Map<string, { debateId: string; role: string }[]>();
+    for (const debate of released.debates)
+      for (const seat of debate.panel)
+        expected.set(seat.judgeId, [...(expected.get(seat.judgeId) ?? []), { debateId: debate.id, role: seat.role }]);
+    expect(expected.size).toBe(12);
+    const rows = (await world.dataSource.query(
+      `SELECT room, seq, payload FROM live_events WHERE type = 'assignment' AND room = ANY($1) ORDER BY room`,
+      [judgeIds.map((j) => `judge:${j}`)],
+    )) as { room: string; seq: number; payload: { tournamentId: string; roundSeq: number; debates: unknown[] } }[];
+    expect(rows.map((r) => r.room)).toEqual([...expected.keys()].map((j) => `judge:${j}`).sort());
+    for (const row of rows) {
+      const judgeId = row.room.slice('judge:'.length);
+      expect(row.payload).toEqual({ tournamentId: id, roundSeq: released.seq, debates: expected.get(judgeId) });
+      expect(row.seq).toBe(judgeId === judgeIds[0] ? 8 : 1);
+    }
+    expect(world.announced).toEqual(expect.arrayContaining(rows.map((r) => r.room)));
+  });
 });

@@ -103,13 +103,18 @@ export class RoundsService {
       if (tournament.cupId) {
         await changes.record('cup', tournament.cupId, 'stage', { tournament: await tournamentStage(em, tournament) });
       }
-      for (const judgeId of new Set(panel.map((p) => p.judgeId))) {
-        await changes.record('judge', judgeId, 'assignment', {
-          tournamentId,
-          roundSeq: seq,
-          debates: panel.filter((p) => p.judgeId === judgeId).map((p) => ({ debateId: p.debateId, role: p.role })),
-        });
+      // Every judge of the round hears their seats, in one statement: a 2,000-room round has 6,000 of them.
+      const seats = new Map<string, { debateId: string; role: string }[]>();
+      for (const p of panel) {
+        const mine = seats.get(p.judgeId) ?? [];
+        if (!mine.length) seats.set(p.judgeId, mine);
+        mine.push({ debateId: p.debateId, role: p.role });
       }
+      await changes.recordToEach(
+        'judge',
+        'assignment',
+        [...seats].map(([id, debates]) => ({ id, payload: { tournamentId, roundSeq: seq, debates } })),
+      );
     });
     return this.queries.round(tournamentId, seq, false);
   }
