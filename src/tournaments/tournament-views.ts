@@ -169,6 +169,17 @@ export async function tournamentView(em: EntityManager, t: Tournament): Promise<
 }
 
 /** A round as the public sees it; results of a silent round stay hidden from everyone but organisers. */
+/** Items by key, each list in the items' order. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 export async function roundView(em: EntityManager, round: Round, organiser: boolean): Promise<RoundView> {
   const debates = await em.find(Debate, { where: { roundId: round.id }, order: { room: 'ASC' } });
   const ids = debates.map((d) => d.id);
@@ -182,6 +193,12 @@ export async function roundView(em: EntityManager, round: Round, organiser: bool
   const judges = panel.length ? await em.findBy(Judge, { id: In(panel.map((p) => p.judgeId)) }) : [];
   const venueIds = debates.map((d) => d.venueId).filter((v) => v !== null);
   const venues = venueIds.length ? await em.findBy(Venue, { id: In(venueIds) }) : [];
+  // Indexed once: a 2,000-room round has 4,000 sides and 6,000 seats, too many to search for each debate.
+  const sidesOf = groupBy(sides, (s) => s.debateId);
+  const seatsOf = groupBy(panel, (p) => p.debateId);
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const judgeName = new Map(judges.map((j) => [j.id, j.fullName]));
+  const venueName = new Map(venues.map((v) => [v.id, v.name]));
   const showResults = organiser || !round.silent;
   const showMotion = organiser || round.motionReleasedAt !== null;
   return {
@@ -199,19 +216,20 @@ export async function roundView(em: EntityManager, round: Round, organiser: bool
       id: d.id,
       room: d.room,
       venueId: d.venueId,
-      venue: venues.find((v) => v.id === d.venueId)?.name ?? null,
+      venue: (d.venueId !== null ? venueName.get(d.venueId) : undefined) ?? null,
       status: showResults ? d.status : 'pending',
       needsConfirmation: d.needsConfirmation,
       bracketMatchId: d.bracketMatchId,
-      teams: sides
-        .filter((s) => s.debateId === d.id)
-        .map((s) => ({ side: s.side, teamId: s.teamId, teamName: teams.find((t) => t.id === s.teamId)?.name ?? '' })),
-      panel: panel
-        .filter((p) => p.debateId === d.id)
+      teams: (sidesOf.get(d.id) ?? []).map((s) => ({
+        side: s.side,
+        teamId: s.teamId,
+        teamName: teamName.get(s.teamId) ?? '',
+      })),
+      panel: [...(seatsOf.get(d.id) ?? [])]
         .sort((a, b) => (a.role === b.role ? 0 : a.role === 'chair' ? -1 : 1))
         .map((p) => ({
           judgeId: p.judgeId,
-          name: judges.find((j) => j.id === p.judgeId)?.fullName ?? '',
+          name: judgeName.get(p.judgeId) ?? '',
           role: p.role,
         })),
       explanation: d.explanation,
