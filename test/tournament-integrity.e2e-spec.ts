@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import request from 'supertest';
 import type { Fixtures } from './support/fixtures.js';
-import type { TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 import { startWithKit, TournamentKit, type DrawnDebate } from './support/tournaments.js';
 
 // PGlite serves one connection, so two transactions never overlap there and a lost update cannot happen (nor be
@@ -71,6 +72,60 @@ describe('tournament integrity: concurrent results, conflicts, withdrawals (e2e)
           wins: number;
         }[];
         expect(standings.reduce((n, r) => n + r.wins, 0)).toBe(2);
+      }
+    },
+  );
+
+  (onPostgres ? it : it.skip)(
+    'counts each ballot once across two instances when every ballot is also retried on the other instance',
+    async () => {
+      // Each instance gathers its own batches (group commit): two batches, and the ballots each leaves to the
+      // one-at-a-time path, meet on the same debates and keys.
+      const other = await startTestApp({ databaseUrl: t.databaseUrl });
+      const db = new pg.Client({ connectionString: t.databaseUrl });
+      await db.connect();
+      try {
+        const { id } = await kit.tournament({ teams: 8, prelimRounds: 2, breakSize: 2, judges: 12 });
+        const { debates } = await kit.draw(id);
+        expect(debates.map((d) => d.panel.length)).toEqual([3, 3, 3, 3]);
+        const send = (url: string, debate: DrawnDebate, judgeId: string) =>
+          request(url)
+            .post(`/api/debates/${debate.id}/ballots`)
+            .set('Authorization', `Bearer ${kit.judges.get(judgeId)!.token}`)
+            .set('Idempotency-Key', `both-${judgeId}`)
+            .send(kit.ballot(debate));
+        const pairs = debates.flatMap((d, i) =>
+          d.panel.map((p, j) =>
+            ((i + j) % 2 ? [t.url, other.url] : [other.url, t.url]).map((url) => send(url, d, p.judgeId)),
+          ),
+        );
+        const responses = await Promise.all(pairs.flat());
+        expect(responses.map((r) => r.status)).toEqual(Array(24).fill(201));
+        // A ballot and its retry answer alike: one ballot, version 1, whichever instance took it.
+        for (let k = 0; k < responses.length; k += 2) expect(responses[k + 1].body).toEqual(responses[k].body);
+        expect(new Set(responses.map((r) => r.body.ballotId)).size).toBe(12);
+        expect(responses.every((r) => r.body.version === 1)).toBe(true);
+        const confirmedBy = responses.filter((r, k) => k % 2 === 0 && r.body.debateStatus === 'confirmed');
+        expect(confirmedBy.map((r) => r.body.debateId).sort()).toEqual(debates.map((d) => d.id).sort());
+        const rows = await db.query<{ n: number; current: number; versions: number[] }>(
+          `SELECT count(*)::int AS n, count(*) FILTER (WHERE current)::int AS current, array_agg(DISTINCT version) AS versions
+           FROM ballots WHERE debate_id = ANY($1)`,
+          [debates.map((d) => d.id)],
+        );
+        expect(rows.rows).toEqual([{ n: 12, current: 12, versions: [1] }]);
+        const events = await db.query<{ seq: number }>(
+          `SELECT seq FROM live_events WHERE room = $1 AND type = 'score' ORDER BY seq`,
+          [`tournament:${id}`],
+        );
+        expect(events.rows).toHaveLength(12);
+        for (const debate of debates) {
+          const view = (await api().get(`/api/debates/${debate.id}`).expect(200)).body;
+          expect(view.status).toBe('confirmed');
+          expect([...view.result.counted].sort()).toEqual(debate.panel.map((p) => p.judgeId).sort());
+        }
+      } finally {
+        await db.end();
+        await other.close({ keepData: true });
       }
     },
   );

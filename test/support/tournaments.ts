@@ -80,7 +80,7 @@ export class TournamentKit {
     }
     const judgeIds: string[] = [];
     for (let j = 0; j < setup.judges; j++) {
-      const judge = await this.fx.judge(region, { strength: 5 + j });
+      const judge = await this.fx.judge(region, { strength: 5 + (j % 6) });
       this.judges.set(judge.id, judge);
       judgeIds.push(judge.id);
     }
