@@ -83,15 +83,12 @@ export class RoundsService {
   }
 
   async release(tournamentId: string, seq: number): Promise<RoundView> {
-    await this.live.run(async (changes) => {
+    // The view the audience is sent is the answer too: a 2,000-room draw is built once.
+    return this.live.run(async (changes) => {
       const { em } = changes;
       const round = await this.lockRound(em, tournamentId, seq);
       if (round.status !== 'draft') throw DomainError.wrongState(`round ${seq} is already ${round.status}`);
       await em.update(Round, { id: round.id }, { status: 'released' });
-      const debates = await em.findBy(Debate, { roundId: round.id });
-      const panel = debates.length
-        ? await em.findBy(DebateAdjudicator, { debateId: In(debates.map((d) => d.id)) })
-        : [];
       const view = await roundView(em, { ...round, status: 'released' }, false);
       const tournament = await em.findOneByOrFail(Tournament, { id: tournamentId });
       // An elimination round's draw also brings the bracket (the break seeded it), so the board needs no REST.
@@ -105,18 +102,20 @@ export class RoundsService {
       }
       // Every judge of the round hears their seats, in one statement: a 2,000-room round has 6,000 of them.
       const seats = new Map<string, { debateId: string; role: string }[]>();
-      for (const p of panel) {
-        const mine = seats.get(p.judgeId) ?? [];
-        if (!mine.length) seats.set(p.judgeId, mine);
-        mine.push({ debateId: p.debateId, role: p.role });
+      for (const debate of view.debates) {
+        for (const { judgeId, role } of debate.panel) {
+          const mine = seats.get(judgeId) ?? [];
+          if (!mine.length) seats.set(judgeId, mine);
+          mine.push({ debateId: debate.id, role });
+        }
       }
       await changes.recordToEach(
         'judge',
         'assignment',
         [...seats].map(([id, debates]) => ({ id, payload: { tournamentId, roundSeq: seq, debates } })),
       );
+      return view;
     });
-    return this.queries.round(tournamentId, seq, false);
   }
 
   /** Makes a silent round's results public again (and every round before it). */
