@@ -4,7 +4,7 @@ import { DomainError } from '../common/domain-error.js';
 import { entityFromRow } from '../common/entity-row.js';
 import { GroupCommit } from '../common/group-commit.js';
 import { checkIdempotencyKey, CLAIM_MANY_SQL, claimManyParams, giveBackSql } from '../common/idempotency.js';
-import { appendEventsSql } from '../live/live-log.js';
+import { appendEventsSql, type AppendedRoom } from '../live/live-log.js';
 import { conflictFactsSql, conflictsFrom, type ConflictFacts } from '../judges/judges.service.js';
 import { LivePublisher } from '../live/live-publisher.js';
 import { roomName } from '../live/rooms.js';
@@ -69,20 +69,15 @@ export class ScoresheetGroupCommit {
   }
 
   private async write(batch: Waiting[]): Promise<Map<Waiting, ScoresheetView>> {
-    const written = await this.dataSource.transaction(async (em) => {
+    const { views, rooms } = await this.dataSource.transaction(async (em) => {
       const candidates = await this.claim(em, batch);
-      const taken = await this.admit(em, candidates);
-      const { views, seqs } = await this.insert(em, taken, candidates);
-      const counts = new Map<string, number>();
-      for (const t of taken) counts.set(t.waiting.championshipId, (counts.get(t.waiting.championshipId) ?? 0) + 1);
-      for (const [id, count] of counts) await this.live.appended(em, 'championship', id, seqs.get(id)!, count);
-      return views;
+      const written = await this.insert(em, await this.admit(em, candidates), candidates);
+      return { views: written.views, rooms: await this.live.appendedRooms(em, written.rooms) };
     });
-    for (const id of new Set([...written.keys()].map((w) => w.championshipId))) {
-      this.live.announce(roomName('championship', id));
+    this.live.announce(...rooms);
+    for (const id of new Set([...views.keys()].map((w) => w.championshipId)))
       this.live.standingsChanged('championship', id);
-    }
-    return written;
+    return views;
   }
 
   /** Claims the keys in (scope, key) order; a key already used is replayed (or refused) by the one-at-a-time path. */
@@ -96,8 +91,8 @@ export class ScoresheetGroupCommit {
 
   /** The championships shared (in id order), then what decides each sheet, read in one statement; the checks. */
   private async admit(em: EntityManager, candidates: Waiting[]): Promise<Taken[]> {
-    const championships = new Map<string, CaseChampionship>();
     if (!candidates.length) return [];
+    const championships = new Map<string, CaseChampionship>();
     const rows = (await em.query(
       `SELECT to_jsonb(c) AS row FROM case_championships c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR SHARE`,
       [[...new Set(candidates.map((w) => w.championshipId))]],
@@ -182,7 +177,7 @@ export class ScoresheetGroupCommit {
     em: EntityManager,
     taken: Taken[],
     candidates: Waiting[],
-  ): Promise<{ views: Map<Waiting, ScoresheetView>; seqs: Map<string, number> }> {
+  ): Promise<{ views: Map<Waiting, ScoresheetView>; rooms: AppendedRoom[] }> {
     const writing = new Set(taken.map((t) => t.waiting));
     const givenBack = candidates.filter((w) => w.key !== undefined && !writing.has(w));
     const submittedAt = new Date().toISOString();
@@ -232,7 +227,7 @@ export class ScoresheetGroupCommit {
               (SELECT count(*) FROM answer)::int AS answers,
               (SELECT count(*) FROM given_back)::int AS "givenBack",
               (SELECT coalesce(json_agg(json_build_object('n', n, 'view', view)), '[]') FROM answered) AS views,
-              (SELECT coalesce(json_agg(json_build_object('room', room, 'seq', seq)), '[]') FROM next) AS rooms`,
+              (SELECT coalesce(json_agg(appended), '[]') FROM appended) AS rooms`,
       [
         taken.map((t) => t.waiting.championshipId),
         taken.map((t) => t.stage),
@@ -264,7 +259,7 @@ export class ScoresheetGroupCommit {
       answers: number;
       givenBack: number;
       views: { n: number; view: ScoresheetView }[];
-      rooms: { room: string; seq: number }[];
+      rooms: AppendedRoom[];
     }[];
     // A sheet replaced or created by someone else since the read (another instance's batch, a first sheet's race)
     // leaves a row unwritten: rolling back takes every sheet alone, the way that settles such races.
@@ -279,8 +274,6 @@ export class ScoresheetGroupCommit {
       throw new Error(`batch wrote ${JSON.stringify({ ...row, views: row.views.length, rooms: undefined })}`);
     }
     const views = new Map(row.views.map(({ n, view }) => [taken[n - 1].waiting, view]));
-    const championshipOf = new Map(taken.map((t) => [roomName('championship', t.waiting.championshipId), t]));
-    const seqs = new Map(row.rooms.map(({ room, seq }) => [championshipOf.get(room)!.waiting.championshipId, seq]));
-    return { views, seqs };
+    return { views, rooms: row.rooms };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
+import type { AppendedRoom } from './live-log.js';
 import { LivePublisher } from './live-publisher.js';
 import { roomName, type LiveEventType, type RoomKind } from './rooms.js';
 
@@ -31,9 +32,14 @@ export class LiveChanges {
     for (const room of await this.publisher.recordToEach(this.em, kind, type, events)) this.rooms.add(room);
   }
 
-  /** `count` events this transaction appended with its own statement, the last with `seq`; announced after commit. */
-  async appended(kind: RoomKind, id: string, seq: number, count = 1): Promise<void> {
-    this.rooms.add(await this.publisher.appended(this.em, kind, id, seq, count));
+  /** An event this transaction appended with its own statement (`appendEventSql`); announced after commit. */
+  async appended(kind: RoomKind, id: string, seq: number): Promise<void> {
+    this.rooms.add(await this.publisher.appended(this.em, kind, id, seq));
+  }
+
+  /** Rooms this transaction appended to with a statement of `appendEventsSql`; announced after commit. */
+  async appendedRooms(rooms: AppendedRoom[]): Promise<void> {
+    for (const room of await this.publisher.appendedRooms(this.em, rooms)) this.rooms.add(room);
   }
 
   /** The room's standings changed: one coalesced push follows the commit. */

@@ -26,10 +26,17 @@ export function appendEventSql(room: string, type: string, payload: string): str
       RETURNING seq)`;
 }
 
+/** A room a statement appended `count` events to, the last numbered `seq`. */
+export interface AppendedRoom {
+  room: string;
+  seq: number;
+  count: number;
+}
+
 /**
- * `rooms`, `next` and `event` CTEs appending one event of `type` (an SQL text expression) per row of `input`
- * (columns `room`, `event` jsonb, `n` its order): each room's sequence moves once, by its count, and its events take
- * the numbers in `n` order. Rooms are locked in name order, so two such statements never wait on each other
+ * CTEs appending one event of `type` (an SQL text expression) per row of `input` (columns `room`, `event` jsonb, `n`
+ * its order): each room's sequence moves once, by its count, and its events take the numbers in `n` order; `appended`
+ * lists the rooms as `AppendedRoom`s. Rooms are locked in name order, so two such statements never wait on each other
  * crosswise.
  */
 export function appendEventsSql(input: string, type = "'score'"): string {
@@ -41,7 +48,8 @@ export function appendEventsSql(input: string, type = "'score'"): string {
       INSERT INTO live_events (room, seq, type, payload)
       SELECT i.room, next.seq - rooms.count + row_number() OVER (PARTITION BY i.room ORDER BY i.n), ${type}, i.event
       FROM ${input} i JOIN next ON next.room = i.room JOIN rooms ON rooms.room = i.room
-      RETURNING room)`;
+      RETURNING room),
+    appended AS (SELECT next.room, next.seq, rooms.count FROM next JOIN rooms ON rooms.room = next.room)`;
 }
 
 @Injectable()
@@ -73,16 +81,21 @@ export class LiveLog {
     em: EntityManager,
     type: LiveEventType,
     events: { room: string; payload: Record<string, unknown> }[],
-  ): Promise<{ room: string; seq: number }[]> {
+  ): Promise<AppendedRoom[]> {
     if (!events.length) return [];
     const [{ rooms }] = (await em.query(
       `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS i(room, event, n)),
          ${appendEventsSql('input', '$3::text')}
-       SELECT (SELECT coalesce(json_agg(json_build_object('room', room, 'seq', seq)), '[]') FROM next) AS rooms`,
+       SELECT (SELECT coalesce(json_agg(appended), '[]') FROM appended) AS rooms`,
       [events.map((e) => e.room), events.map((e) => JSON.stringify(e.payload)), type],
-    )) as { rooms: { room: string; seq: number }[] }[];
-    for (const { room, seq } of rooms) await this.pruneIfDue(em, room, seq);
+    )) as { rooms: AppendedRoom[] }[];
+    await this.pruneAppended(em, rooms);
     return rooms;
+  }
+
+  /** After a statement of `appendEventsSql`: each room it appended to is pruned when due. */
+  async pruneAppended(em: EntityManager, rooms: AppendedRoom[]): Promise<void> {
+    for (const { room, seq, count } of rooms) await this.pruneIfDue(em, room, seq, count);
   }
 
   /**

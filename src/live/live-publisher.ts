@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { LiveGateway } from './live.gateway.js';
-import { LiveLog } from './live-log.js';
+import { LiveLog, type AppendedRoom } from './live-log.js';
 import { LiveSnapshots } from './live-snapshots.js';
 import { roomName, standingsWindowMs, type LiveEventType, type RoomKind } from './rooms.js';
 
@@ -36,6 +36,12 @@ export class LivePublisher implements OnModuleInit, OnApplicationBootstrap, OnAp
     return appended.map((a) => a.room);
   }
 
+  /** Rooms a statement of `appendEventsSql` appended to, pruned when due; returns their names to announce. */
+  async appendedRooms(em: EntityManager, rooms: AppendedRoom[]): Promise<string[]> {
+    await this.log.pruneAppended(em, rooms);
+    return rooms.map((r) => r.room);
+  }
+
   /** Logs an event in the caller's transaction; returns the room name to announce after commit. */
   async record(
     em: EntityManager,
@@ -49,10 +55,10 @@ export class LivePublisher implements OnModuleInit, OnApplicationBootstrap, OnAp
     return room;
   }
 
-  /** Events the caller appended with its own statement, the last with `seq`; returns the room name to announce. */
-  async appended(em: EntityManager, kind: RoomKind, id: string, seq: number, count = 1): Promise<string> {
+  /** An event the caller appended with its own statement (`appendEventSql`); returns the room name to announce. */
+  async appended(em: EntityManager, kind: RoomKind, id: string, seq: number): Promise<string> {
     const room = roomName(kind, id);
-    await this.log.pruneIfDue(em, room, seq, count);
+    await this.log.pruneIfDue(em, room, seq);
     return room;
   }
 

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { GroupCommit } from '../common/group-commit.js';
 import { checkIdempotencyKey, CLAIM_MANY_SQL, claimManyParams, giveBackSql } from '../common/idempotency.js';
-import { appendEventsSql } from '../live/live-log.js';
+import { appendEventsSql, type AppendedRoom } from '../live/live-log.js';
 import { conflictsFrom } from '../judges/judges.service.js';
 import { LiveTransactions, type LiveChanges } from '../live/live-changes.js';
 import { roomName } from '../live/rooms.js';
@@ -76,8 +76,7 @@ export class BallotGroupCommit {
       const candidates = await this.claim(em, batch);
       const taken = await this.admit(em, candidates);
       const ids = await this.insert(em, taken, candidates);
-      for (const { seq, count, tournamentId } of ids.rooms)
-        await changes.appended('tournament', tournamentId, seq, count);
+      await changes.appendedRooms(ids.rooms);
       return taken.map((t) => ({
         waiting: t.waiting,
         receipt: { ballotId: ids.ballots.get(t.waiting)!, ...t.answer },
@@ -177,10 +176,7 @@ export class BallotGroupCommit {
     em: EntityManager,
     taken: Taken[],
     candidates: Waiting[],
-  ): Promise<{
-    ballots: Map<Waiting, string>;
-    rooms: { room: string; seq: number; count: number; tournamentId: string }[];
-  }> {
+  ): Promise<{ ballots: Map<Waiting, string>; rooms: AppendedRoom[] }> {
     const writing = new Set(taken.map((t) => t.waiting));
     const givenBack = candidates.filter((w) => w.key !== undefined && !writing.has(w));
     const [row] = (await em.query(
@@ -208,7 +204,7 @@ export class BallotGroupCommit {
               (SELECT count(*) FROM given_back)::int AS "givenBack",
               (SELECT coalesce(json_agg(json_build_object('id', id, 'debateId', debate_id, 'judgeId', judge_id)), '[]')
                  FROM ballot) AS ballots,
-              (SELECT coalesce(json_agg(json_build_object('room', room, 'seq', seq)), '[]') FROM next) AS rooms`,
+              (SELECT coalesce(json_agg(appended), '[]') FROM appended) AS rooms`,
       [
         taken.map((t) => t.retire?.id ?? null),
         taken.map((t) => t.retire?.version ?? null),
@@ -230,7 +226,7 @@ export class BallotGroupCommit {
       answers: number;
       givenBack: number;
       ballots: { id: string; debateId: string; judgeId: string }[];
-      rooms: { room: string; seq: number }[];
+      rooms: AppendedRoom[];
     }[];
     // Under the debates' locks nothing else can have moved a ballot: a difference means a broken assumption, and
     // rolling back (every ballot then taken alone) is the safe answer.
@@ -244,14 +240,9 @@ export class BallotGroupCommit {
       throw new Error(`batch wrote ${JSON.stringify({ ...row, ballots: row.ballots.length, rooms: undefined })}`);
     }
     const ids = new Map(row.ballots.map((b) => [`${b.debateId}:${b.judgeId}`, b.id]));
-    const counts = new Map<string, { count: number; tournamentId: string }>();
-    for (const t of taken) {
-      const room = roomName('tournament', t.tournamentId);
-      counts.set(room, { count: (counts.get(room)?.count ?? 0) + 1, tournamentId: t.tournamentId });
-    }
     return {
       ballots: new Map(taken.map((t) => [t.waiting, ids.get(`${t.waiting.debateId}:${t.waiting.judgeId}`)!])),
-      rooms: row.rooms.map(({ room, seq }) => ({ room, seq, ...counts.get(room)! })),
+      rooms: row.rooms,
     };
   }
 }
