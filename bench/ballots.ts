@@ -13,6 +13,7 @@ import { emit, round2 } from './bench-util.js';
 import {
   adminQuery,
   cpuSeconds,
+  machineBusySeconds,
   freshDatabase,
   loadAverage,
   loadLoop,
@@ -170,9 +171,19 @@ function sheetRequests(f: Fixture, baseline: boolean, run: string) {
 
 async function measure(pid: number, fn: () => Promise<LoadResult>) {
   const cpu0 = cpuSeconds(pid);
+  const client0 = process.cpuUsage();
+  const machine0 = machineBusySeconds();
   const load0 = loadAverage();
   const result = await fn();
-  return { ...result, cores: (cpuSeconds(pid) - cpu0) / result.seconds, loadAverage: Math.max(load0, loadAverage()) };
+  const client = process.cpuUsage(client0);
+  return {
+    ...result,
+    cores: (cpuSeconds(pid) - cpu0) / result.seconds,
+    // The load generator runs on the same two cores: its share and the machine's show what is left for the server.
+    clientCores: (client.user + client.system) / 1e6 / result.seconds,
+    machineCores: (machineBusySeconds() - machine0) / result.seconds,
+    loadAverage: Math.max(load0, loadAverage()),
+  };
 }
 
 async function countAppRows(engine: Engine, db: { databaseUrl?: string; dataDir?: string }) {
@@ -240,6 +251,8 @@ for (const engine of ENGINES) {
       serverCores: round2(o.cores),
       // CPU the server spent per accepted request: steadier than req/s on a shared machine.
       serverCpuMsPerRequest: round2((o.cores * 1000) / o.perSecond),
+      clientCores: round2(o.clientCores),
+      machineCores: round2(o.machineCores),
       baselineP50Ms: round2(b.p50),
       baselineP99Ms: round2(b.p99),
       baselineErrors: b.errors,
@@ -248,6 +261,8 @@ for (const engine of ENGINES) {
       baselineRowsMatch: baseRows[kind] === b.accepted,
       baselineCores: round2(b.cores),
       baselineCpuMsPerRequest: round2((b.cores * 1000) / b.perSecond),
+      baselineClientCores: round2(b.clientCores),
+      baselineMachineCores: round2(b.machineCores),
       loadAverage: round2(Math.max(o.loadAverage, b.loadAverage)),
     });
   }
