@@ -245,6 +245,29 @@ describe('accounts and credentials (e2e)', () => {
     ]);
   });
 
+  it('a token whose signature was checked once still expires on time, is still revocable, and a forged twin is refused', async () => {
+    const judge = await fx.judge('east', { name: 'Memo Judge' });
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = signHs256({ sub: judge.id, role: 'judge', gen: 1, iat: now, exp: now + 2 });
+    await request(t.url).get('/api/debates/mine').set(bearer(shortLived)).expect(200);
+    // Same header and claims, another signature: the memo is by the whole token, so this one is checked anew.
+    const forged = `${shortLived.slice(0, shortLived.lastIndexOf('.'))}.${'A'.repeat(43)}`;
+    expect(codes((await request(t.url).get('/api/debates/mine').set(bearer(forged)).expect(401)).body)).toEqual([
+      'TOKEN_INVALID',
+    ]);
+    await new Promise((r) => setTimeout(r, Math.max(0, (now + 2) * 1000 - Date.now()) + 50));
+    expect(codes((await request(t.url).get('/api/debates/mine').set(bearer(shortLived)).expect(401)).body)).toEqual([
+      'TOKEN_EXPIRED',
+    ]);
+
+    const longLived = signHs256({ sub: judge.id, role: 'judge', gen: 1, iat: now, exp: now + 3600 });
+    await request(t.url).get('/api/debates/mine').set(bearer(longLived)).expect(200);
+    await request(t.url).post(`/api/judges/${judge.id}/revoke`).set(bearer(admin)).send({}).expect(200);
+    expect(codes((await request(t.url).get('/api/debates/mine').set(bearer(longLived)).expect(401)).body)).toEqual([
+      'JUDGE_REVOKED',
+    ]);
+  });
+
   it('the links sheet re-issues the chosen judges (audited) and lists working codes and links in CSV', async () => {
     const [a, b] = [
       await fx.judge('central', { name: 'Әсел Қанатқызы' }),

@@ -15,6 +15,8 @@ export interface TokenClaims {
   role: Role;
   /** The account's token generation when the token was signed; tokens signed before this field count as 1. */
   gen?: number;
+  /** Seconds since the epoch, set by the signer; a token without one is refused. */
+  exp?: number;
 }
 
 /** The authenticated caller, set by the RolesGuard. */

@@ -45,6 +45,9 @@ function accountLoader<T>(dataSource: DataSource, sql: string): DataLoader<strin
   );
 }
 
+/** Tokens whose signature has been checked, with their claims: a judge's phone sends the same token all day. */
+export const VERIFIED_TOKENS = 20_000;
+
 /**
  * A bearer token is valid when its signature and lifetime are, AND its account still exists, is active (organiser)
  * or not revoked (judge), and has not had its credentials changed since. The last part is a primary-key read per
@@ -55,6 +58,11 @@ function accountLoader<T>(dataSource: DataSource, sql: string): DataLoader<strin
 export class TokenVerifier {
   private readonly organisers: DataLoader<string, OrganiserState | undefined>;
   private readonly judges: DataLoader<string, JudgeState | undefined>;
+  /**
+   * Signature checks already passed, by the exact token string (insertion order: the oldest goes first when full).
+   * A signature cannot stop being valid, so only the expiry is checked again; the account is still read each time.
+   */
+  private readonly signed = new Map<string, { claims: TokenClaims; exp: number }>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -71,22 +79,7 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch (error) {
-      if (error instanceof TokenExpiredError) {
-        throw DomainError.unauthenticated(
-          'bearer token has expired: sign in again (a judge link renews it)',
-          TokenProblem.Expired,
-        );
-      }
-      throw DomainError.unauthenticated('bearer token is invalid: sign in again', TokenProblem.Invalid);
-    }
-    // A token without an expiry would never die, whoever signed it.
-    if (typeof (claims as { exp?: unknown }).exp !== 'number') {
-      throw DomainError.unauthenticated('bearer token has no expiry: sign in again', TokenProblem.Invalid);
-    }
+    const claims = await this.signedClaims(token);
     const generation = claims.gen ?? 1;
     if (claims.role === 'organiser') {
       const row = await this.organisers.load(claims.sub);
@@ -112,4 +105,32 @@ export class TokenVerifier {
     }
     return { role: 'judge', id: claims.sub };
   }
+
+  private async signedClaims(token: string): Promise<TokenClaims> {
+    const known = this.signed.get(token);
+    if (known) {
+      // The same test jsonwebtoken makes: expired from the second `exp` names.
+      if (Math.floor(Date.now() / 1000) < known.exp) return known.claims;
+      this.signed.delete(token);
+      throw expired();
+    }
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch (error) {
+      if (error instanceof TokenExpiredError) throw expired();
+      throw DomainError.unauthenticated('bearer token is invalid: sign in again', TokenProblem.Invalid);
+    }
+    // A token without an expiry would never die, whoever signed it.
+    const exp = claims.exp;
+    if (typeof exp !== 'number') {
+      throw DomainError.unauthenticated('bearer token has no expiry: sign in again', TokenProblem.Invalid);
+    }
+    if (this.signed.size >= VERIFIED_TOKENS) this.signed.delete(this.signed.keys().next().value!);
+    this.signed.set(token, { claims, exp });
+    return claims;
+  }
 }
+
+const expired = () =>
+  DomainError.unauthenticated('bearer token has expired: sign in again (a judge link renews it)', TokenProblem.Expired);
