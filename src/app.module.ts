@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { CaseChampionshipsModule } from './case-championships/case-championships.module.js';
 import { CommonModule } from './common/common.module.js';
@@ -22,16 +21,6 @@ import { RegionsModule } from './regions/regions.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { TournamentsModule } from './tournaments/tournaments.module.js';
 
-/** Header and body fields that carry secrets: never written to the log. */
-const REDACT = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["idempotency-key"]',
-  'req.body.password',
-  'req.body.accessCode',
-  'req.body.token',
-];
-
 @Module({})
 export class AppModule {
   static forRoot(env: Env, database: DatabaseTarget): DynamicModule {
@@ -39,22 +28,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ orleu: env })] }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: env.logLevel,
-            redact: { paths: REDACT, censor: '[redacted]' },
-            // Judge links carry their token in the path: log the route, not the secret.
-            serializers: {
-              req: (req: { method: string; url: string; id: unknown }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url.replace(/\/judge\/[^/?]+/, '/judge/[redacted]'),
-              }),
-              // The status only: the default also copies every response header (helmet's dozen) into each line.
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          },
-        }),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         CommonModule.forRoot(env),
         LiveModule,

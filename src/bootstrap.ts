@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { JSON_BODY_OPTIONS } from './common/input-validation.js';
+import { createLog, NestPinoLogger, requestLog } from './common/logging.js';
 import type { Env } from './config/env.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
@@ -36,7 +36,9 @@ export async function createApp(env: Env, database: DatabaseTarget): Promise<Nes
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, database), {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  const log = createLog(env.logLevel);
+  app.useLogger(new NestPinoLogger(log));
+  app.use(requestLog(log));
   app.useBodyParser('json', JSON_BODY_OPTIONS);
   app.disable('x-powered-by');
   // No upgrade-insecure-requests: a venue may serve the app over plain HTTP on its LAN.

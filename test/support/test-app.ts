@@ -34,8 +34,6 @@ const MAIN = join(process.cwd(), 'dist/src/main.js');
 /**
  * Starts the built app (`npm test` builds first) as its own process, exactly as `npm start` runs it, on a fresh
  * database: a new PGlite directory in embedded mode, or a new database on the server named by DATABASE_URL.
- * A separate process because nestjs-pino is a CommonJS package that requires the ESM-only
- * Nest 12, which Node 20 itself allows but Jest's module loader does not.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const serverUrl = options.embedded ? undefined : process.env.DATABASE_URL;
