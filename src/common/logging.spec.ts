@@ -19,7 +19,9 @@ function captured(level: Env['logLevel']) {
 }
 
 let server: Server | undefined;
-afterEach(() => server?.close());
+afterEach(() => {
+  server?.close();
+});
 
 /** A real HTTP server behind `requestLog`: `/ok` answers 200, `/boom` 500, `/hang` never (the client gives up). */
 async function serve(level: Env['logLevel']) {

@@ -2,12 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { GroupCommit } from '../common/group-commit.js';
-import { checkIdempotencyKey, CLAIM_MANY_SQL, claimManyParams, giveBackSql } from '../common/idempotency.js';
-import { appendEventsSql, type AppendedRoom } from '../live/live-log.js';
+import { checkIdempotencyKey, CLAIM_MANY_SQL, claimManyParams } from '../common/idempotency.js';
 import { conflictsFrom } from '../judges/judges.service.js';
 import { LiveTransactions, type LiveChanges } from '../live/live-changes.js';
-import { roomName } from '../live/rooms.js';
-import { assertNoConflict, assertTakesBallotFrom, checkBallot } from './ballot-admission.js';
+import { assertNoConflict, assertTakesBallotFrom } from './ballot-admission.js';
+import { openBallot, writeOpenBallots, type OpenBallot } from './open-ballots.js';
 import { bundlesOf, lockDebatesShared } from './tournament-data.js';
 import type { BallotDto, BallotReceipt } from './tournament.dto.js';
 
@@ -24,14 +23,10 @@ interface Waiting extends BallotSubmission {
   scope: string;
 }
 
-/** A ballot this batch writes: everything its row, its live event and its stored answer need. */
+/** A ballot this batch writes. */
 interface Taken {
   waiting: Waiting;
-  tournamentId: string;
-  retire: { id: string; version: number } | undefined;
-  version: number;
-  event: Record<string, unknown>;
-  answer: Omit<BallotReceipt, 'ballotId'>;
+  ballot: OpenBallot;
 }
 
 export const ballotScope = (judgeId: string, debateId: string) => `judge:${judgeId}:ballot:${debateId}`;
@@ -75,12 +70,9 @@ export class BallotGroupCommit {
       changes = this.live.within(em);
       const candidates = await this.claim(em, batch);
       const taken = await this.admit(em, candidates);
-      const ids = await this.insert(em, taken, candidates);
-      await changes.appendedRooms(ids.rooms);
-      return taken.map((t) => ({
-        waiting: t.waiting,
-        receipt: { ballotId: ids.ballots.get(t.waiting)!, ...t.answer },
-      }));
+      const { ids, rooms } = await this.insert(em, taken, candidates);
+      await changes.appendedRooms(rooms);
+      return taken.map((t, i) => ({ waiting: t.waiting, receipt: { ballotId: ids[i], ...t.ballot.answer } }));
     });
     changes?.announce();
     return new Map(written.map((w) => [w.waiting, w.receipt]));
@@ -137,26 +129,10 @@ export class BallotGroupCommit {
           waiting.judgeId,
           conflicts.filter((c) => c.judgeId === waiting.judgeId && teams.has(c.teamId)),
         );
-        const { existing, version } = checkBallot(tournament, bundle, waiting.judgeId, waiting.dto);
+        const claim = waiting.key === undefined ? undefined : { scope: waiting.scope, key: waiting.key };
         taken.push({
           waiting,
-          tournamentId: tournament.id,
-          retire: existing && { id: existing.id, version: existing.version },
-          version,
-          event: {
-            debateId: bundle.debate.id,
-            roundSeq: bundle.round.seq,
-            judgeId: waiting.judgeId,
-            ballotsIn: othersIn + 1,
-            panelSize: bundle.panel.length,
-          },
-          answer: {
-            debateId: bundle.debate.id,
-            judgeId: waiting.judgeId,
-            version,
-            debateStatus: bundle.debate.status,
-            needsConfirmation: false,
-          },
+          ballot: openBallot(tournament, bundle, waiting.judgeId, waiting.dto, othersIn + 1, claim),
         });
         inThisBatch.set(bundle.debate.id, (inThisBatch.get(bundle.debate.id) ?? 0) + 1);
       } catch (error) {
@@ -168,81 +144,22 @@ export class BallotGroupCommit {
   }
 
   /**
-   * The old versions retired, the new ballots inserted, one live event each (a room's sequence moved once by the
-   * batch's count), the answers stored under their keys, and the keys of ballots left for the one-at-a-time path
-   * given back — one statement.
+   * The ballots written and the keys of candidates left for the one-at-a-time path given back, in one statement
+   * (`writeOpenBallots`, the one the one-at-a-time path uses too).
    */
-  private async insert(
-    em: EntityManager,
-    taken: Taken[],
-    candidates: Waiting[],
-  ): Promise<{ ballots: Map<Waiting, string>; rooms: AppendedRoom[] }> {
+  private async insert(em: EntityManager, taken: Taken[], candidates: Waiting[]) {
     const writing = new Set(taken.map((t) => t.waiting));
-    const givenBack = candidates.filter((w) => w.key !== undefined && !writing.has(w));
-    const [row] = (await em.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::uuid[], $5::int[], $6::jsonb[], $7::text[],
-                              $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
-           WITH ORDINALITY AS i(retire_id, retire_version, debate_id, judge_id, version, sheet, room, event, answer,
-                                scope, key, n)),
-       retired AS (
-         UPDATE ballots b SET current = false FROM input i
-         WHERE b.id = i.retire_id AND b.current AND b.version = i.retire_version RETURNING b.id),
-       ballot AS (
-         INSERT INTO ballots (debate_id, judge_id, version, current, sheet, submitted_by)
-         SELECT debate_id, judge_id, version, true, sheet, 'judge:' || judge_id FROM input ORDER BY n
-         RETURNING id, debate_id, judge_id),
-       ${appendEventsSql('input')},
-       answer AS (
-         UPDATE idempotency_keys k SET response = i.answer || jsonb_build_object('ballotId', b.id)
-         FROM input i JOIN ballot b ON b.debate_id = i.debate_id AND b.judge_id = i.judge_id
-         WHERE k.scope = i.scope AND k.key = i.key RETURNING k.key),
-       given_back AS (${giveBackSql('$12', '$13')})
-       SELECT (SELECT count(*) FROM retired)::int AS retired,
-              (SELECT count(*) FROM event)::int AS events,
-              (SELECT count(*) FROM answer)::int AS answers,
-              (SELECT count(*) FROM given_back)::int AS "givenBack",
-              (SELECT coalesce(json_agg(json_build_object('id', id, 'debateId', debate_id, 'judgeId', judge_id)), '[]')
-                 FROM ballot) AS ballots,
-              (SELECT coalesce(json_agg(appended), '[]') FROM appended) AS rooms`,
-      [
-        taken.map((t) => t.retire?.id ?? null),
-        taken.map((t) => t.retire?.version ?? null),
-        taken.map((t) => t.waiting.debateId),
-        taken.map((t) => t.waiting.judgeId),
-        taken.map((t) => t.version),
-        taken.map((t) => JSON.stringify({ teams: t.waiting.dto.teams })),
-        taken.map((t) => roomName('tournament', t.tournamentId)),
-        taken.map((t) => JSON.stringify(t.event)),
-        taken.map((t) => JSON.stringify(t.answer)),
-        taken.map((t) => (t.waiting.key === undefined ? null : t.waiting.scope)),
-        taken.map((t) => t.waiting.key ?? null),
-        givenBack.map((w) => w.scope),
-        givenBack.map((w) => w.key!),
-      ],
-    )) as {
-      retired: number;
-      events: number;
-      answers: number;
-      givenBack: number;
-      ballots: { id: string; debateId: string; judgeId: string }[];
-      rooms: AppendedRoom[];
-    }[];
+    const givenBack = candidates
+      .filter((w) => w.key !== undefined && !writing.has(w))
+      .map((w) => ({ scope: w.scope, key: w.key! }));
+    const written = await writeOpenBallots(
+      em,
+      taken.map((t) => t.ballot),
+      givenBack,
+    );
     // Under the debates' locks nothing else can have moved a ballot: a difference means a broken assumption, and
     // rolling back (every ballot then taken alone) is the safe answer.
-    const keyed = taken.filter((t) => t.waiting.key !== undefined).length;
-    if (
-      row.retired !== taken.filter((t) => t.retire).length ||
-      row.events !== taken.length ||
-      row.answers !== keyed ||
-      row.givenBack !== givenBack.length
-    ) {
-      throw new Error(`batch wrote ${JSON.stringify({ ...row, ballots: row.ballots.length, rooms: undefined })}`);
-    }
-    const ids = new Map(row.ballots.map((b) => [`${b.debateId}:${b.judgeId}`, b.id]));
-    return {
-      ballots: new Map(taken.map((t) => [t.waiting, ids.get(`${t.waiting.debateId}:${t.waiting.judgeId}`)!])),
-      rooms: row.rooms,
-    };
+    if (!written.asPlanned) throw new Error(`a batch of ${taken.length} ballots did not write as planned`);
+    return written;
   }
 }

@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
-import { IdempotencyService, StoredAnswer, storeAnswerSql, type KeyClaim } from '../common/idempotency.js';
+import { IdempotencyService, StoredAnswer } from '../common/idempotency.js';
 import { conflictsFrom } from '../judges/judges.service.js';
 import { LiveTransactions, type LiveChanges } from '../live/live-changes.js';
-import { appendEventSql } from '../live/live-log.js';
-import { roomName } from '../live/rooms.js';
 import { Ballot, type BallotSheet } from './ballot.entity.js';
 import { Debate, type DebateDecision, type DebateStatus } from './debate.entity.js';
 import { DebateResults } from './debate-results.js';
@@ -19,6 +17,7 @@ import { BallotDto, BallotReceipt, CorrectBallotDto, CorrectionPreview, IronSpea
 import { DebateTeam } from './debate-team.entity.js';
 import { assertNoConflict, assertTakesBallotFrom, checkBallot } from './ballot-admission.js';
 import { ballotScope, BallotGroupCommit } from './ballot-group-commit.js';
+import { openBallot, writeOpenBallots } from './open-ballots.js';
 
 /** Ballots from the panel, the panel's decision, confirmation, and audited corrections with a cascade. */
 @Injectable()
@@ -75,7 +74,16 @@ export class BallotsService {
         };
         if (othersIn + 1 < bundle.panel.length) {
           // The panel stays open (most ballots): the ballot, its live event and the stored answer in one statement.
-          return this.writeOpenBallot(changes, tournament, bundle, judge.id, dto, event, claim);
+          const ballot = openBallot(tournament, bundle, judge.id, dto, othersIn + 1, claim);
+          const { ids, rooms, asPlanned } = await writeOpenBallots(em, [ballot]);
+          if (!asPlanned) {
+            // Under the debate's lock only a ballot already replaced can differ; anything else is a broken assumption.
+            if (!ballot.retire) throw new Error(`the ballot of judge ${judge.id} did not write as planned`);
+            throw DomainError.staleVersion(`the ballot of judge ${judge.id}`, ballot.retire.version);
+          }
+          await changes.appendedRooms(rooms);
+          const receipt: BallotReceipt = { ballotId: ids[0], ...ballot.answer };
+          return claim ? new StoredAnswer(receipt) : receipt;
         }
         const ballot = await this.writeBallot(em, tournament, bundle, judge.id, dto, `judge:${judge.id}`);
         const ballots = [...bundle.ballots.filter((b) => b.judgeId !== judge.id), ballot];
@@ -114,58 +122,6 @@ export class BallotsService {
     );
     if (!replayed) changes?.announce();
     return value;
-  }
-
-  /**
-   * A ballot that leaves its panel open: the old version retired, the new one inserted, the live event appended
-   * and (with a key) the answer stored, in one statement — the tournament's live room row it locks is held only
-   * until the commit that follows.
-   */
-  private async writeOpenBallot(
-    changes: LiveChanges,
-    tournament: Tournament,
-    bundle: DebateBundle,
-    judgeId: string,
-    dto: BallotDto,
-    event: Record<string, unknown>,
-    claim: KeyClaim | undefined,
-  ): Promise<BallotReceipt | StoredAnswer<BallotReceipt>> {
-    const { existing, version } = checkBallot(tournament, bundle, judgeId, dto);
-    const answer: Omit<BallotReceipt, 'ballotId'> = {
-      debateId: bundle.debate.id,
-      judgeId,
-      version,
-      debateStatus: bundle.debate.status,
-      needsConfirmation: false,
-    };
-    const params: unknown[] = [
-      existing?.id ?? null,
-      existing?.version ?? null,
-      bundle.debate.id,
-      judgeId,
-      version,
-      JSON.stringify({ teams: dto.teams }),
-      `judge:${judgeId}`,
-      roomName('tournament', tournament.id),
-      JSON.stringify(event),
-    ];
-    if (claim) params.push(JSON.stringify(answer), claim.scope, claim.key);
-    const [row] = (await changes.em.query(
-      `WITH retired AS (
-         UPDATE ballots SET current = false WHERE id = $1::uuid AND current AND version = $2::int RETURNING id),
-       ballot AS (
-         INSERT INTO ballots (debate_id, judge_id, version, current, sheet, submitted_by)
-         SELECT $3, $4, $5, true, $6::jsonb, $7 WHERE $1::uuid IS NULL OR EXISTS (SELECT 1 FROM retired)
-         RETURNING id),
-       ${appendEventSql('$8', "'score'", '$9')}
-       ${claim ? `, answer AS (${storeAnswerSql(`$10::jsonb || jsonb_build_object('ballotId', (SELECT id FROM ballot))`, '$11', '$12')})` : ''}
-       SELECT (SELECT id FROM ballot) AS id, (SELECT seq FROM event) AS seq`,
-      params,
-    )) as { id: string | null; seq: number }[];
-    if (!row.id) throw DomainError.staleVersion(`the ballot of judge ${judgeId}`, existing!.version);
-    await changes.appended('tournament', tournament.id, row.seq);
-    const receipt: BallotReceipt = { ballotId: row.id, ...answer };
-    return claim ? new StoredAnswer(receipt) : receipt;
   }
 
   /** The organiser confirms a debate the panel left open (an even split, or missing ballots). */
