@@ -6,14 +6,12 @@ import { actorNames } from '../auth/actor-names.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../common/domain-error.js';
 import { entityFromRow } from '../common/entity-row.js';
-import { IdempotencyService, StoredAnswer, storeAnswerSql } from '../common/idempotency.js';
+import { IdempotencyService, StoredAnswer } from '../common/idempotency.js';
 import { filters, type Page, pageOfAll } from '../common/pagination.dto.js';
 import { updateVersioned } from '../common/versioned-update.js';
 import { Judge } from '../judges/judge.entity.js';
 import { conflictFactsSql, conflictsFrom, JudgesService, type ConflictFacts } from '../judges/judges.service.js';
-import { appendEventSql } from '../live/live-log.js';
 import { LivePublisher } from '../live/live-publisher.js';
-import { roomName } from '../live/rooms.js';
 import { LiveSnapshots } from '../live/live-snapshots.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { Team } from '../teams/team.entity.js';
@@ -42,6 +40,7 @@ import { lockChampionship, loadRoomOf } from './case-championship-data.js';
 import { CaseRoomsService } from './case-rooms.service.js';
 import { assertSeatAndEntry, assertSheetScores, stageOutsideRooms } from './scoresheet-admission.js';
 import { ScoresheetGroupCommit, sheetScope } from './scoresheet-group-commit.js';
+import { writeSheets } from './scoresheet-writes.js';
 import { loadUnscored, unscoredError } from './finalisation.js';
 import type { ChampionshipAuditEntryDto, FinaliseDto } from './finalisation.dto.js';
 import {
@@ -99,15 +98,8 @@ const sheetView = (s: CaseScoresheet): ScoresheetView => ({
   submittedAt: new Date(s.submittedAt).toISOString(),
 });
 
-/** One juror's sheet for one team at one stage, as written by `writeSheetAtOnce` or, on a race, `writeSheet`. */
-interface SheetWrite {
-  championshipId: string;
-  stage: SheetStage;
-  teamId: string;
-  judgeId: string;
-  scores: Record<string, number>;
-  dto: ScoresheetDto;
-}
+/** A first sheet met another first sheet of the same juror's, written at the same moment. */
+class SheetRace extends Error {}
 
 @Injectable()
 export class CaseChampionshipsService implements OnModuleInit {
@@ -303,6 +295,23 @@ export class CaseChampionshipsService implements OnModuleInit {
       key: idempotencyKey,
     });
     if (batched) return batched;
+    try {
+      return await this.submitSheetOnce(id, teamId, judge, dto, idempotencyKey);
+    } catch (error) {
+      // A juror's first sheet met another first sheet of theirs written at the same moment: this attempt rolled back
+      // (its key with it) and runs again, replacing that one like any re-submission.
+      if (error instanceof SheetRace) return this.submitSheetOnce(id, teamId, judge, dto, idempotencyKey);
+      throw error;
+    }
+  }
+
+  private async submitSheetOnce(
+    id: string,
+    teamId: string,
+    judge: Principal,
+    dto: ScoresheetDto,
+    idempotencyKey: string | undefined,
+  ): Promise<ScoresheetView> {
     const { value, replayed } = await this.idempotency.run<ScoresheetView, { championship: Record<string, unknown> }>(
       { scope: sheetScope(judge.id, id, teamId), key: idempotencyKey, body: dto },
       async (em, { claim, first: [locked] }) => {
@@ -321,29 +330,23 @@ export class CaseChampionshipsService implements OnModuleInit {
         assertSeatAndEntry(championship, teamId, { seat, entry });
         const stage = await this.sheetStageFor(em, championship, judge.id, teamId);
         assertSheetScores(championship, dto, conflictsFrom(conflictFacts));
-        const write: SheetWrite = {
-          championshipId: championship.id,
-          stage,
-          teamId,
-          judgeId: judge.id,
-          scores: dto.scores as Record<string, number>,
-          dto,
-        };
-        const sheet = (await this.writeSheetAtOnce(em, write)) ?? (await this.writeSheet(em, write));
-        const view = sheetView(sheet);
-        // The live event and the stored answer in one statement, last: the room row it locks is held only until commit.
-        const params: unknown[] = [
-          roomName('championship', id),
-          JSON.stringify({ championshipId: id, stage, teamId, judgeId: judge.id, version: sheet.version }),
-        ];
-        if (claim) params.push(JSON.stringify(view), claim.scope, claim.key);
-        const [{ seq }] = (await em.query(
-          `WITH ${appendEventSql('$1', "'score'", '$2')}
-           ${claim ? `, answer AS (${storeAnswerSql('$3::jsonb', '$4', '$5')})` : ''}
-           SELECT seq FROM event`,
-          params,
-        )) as { seq: number }[];
-        await this.live.appended(em, 'championship', id, seq);
+        // The version it replaces, locked: a sheet sent against another version is refused.
+        const [current] = (await em.query(
+          `SELECT version FROM case_scoresheets
+            WHERE championship_id = $1 AND stage = $2 AND team_id = $3 AND judge_id = $4 FOR UPDATE`,
+          [id, stage, teamId, judge.id],
+        )) as { version: number }[];
+        const previous = current?.version ?? null;
+        if (previous !== null && dto.version !== undefined && dto.version !== previous) {
+          throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, dto.version);
+        }
+        // The sheet, its audit row, the live event and the stored answer in one statement (`writeSheets`, as a batch).
+        const written = await writeSheets(em, [
+          { championshipId: id, stage, teamId, judgeId: judge.id, dto, previous, claim },
+        ]);
+        if (!written.asPlanned) throw new SheetRace();
+        await this.live.appendedRooms(em, written.rooms);
+        const view = written.views[0]!;
         return claim ? new StoredAnswer(view) : view;
       },
       // FOR SHARE, taken with the key's claim: finalise takes FOR UPDATE, so no sheet slips in after the
@@ -622,123 +625,6 @@ export class CaseChampionshipsService implements OnModuleInit {
     });
     this.live.announce(`championship:${id}`);
     return this.get(id);
-  }
-
-  /**
-   * The sheet written in one statement: the juror's existing sheet locked and replaced (version + 1) or a first one
-   * inserted, and its audit row. Undefined when a first sheet raced another request of the same juror (the insert
-   * met the other's row): `writeSheet` then replaces it the long way.
-   */
-  private async writeSheetAtOnce(
-    em: EntityManager,
-    { championshipId, stage, teamId, judgeId, scores, dto }: SheetWrite,
-  ): Promise<CaseScoresheet | undefined> {
-    const [row] = (await em.query(
-      `WITH prev AS (
-         SELECT id, version, scores, comment FROM case_scoresheets
-          WHERE championship_id = $1 AND stage = $2 AND team_id = $3 AND judge_id = $4 FOR UPDATE),
-       replaced AS (
-         UPDATE case_scoresheets s SET scores = $5::jsonb, comment = $6, submitted_at = $7, version = s.version + 1
-           FROM prev WHERE s.id = prev.id AND ($8::int IS NULL OR prev.version = $8::int) RETURNING s.*),
-       created AS (
-         INSERT INTO case_scoresheets (championship_id, stage, team_id, judge_id, scores, comment, version, submitted_at)
-         SELECT $1, $2, $3, $4, $5::jsonb, $6, 1, $7 WHERE NOT EXISTS (SELECT 1 FROM prev)
-         ON CONFLICT DO NOTHING RETURNING *),
-       sheet AS (SELECT * FROM replaced UNION ALL SELECT * FROM created),
-       audit AS (
-         INSERT INTO case_scoresheet_audit (championship_id, scoresheet_id, team_id, judge_id, actor, version, before, after)
-         SELECT s.championship_id, s.id, s.team_id, s.judge_id, $9, s.version,
-                (SELECT jsonb_build_object('scores', p.scores, 'comment', p.comment) FROM prev p),
-                jsonb_build_object('scores', s.scores, 'comment', s.comment)
-           FROM sheet s)
-       SELECT (SELECT to_jsonb(s) FROM sheet s) AS sheet, (SELECT version FROM prev) AS "previousVersion"`,
-      [
-        championshipId,
-        stage,
-        teamId,
-        judgeId,
-        JSON.stringify(scores),
-        dto.comment ?? null,
-        new Date(),
-        dto.version ?? null,
-        `judge:${judgeId}`,
-      ],
-    )) as { sheet: Record<string, unknown> | null; previousVersion: number | null }[];
-    if (row.sheet) return entityFromRow(em, CaseScoresheet, row.sheet);
-    if (row.previousVersion !== null)
-      throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, dto.version!);
-    return undefined;
-  }
-
-  private async writeSheet(
-    em: EntityManager,
-    { championshipId, stage, teamId, judgeId, scores, dto }: SheetWrite,
-  ): Promise<CaseScoresheet> {
-    const comment = dto.comment ?? null;
-    const find = () =>
-      em
-        .createQueryBuilder(CaseScoresheet, 's')
-        .setLock('pessimistic_write')
-        .where(
-          's.championship_id = :championshipId AND s.stage = :stage AND s.team_id = :teamId AND s.judge_id = :judgeId',
-          {
-            championshipId,
-            stage,
-            teamId,
-            judgeId,
-          },
-        )
-        .getOne();
-    let existing = await find();
-    if (!existing) {
-      const inserted = await em
-        .createQueryBuilder()
-        .insert()
-        .into(CaseScoresheet)
-        .values({ championshipId, stage, teamId, judgeId, scores, comment, version: 1, submittedAt: new Date() })
-        .orIgnore()
-        .returning('*')
-        .execute();
-      if (inserted.identifiers.length && inserted.raw.length) {
-        const sheet = (await find())!;
-        await this.auditSheet(em, sheet, judgeId, null);
-        return sheet;
-      }
-      // Another request of this juror created the sheet first: replace it like any re-submission.
-      existing = (await find())!;
-    }
-    if (dto.version !== undefined && dto.version !== existing.version) {
-      throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, dto.version);
-    }
-    await updateVersioned(
-      em,
-      CaseScoresheet,
-      existing.id,
-      existing.version,
-      { scores, comment, submittedAt: new Date() },
-      `your scoresheet for team ${teamId}`,
-    );
-    const sheet = (await find())!;
-    await this.auditSheet(em, sheet, judgeId, { scores: existing.scores, comment: existing.comment });
-    return sheet;
-  }
-
-  private async auditSheet(
-    em: EntityManager,
-    sheet: CaseScoresheet,
-    actor: string,
-    before: CaseScoresheetAudit['before'],
-  ): Promise<void> {
-    await em.insert(CaseScoresheetAudit, {
-      championshipId: sheet.championshipId,
-      scoresheetId: sheet.id,
-      teamId: sheet.teamId,
-      judgeId: sheet.judgeId,
-      actor: `judge:${actor}`,
-      version: sheet.version,
-      before,
-      after: { scores: sheet.scores, comment: sheet.comment },
-    });
   }
 
   /**

@@ -102,6 +102,52 @@ describe('scoresheets that arrive together (group commit, real database)', () =>
     expect(await submit(3, 3, sheet(7), 's7')).toEqual(view(7));
   });
 
+  it('in a qualifying room (sheets taken one at a time), two first sheets of one juror at once: both kept, in turn', async () => {
+    const { teamIds: teams, judgeIds: judges } = await world.tournament({
+      teams: 4,
+      judges: 3,
+      prelimRounds: 1,
+      breakSize: 2,
+    });
+    const { id } = await world.championships.create({ title: 'One room', regionCode: 'east', qualifierSlots: 1 });
+    for (const teamId of teams) await world.championships.addEntry(id, { teamId });
+    await world.championships.seatJury(id, { judgeIds: judges });
+    await world.caseRooms.plan(id, { roomSize: 4, panelSize: 3, seed: 'race' });
+    await world.championships.startScoring(id);
+    const eventsBefore = await scoreSeqs(id);
+    const juror = world.judge(judges[0]);
+    // Two different first sheets for each team, all eight at once and without keys: on PostgreSQL the two of a
+    // pair meet at the insert, and the later runs again as a replacement of the earlier.
+    const answers = await Promise.all(
+      teams.flatMap((teamId, t) => [
+        world.championships.submitScoresheet(id, teamId, juror, sheet(t), undefined),
+        world.championships.submitScoresheet(id, teamId, juror, sheet(t + 5), undefined),
+      ]),
+    );
+    for (const [t, teamId] of teams.entries()) {
+      const pair = answers.slice(2 * t, 2 * t + 2);
+      expect(pair.map((a) => a.teamId)).toEqual([teamId, teamId]);
+      expect(pair.map((a) => a.version).sort()).toEqual([1, 2]);
+      expect(pair[0].id).toBe(pair[1].id);
+    }
+    const stored = (await world.championships.scoresheets(id)).filter((s) => s.judgeId === judges[0]);
+    expect(stored.map((s) => s.version)).toEqual([2, 2, 2, 2]);
+    // Each sheet's last answer is what stays; its audit has both, the second replacing the first.
+    for (const sheetNow of stored) {
+      const t = teams.indexOf(sheetNow.teamId);
+      const last = answers.slice(2 * t, 2 * t + 2).find((a) => a.version === 2)!;
+      expect(sheetNow.scores).toEqual(last.scores);
+    }
+    const audit = (await world.championships.audit(id)).filter((a) => a.judgeId === judges[0]);
+    expect(audit).toHaveLength(8);
+    for (const second of audit.filter((a) => a.version === 2)) {
+      const first = audit.find((a) => a.version === 1 && a.teamId === second.teamId)!;
+      expect(second.before).toEqual(first.after);
+    }
+    const seqs = (await scoreSeqs(id)).slice(eventsBefore.length);
+    expect(seqs).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => seqs[0] + i));
+  });
+
   const scoreSeqs = async (championshipId: string) =>
     (
       (await world.dataSource.query(`SELECT seq FROM live_events WHERE room = $1 AND type = 'score' ORDER BY seq`, [

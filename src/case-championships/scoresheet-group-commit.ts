@@ -3,15 +3,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { entityFromRow } from '../common/entity-row.js';
 import { GroupCommit } from '../common/group-commit.js';
-import { checkIdempotencyKey, CLAIM_MANY_SQL, claimManyParams, giveBackSql } from '../common/idempotency.js';
-import { appendEventsSql, type AppendedRoom } from '../live/live-log.js';
+import { checkIdempotencyKey, CLAIM_MANY_SQL, claimManyParams } from '../common/idempotency.js';
+import type { AppendedRoom } from '../live/live-log.js';
 import { conflictFactsSql, conflictsFrom, type ConflictFacts } from '../judges/judges.service.js';
 import { LivePublisher } from '../live/live-publisher.js';
-import { roomName } from '../live/rooms.js';
 import type { ScoresheetDto } from './case-championship.dto.js';
 import { CaseChampionship, type SheetStage } from './case-championship.entity.js';
 import { assertSeatAndEntry, assertSheetScores, stageOutsideRooms } from './scoresheet-admission.js';
 import type { ScoresheetView } from './case-championships.service.js';
+import { writeSheets } from './scoresheet-writes.js';
 
 /** One juror's sheet for one team, as the route received it. */
 export interface SheetSubmission {
@@ -170,8 +170,8 @@ export class ScoresheetGroupCommit {
   }
 
   /**
-   * The sheets replaced (version + 1, locked in id order) or inserted, their audit rows, one live event each, the
-   * answers stored under their keys and the keys of sheets left for the one-at-a-time path given back — one statement.
+   * The sheets written and the keys of candidates left for the one-at-a-time path given back, in one statement
+   * (`writeSheets`, the one the one-at-a-time path uses too).
    */
   private async insert(
     em: EntityManager,
@@ -179,101 +179,19 @@ export class ScoresheetGroupCommit {
     candidates: Waiting[],
   ): Promise<{ views: Map<Waiting, ScoresheetView>; rooms: AppendedRoom[] }> {
     const writing = new Set(taken.map((t) => t.waiting));
-    const givenBack = candidates.filter((w) => w.key !== undefined && !writing.has(w));
-    const submittedAt = new Date().toISOString();
-    const [row] = (await em.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::text[], $7::int[],
-                              $8::text[], $9::jsonb[], $10::text[], $11::text[])
-           WITH ORDINALITY AS i(championship_id, stage, team_id, judge_id, scores, comment, previous, room, event,
-                                scope, key, n)),
-       prev AS (
-         SELECT s.id, s.version, s.scores, s.comment FROM case_scoresheets s JOIN input i
-           ON s.championship_id = i.championship_id AND s.stage = i.stage AND s.team_id = i.team_id
-          AND s.judge_id = i.judge_id AND s.version = i.previous
-         ORDER BY s.id FOR UPDATE OF s),
-       replaced AS (
-         UPDATE case_scoresheets s SET scores = i.scores, comment = i.comment, submitted_at = $12::timestamptz,
-                version = s.version + 1
-           FROM prev p, input i
-          WHERE s.id = p.id AND s.championship_id = i.championship_id AND s.stage = i.stage AND s.team_id = i.team_id
-            AND s.judge_id = i.judge_id
-         RETURNING s.*),
-       created AS (
-         INSERT INTO case_scoresheets (championship_id, stage, team_id, judge_id, scores, comment, version, submitted_at)
-         SELECT championship_id, stage, team_id, judge_id, scores, comment, 1, $12::timestamptz FROM input
-          WHERE previous IS NULL ORDER BY n
-         ON CONFLICT DO NOTHING RETURNING *),
-       sheet AS (SELECT * FROM replaced UNION ALL SELECT * FROM created),
-       audit AS (
-         INSERT INTO case_scoresheet_audit (championship_id, scoresheet_id, team_id, judge_id, actor, version, before, after)
-         SELECT s.championship_id, s.id, s.team_id, s.judge_id, 'judge:' || s.judge_id, s.version,
-                (SELECT jsonb_build_object('scores', p.scores, 'comment', p.comment) FROM prev p WHERE p.id = s.id),
-                jsonb_build_object('scores', s.scores, 'comment', s.comment)
-           FROM sheet s RETURNING id),
-       answered AS (
-         SELECT i.n, i.scope, i.key, jsonb_build_object('id', s.id, 'championshipId', s.championship_id,
-                  'teamId', s.team_id, 'judgeId', s.judge_id, 'scores', s.scores, 'comment', s.comment,
-                  'version', s.version, 'submittedAt', $13::text) AS view
-           FROM input i JOIN sheet s ON s.championship_id = i.championship_id AND s.team_id = i.team_id
-            AND s.judge_id = i.judge_id),
-       ${appendEventsSql('input')},
-       answer AS (
-         UPDATE idempotency_keys k SET response = a.view FROM answered a
-          WHERE k.scope = a.scope AND k.key = a.key RETURNING k.key),
-       given_back AS (${giveBackSql('$14', '$15')})
-       SELECT (SELECT count(*) FROM audit)::int AS audits,
-              (SELECT count(*) FROM event)::int AS events,
-              (SELECT count(*) FROM answer)::int AS answers,
-              (SELECT count(*) FROM given_back)::int AS "givenBack",
-              (SELECT coalesce(json_agg(json_build_object('n', n, 'view', view)), '[]') FROM answered) AS views,
-              (SELECT coalesce(json_agg(appended), '[]') FROM appended) AS rooms`,
-      [
-        taken.map((t) => t.waiting.championshipId),
-        taken.map((t) => t.stage),
-        taken.map((t) => t.waiting.teamId),
-        taken.map((t) => t.waiting.judgeId),
-        taken.map((t) => JSON.stringify(t.waiting.dto.scores)),
-        taken.map((t) => t.waiting.dto.comment ?? null),
-        taken.map((t) => t.previous),
-        taken.map((t) => roomName('championship', t.waiting.championshipId)),
-        taken.map((t) =>
-          JSON.stringify({
-            championshipId: t.waiting.championshipId,
-            stage: t.stage,
-            teamId: t.waiting.teamId,
-            judgeId: t.waiting.judgeId,
-            version: (t.previous ?? 0) + 1,
-          }),
-        ),
-        taken.map((t) => (t.waiting.key === undefined ? null : t.waiting.scope)),
-        taken.map((t) => t.waiting.key ?? null),
-        submittedAt,
-        submittedAt,
-        givenBack.map((w) => w.scope),
-        givenBack.map((w) => w.key!),
-      ],
-    )) as {
-      audits: number;
-      events: number;
-      answers: number;
-      givenBack: number;
-      views: { n: number; view: ScoresheetView }[];
-      rooms: AppendedRoom[];
-    }[];
+    const written = await writeSheets(
+      em,
+      taken.map(({ waiting, stage, previous }) => ({
+        ...waiting,
+        stage,
+        previous,
+        claim: waiting.key === undefined ? undefined : { scope: waiting.scope, key: waiting.key },
+      })),
+      candidates.filter((w) => w.key !== undefined && !writing.has(w)).map((w) => ({ scope: w.scope, key: w.key! })),
+    );
     // A sheet replaced or created by someone else since the read (another instance's batch, a first sheet's race)
     // leaves a row unwritten: rolling back takes every sheet alone, the way that settles such races.
-    const keyed = taken.filter((t) => t.waiting.key !== undefined).length;
-    if (
-      row.audits !== taken.length ||
-      row.events !== taken.length ||
-      row.views.length !== taken.length ||
-      row.answers !== keyed ||
-      row.givenBack !== givenBack.length
-    ) {
-      throw new Error(`batch wrote ${JSON.stringify({ ...row, views: row.views.length, rooms: undefined })}`);
-    }
-    const views = new Map(row.views.map(({ n, view }) => [taken[n - 1].waiting, view]));
-    return { views, rooms: row.rooms };
+    if (!written.asPlanned) throw new Error(`a batch of ${taken.length} scoresheets did not write as planned`);
+    return { views: new Map(taken.map((t, i) => [t.waiting, written.views[i]!])), rooms: written.rooms };
   }
 }

@@ -117,16 +117,12 @@ export interface ClaimedWork<R> {
 }
 
 /**
- * A work's answer that its own last statement already wrote into `idempotency_keys.response` (with
- * `storeAnswerSql`), so no separate UPDATE follows: one round trip less while the rows it locked are held.
+ * A work's answer that its own last statement already wrote into `idempotency_keys.response` (as
+ * `writeOpenBallots` and `writeSheets` do), so no separate UPDATE follows: one round trip less while the rows it
+ * locked are held.
  */
 export class StoredAnswer<T> {
   constructor(readonly value: T) {}
-}
-
-/** `UPDATE idempotency_keys SET response = <answer> …` for a claim, as a data-modifying CTE of the work's own SQL. */
-export function storeAnswerSql(answer: string, scopeParam: string, keyParam: string): string {
-  return `UPDATE idempotency_keys SET response = ${answer} WHERE scope = ${scopeParam} AND key = ${keyParam}`;
 }
 
 /** `$n` parameters of a statement renumbered from `$1` to `$1+shift` (the statement holds no other `$`). */

@@ -32,11 +32,6 @@ export class LiveChanges {
     for (const room of await this.publisher.recordToEach(this.em, kind, type, events)) this.rooms.add(room);
   }
 
-  /** An event this transaction appended with its own statement (`appendEventSql`); announced after commit. */
-  async appended(kind: RoomKind, id: string, seq: number): Promise<void> {
-    this.rooms.add(await this.publisher.appended(this.em, kind, id, seq));
-  }
-
   /** Rooms this transaction appended to with a statement of `appendEventsSql`; announced after commit. */
   async appendedRooms(rooms: AppendedRoom[]): Promise<void> {
     for (const room of await this.publisher.appendedRooms(this.em, rooms)) this.rooms.add(room);

@@ -55,13 +55,6 @@ export class LivePublisher implements OnModuleInit, OnApplicationBootstrap, OnAp
     return room;
   }
 
-  /** An event the caller appended with its own statement (`appendEventSql`); returns the room name to announce. */
-  async appended(em: EntityManager, kind: RoomKind, id: string, seq: number): Promise<string> {
-    const room = roomName(kind, id);
-    await this.log.pruneIfDue(em, room, seq);
-    return room;
-  }
-
   announce(...rooms: string[]): void {
     for (const room of new Set(rooms)) this.gateway.announce(room);
   }

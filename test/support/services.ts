@@ -82,6 +82,7 @@ export class TournamentWorld {
   readonly cups: CupsService;
   readonly ballots: BallotsService;
   readonly championships: CaseChampionshipsService;
+  readonly caseRooms: CaseRoomsService;
   readonly rounds: RoundsService;
   readonly tournaments: TournamentsService;
   readonly judges: JudgesService;
@@ -132,7 +133,7 @@ export class TournamentWorld {
       idempotency,
       publisher,
       snapshots,
-      new CaseRoomsService(dataSource, this.judges, publisher),
+      (this.caseRooms = new CaseRoomsService(dataSource, this.judges, publisher)),
       new ScoresheetGroupCommit(dataSource, publisher),
     ));
     this.queries = new TournamentQueries(dataSource, snapshots, new PrivacyService(dataSource));
