@@ -39,7 +39,7 @@ import { CaseRoomJuror } from './case-room-juror.entity.js';
 import { lockChampionship, loadRoomOf } from './case-championship-data.js';
 import { CaseRoomsService } from './case-rooms.service.js';
 import { assertSeatAndEntry, assertSheetScores, stageOutsideRooms } from './scoresheet-admission.js';
-import { ScoresheetGroupCommit, sheetScope } from './scoresheet-group-commit.js';
+import { ScoresheetGroupCommit, sheetScope, type SheetSubmission } from './scoresheet-group-commit.js';
 import { writeSheets } from './scoresheet-writes.js';
 import { loadUnscored, unscoredError } from './finalisation.js';
 import type { ChampionshipAuditEntryDto, FinaliseDto } from './finalisation.dto.js';
@@ -287,33 +287,28 @@ export class CaseChampionshipsService implements OnModuleInit {
     dto: ScoresheetDto,
     idempotencyKey: string | undefined,
   ): Promise<ScoresheetView> {
-    const batched = await this.groupCommit.submit({
-      championshipId: id,
-      teamId,
-      judgeId: judge.id,
-      dto,
-      key: idempotencyKey,
-    });
+    const submission: SheetSubmission = { championshipId: id, teamId, judgeId: judge.id, dto, key: idempotencyKey };
+    const batched = await this.groupCommit.submit(submission);
     if (batched) return batched;
     try {
-      return await this.submitSheetOnce(id, teamId, judge, dto, idempotencyKey);
+      return await this.submitSheetOnce(submission);
     } catch (error) {
       // A juror's first sheet met another first sheet of theirs written at the same moment: this attempt rolled back
       // (its key with it) and runs again, replacing that one like any re-submission.
-      if (error instanceof SheetRace) return this.submitSheetOnce(id, teamId, judge, dto, idempotencyKey);
+      if (error instanceof SheetRace) return this.submitSheetOnce(submission);
       throw error;
     }
   }
 
-  private async submitSheetOnce(
-    id: string,
-    teamId: string,
-    judge: Principal,
-    dto: ScoresheetDto,
-    idempotencyKey: string | undefined,
-  ): Promise<ScoresheetView> {
+  private async submitSheetOnce({
+    championshipId: id,
+    teamId,
+    judgeId,
+    dto,
+    key,
+  }: SheetSubmission): Promise<ScoresheetView> {
     const { value, replayed } = await this.idempotency.run<ScoresheetView, { championship: Record<string, unknown> }>(
-      { scope: sheetScope(judge.id, id, teamId), key: idempotencyKey, body: dto },
+      { scope: sheetScope(judgeId, id, teamId), key, body: dto },
       async (em, { claim, first: [locked] }) => {
         if (!locked) throw DomainError.notFound('case championship', id);
         const championship = entityFromRow(em, CaseChampionship, locked.championship);
@@ -325,25 +320,23 @@ export class CaseChampionshipsService implements OnModuleInit {
              (SELECT json_build_object('active', e.active) FROM case_entries e
                 WHERE e.championship_id = $1 AND e.team_id = $3) AS entry,
              (SELECT to_jsonb(f) FROM (${conflictFactsSql('ARRAY[$2::uuid]', 'ARRAY[$3::uuid]')}) f) AS "conflictFacts"`,
-          [id, judge.id, teamId],
+          [id, judgeId, teamId],
         )) as { seat: { active: boolean } | null; entry: { active: boolean } | null; conflictFacts: ConflictFacts }[];
         assertSeatAndEntry(championship, teamId, { seat, entry });
-        const stage = await this.sheetStageFor(em, championship, judge.id, teamId);
+        const stage = await this.sheetStageFor(em, championship, judgeId, teamId);
         assertSheetScores(championship, dto, conflictsFrom(conflictFacts));
         // The version it replaces, locked: a sheet sent against another version is refused.
         const [current] = (await em.query(
           `SELECT version FROM case_scoresheets
             WHERE championship_id = $1 AND stage = $2 AND team_id = $3 AND judge_id = $4 FOR UPDATE`,
-          [id, stage, teamId, judge.id],
+          [id, stage, teamId, judgeId],
         )) as { version: number }[];
         const previous = current?.version ?? null;
         if (previous !== null && dto.version !== undefined && dto.version !== previous) {
           throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, dto.version);
         }
         // The sheet, its audit row, the live event and the stored answer in one statement (`writeSheets`, as a batch).
-        const written = await writeSheets(em, [
-          { championshipId: id, stage, teamId, judgeId: judge.id, dto, previous, claim },
-        ]);
+        const written = await writeSheets(em, [{ championshipId: id, stage, teamId, judgeId, dto, previous, claim }]);
         if (!written.asPlanned) throw new SheetRace();
         await this.live.appendedRooms(em, written.rooms);
         const view = written.views[0]!;
