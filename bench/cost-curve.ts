@@ -399,12 +399,22 @@ async function serverFigures(participants: number) {
         again503(() => api.post<{ seq: number }>(`/tournaments/${tournament.id}/rounds`, {}, token)),
       );
     }, ['drawPrelimRound', 'allocatePanels', 'conflicts']);
+    // Release: the answer to the organiser, then the draw pushed to every audience socket.
+    const drawReached: number[] = [];
+    for (const socket of sockets) socket.onDraw = (at) => drawReached.push(at);
+    const releaseStarted = performance.now();
     const [round, releaseHttpMs] = await timed(() =>
       again503(() =>
         api.post<{ debates: DebateOut[] }>(`/tournaments/${tournament.id}/rounds/${drawn.seq}/release`, {}, token),
       ),
     );
-    step('round 1 drawn and released');
+    for (let waited = 0; drawReached.length < sockets.length && waited < 60_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
+    drawReached.sort((a, b) => a - b);
+    const releaseToLastSocketMs = drawReached.length ? drawReached[drawReached.length - 1] - releaseStarted : NaN;
+    const drawMissed = sockets.length - drawReached.length;
+    for (const socket of sockets) socket.onDraw = () => undefined;
+    step(`round 1 drawn and released (the draw on ${drawReached.length} of ${sockets.length} sockets)`);
 
     // Fan-out: chairs of distinct debates submit at FANOUT_RATE a second; each ballot is a `score` event to every
     // socket (a panel of three is not decided by one ballot).
@@ -487,6 +497,8 @@ async function serverFigures(participants: number) {
       appConflictsMs: inside.conflicts,
       drawHttpMs,
       releaseHttpMs,
+      releaseToLastSocketMs,
+      drawMissed,
       standingsHttpMs: reads[1],
       standingsRows: rows,
       subscribeSnapshotMs: snapshots[2],
@@ -516,6 +528,7 @@ const figures: [string, string, string][] = [
   ['cost: app allocates its panels of three (inside POST /rounds, profiled)', 'appAllocateMs', 'ms'],
   ['cost: POST round 1 (draw + panels of three + persist, HTTP)', 'drawHttpMs', 'ms'],
   ['cost: release round 1 (HTTP)', 'releaseHttpMs', 'ms'],
+  [`cost: release round 1 → the draw on the last of ${SOCKETS} sockets`, 'releaseToLastSocketMs', 'ms'],
   ['cost: GET standings after one more ballot (HTTP)', 'standingsHttpMs', 'ms'],
   ['cost: first subscribe of a socket, with the snapshot (median of 5)', 'subscribeSnapshotMs', 'ms'],
   ['cost: server RSS, season loaded', 'rssLoaded', 'MB'],
@@ -546,6 +559,7 @@ for (const participants of SIZES) {
       rooms: row.rooms,
       judges: row.judges,
       ...(key.startsWith('fanout') ? { missed: row.missed, events: row.events } : {}),
+      ...(key === 'releaseToLastSocketMs' ? { missed: row.drawMissed } : {}),
       ...(key === 'appAllocateMs' ? { conflictsMs: round2(row.appConflictsMs) } : {}),
       ...(key === 'standingsHttpMs' ? { standingsRows: row.standingsRows } : {}),
       ...(key.endsWith('Ms') && row[key.replace(/Ms$/, 'WallMs')] !== undefined

@@ -1,5 +1,5 @@
 // A minimal Socket.IO v4 client over a raw WebSocket (as in bench/live.ts): a thousand of them cost the load
-// generator little, so the figures measure the server. Only `score` frames are decoded.
+// generator little, so the figures measure the server. Only `score` frames are decoded; a `draw` frame is only noted.
 import WebSocket from 'ws';
 
 export class LightSocket {
@@ -7,6 +7,8 @@ export class LightSocket {
   private nextAck = 0;
   private readonly acks = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   onScore: (payload: Record<string, unknown>, at: number) => void = () => undefined;
+  /** When a released draw reached this socket (the frame itself, a whole round's rooms, is not decoded). */
+  onDraw: (at: number) => void = () => undefined;
 
   constructor(private readonly base: string) {}
 
@@ -27,13 +29,11 @@ export class LightSocket {
       ws.on('message', (data: Buffer) => {
         const at = performance.now();
         // Snapshots and standings tables of thousands of rows are skipped undecoded, except acks (43…).
-        if (
-          data.length > 64 &&
-          data[0] === 0x34 &&
-          data[1] === 0x32 &&
-          !data.toString('latin1', 0, 64).includes('["score"')
-        )
-          return;
+        if (data.length > 64 && data[0] === 0x34 && data[1] === 0x32) {
+          const head = data.toString('latin1', 0, 64);
+          if (head.startsWith('42/live,["draw"')) return this.onDraw(at);
+          if (!head.includes('["score"')) return;
+        }
         const text = data.toString();
         if (text === '2') return ws.send('3');
         if (text[0] === '0') return ws.send('40/live,');
