@@ -19,16 +19,7 @@ describe('scoresheets that arrive together (group commit, real database)', () =>
   afterAll(() => world.close());
 
   it('writes them in one transaction, and answers each as it would have answered it alone', async () => {
-    const { teamIds: teams, judgeIds: judges } = await world.tournament({
-      teams: 4,
-      judges: 5,
-      prelimRounds: 1,
-      breakSize: 2,
-    });
-    const { id } = await world.championships.create({ title: 'Together', regionCode: 'east', qualifierSlots: 1 });
-    for (const teamId of teams) await world.championships.addEntry(id, { teamId });
-    await world.championships.seatJury(id, { judgeIds: judges.slice(0, 4) });
-    await world.championships.startScoring(id);
+    const { id, teams, judges } = await scoring('Together', { judges: 5, jury: 4 });
     const submit = (judge: number, team: number, dto: ScoresheetDto, key?: string) =>
       world.championships.submitScoresheet(id, teams[team], world.judge(judges[judge]), dto, key);
     const earlier = await submit(0, 0, sheet(1), 'pre');
@@ -103,17 +94,7 @@ describe('scoresheets that arrive together (group commit, real database)', () =>
   });
 
   it('in a qualifying room (sheets taken one at a time), two first sheets of one juror at once: both kept, in turn', async () => {
-    const { teamIds: teams, judgeIds: judges } = await world.tournament({
-      teams: 4,
-      judges: 3,
-      prelimRounds: 1,
-      breakSize: 2,
-    });
-    const { id } = await world.championships.create({ title: 'One room', regionCode: 'east', qualifierSlots: 1 });
-    for (const teamId of teams) await world.championships.addEntry(id, { teamId });
-    await world.championships.seatJury(id, { judgeIds: judges });
-    await world.caseRooms.plan(id, { roomSize: 4, panelSize: 3, seed: 'race' });
-    await world.championships.startScoring(id);
+    const { id, teams, judges } = await scoring('One room', { judges: 3, jury: 3, oneRoom: true });
     const eventsBefore = await scoreSeqs(id);
     const juror = world.judge(judges[0]);
     // Two different first sheets for each team, all eight at once and without keys: on PostgreSQL the two of a
@@ -147,6 +128,20 @@ describe('scoresheets that arrive together (group commit, real database)', () =>
     const seqs = (await scoreSeqs(id)).slice(eventsBefore.length);
     expect(seqs).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => seqs[0] + i));
   });
+
+  /** Four teams entered, the first `jury` judges seated, scoring started (in one qualifying room if `oneRoom`). */
+  async function scoring(
+    title: string,
+    { judges, jury, oneRoom = false }: { judges: number; jury: number; oneRoom?: boolean },
+  ) {
+    const { teamIds: teams, judgeIds } = await world.tournament({ teams: 4, judges, prelimRounds: 1, breakSize: 2 });
+    const { id } = await world.championships.create({ title, regionCode: 'east', qualifierSlots: 1 });
+    for (const teamId of teams) await world.championships.addEntry(id, { teamId });
+    await world.championships.seatJury(id, { judgeIds: judgeIds.slice(0, jury) });
+    if (oneRoom) await world.caseRooms.plan(id, { roomSize: 4, panelSize: jury, seed: title });
+    await world.championships.startScoring(id);
+    return { id, teams, judges: judgeIds };
+  }
 
   const scoreSeqs = async (championshipId: string) =>
     (
