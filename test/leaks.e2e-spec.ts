@@ -237,6 +237,7 @@ describe('nothing leaks (e2e)', () => {
     const linkToken = (created.body.link as string).split('/').pop()!;
     const byLink = await request(app.url).post('/api/auth/judge').send({ token: linkToken }).expect(200);
     await request(app.url).get(`/api/judge/${linkToken}`); // a judge opening the private link
+    await request(app.url).get(`/j/${linkToken}`); // the short link under the QR code, a page of the judge app
     await sheet(app.url, s, 0, 0, 6).expect(200);
     const tablet = new RecordingSocket(app.url, { token: s.jurors[1].token });
     await tablet.connected();
@@ -272,5 +273,6 @@ describe('nothing leaks (e2e)', () => {
     expect(log).toContain('request completed');
     expect(log).toContain('/api/auth/judge');
     expect(log).toContain('/judge/[redacted]');
+    expect(log).toContain('/j/[redacted]');
   });
 });

@@ -55,6 +55,8 @@ describe('requestLog', () => {
   it('writes one line per request: completed, errored or aborted, with the judge link redacted and no secret', async () => {
     const { lines, call } = await serve('info');
     await call('/api/judge/k7QfLinkToken123/debates?x=1');
+    await call('/j/Qr7ShortLinkToken456');
+    await call('/api/judges/links.csv');
     await call('/boom');
     await call('/hang', 50);
     await settle();
@@ -62,10 +64,12 @@ describe('requestLog', () => {
       lines.map((l) => [l.level, l.msg, (l.req as { url: string }).url, (l.res as { statusCode: number }).statusCode]),
     ).toEqual([
       [30, 'request completed', '/api/judge/[redacted]/debates?x=1', 200],
+      [30, 'request completed', '/j/[redacted]', 200],
+      [30, 'request completed', '/api/judges/links.csv', 200],
       [50, 'request errored', '/boom', 500],
       [40, 'request aborted', '/hang', 200],
     ]);
-    expect(lines.map((l) => (l.req as { id: number }).id)).toEqual([1, 2, 3]);
+    expect(lines.map((l) => (l.req as { id: number }).id)).toEqual([1, 2, 3, 4, 5]);
     expect(
       lines.every((l) => typeof l.responseTime === 'number' && (l.req as { method: string }).method === 'POST'),
     ).toBe(true);
@@ -73,6 +77,7 @@ describe('requestLog', () => {
     expect(text).not.toContain('s3cret');
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('k7QfLinkToken123');
+    expect(text).not.toContain('Qr7ShortLinkToken456');
   });
 
   it('at level warn keeps only the errored and aborted lines', async () => {

@@ -18,8 +18,8 @@ export function createLog(level: Env['logLevel'], destination?: DestinationStrea
   return pino({ level, redact: { paths: REDACT, censor: '[redacted]' } }, destination);
 }
 
-/** Judge links carry their token in the path: log the route, not the secret. */
-export const loggedUrl = (url: string) => url.replace(/\/judge\/[^/?]+/, '/judge/[redacted]');
+/** Judge links carry their token in the path (`/judge/<token>`, and `/j/<token>` under the QR code): log the route. */
+const loggedUrl = (url: string) => url.replace(/\/(judge|j)\/[^/?]+/, '/$1/[redacted]');
 
 /**
  * One line per answered request: `request completed` (info), or `request errored` (error) for a 5xx, or
