@@ -12,20 +12,6 @@ export interface LoggedEvent {
   payload: Record<string, unknown>;
 }
 
-/**
- * The CTEs `next` and `event` appending one event (room, type text, payload jsonb: SQL expressions, usually
- * parameters); `event` returns its `seq`. For a writer that appends in a statement it sends anyway, last before
- * its commit: the room row stays locked until then. Follow with `LiveLog.pruneIfDue`.
- */
-export function appendEventSql(room: string, type: string, payload: string): string {
-  return `next AS (
-      INSERT INTO live_rooms (room, seq) VALUES (${room}, 1)
-      ON CONFLICT (room) DO UPDATE SET seq = live_rooms.seq + 1 RETURNING seq),
-    event AS (
-      INSERT INTO live_events (room, seq, type, payload) SELECT ${room}, seq, ${type}::text, ${payload}::jsonb FROM next
-      RETURNING seq)`;
-}
-
 /** A room a statement appended `count` events to, the last numbered `seq`. */
 export interface AppendedRoom {
   room: string;
@@ -56,26 +42,10 @@ export function appendEventsSql(input: string, type = "'score'"): string {
 export class LiveLog {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Appends an event inside the caller's transaction; the room row lock orders concurrent writers. */
-  async append(
-    em: EntityManager,
-    room: string,
-    type: LiveEventType,
-    payload: Record<string, unknown>,
-  ): Promise<number> {
-    // One statement: the room's row stays locked from here to commit, so the fewer round trips after it the better.
-    const [{ seq }] = (await em.query(`WITH ${appendEventSql('$1', '$2', '$3')} SELECT seq FROM event`, [
-      room,
-      type,
-      JSON.stringify(payload),
-    ])) as { seq: number }[];
-    await this.pruneIfDue(em, room, seq);
-    return seq;
-  }
-
   /**
-   * One event in each of many rooms, inside the caller's transaction, in one statement (a round's release tells
-   * thousands of judges their assignments). Returns each room's new last sequence number.
+   * One event in each of the rooms named (one or thousands: a round's release tells every judge their seats), inside
+   * the caller's transaction, in one statement; each room row it locks orders concurrent writers until commit.
+   * Returns each room's new last sequence number.
    */
   async appendToEach(
     em: EntityManager,
@@ -102,7 +72,7 @@ export class LiveLog {
    * After `count` events appended by the caller's own statement, the last with `seq`: every 100th event of a room
    * prunes it.
    */
-  async pruneIfDue(em: EntityManager, room: string, seq: number, count = 1): Promise<void> {
+  private async pruneIfDue(em: EntityManager, room: string, seq: number, count: number): Promise<void> {
     if (Math.floor(seq / 100) > Math.floor((seq - count) / 100)) {
       await em.query(`DELETE FROM live_events WHERE room = $1 AND seq <= $2`, [room, seq - LOG_RETENTION]);
     }

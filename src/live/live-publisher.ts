@@ -51,7 +51,7 @@ export class LivePublisher implements OnModuleInit, OnApplicationBootstrap, OnAp
     payload: Record<string, unknown>,
   ): Promise<string> {
     const room = roomName(kind, id);
-    await this.log.append(em, room, type, payload);
+    await this.log.appendToEach(em, type, [{ room, payload }]);
     return room;
   }
 
