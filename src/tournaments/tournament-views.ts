@@ -168,7 +168,6 @@ export async function tournamentView(em: EntityManager, t: Tournament): Promise<
   };
 }
 
-/** A round as the public sees it; results of a silent round stay hidden from everyone but organisers. */
 /** Items by key, each list in the items' order. */
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -180,6 +179,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
+/** A round as the public sees it; results of a silent round stay hidden from everyone but organisers. */
 export async function roundView(em: EntityManager, round: Round, organiser: boolean): Promise<RoundView> {
   const debates = await em.find(Debate, { where: { roundId: round.id }, order: { room: 'ASC' } });
   const ids = debates.map((d) => d.id);
