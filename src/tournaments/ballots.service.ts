@@ -17,7 +17,7 @@ import { BallotDto, BallotReceipt, CorrectBallotDto, CorrectionPreview, IronSpea
 import { DebateTeam } from './debate-team.entity.js';
 import { assertNoConflict, assertTakesBallotFrom, checkBallot } from './ballot-admission.js';
 import { ballotScope, BallotGroupCommit } from './ballot-group-commit.js';
-import { openBallot, writeOpenBallots } from './open-ballots.js';
+import { openBallot, scoreEvent, writeOpenBallots } from './open-ballots.js';
 
 /** Ballots from the panel, the panel's decision, confirmation, and audited corrections with a cascade. */
 @Injectable()
@@ -65,13 +65,6 @@ export class BallotsService {
         const othersIn = bundle.ballots.filter((b) => b.judgeId !== judge.id).length;
         if (shared && othersIn + 1 === bundle.panel.length) throw new CompletesPanel();
         assertNoConflict(judge.id, conflictsFrom(conflictFacts!));
-        const event = {
-          debateId,
-          roundSeq: bundle.round.seq,
-          judgeId: judge.id,
-          ballotsIn: othersIn + 1,
-          panelSize: bundle.panel.length,
-        };
         if (othersIn + 1 < bundle.panel.length) {
           // The panel stays open (most ballots): the ballot, its live event and the stored answer in one statement.
           const ballot = openBallot(tournament, bundle, judge.id, dto, othersIn + 1, claim);
@@ -87,7 +80,7 @@ export class BallotsService {
         }
         const ballot = await this.writeBallot(em, tournament, bundle, judge.id, dto, `judge:${judge.id}`);
         const ballots = [...bundle.ballots.filter((b) => b.judgeId !== judge.id), ballot];
-        await changes.record('tournament', tournament.id, 'score', event);
+        await changes.record('tournament', tournament.id, 'score', scoreEvent(bundle, judge.id, othersIn + 1));
         // This ballot completes the panel: the panel's decision follows.
         let status: DebateStatus = bundle.debate.status;
         let needsConfirmation = false;

@@ -31,6 +31,15 @@ export interface OpenBallot {
   claim: ClaimedKey | undefined;
 }
 
+/** The live `score` event of a judge's ballot, `ballotsIn` counting it (open panel or completing one). */
+export const scoreEvent = (bundle: DebateBundle, judgeId: string, ballotsIn: number) => ({
+  debateId: bundle.debate.id,
+  roundSeq: bundle.round.seq,
+  judgeId,
+  ballotsIn,
+  panelSize: bundle.panel.length,
+});
+
 /**
  * The judge's ballot as it will be written, `ballotsIn` counting it: refused (4xx) by `checkBallot` as one written
  * alone would be.
@@ -50,13 +59,7 @@ export function openBallot(
     dto,
     retire: existing && { id: existing.id, version: existing.version },
     version,
-    event: {
-      debateId: bundle.debate.id,
-      roundSeq: bundle.round.seq,
-      judgeId,
-      ballotsIn,
-      panelSize: bundle.panel.length,
-    },
+    event: scoreEvent(bundle, judgeId, ballotsIn),
     answer: {
       debateId: bundle.debate.id,
       judgeId,
