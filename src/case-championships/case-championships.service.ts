@@ -38,7 +38,12 @@ import { CaseRoom } from './case-room.entity.js';
 import { CaseRoomJuror } from './case-room-juror.entity.js';
 import { lockChampionship, loadRoomOf } from './case-championship-data.js';
 import { CaseRoomsService } from './case-rooms.service.js';
-import { assertSeatAndEntry, assertSheetScores, stageOutsideRooms } from './scoresheet-admission.js';
+import {
+  assertCurrentVersion,
+  assertSeatAndEntry,
+  assertSheetScores,
+  stageOutsideRooms,
+} from './scoresheet-admission.js';
 import { ScoresheetGroupCommit, sheetScope, type SheetSubmission } from './scoresheet-group-commit.js';
 import { writeSheets } from './scoresheet-writes.js';
 import { loadUnscored, unscoredError } from './finalisation.js';
@@ -332,9 +337,7 @@ export class CaseChampionshipsService implements OnModuleInit {
           [id, stage, teamId, judgeId],
         )) as { version: number }[];
         const previous = current?.version ?? null;
-        if (previous !== null && dto.version !== undefined && dto.version !== previous) {
-          throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, dto.version);
-        }
+        assertCurrentVersion(teamId, dto, previous);
         // The sheet, its audit row, the live event and the stored answer in one statement (`writeSheets`, as a batch).
         const written = await writeSheets(em, [{ championshipId: id, stage, teamId, judgeId, dto, previous, claim }]);
         if (!written.asPlanned) throw new SheetRace();

@@ -73,3 +73,10 @@ export function assertSheetScores(championship: CaseChampionship, dto: Scoreshee
     );
   }
 }
+
+/** A sheet sent against a version (`dto.version`) replaces only that one; a first sheet has none to check. */
+export function assertCurrentVersion(teamId: string, dto: ScoresheetDto, previous: number | null): void {
+  if (previous !== null && dto.version !== undefined && dto.version !== previous) {
+    throw DomainError.staleVersion(`your scoresheet for team ${teamId}`, dto.version);
+  }
+}

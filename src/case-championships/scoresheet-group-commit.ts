@@ -9,7 +9,12 @@ import { conflictFactsSql, conflictsFrom, type ConflictFacts } from '../judges/j
 import { LivePublisher } from '../live/live-publisher.js';
 import type { ScoresheetDto } from './case-championship.dto.js';
 import { CaseChampionship, type SheetStage } from './case-championship.entity.js';
-import { assertSeatAndEntry, assertSheetScores, stageOutsideRooms } from './scoresheet-admission.js';
+import {
+  assertCurrentVersion,
+  assertSeatAndEntry,
+  assertSheetScores,
+  stageOutsideRooms,
+} from './scoresheet-admission.js';
 import type { ScoresheetView } from './case-championships.service.js';
 import { writeSheets } from './scoresheet-writes.js';
 
@@ -159,10 +164,10 @@ export class ScoresheetGroupCommit {
           conflicts.filter((c) => c.judgeId === judgeId && c.teamId === teamId),
         );
         const previous = sheets.get(`${championshipId}:${judgeId}:${teamId}`) ?? null;
-        // Sent against another version: the one-at-a-time path answers the 409.
-        if (dto.version !== undefined && previous !== null && dto.version !== previous) continue;
+        assertCurrentVersion(teamId, dto, previous);
         taken.push({ waiting, stage, previous });
       } catch (error) {
+        // Refused (a stale version too): the one-at-a-time path refuses it again, with the same 4xx, after this commit.
         if (!(error instanceof DomainError)) throw error;
       }
     }
