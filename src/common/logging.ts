@@ -48,7 +48,14 @@ export function requestLog(log: Logger) {
   };
 }
 
-const NEST_LEVELS = { log: 'info', error: 'error', warn: 'warn', debug: 'debug', verbose: 'trace', fatal: 'fatal' };
+const NEST_LEVELS = {
+  log: 'info',
+  error: 'error',
+  warn: 'warn',
+  debug: 'debug',
+  verbose: 'trace',
+  fatal: 'fatal',
+} as const satisfies Record<string, Level>;
 
 /**
  * Nest's own logging (start-up, `new Logger(context)` in services) as pino lines: the last optional argument is
@@ -77,7 +84,7 @@ export class NestPinoLogger implements LoggerService {
   }
 
   private write(method: keyof typeof NEST_LEVELS, message: unknown, rest: unknown[]) {
-    const level = NEST_LEVELS[method] as Level;
+    const level = NEST_LEVELS[method];
     if (!this.pino.isLevelEnabled(level)) return;
     const fields: Record<string, unknown> = {};
     const params = [...rest];
